@@ -1,0 +1,9 @@
+"""Every chart a page can name: static charts by chart name, widget charts by widget name."""
+
+from __future__ import annotations
+
+from explainers.charts import rare_earths, tariffs
+from explainers.charts.base import StaticChart, WidgetCharts
+
+STATIC: dict[str, StaticChart] = {c.name: c for c in (rare_earths.PRODUCTION,)}
+WIDGETS: dict[str, WidgetCharts] = {c.widget: c for c in (tariffs.CHARTS,)}

@@ -1,0 +1,43 @@
+"""Sourced data sets: CSV files in explainers/data/, each row carrying a `source` that resolves."""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+from explainers import sources
+
+DATA_DIR = Path(__file__).with_name("data")
+
+
+class UnsourcedRow(ValueError):
+    pass
+
+
+@lru_cache(maxsize=None)
+def _read(name: str) -> tuple[dict[str, str], ...]:
+    path = DATA_DIR / f"{name}.csv"
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = tuple(csv.DictReader(handle))
+    for number, row in enumerate(rows, start=2):  # line 1 is the header
+        ids = sources.split_ids(row.get("source") or "")
+        if not ids:
+            raise UnsourcedRow(f"{path.name}, line {number}: a row without a source does not enter the site")
+        for source_id in ids:
+            sources.get(source_id)  # raises UnknownSource
+    return rows
+
+
+def load(name: str) -> list[dict[str, str]]:
+    """The rows of one data set, as strings; callers convert the columns they chart."""
+    return [dict(row) for row in _read(name)]
+
+
+def row_sources(rows: list[dict[str, str]]) -> list[str]:
+    """Every source id the rows cite, in first-seen order."""
+    seen: dict[str, None] = {}
+    for row in rows:
+        for source_id in sources.split_ids(row["source"]):
+            seen.setdefault(source_id)
+    return list(seen)

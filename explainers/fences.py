@@ -1,0 +1,34 @@
+"""pymdownx.superfences custom fences: ```chart NAME``` and ```widget NAME```. They only parse the
+fence and delegate to explainers.figures; an unknown name fails the build (mkdocs --strict)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from explainers import charts, figures
+from widgets import registry
+
+
+class UnknownFigure(ValueError):
+    pass
+
+
+def _name_and_id(source: str, kind: str, known: dict[str, Any]) -> tuple[str, str]:
+    words = source.split()
+    if not words:
+        raise UnknownFigure(f"an empty ```{kind} fence: write the {kind}'s name inside it")
+    name = words[0]
+    if name not in known:
+        raise UnknownFigure(f"no {kind} called {name!r}; known: {', '.join(sorted(known))}")
+    options = dict(word.split("=", 1) for word in words[1:] if "=" in word)
+    return name, options.get("id", f"{kind}-{name}")
+
+
+def chart_fence(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
+    name, figure_id = _name_and_id(source, "chart", charts.STATIC)
+    return figures.static_chart_html(charts.STATIC[name], figure_id)
+
+
+def widget_fence(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
+    name, figure_id = _name_and_id(source, "widget", charts.WIDGETS)
+    return figures.widget_html(registry.get(name), charts.WIDGETS[name], figure_id)

@@ -1,0 +1,147 @@
+"""HTML for a chart or a widget figure. Everything the reader sees is escaped here; data for the
+browser travels as JSON in non-executing <script type="application/json"> blocks."""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import Any, Iterable
+
+from explainers import sources
+from explainers.charts.base import StaticChart, Table, WidgetCharts, to_spec
+from widgets.model import Model, Result
+from widgets.params import Param, format_value
+
+SOURCE_LINK_PREFIX = "bx-source:"  # rewritten to the bibliography page's relative address by the build hook
+
+
+def json_block(css_class: str, payload: Any) -> str:
+    # "<" is escaped so no string in the data can close the <script> element.
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return f'<script type="application/json" class="{css_class}">{text}</script>'
+
+
+def source_links(ids: Iterable[str]) -> str:
+    links = []
+    for source_id in ids:
+        source = sources.get(source_id)
+        label = f"{source.publisher}, {source.date}" if source.date else source.publisher
+        links.append(f'<a href="{SOURCE_LINK_PREFIX}{escape(source_id)}" title="{escape(source.title)}">{escape(label)}</a>')
+    return "; ".join(links)
+
+
+def cell(value: Any, digits: int | None) -> str:
+    if digits is not None and isinstance(value, (int, float)):
+        return escape(format_value(value, "", digits))
+    return escape(str(value))
+
+
+def table_html(table: Table, rows: list[dict[str, Any]]) -> str:
+    head = "".join(f'<th scope="col">{escape(c.heading)}</th>' for c in table.columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{cell(row.get(c.key, ''), c.digits)}</td>" for c in table.columns) + "</tr>"
+        for row in rows
+    )
+    columns = json.dumps([[c.key, c.digits] for c in table.columns])
+    return (
+        f'<table class="bx-table" data-dataset="{escape(table.dataset)}" data-columns="{escape(columns)}">'
+        f"<caption>{escape(table.caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def views_html(specs: list[dict[str, Any]]) -> str:
+    views = "".join(f'<div class="bx-view" data-view="{i}"></div>' for i in range(len(specs)))
+    return f'<div class="bx-views">{views}</div>{json_block("bx-specs", specs)}'
+
+
+def static_chart_html(chart: StaticChart, figure_id: str) -> str:
+    rows = chart.rows()
+    spec = to_spec(chart.build(rows))
+    cited = []
+    for row in rows:
+        cited.extend(i for i in sources.split_ids(row["source"]) if i not in cited)
+    return (
+        f'<figure class="bx-figure bx-chart" id="{escape(figure_id)}" aria-labelledby="{escape(figure_id)}-title">'
+        f"{views_html([spec])}"
+        f'<figcaption><strong id="{escape(figure_id)}-title">{escape(chart.title)}</strong> '
+        f'<span class="bx-description">{escape(chart.description)}</span> '
+        f'<span class="bx-sources">Sources: {source_links(cited)}.</span></figcaption>'
+        f'<details class="bx-data"><summary>Show the data as a table</summary>{table_html(chart.table, rows)}</details>'
+        "</figure>"
+    )
+
+
+def control_html(widget_id: str, param: Param, value: float) -> str:
+    control_id = f"{widget_id}-{param.name}"
+    unit = f" ({param.unit})" if param.unit else ""
+    return (
+        '<div class="bx-control">'
+        f'<label for="{escape(control_id)}">{escape(param.label)}{escape(unit)}</label>'
+        f'<div class="bx-slider"><input type="range" id="{escape(control_id)}" name="{escape(param.name)}" '
+        f'min="{param.minimum:g}" max="{param.maximum:g}" step="{param.step:g}" value="{value:g}" '
+        f'aria-valuetext="{escape(param.describe(value))}" aria-describedby="{escape(control_id)}-help">'
+        f'<output for="{escape(control_id)}" class="bx-value">{escape(param.describe(value))}</output></div>'
+        "</div>"
+    )
+
+
+def setting_notes_html(widget_id: str, params: tuple[Param, ...]) -> str:
+    """What each setting means, its range and where its default comes from (also each slider's description)."""
+    items = []
+    for param in params:
+        basis = (f"Default from {source_links([param.source])}." if param.source else "") + (
+            f" Teaching assumption: {escape(param.assumption)}" if param.assumption else "")
+        span = f"{escape(param.describe(param.minimum))} to {escape(param.describe(param.maximum))}"
+        items.append(
+            f'<dt>{escape(param.label)}</dt><dd id="{escape(widget_id)}-{escape(param.name)}-help">'
+            f"{escape(param.help)} Range {span}; default {escape(param.describe(param.default))}. {basis}</dd>"
+        )
+    return (
+        '<details class="bx-notes"><summary>What the settings mean and where the defaults come from</summary>'
+        f'<dl>{"".join(items)}</dl></details>'
+    )
+
+
+def figures_html(result: Result) -> str:
+    items = "".join(
+        f'<div><dt>{escape(f.label)}</dt><dd data-figure="{escape(f.key)}">{escape(f.text)}</dd></div>'
+        for f in result.figures
+    )
+    return f'<dl class="bx-figures" aria-label="Results for the scenario shown">{items}</dl>'
+
+
+def widget_html(model: Model, charts: WidgetCharts, widget_id: str) -> str:
+    values = model.defaults()
+    result = model.run(values)
+    specs = [to_spec(view(), result.data) for view in charts.views]
+    presets = "".join(
+        f'<button type="button" class="md-button bx-preset" data-preset="{escape(p.key)}">{escape(p.label)}</button>'
+        for p in model.presets
+    )
+    meta = {
+        "widget": model.name,
+        "params": [p.as_dict() for p in model.params],
+        "presets": [{"key": p.key, "label": p.label, "values": dict(p.values)} for p in model.presets],
+    }
+    cited = [p.source for p in model.params if p.source] + [p.source for p in model.presets if p.source]
+    tables = "".join(table_html(t, result.data[t.dataset]) for t in charts.tables)
+    return (
+        f'<figure class="bx-figure bx-widget" id="{escape(widget_id)}" data-widget="{escape(model.name)}" '
+        f'aria-labelledby="{escape(widget_id)}-title">'
+        f'<figcaption><strong id="{escape(widget_id)}-title">{escape(model.title)}</strong> '
+        f'<span class="bx-description">{escape(charts.description)}</span></figcaption>'
+        f'<p class="bx-status" role="status">Interactive mode needs JavaScript; the charts show the default scenario.</p>'
+        f"{views_html(specs)}{figures_html(result)}"
+        f'<p class="bx-error" role="alert" hidden></p>'
+        f'<form class="bx-controls" aria-label="Settings for: {escape(model.title)}">'
+        f'<div class="bx-presets" role="group" aria-label="Dated presets">{presets}'
+        '<button type="button" class="md-button bx-reset">Reset</button></div>'
+        f'<div class="bx-sliders">{"".join(control_html(widget_id, p, values[p.name]) for p in model.params)}</div>'
+        "</form>"
+        f"{setting_notes_html(widget_id, model.params)}"
+        f'<p class="bx-sources">Sources for the defaults and presets: {source_links(dict.fromkeys(cited))}. '
+        "An illustration of the arithmetic, not a forecast.</p>"
+        f'<details class="bx-data"><summary>Show the data as a table</summary>{tables}</details>'
+        f"{json_block('bx-meta', meta)}"
+        "</figure>"
+    )

@@ -1,0 +1,54 @@
+"""MkDocs hooks (see `hooks:` in mkdocs.yml): project-local build steps, each delegating to a module.
+
+- on_files: add the self-hosted runtime (Vega, Pyodide, the widget JS and the `widgets` package).
+- on_page_markdown: inline citations and the generated bibliography.
+- on_page_content: point figure source links at the bibliography, relative to the page.
+- on_serve: rebuild when the models, charts or runtime change, not only docs/.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+
+from mkdocs.structure.files import File, Files
+
+from explainers import citations, figures, runtime_assets
+
+BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
+
+
+def on_files(files: Files, config: Any) -> Files:
+    for site_path, path in {**runtime_assets.vendor_files(), **runtime_assets.runtime_files()}.items():
+        files.append(File.generated(config, site_path, abs_src_path=str(path)))
+    files.append(File.generated(config, runtime_assets.WIDGETS_ARCHIVE, content=runtime_assets.widgets_archive()))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    if BIBLIOGRAPHY_MARKER in markdown:
+        markdown = markdown.replace(BIBLIOGRAPHY_MARKER, citations.bibliography_markdown())
+    return citations.cite(markdown, page.file.src_uri)
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    if figures.SOURCE_LINK_PREFIX not in html:
+        return html
+    bibliography = files.get_file_from_path(citations.BIBLIOGRAPHY_PAGE)
+    if bibliography is None:
+        raise FileNotFoundError(f"docs/{citations.BIBLIOGRAPHY_PAGE} is missing: figures link their sources there")
+    target = relative_url(bibliography.url, page.file.url)
+    return html.replace(f'href="{figures.SOURCE_LINK_PREFIX}', f'href="{target}#src-')
+
+
+def relative_url(to_url: str, from_page_url: str) -> str:
+    """Relative link between two built page URLs ("a/" or "a.html" styles), so the site works under any sub-path."""
+    base = from_page_url.rstrip("/") if from_page_url.endswith("/") else posixpath.dirname(from_page_url)
+    link = posixpath.relpath(to_url.rstrip("/") or ".", base or ".")
+    return link + "/" if to_url.endswith("/") and link != "." else ("./" if link == "." else link)
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    for folder in ("widgets", "explainers"):
+        server.watch(str(runtime_assets.ROOT / folder))
+    return server

@@ -1,0 +1,60 @@
+"""The browser runtime the site ships: vendored npm builds, the widget JS and the `widgets` package.
+
+Everything is copied into the built site so that a reader's browser contacts no other host.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NODE_MODULES = ROOT / "node_modules"
+RUNTIME_DIR = ROOT / "widgets" / "runtime"
+WIDGETS_DIR = ROOT / "widgets"
+
+# site path -> file in node_modules. Only what the browser needs: no source maps, no CDN fallbacks.
+VENDOR = {
+    "assets/vendor/vega.min.js": "vega/build/vega.min.js",
+    "assets/vendor/vega-lite.min.js": "vega-lite/build/vega-lite.min.js",
+    "assets/vendor/vega-embed.min.js": "vega-embed/build/vega-embed.min.js",
+    **{
+        f"assets/vendor/pyodide/{name}": f"pyodide/{name}"
+        for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+    },
+}
+WIDGETS_ARCHIVE = "assets/runtime/widgets.zip"
+
+
+class MissingRuntime(FileNotFoundError):
+    def __str__(self) -> str:
+        return f"{self.args[0]} is missing: run `make setup` (it installs the pinned npm packages)"
+
+
+def vendor_files() -> dict[str, Path]:
+    files = {}
+    for site_path, package_path in VENDOR.items():
+        path = NODE_MODULES / package_path
+        if not path.is_file():
+            raise MissingRuntime(path)
+        files[site_path] = path
+    return files
+
+
+def runtime_files() -> dict[str, Path]:
+    """The site's own JS and CSS, which live beside the widget models they serve."""
+    return {f"assets/runtime/{p.name}": p for p in sorted(RUNTIME_DIR.iterdir()) if p.suffix in {".js", ".css"}}
+
+
+def widgets_archive() -> bytes:
+    """The pure-Python `widgets` package as a zip for Pyodide's unpackArchive: the very files pytest
+    checks. A plain zip rather than a wheel: no installer runs in the browser, and nothing is compiled.
+    Fixed timestamps keep the bytes identical from build to build (cache-friendly)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(WIDGETS_DIR.glob("*.py")):
+            info = zipfile.ZipInfo(f"widgets/{path.name}", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
+    return buffer.getvalue()

@@ -1,0 +1,73 @@
+"""A reader's browser session: opens pages of the served site and records what must never happen:
+console errors, uncaught exceptions, and requests to any host but the site's own."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from playwright.sync_api import BrowserContext, Page
+
+PYTHON_READY_MS = 90_000  # Pyodide's boot on a busy 2-core machine; the UI says what is happening meanwhile
+
+
+@dataclass
+class Reader:
+    context: BrowserContext
+    page: Page
+    origin: str
+    base: str
+    problems: list[str] = field(default_factory=list)
+    allowed_errors: tuple[str, ...] = ()
+
+    @classmethod
+    def open(cls, context: BrowserContext, base_url: str, allowed_errors: tuple[str, ...] = ()) -> "Reader":
+        page = context.new_page()
+        parts = urlsplit(base_url)
+        reader = cls(context, page, f"{parts.scheme}://{parts.netloc}", base_url, allowed_errors=allowed_errors)
+        page.on("console", reader._console)
+        page.on("pageerror", lambda error: reader.problems.append(f"uncaught: {error}"))
+        context.on("request", reader._request)
+        return reader
+
+    def _console(self, message: Any) -> None:
+        if message.type == "error" and not any(a in message.text for a in self.allowed_errors):
+            self.problems.append(f"console error: {message.text}")
+
+    def _request(self, request: Any) -> None:
+        url = request.url
+        if url.startswith(("data:", "blob:", "about:")):
+            return
+        if not url.startswith(self.origin + "/"):
+            self.problems.append(f"request to another host: {url}")
+
+    def goto(self, path: str = "") -> Page:
+        self.page.goto(self.base + path)
+        return self.page
+
+    def wait_python_ready(self, figure_id: str) -> None:
+        self.page.wait_for_selector(f'#{figure_id}[data-python="ready"]', timeout=PYTHON_READY_MS)
+
+    def view_data(self, figure_id: str, view: int, dataset: str) -> list[dict[str, Any]]:
+        """The rows the live Vega view holds now (read from the view, not from our own state)."""
+        return self.page.evaluate(
+            """async ([id, view, name]) => {
+                const views = await document.getElementById(id).bxViews;
+                return JSON.parse(JSON.stringify(views[view].data(name)));
+            }""",
+            [figure_id, view, dataset],
+        )
+
+    def assert_clean(self) -> None:
+        assert not self.problems, "\n".join(self.problems)
+
+
+def model_rows(rows: list[dict[str, Any]], keys: list[str]) -> list[dict[str, Any]]:
+    """Keep only the model's own fields: Vega adds derived ones (stack offsets) to the same objects."""
+    return [{k: r[k] for k in keys} for r in rows]
+
+
+def as_json(value: Any) -> Any:
+    return json.loads(json.dumps(value))

@@ -1,0 +1,73 @@
+"""Serve a built site on loopback under a sub-path, as a GitHub Pages project site would be served.
+
+Used by the browser tests and the benchmark. `blocked` lets a test make files fail (HTTP 404), the way
+a school proxy or a broken deploy would; `served` records every path requested (for byte counts).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+PREFIX = "/busan-explainer/"
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    server: "SiteServer._Server"
+
+    def translate_path(self, path: str) -> str:
+        clean = path.split("?", 1)[0].split("#", 1)[0]
+        if not clean.startswith(PREFIX):
+            return str(Path(self.directory) / "__outside_prefix__")
+        return super().translate_path("/" + clean[len(PREFIX):])
+
+    def send_head(self):  # type: ignore[override]
+        path = self.path.split("?", 1)[0]
+        if any(path.startswith(PREFIX + b) for b in self.server.blocked):
+            self.send_error(404, "blocked by the test")
+            return None
+        return super().send_head()
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")  # every test and benchmark run starts cold
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        self.server.served.append(self.path)
+
+
+class SiteServer:
+    class _Server(http.server.ThreadingHTTPServer):
+        daemon_threads = True
+        blocked: set[str]
+        served: list[str]
+
+    def __init__(self, directory: Path) -> None:
+        handler = functools.partial(_Handler, directory=str(directory))
+        self.httpd = self._Server(("127.0.0.1", 0), handler)
+        self.httpd.blocked = set()
+        self.httpd.served = []
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def origin(self) -> str:
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}"
+
+    @property
+    def url(self) -> str:
+        return self.origin + PREFIX
+
+    @property
+    def blocked(self) -> set[str]:
+        return self.httpd.blocked
+
+    def __enter__(self) -> "SiteServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()

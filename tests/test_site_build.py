@@ -1,0 +1,96 @@
+"""The built site is complete, self-contained and deployable under any sub-path."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+from explainers import runtime_assets
+from widgets import registry
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.specs: list[str] = []
+        self._in_specs = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        for name in ("src", "href"):
+            if attributes.get(name):
+                self.links.append(attributes[name])
+        self._in_specs = tag == "script" and attributes.get("class") == "bx-specs"
+
+    def handle_data(self, data):
+        if self._in_specs:
+            self.specs.append(data)
+            self._in_specs = False
+
+
+def parse(page: Path) -> _Links:
+    parser = _Links()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_page_uses_relative_asset_paths_so_a_sub_path_works(built_site):
+    # 404.html is the exception by design: a host serves it at any missing path, so MkDocs writes its
+    # links from site_url (set SITE_URL to the deployed address, as the Pages workflow does).
+    pages = [p for p in built_site.rglob("*.html") if p.name != "404.html"]
+    assert pages
+    for page in pages:
+        for link in parse(page).links:
+            assert not link.startswith("/"), f"{page.relative_to(built_site)}: absolute path {link}"
+
+
+def test_scripts_and_styles_come_from_the_site_itself(built_site):
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        loads = r'<(?:script[^>]+src|link[^>]+rel="(?:stylesheet|preload|modulepreload|icon)"[^>]+href)="(https?:)?//'
+        for match in re.finditer(loads, text):
+            raise AssertionError(f"{page.name} loads from another host: {match.group(0)}")
+
+
+def test_runtime_is_vendored_at_the_locked_versions(built_site):
+    lock = json.loads((ROOT / "package-lock.json").read_text())["packages"]
+    for site_path in runtime_assets.VENDOR:
+        assert (built_site / site_path).is_file(), site_path
+    embedded = {  # each bundle states its own version
+        "assets/vendor/pyodide/pyodide.mjs": ("pyodide", '"{}"'),
+        "assets/vendor/vega.min.js": ("vega", 'version="{}"'),
+        "assets/vendor/vega-lite.min.js": ("vega-lite", 'var n="{}"'),
+    }
+    for site_path, (package, pattern) in embedded.items():
+        version = lock[f"node_modules/{package}"]["version"]
+        assert pattern.format(version) in (built_site / site_path).read_text(encoding="utf-8"), site_path
+
+
+def test_browser_gets_the_same_model_files_pytest_checks(built_site):
+    archive = zipfile.ZipFile(io.BytesIO((built_site / runtime_assets.WIDGETS_ARCHIVE).read_bytes()))
+    shipped = {name: archive.read(name) for name in archive.namelist()}
+    local = {f"widgets/{p.name}": p.read_bytes() for p in (ROOT / "widgets").glob("*.py")}
+    assert shipped == local
+
+
+def test_widget_figures_carry_the_default_scenario_computed_by_the_model(built_site):
+    checked = 0
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for widget in set(re.findall(r'data-widget="([a-z_]+)"', text)):
+            model = registry.get(widget)
+            expected = json.loads(json.dumps(model.run(model.defaults()).as_dict()["data"]))
+            for spec_text in parse(page).specs:
+                for spec in json.loads(spec_text):
+                    for name, rows in spec.get("datasets", {}).items():
+                        if name in expected:
+                            assert rows == expected[name]
+                            checked += 1
+    assert checked, "no widget default data found in the built site"

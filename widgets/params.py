@@ -1,0 +1,129 @@
+"""Parameter metadata and validation shared by every widget.
+
+The metadata is written once here (per model) and read by the page's sliders, the methodology
+page and the tests. Validation turns bad input into a message a reader understands.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+from typing import Any, Mapping
+
+
+def format_value(value: float, unit: str, digits: int | None = None) -> str:
+    """A number with its unit as a reader writes it: 12.5%, $127.50, 18 months, 2.
+    Used by sliders and read-outs alike, in CPython at build time and in Pyodide at run time."""
+    if unit == "$":
+        return f"${value:,.2f}"
+    if digits is not None:
+        text = f"{value:,.{digits}f}"
+    else:  # up to two decimals, without trailing zeros: 7.5, 10, 0.25
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    if unit == "%":
+        return f"{text}%"
+    return f"{text} {unit}".strip()
+
+
+class ParameterError(ValueError):
+    """A parameter value a model cannot use; the message is written for the reader."""
+
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(message)
+        self.name = name
+
+
+@dataclass(frozen=True)
+class Param:
+    """One slider: what it means, its unit, allowed range, step, default and where the default comes from.
+
+    `source` is an id in the site's source registry (explainers/sources.toml). When no source gives
+    a value, `assumption` explains in one sentence why the teaching value is reasonable.
+    """
+
+    name: str
+    label: str
+    unit: str  # shown after the number, e.g. "%", "months", "% per year"
+    minimum: float
+    maximum: float
+    step: float
+    default: float
+    source: str | None = None
+    assumption: str | None = None
+    help: str = ""
+
+    def describe(self, value: float) -> str:
+        """The value with its unit, as a reader would say it (no HTML)."""
+        return format_value(value, self.unit)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _as_number(param: Param, raw: object) -> float:
+    if isinstance(raw, bool) or raw is None:
+        raise ParameterError(param.name, f"{param.label} needs a number; got {raw!r}.")
+    try:
+        value = float(raw)  # accepts ints, floats and numeric strings such as "12.5"
+    except (TypeError, ValueError):
+        shown = str(raw)[:40]
+        raise ParameterError(
+            param.name, f"{param.label} needs a number; “{shown}” is not one."
+        ) from None
+    if not math.isfinite(value):
+        raise ParameterError(param.name, f"{param.label} needs a finite number; got {raw!r}.")
+    return value
+
+
+def _range_text(param: Param) -> str:
+    return f"between {param.describe(param.minimum)} and {param.describe(param.maximum)}"
+
+
+def validate(params: tuple[Param, ...], values: Mapping[str, object]) -> dict[str, float]:
+    """Return every parameter as a float, or raise ParameterError naming the parameter, value and range."""
+    if not isinstance(values, Mapping):
+        raise ParameterError("", "The model needs its settings as name–value pairs.")
+    known = {p.name for p in params}
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise ParameterError(unknown[0], f"“{unknown[0]}” is not a setting of this model.")
+    checked: dict[str, float] = {}
+    for param in params:
+        if param.name not in values:
+            raise ParameterError(param.name, f"{param.label} is missing; it must be {_range_text(param)}.")
+        value = _as_number(param, values[param.name])
+        if not param.minimum <= value <= param.maximum:
+            raise ParameterError(
+                param.name,
+                f"{param.label} must be {_range_text(param)}; {param.describe(value)} is outside that range.",
+            )
+        checked[param.name] = value
+    return checked
+
+
+def clamp(params: tuple[Param, ...], values: Mapping[str, object]) -> tuple[dict[str, float], list[str]]:
+    """Forgiving reading of untrusted input (a shared link): keep what is usable, clamp what is out of
+    range, fall back to the default for what is missing or not a number, and say what changed."""
+    result: dict[str, float] = {}
+    notes: list[str] = []
+    for param in params:
+        if param.name not in values:
+            result[param.name] = param.default
+            continue
+        try:
+            value = _as_number(param, values[param.name])
+        except ParameterError as error:
+            notes.append(f"{error} Using the default, {param.describe(param.default)}.")
+            result[param.name] = param.default
+            continue
+        bounded = min(max(value, param.minimum), param.maximum)
+        if bounded != value:
+            notes.append(
+                f"{param.label} must be {_range_text(param)}; changed {param.describe(value)} to {param.describe(bounded)}."
+            )
+        result[param.name] = bounded
+    return result, notes
+
+
+def defaults(params: tuple[Param, ...]) -> dict[str, float]:
+    return {p.name: p.default for p in params}

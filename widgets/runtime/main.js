@@ -1,0 +1,21 @@
+// Entry point, loaded once per visit (extra_javascript). Material's instant navigation swaps the page
+// body without reloading scripts, so figures are mounted on every `document$` emission, and the
+// Python worker (python.js) lives on across pages.
+import { mountChart, unmountAll } from "./charts.js";
+import { mountWidget } from "./widget.js";
+
+function mountPage() {
+  unmountAll(); // finalize the Vega views of the page being left
+  for (const figure of document.querySelectorAll("figure.bx-figure")) {
+    if (figure.classList.contains("bx-widget")) mountWidget(figure);
+    else mountChart(figure);
+  }
+}
+
+if (window.document$) {
+  window.document$.subscribe(mountPage);
+} else if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", mountPage, { once: true });
+} else {
+  mountPage();
+}

@@ -1,0 +1,90 @@
+// The one Python (Pyodide) worker of the visit: started by the first widget, kept across instant
+// navigation, restarted if a model run hangs. The main thread never runs Python.
+import { track } from "./metrics.js";
+
+const BOOT_TIMEOUT_MS = 90_000; // a slow school laptop on a busy network still gets its chance
+const RUN_TIMEOUT_MS = 8_000; // a model run takes milliseconds; longer means something is stuck
+
+let worker = null;
+let state = { phase: "idle", text: "" };
+let booted = null; // resolves when Python is ready, rejects if it cannot load
+const listeners = new Set();
+const pending = new Map(); // request id -> { resolve, reject, timer }
+let nextId = 1;
+
+function setState(phase, text) {
+  state = { phase, text };
+  track(`python-${phase}`);
+  listeners.forEach((listener) => listener(state));
+}
+
+/** Subscribe to the worker's phase ("loading", "ready", "unavailable", "restarting"); returns an unsubscribe. */
+export function onStatus(listener) {
+  listeners.add(listener);
+  listener(state);
+  return () => listeners.delete(listener);
+}
+
+function fail(text) {
+  for (const { reject, timer } of pending.values()) {
+    clearTimeout(timer);
+    reject(new Error(text));
+  }
+  pending.clear();
+  setState("unavailable", text);
+}
+
+/** Start the worker once; later calls return the same promise. */
+export function startPython() {
+  if (booted) return booted;
+  booted = new Promise((resolve, reject) => {
+    setState("loading", "Loading Python in your browser (a few seconds, once per visit)…");
+    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    const timer = setTimeout(() => reject(new Error("Python took too long to load")), BOOT_TIMEOUT_MS);
+    worker.onmessage = ({ data }) => {
+      if (data.type === "status") setState("loading", data.text);
+      else if (data.type === "ready") { clearTimeout(timer); setState("ready", "Ready"); resolve(); }
+      else if (data.type === "boot-error") { clearTimeout(timer); reject(new Error(data.text)); }
+      else if (data.type === "result") settle(data.id, data.payload);
+    };
+    worker.onerror = (event) => { event.preventDefault(); clearTimeout(timer); reject(new Error("the Python worker failed to start")); };
+  });
+  booted.catch((error) => {
+    worker?.terminate();
+    fail(`Interactive mode is unavailable: ${error.message}.`);
+  });
+  return booted;
+}
+
+function settle(id, payload) {
+  const request = pending.get(id);
+  if (!request) return;
+  clearTimeout(request.timer);
+  pending.delete(id);
+  request.resolve(JSON.parse(payload));
+}
+
+function restart(reason) {
+  worker?.terminate();
+  booted = null;
+  for (const { reject, timer } of pending.values()) { clearTimeout(timer); reject(new Error(reason)); }
+  pending.clear();
+  setState("restarting", reason);
+  return startPython();
+}
+
+/** Run a model in the worker: resolves to {ok, data, figures} or {ok: false, error}. */
+export async function runModel(widget, values) {
+  await startPython();
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new Error("The model took too long and was stopped; Python is restarting."));
+      restart("The model took too long and was stopped; Python is restarting…");
+    }, RUN_TIMEOUT_MS);
+    pending.set(id, { resolve, reject, timer });
+    worker.postMessage({ id, widget, values });
+  });
+}
+
+export const pythonState = () => state;

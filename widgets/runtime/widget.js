@@ -1,0 +1,116 @@
+// One widget: labelled sliders and presets -> the Python model in the worker -> its Vega views,
+// read-outs and data table updated in place. A failed run keeps the last good chart.
+import { createView } from "./charts.js";
+import { track } from "./metrics.js";
+import { onStatus, runModel, startPython } from "./python.js";
+
+const NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+
+/** A value with its unit, as widgets.params.format_value writes it (tests hold the two together). */
+export function describe(value, unit) {
+  if (unit === "$") return `$${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  const text = NUMBER.format(value);
+  return unit === "%" ? `${text}%` : `${text} ${unit}`.trim();
+}
+
+function fixed(value, digits) {
+  if (typeof value !== "number" || digits === null) return String(value);
+  return value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function fillTable(table, rows) {
+  const columns = JSON.parse(table.dataset.columns);
+  const body = document.createElement("tbody");
+  for (const row of rows) {
+    const tr = body.insertRow();
+    for (const [key, digits] of columns) tr.insertCell().textContent = fixed(row[key] ?? "", digits);
+  }
+  table.tBodies[0].replaceWith(body);
+}
+
+export function mountWidget(figure) {
+  const meta = JSON.parse(figure.querySelector(".bx-meta").textContent);
+  const specs = JSON.parse(figure.querySelector(".bx-specs").textContent);
+  const params = new Map(meta.params.map((p) => [p.name, p]));
+  const inputs = [...figure.querySelectorAll('input[type="range"]')];
+  const buttons = [...figure.querySelectorAll("button")];
+  const statusLine = figure.querySelector(".bx-status");
+  const errorLine = figure.querySelector(".bx-error");
+  const views = Promise.all(
+    specs.map((spec, i) => createView(figure.querySelector(`.bx-view[data-view="${i}"]`), spec)),
+  );
+  figure.bxViews = views; // the tests read the live Vega data through this
+
+  const values = () => Object.fromEntries(inputs.map((input) => [input.name, Number(input.value)]));
+  const showValue = (input) => {
+    const text = describe(Number(input.value), params.get(input.name).unit);
+    input.setAttribute("aria-valuetext", text);
+    figure.querySelector(`output[for="${input.id}"]`).textContent = text;
+  };
+  const showError = (message) => { errorLine.textContent = message; errorLine.hidden = !message; };
+
+  let running = false;
+  let again = false;
+  let lastInputAt = 0;
+
+  async function redraw() {
+    if (running) { again = true; return; } // coalesce: only the latest slider position matters
+    running = true;
+    const inputAt = lastInputAt;
+    try {
+      const result = await runModel(meta.widget, values());
+      if (!result.ok) {
+        showError(`${result.error} The chart still shows the last valid scenario.`);
+      } else {
+        const handles = await views;
+        await Promise.all(handles.map((handle) => handle.update(
+          Object.fromEntries(handle.datasetNames().map((name) => [name, result.data[name]])),
+        )));
+        for (const figureValue of result.figures) {
+          const cell = figure.querySelector(`dd[data-figure="${figureValue.key}"]`);
+          if (cell) cell.textContent = figureValue.text;
+        }
+        for (const table of figure.querySelectorAll("table.bx-table")) fillTable(table, result.data[table.dataset.dataset]);
+        showError("");
+        track("redraw", { id: figure.id, ms: performance.now() - inputAt });
+      }
+    } catch (error) {
+      showError(`${error.message} The chart still shows the last valid scenario.`);
+    } finally {
+      running = false;
+      if (again) { again = false; redraw(); }
+    }
+  }
+
+  const changed = () => { lastInputAt = performance.now(); redraw(); };
+  const setAll = (settings) => {
+    for (const input of inputs) if (input.name in settings) { input.value = settings[input.name]; showValue(input); }
+    changed();
+  };
+
+  for (const input of inputs) {
+    input.addEventListener("input", () => { showValue(input); changed(); });
+  }
+  for (const button of figure.querySelectorAll("button.bx-preset")) {
+    const preset = meta.presets.find((p) => p.key === button.dataset.preset);
+    button.addEventListener("click", () => setAll(preset.values));
+  }
+  figure.querySelector("button.bx-reset")?.addEventListener("click", () =>
+    setAll(Object.fromEntries(meta.params.map((p) => [p.name, p.default]))));
+
+  const unsubscribe = onStatus(({ phase, text }) => {
+    if (!figure.isConnected && phase !== "idle") { unsubscribe?.(); return; }
+    figure.dataset.python = phase;
+    const unavailable = phase === "unavailable";
+    for (const control of [...inputs, ...buttons]) control.disabled = unavailable;
+    statusLine.textContent = {
+      idle: "Starting…",
+      loading: `${text} You can already move the sliders; the chart follows when Python is ready.`,
+      ready: "Interactive: move a slider (arrow keys work) or pick a dated preset; the charts redraw at once.",
+      restarting: text,
+      unavailable: `${text} The chart shows the default scenario, and its data is in the table below.`,
+    }[phase];
+  });
+  startPython().catch(() => {}); // reported through onStatus
+  track("widget-mounted", { id: figure.id });
+}
