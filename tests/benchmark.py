@@ -1,0 +1,175 @@
+"""Performance of the built site as a reader meets it (a benchmark, not a test: it prints figures).
+
+    make bench            # or: .venv/bin/python -m tests.benchmark --runs 5
+
+One run builds the site, serves it on loopback under a sub-path and, over several cold starts in
+headless Chromium, measures:
+  - time to first chart (navigation start -> first Vega view drawn);
+  - time until a widget first responds to a slider (navigation start -> first redraw from Python),
+    and that time divided by a bare Pyodide boot (loadPyodide() + one line) measured in the same run;
+  - slider-to-redraw latency after boot (median and 95th percentile, ms and 60 Hz frames);
+  - main-thread long tasks (> 50 ms) from navigation until Python is ready;
+  - response time on a second widget page after instant navigation (no new boot);
+  - bytes served for a page with widgets and for one without (raw, and gzip as most hosts send).
+The machine is shared and noisy: quote medians and ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import Page, sync_playwright
+
+from tests.browser_setup import launch_args
+from tests.site_server import PREFIX, SiteServer
+
+ROOT = Path(__file__).resolve().parent.parent
+WIDGET_PAGE = ""  # the home page carries the tariff widget
+PLAIN_PAGE = "sources/"
+LONG_TASKS = """
+window.__longTasks = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]); })
+  .observe({ type: "longtask", buffered: true });
+"""
+
+
+def build(site_dir: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
+                   cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return time.perf_counter() - started
+
+
+def metric(page: Page, name: str, timeout_ms: int = 120_000) -> dict:
+    page.wait_for_function(f"(window.busanExplainer?.metrics ?? []).some(m => m.name === {name!r})", timeout=timeout_ms)
+    return page.evaluate(f"window.busanExplainer.metrics.find(m => m.name === {name!r})")
+
+
+def bare_pyodide_boot(page: Page, base: str) -> float:
+    """loadPyodide() and one line of Python, from the site's own copy, timed inside the page."""
+    page.goto(base + PLAIN_PAGE)
+    return page.evaluate("""async (base) => {
+        const t0 = performance.now();
+        const { loadPyodide } = await import(base + "assets/vendor/pyodide/pyodide.mjs");
+        const py = await loadPyodide({ indexURL: base + "assets/vendor/pyodide/" });
+        py.runPython("1 + 1");
+        return performance.now() - t0;
+    }""", base)
+
+
+def widget_cold_start(page: Page, base: str) -> dict:
+    page.goto(base + WIDGET_PAGE)
+    first_chart = metric(page, "view-drawn")["t"]
+    slider = page.locator("#widget-tariff_stack-fentanyl")
+    slider.focus()
+    page.keyboard.press("ArrowRight")  # the reader moves a slider as soon as the chart shows
+    responded = metric(page, "redraw")["t"]
+    ready = metric(page, "python-ready")["t"]
+    long_tasks = [d for start, d in page.evaluate("window.__longTasks") if start <= ready]
+    return {"first_chart": first_chart, "responds": responded, "long_tasks": long_tasks}
+
+
+def redraw_latencies(page: Page, presses: int) -> list[float]:
+    slider = page.locator("#widget-tariff_stack-reciprocal")
+    slider.focus()
+    latencies = []
+    for i in range(presses):
+        before = page.evaluate("window.busanExplainer.metrics.filter(m => m.name === 'redraw').length")
+        page.keyboard.press("ArrowRight" if i % 20 < 10 else "ArrowLeft")
+        page.wait_for_function(f"window.busanExplainer.metrics.filter(m => m.name === 'redraw').length > {before}")
+        latencies.append(page.evaluate("window.busanExplainer.metrics.filter(m => m.name === 'redraw').at(-1).ms"))
+    return latencies
+
+
+def bytes_for(server: SiteServer, site_dir: Path, page: Page, path: str, wait_for: str | None) -> tuple[int, int]:
+    server.httpd.served.clear()
+    page.goto(server.url + path)
+    if wait_for:
+        metric(page, wait_for)
+    page.wait_for_load_state("networkidle")
+    raw = zipped = 0
+    for served in server.httpd.served:
+        local = served.split("?", 1)[0][len(PREFIX):]
+        file = site_dir / local
+        if file.is_dir() or local.endswith("/") or local == "":
+            file = file / "index.html"
+        if file.is_file():
+            data = file.read_bytes()
+            raw += len(data)
+            zipped += len(gzip.compress(data, 6))
+    return raw, zipped
+
+
+def runs_text(values: list[float]) -> str:
+    return ", ".join(f"{v:.0f}" for v in values)
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="cold starts per measure (default 5)")
+    parser.add_argument("--presses", type=int, default=40, help="slider steps for redraw latency (default 40)")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site_dir = Path(tmp) / "site"
+        build_s = build(site_dir)
+        with SiteServer(site_dir) as server, sync_playwright() as pw:
+            browser = pw.chromium.launch(**launch_args())
+            boots, starts = [], []
+            for _ in range(args.runs):
+                context = browser.new_context()  # cold: nothing cached, and the server sends no-store
+                page = context.new_page()
+                boots.append(bare_pyodide_boot(page, server.url))
+                context.close()
+                context = browser.new_context()
+                page = context.new_page()
+                page.add_init_script(LONG_TASKS)
+                starts.append(widget_cold_start(page, server.url))
+                context.close()
+
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(server.url + WIDGET_PAGE)
+            metric(page, "python-ready")
+            latencies = redraw_latencies(page, args.presses)
+            widget_bytes = bytes_for(server, site_dir, context.new_page(), WIDGET_PAGE, "python-ready")
+            plain_bytes = bytes_for(server, site_dir, context.new_page(), PLAIN_PAGE, None)
+            plain_requests = list(server.httpd.served)
+            context.close()
+            browser.close()
+
+    median = statistics.median
+    boot = median(boots)
+    first_chart = median(s["first_chart"] for s in starts)
+    responds = median(s["responds"] for s in starts)
+    all_long = [d for s in starts for d in s["long_tasks"]]
+    print(f"Busan explainer benchmark — {time.strftime('%Y-%m-%d %H:%M')} — {platform.machine()}, "
+          f"{os.cpu_count()} cores, Python {platform.python_version()}, {args.runs} cold starts")
+    print(f"  site build (mkdocs build --strict)      {build_s:8.2f} s")
+    print(f"  time to first chart                     {first_chart:8.0f} ms median  (runs: {runs_text([s['first_chart'] for s in starts])})")
+    print(f"  bare Pyodide boot (load + 1 line)       {boot:8.0f} ms median  (runs: {runs_text(boots)})")
+    print(f"  widget first responds to a slider       {responds:8.0f} ms median  = {responds / boot:.2f} x bare boot")
+    print(f"  slider-to-redraw, median                {median(latencies):8.1f} ms  = {median(latencies) / 16.67:.1f} frames")
+    print(f"  slider-to-redraw, 95th percentile       {percentile(latencies, 0.95):8.1f} ms  = {percentile(latencies, 0.95) / 16.67:.1f} frames")
+    print(f"  long tasks until Python ready           {len(all_long) / len(starts):8.1f} per start, longest {max(all_long, default=0):.0f} ms")
+    print(f"  bytes, page with a widget               {widget_bytes[0] / 1e6:8.2f} MB raw, {widget_bytes[1] / 1e6:.2f} MB gzip")
+    print(f"  bytes, page without widgets             {plain_bytes[0] / 1e6:8.2f} MB raw, {plain_bytes[1] / 1e6:.2f} MB gzip; "
+          f"Pyodide requested: {'yes' if any('pyodide' in p for p in plain_requests) else 'no'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+"""When things go wrong the page stays readable and says so plainly."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from tests.browser.reader import Reader
+
+WIDGET = "widget-tariff_stack"
+
+
+def test_blocked_pyodide_leaves_default_chart_and_an_honest_notice(context, site):
+    site.blocked.add("assets/vendor/pyodide/")
+    try:
+        # The browser logs the 404 itself; anything else on the console is still a failure.
+        reader = Reader.open(context, site.url, allowed_errors=("Failed to load resource",))
+        page = reader.goto("")
+        status = page.locator(f"#{WIDGET} .bx-status")
+        expect(status).to_contain_text("Interactive mode is unavailable", timeout=30_000)
+        expect(status).to_contain_text("default scenario")
+        expect(page.locator(f"#{WIDGET}-fentanyl")).to_be_disabled()
+        assert page.locator(f"#{WIDGET} .bx-view svg").count() == 2  # both default charts still drawn
+        expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text("27.5%")
+        reader.assert_clean()
+    finally:
+        site.blocked.discard("assets/vendor/pyodide/")
+
+
+def test_missing_model_archive_is_reported_not_thrown(context, site):
+    site.blocked.add("assets/runtime/widgets.zip")
+    try:
+        reader = Reader.open(context, site.url, allowed_errors=("Failed to load resource",))
+        page = reader.goto("")
+        expect(page.locator(f"#{WIDGET} .bx-status")).to_contain_text(
+            "the models could not be downloaded (HTTP 404)", timeout=60_000)
+        assert page.locator(f"#{WIDGET} .bx-view svg").count() == 2
+        reader.assert_clean()
+    finally:
+        site.blocked.discard("assets/runtime/widgets.zip")
