@@ -2,7 +2,11 @@
 // body without reloading scripts, so figures are mounted on every `document$` emission, and the
 // Python worker (python.js) lives on across pages.
 import { mountChart, unmountAll } from "./charts.js";
+import { startPython } from "./python.js";
 import { mountWidget } from "./widget.js";
+
+// Python takes seconds to boot: on a page with a widget, start it before anything else.
+if (document.querySelector("figure.bx-widget")) startPython().catch(() => {}); // reported via onStatus
 
 function mountPage() {
   unmountAll(); // finalize the Vega views of the page being left

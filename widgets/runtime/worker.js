@@ -3,14 +3,20 @@
 const here = (path) => new URL(path, import.meta.url).href;
 const status = (text) => postMessage({ type: "status", text });
 
+async function fetchModels() {
+  const response = await fetch(here("./widgets.zip"));
+  if (!response.ok) throw new Error(`the models could not be downloaded (HTTP ${response.status})`);
+  return response.arrayBuffer();
+}
+
 async function boot() {
   status("Loading Python in your browser (a few seconds, once per visit)…");
+  const models = fetchModels(); // in parallel with Python's own download
+  models.catch(() => {}); // awaited below; this only avoids an early "unhandled rejection"
   const { loadPyodide } = await import(here("../vendor/pyodide/pyodide.mjs"));
   const pyodide = await loadPyodide({ indexURL: here("../vendor/pyodide/") });
   status("Loading the models…");
-  const response = await fetch(here("./widgets.zip"));
-  if (!response.ok) throw new Error(`the models could not be downloaded (HTTP ${response.status})`);
-  pyodide.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: "/home/pyodide/bx" });
+  pyodide.unpackArchive(await models, "zip", { extractDir: "/home/pyodide/bx" });
   pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/bx')");
   return pyodide.pyimport("widgets.registry").run_json;
 }
