@@ -8,10 +8,10 @@
 
 from __future__ import annotations
 
-import posixpath
 from typing import Any
 
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 from explainers import citations, figures, runtime_assets
 
@@ -37,22 +37,18 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     bibliography = files.get_file_from_path(citations.BIBLIOGRAPHY_PAGE)
     if bibliography is None:
         raise FileNotFoundError(f"docs/{citations.BIBLIOGRAPHY_PAGE} is missing: figures link their sources there")
-    target = relative_url(bibliography.url, page.file.url)
+    target = get_relative_url(bibliography.url, page.url)  # relative: works under any sub-path
     return html.replace(f'href="{figures.SOURCE_LINK_PREFIX}', f'href="{target}#src-')
-
-
-def relative_url(to_url: str, from_page_url: str) -> str:
-    """Relative link between two built page URLs ("a/" or "a.html" styles), so the site works under any sub-path."""
-    base = from_page_url.rstrip("/") if from_page_url.endswith("/") else posixpath.dirname(from_page_url)
-    link = posixpath.relpath(to_url.rstrip("/") or ".", base or ".")
-    return link + "/" if to_url.endswith("/") and link != "." else ("./" if link == "." else link)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
     """On pages with a chart, fetch Vega while the page is still parsing (first chart sooner)."""
     if 'class="bx-figure' not in output:
         return output
-    return output.replace("</head>", runtime_assets.preload_links(page.file.url) + "</head>", 1)
+    links = "".join(
+        f'<link rel="preload" as="script" href="{get_relative_url(path, page.url)}">' for path in runtime_assets.CHART_SCRIPTS
+    )
+    return output.replace("</head>", links + "</head>", 1)
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:

@@ -30,12 +30,6 @@ WIDGETS_ARCHIVE = "assets/runtime/widgets.zip"
 CHART_SCRIPTS = ("assets/vendor/vega.min.js", "assets/vendor/vega-lite.min.js", "assets/vendor/vega-embed.min.js")
 
 
-def preload_links(page_url: str) -> str:
-    """<link rel=preload> for the chart bundles, relative to the page (sub-path safe)."""
-    prefix = "../" * page_url.count("/")  # "a/" and "a/index.html" are both one folder deep
-    return "".join(f'<link rel="preload" as="script" href="{prefix}{path}">' for path in CHART_SCRIPTS)
-
-
 class MissingRuntime(FileNotFoundError):
     def __str__(self) -> str:
         return f"{self.args[0]} is missing: run `make setup` (it installs the pinned npm packages)"

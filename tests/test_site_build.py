@@ -94,3 +94,16 @@ def test_widget_figures_carry_the_default_scenario_computed_by_the_model(built_s
                             assert rows == expected[name]
                             checked += 1
     assert checked, "no widget default data found in the built site"
+
+
+def test_every_relative_link_and_asset_resolves_to_a_built_file(built_site):
+    for page in built_site.rglob("*.html"):
+        if page.name == "404.html":
+            continue
+        for link in parse(page).links:
+            if link.startswith(("http:", "https:", "#", "mailto:", "data:", "bx-source:")):
+                continue
+            target = (page.parent / link.split("#", 1)[0].split("?", 1)[0]).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.is_file(), f"{page.relative_to(built_site)} links to missing {link}"

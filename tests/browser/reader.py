@@ -30,7 +30,13 @@ class Reader:
         page.on("console", reader._console)
         page.on("pageerror", lambda error: reader.problems.append(f"uncaught: {error}"))
         context.on("request", reader._request)
+        context.on("response", reader._response)
         return reader
+
+    def _response(self, response: Any) -> None:
+        # The console says only "404"; record which address failed, unless the test expects it.
+        if response.status >= 400 and not self.allowed_errors:
+            self.problems.append(f"HTTP {response.status}: {response.url}")
 
     def _console(self, message: Any) -> None:
         if message.type == "error" and not any(a in message.text for a in self.allowed_errors):
