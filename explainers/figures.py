@@ -135,7 +135,11 @@ def widget_html(model: Model, charts: WidgetCharts, widget_id: str) -> str:
         f'<p class="bx-error" role="alert" hidden></p>'
         f'<form class="bx-controls" aria-label="Settings for: {escape(model.title)}">'
         f'<div class="bx-presets" role="group" aria-label="Dated presets">{presets}'
-        '<button type="button" class="md-button bx-reset">Reset</button></div>'
+        '<button type="button" class="md-button bx-reset">Reset</button>'
+        '<button type="button" class="md-button bx-copy-link">Copy link to this scenario</button></div>'
+        '<p class="bx-link-note" role="status"></p>'
+        f'<label class="bx-link-label" hidden for="{escape(widget_id)}-link">Link to this scenario</label>'
+        f'<input class="bx-link-field" id="{escape(widget_id)}-link" type="url" readonly hidden>'
         f'<div class="bx-sliders">{"".join(control_html(widget_id, p, values[p.name]) for p in model.params)}</div>'
         "</form>"
         f"{setting_notes_html(widget_id, model.params)}"

@@ -2,21 +2,9 @@
 // read-outs and data table updated in place. A failed run keeps the last good chart.
 import { createView } from "./charts.js";
 import { track } from "./metrics.js";
+import { describe, fixed } from "./format.js";
 import { onStatus, runModel, startPython } from "./python.js";
-
-const NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
-
-/** A value with its unit, as widgets.params.format_value writes it (tests hold the two together). */
-export function describe(value, unit) {
-  if (unit === "$") return `$${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-  const text = NUMBER.format(value);
-  return unit === "%" ? `${text}%` : `${text} ${unit}`.trim();
-}
-
-function fixed(value, digits) {
-  if (typeof value !== "number" || digits === null) return String(value);
-  return value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
+import { readScenario, scenarioUrl } from "./scenario-url.js";
 
 function fillTable(table, rows) {
   const columns = JSON.parse(table.dataset.columns);
@@ -48,6 +36,8 @@ export function mountWidget(figure) {
     figure.querySelector(`output[for="${input.id}"]`).textContent = text;
   };
   const showError = (message) => { errorLine.textContent = message; errorLine.hidden = !message; };
+  const key = figure.id.replace(/^widget-/, "");
+  const linkNote = figure.querySelector(".bx-link-note");
 
   let running = false;
   let again = false;
@@ -82,7 +72,11 @@ export function mountWidget(figure) {
     }
   }
 
-  const changed = () => { lastInputAt = performance.now(); redraw(); };
+  const changed = () => {
+    lastInputAt = performance.now();
+    history.replaceState(history.state, "", scenarioUrl(key, meta.params, values()));
+    redraw();
+  };
   const setAll = (settings) => {
     for (const input of inputs) if (input.name in settings) { input.value = settings[input.name]; showValue(input); }
     changed();
@@ -97,6 +91,28 @@ export function mountWidget(figure) {
   }
   figure.querySelector("button.bx-reset")?.addEventListener("click", () =>
     setAll(Object.fromEntries(meta.params.map((p) => [p.name, p.default]))));
+
+  figure.querySelector("button.bx-copy-link")?.addEventListener("click", async () => {
+    const link = scenarioUrl(key, meta.params, values());
+    const field = figure.querySelector(".bx-link-field");
+    field.value = link;
+    field.hidden = false;
+    figure.querySelector(".bx-link-label").hidden = false;
+    try {
+      await navigator.clipboard.writeText(link);
+      linkNote.textContent = "Link copied: it opens this page with these exact settings.";
+    } catch {
+      field.select();
+      linkNote.textContent = "Copy the selected link below: it opens this page with these exact settings.";
+    }
+  });
+
+  // A shared link: restore its settings (clamped, with a note saying what changed).
+  const fromLink = readScenario(key, meta.params);
+  if (Object.keys(fromLink.values).length) setAll(fromLink.values);
+  if (fromLink.notes.length) {
+    linkNote.textContent = `Some settings in this link were changed: ${fromLink.notes.join(" ")}`;
+  }
 
   const unsubscribe = onStatus(({ phase, text }) => {
     if (!figure.isConnected && phase !== "idle") { unsubscribe?.(); return; }

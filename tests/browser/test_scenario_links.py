@@ -1,0 +1,66 @@
+"""A teacher's link opens a widget in an exact scenario; a hostile link changes nothing but the
+values it is allowed to, and says what it changed."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.reader import model_rows
+from widgets import registry
+
+WIDGET = "widget-tariff_stack"
+MODEL = registry.get("tariff_stack")
+
+
+def test_scenario_link_restores_sliders_and_chart_exactly(reader):
+    page = reader.goto("?tariff_stack.fentanyl=20&tariff_stack.reciprocal=34&tariff_stack.elasticity=3.5")
+    reader.wait_python_ready(WIDGET)
+    expect(page.locator(f"#{WIDGET}-reciprocal")).to_have_value("34")
+    values = {**MODEL.defaults(), "fentanyl": 20.0, "reciprocal": 34.0, "elasticity": 3.5}
+    expected = MODEL.run(values).as_dict()
+    total = next(f["text"] for f in expected["figures"] if f["key"] == "total")
+    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(total)
+    point = reader.view_data(WIDGET, 1, "point")
+    assert model_rows(point, ["tariff", "price", "volume", "revenue"]) == [
+        pytest.approx(r, rel=1e-12) for r in expected["data"]["point"]]
+    expect(page.locator(f"#{WIDGET} .bx-link-note")).to_be_empty()
+
+
+def test_moving_a_slider_writes_the_scenario_into_the_address(reader):
+    page = reader.goto("")
+    page.locator(f"#{WIDGET}-section122").focus()
+    page.keyboard.press("ArrowRight")
+    expect(page).to_have_url(f"{reader.base}?tariff_stack.section122=1")
+    page.get_by_role("button", name="Copy link to this scenario").click()
+    expect(page.locator(f"#{WIDGET}-link")).to_have_value(f"{reader.base}?tariff_stack.section122=1")
+
+
+def test_hostile_link_is_clamped_with_a_note_and_runs_no_script(reader):
+    page = reader.page
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    hostile = {
+        "fentanyl": "<script>alert(1)</script>",
+        "reciprocal": "1e309",
+        "elasticity": "-3",
+        "section301": "NaN",
+        "pass_through": "<img src=x onerror=alert(2)>" + "9" * 5000,
+        "section122": "15",
+    }
+    query = "&".join(f"tariff_stack.{k}={quote(v)}" for k, v in hostile.items()) + "&unrelated=<b>x</b>"
+    reader.goto("?" + query)
+    note = page.locator(f"#{WIDGET} .bx-link-note")
+    expect(note).to_contain_text("“Fentanyl” tariff: “<script>alert(1)</script>” is not a usable number")
+    expect(note).to_contain_text("How strongly imports respond to price (elasticity) must be between 0 and 5; -3 was changed to 0.")
+    assert len(note.text_content()) < 1500  # a 5,000-character value is not echoed back whole
+    expected = {"fentanyl": "10", "reciprocal": "10", "elasticity": "0", "section301": "7.5",
+                "pass_through": "100", "section122": "15"}
+    for name, value in expected.items():
+        expect(page.locator(f"#{WIDGET}-{name}")).to_have_value(value)
+    reader.wait_python_ready(WIDGET)
+    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text("42.5%")
+    assert page.locator(f"#{WIDGET} script:not(.bx-specs):not(.bx-meta), #{WIDGET} img").count() == 0
+    assert dialogs == []

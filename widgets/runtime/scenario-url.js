@@ -1,0 +1,44 @@
+// A widget's state lives in the page address (?tariff_stack.fentanyl=13), so a teacher can send a
+// class to one exact scenario. Values from an address are untrusted: anything that is not a finite
+// number is dropped, anything out of range is clamped, and the reader is told what changed.
+// Nothing read here is ever inserted as HTML (callers use textContent).
+import { describe } from "./format.js";
+
+const MAX_SHOWN = 40; // characters of a rejected value echoed back to the reader
+
+function shown(text) {
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
+}
+
+/** Settings found in the address for one widget: { values, notes } (notes are plain text). */
+export function readScenario(key, params, search = location.search) {
+  const query = new URLSearchParams(search);
+  const values = {};
+  const notes = [];
+  for (const param of params) {
+    const raw = query.get(`${key}.${param.name}`);
+    if (raw === null) continue;
+    const value = raw.trim() === "" ? NaN : Number(raw);
+    if (!Number.isFinite(value)) {
+      notes.push(`${param.label}: “${shown(raw)}” is not a usable number, so the default (${describe(param.default, param.unit)}) is used.`);
+      continue;
+    }
+    const clamped = Math.min(Math.max(value, param.minimum), param.maximum);
+    if (clamped !== value) {
+      notes.push(`${param.label} must be between ${describe(param.minimum, param.unit)} and ${describe(param.maximum, param.unit)}; ${describe(value, param.unit)} was changed to ${describe(clamped, param.unit)}.`);
+    }
+    values[param.name] = clamped;
+  }
+  return { values, notes };
+}
+
+/** The page address with this widget's settings (defaults left out, to keep links short). */
+export function scenarioUrl(key, params, values, href = location.href) {
+  const url = new URL(href);
+  for (const param of params) {
+    const name = `${key}.${param.name}`;
+    if (values[param.name] === param.default) url.searchParams.delete(name);
+    else url.searchParams.set(name, String(values[param.name]));
+  }
+  return url.href;
+}
