@@ -3,6 +3,7 @@
 - on_files: add the self-hosted runtime (Vega, Pyodide, the widget JS and the `widgets` package).
 - on_page_markdown: inline citations and the generated bibliography.
 - on_page_content: point figure source links at the bibliography, relative to the page.
+- on_post_page: the Content-Security-Policy, and Vega preloads on chart pages.
 - on_serve: rebuild when the models, charts or runtime change, not only docs/.
 """
 
@@ -13,7 +14,7 @@ from typing import Any
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from explainers import citations, figures, runtime_assets
+from explainers import citations, csp, figures, runtime_assets
 
 BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
 
@@ -42,13 +43,15 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    """On pages with a chart, fetch Vega while the page is still parsing (first chart sooner)."""
-    if 'class="bx-figure' not in output:
-        return output
-    links = "".join(
-        f'<link rel="preload" as="script" href="{get_relative_url(path, page.url)}">' for path in runtime_assets.CHART_SCRIPTS
-    )
-    return output.replace("</head>", links + "</head>", 1)
+    """Every page gets its Content-Security-Policy; pages with a chart also fetch Vega while the
+    page is still parsing (first chart sooner)."""
+    if 'class="bx-figure' in output:
+        links = "".join(
+            f'<link rel="preload" as="script" href="{get_relative_url(path, page.url)}">'
+            for path in runtime_assets.CHART_SCRIPTS
+        )
+        output = output.replace("</head>", links + "</head>", 1)
+    return csp.with_policy(output)
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:

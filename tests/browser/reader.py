@@ -25,6 +25,12 @@ class Reader:
     @classmethod
     def open(cls, context: BrowserContext, base_url: str, allowed_errors: tuple[str, ...] = ()) -> "Reader":
         page = context.new_page()
+        # Content-Security-Policy violations, as the page itself sees them (not only on the console).
+        page.add_init_script(
+            "window.__cspViolations = [];"
+            "document.addEventListener('securitypolicyviolation', e =>"
+            " window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"
+        )
         parts = urlsplit(base_url)
         reader = cls(context, page, f"{parts.scheme}://{parts.netloc}", base_url, allowed_errors=allowed_errors)
         page.on("console", reader._console)
@@ -67,6 +73,9 @@ class Reader:
         )
 
     def assert_clean(self) -> None:
+        if not self.page.is_closed():
+            violations = self.page.evaluate("window.__cspViolations ?? []")
+            self.problems.extend(f"CSP violation: {v}" for v in violations)
         assert not self.problems, "\n".join(self.problems)
 
 

@@ -37,3 +37,21 @@ def test_missing_model_archive_is_reported_not_thrown(context, site):
         reader.assert_clean()
     finally:
         site.blocked.discard("assets/runtime/widgets.zip")
+
+
+def test_page_runs_under_its_content_security_policy(context, site):
+    # Only the refusal this test provokes may reach the console.
+    reader = Reader.open(context, site.url, allowed_errors=("Executing inline script violates",))
+    page = reader.goto("")
+    policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    assert "'unsafe-eval'" not in policy and "script-src 'self' 'wasm-unsafe-eval'" in policy
+    reader.wait_python_ready(WIDGET)
+    page.locator(f"#{WIDGET}-fentanyl").focus()
+    page.keyboard.press("ArrowLeft")
+    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text("26.5%")
+    # A script the policy does not allow is refused, so the policy really is in force.
+    page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.head.append(s); }")
+    assert page.evaluate("window.__ran") is None
+    assert page.evaluate("window.__cspViolations") == ["script-src-elem inline"]
+    page.evaluate("window.__cspViolations = []")  # that refusal was ours; nothing else may be refused
+    reader.assert_clean()

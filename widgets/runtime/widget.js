@@ -82,6 +82,8 @@ export function mountWidget(figure) {
     changed();
   };
 
+  // The settings form never submits (Enter in a field would otherwise reload the page).
+  figure.querySelector("form.bx-controls").addEventListener("submit", (event) => event.preventDefault());
   for (const input of inputs) {
     input.addEventListener("input", () => { showValue(input); changed(); });
   }
