@@ -37,7 +37,7 @@ def cite(markdown: str, page_src_uri: str) -> str:
         for source_id in ids:
             sources.get(source_id)  # an unknown id fails the build
             number = numbers.setdefault(source_id, len(numbers) + 1)
-            links.append(f"[{number}]({bibliography_link(page_src_uri, source_id)} \"{_title(source_id)}\")")
+            links.append(f"[[{number}]]({bibliography_link(page_src_uri, source_id)} \"{_title(source_id)}\")")
         return '<sup class="bx-cite">' + ", ".join(links) + "</sup>"
 
     text = CITATION.sub(replace, markdown)

@@ -1,7 +1,7 @@
 """MkDocs hooks (see `hooks:` in mkdocs.yml): project-local build steps, each delegating to a module.
 
 - on_files: add the self-hosted runtime (Vega, Pyodide, the widget JS and the `widgets` package).
-- on_page_markdown: inline citations and the generated bibliography.
+- on_page_markdown: inline citations, and the generated bibliography and methodology pages.
 - on_page_content: point figure source links at the bibliography, relative to the page.
 - on_post_page: the Content-Security-Policy, and Vega preloads on chart pages.
 - on_serve: rebuild when the models, charts or runtime change, not only docs/.
@@ -14,7 +14,7 @@ from typing import Any
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from explainers import citations, csp, figures, runtime_assets
+from explainers import citations, csp, figures, methodology, runtime_assets
 
 BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
 
@@ -29,6 +29,8 @@ def on_files(files: Files, config: Any) -> Files:
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
     if BIBLIOGRAPHY_MARKER in markdown:
         markdown = markdown.replace(BIBLIOGRAPHY_MARKER, citations.bibliography_markdown())
+    if methodology.MARKER in markdown:
+        markdown = markdown.replace(methodology.MARKER, methodology.methodology_markdown())
     return citations.cite(markdown, page.file.src_uri)
 
 
