@@ -4,7 +4,9 @@ browser travels as JSON in non-executing <script type="application/json"> blocks
 from __future__ import annotations
 
 import json
+import sys
 from html import escape
+from pathlib import Path
 from typing import Any, Iterable
 
 from explainers import sources
@@ -110,6 +112,40 @@ def figures_html(result: Result) -> str:
     return f'<dl class="bx-figures" aria-label="Results for the scenario shown">{items}</dl>'
 
 
+def inside_html(model: Model, widget_id: str) -> str:
+    """The "look inside" panel: the model's real module, editable, run only in the Python worker."""
+    source = model_source_path(model).read_text(encoding="utf-8")
+    editor_id = f"{widget_id}-code"
+    return (
+        '<details class="bx-inside"><summary>Look inside: read and change the model’s Python</summary>'
+        "<p>This is the real code this widget runs in your browser. Change a number or an equation, then press "
+        "<strong>Run my version</strong>: the chart and the read-outs follow your code, and the table below sets "
+        "your figures beside the original ones. Your code runs only in a separate Python worker; if it runs for "
+        "more than a few seconds, it is stopped and the widget goes back to the original. "
+        "Use spaces to indent; the Tab key moves to the next control.</p>"
+        f'<label class="bx-editor-label" for="{escape(editor_id)}">Python code of the model ({escape(model.name)}.py)</label>'
+        '<div class="bx-editor"><pre aria-hidden="true"><code></code></pre>'
+        f'<textarea id="{escape(editor_id)}" spellcheck="false" autocapitalize="off" autocomplete="off" '
+        f'wrap="off" rows="18">{escape(source)}</textarea></div>'
+        '<div class="bx-code-buttons">'
+        '<button type="button" class="md-button md-button--primary bx-run">Run my version</button>'
+        '<button type="button" class="md-button bx-revert">Reset to the original</button>'
+        '<button type="button" class="md-button bx-download">Download as .py</button>'
+        '<button type="button" class="md-button bx-share-code">Copy link to my version</button></div>'
+        '<p class="bx-code-status" role="status"></p>'
+        f'<label class="bx-code-link-label" for="{escape(widget_id)}-code-link" hidden>Link to your version</label>'
+        f'<input class="bx-code-link" id="{escape(widget_id)}-code-link" type="url" readonly hidden>'
+        '<table class="bx-compare"><caption>Your version beside the original, same settings</caption>'
+        '<thead><tr><th scope="col">Figure</th><th scope="col">Original model</th>'
+        '<th scope="col">Your version</th></tr></thead><tbody></tbody></table>'
+        "</details>"
+    )
+
+
+def model_source_path(model: Model) -> Path:
+    return Path(sys.modules[model.compute.__module__].__file__)
+
+
 def widget_html(model: Model, charts: WidgetCharts, widget_id: str) -> str:
     values = model.defaults()
     result = model.run(values)
@@ -146,6 +182,7 @@ def widget_html(model: Model, charts: WidgetCharts, widget_id: str) -> str:
         f'<p class="bx-sources">Sources for the defaults and presets: {source_links(dict.fromkeys(cited))}. '
         "An illustration of the arithmetic, not a forecast.</p>"
         f'<details class="bx-data"><summary>Show the data as a table</summary>{tables}</details>'
+        f"{inside_html(model, widget_id)}"
         f"{json_block('bx-meta', meta)}"
         "</figure>"
     )

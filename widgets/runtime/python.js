@@ -4,6 +4,7 @@ import { track } from "./metrics.js";
 
 const BOOT_TIMEOUT_MS = 90_000; // a slow school laptop on a busy network still gets its chance
 const RUN_TIMEOUT_MS = 8_000; // a model run takes milliseconds; longer means something is stuck
+const EDITED_TIMEOUT_MS = 4_000; // a reader's edit that loops forever is stopped sooner
 
 let worker = null;
 let state = { phase: "idle", text: "" };
@@ -73,18 +74,30 @@ function restart(reason) {
   return startPython();
 }
 
-/** Run a model in the worker: resolves to {ok, data, figures} or {ok: false, error}. */
-export async function runModel(widget, values) {
+async function call(name, args, timeoutMs = RUN_TIMEOUT_MS) {
   await startPython();
   const id = nextId++;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      reject(new Error("The model took too long and was stopped; Python is restarting."));
-      restart("The model took too long and was stopped; Python is restarting…");
-    }, RUN_TIMEOUT_MS);
+      const seconds = Math.round(timeoutMs / 1000);
+      const why = `The model ran for more than ${seconds} seconds and was stopped (an endless loop?). Python is restarting.`;
+      pending.delete(id);
+      reject(new Error(why));
+      restart(why);
+    }, timeoutMs);
     pending.set(id, { resolve, reject, timer });
-    worker.postMessage({ id, widget, values });
+    worker.postMessage({ id, call: name, args });
   });
 }
+
+/** Run a model in the worker: resolves to {ok, data, figures} or {ok: false, error}. */
+export const runModel = (widget, values) => call("run", [widget, JSON.stringify(values)]);
+
+/** Run a reader's edited model: as runModel, plus the original's figures; stopped after a few seconds. */
+export const runEdited = (widget, code, values) =>
+  call("run_edited", [widget, code, JSON.stringify(values)], EDITED_TIMEOUT_MS);
+
+/** One .py file with the edited model and its helpers, for plain CPython. */
+export const standalone = (code) => call("standalone", [code]);
 
 export const pythonState = () => state;

@@ -3,7 +3,8 @@
 import { createView } from "./charts.js";
 import { track } from "./metrics.js";
 import { describe, fixed } from "./format.js";
-import { onStatus, runModel, startPython } from "./python.js";
+import { mountInside } from "./inside.js";
+import { onStatus, runEdited, runModel, startPython } from "./python.js";
 import { readScenario, scenarioUrl } from "./scenario-url.js";
 
 function fillTable(table, rows) {
@@ -42,13 +43,17 @@ export function mountWidget(figure) {
   let running = false;
   let again = false;
   let lastInputAt = 0;
+  let editedCode = null; // the reader's version of the model ("look inside"), or null for the original
+  const tell = (type, detail) => figure.dispatchEvent(new CustomEvent(type, { detail }));
 
   async function redraw() {
     if (running) { again = true; return; } // coalesce: only the latest slider position matters
     running = true;
     const inputAt = lastInputAt;
     try {
-      const result = await runModel(meta.widget, values());
+      const edited = editedCode !== null;
+      const result = edited ? await runEdited(meta.widget, editedCode, values()) : await runModel(meta.widget, values());
+      tell("bx:result", { result, edited });
       if (!result.ok) {
         showError(`${result.error} The chart still shows the last valid scenario.`);
       } else {
@@ -65,6 +70,7 @@ export function mountWidget(figure) {
         track("redraw", { id: figure.id, ms: performance.now() - inputAt });
       }
     } catch (error) {
+      if (editedCode !== null) { editedCode = null; tell("bx:edited-stopped", { message: error.message }); }
       showError(`${error.message} The chart still shows the last valid scenario.`);
     } finally {
       running = false;
@@ -130,5 +136,14 @@ export function mountWidget(figure) {
     }[phase];
   });
   startPython().catch(() => {}); // reported through onStatus
+  const inside = figure.querySelector(".bx-inside");
+  if (inside) {
+    mountInside(inside, {
+      key,
+      widget: meta.widget,
+      values,
+      useCode(code) { editedCode = code; changed(); },
+    });
+  }
   track("widget-mounted", { id: figure.id });
 }

@@ -1,0 +1,107 @@
+"""A reader opens the model's Python, changes it, and watches the chart follow; mistakes are explained
+with their line number, an endless loop is stopped, and the edit can be shared and downloaded."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from playwright.sync_api import expect
+
+from widgets import sandbox
+
+WIDGET = "widget-tariff_stack"
+SOURCE = sandbox.model_source("tariff_stack")
+
+
+def open_inside(reader):
+    page = reader.goto("")
+    reader.wait_python_ready(WIDGET)
+    page.locator(f"#{WIDGET} .bx-inside summary").click()
+    editor = page.locator(f"#{WIDGET}-code")
+    expect(editor).to_have_value(SOURCE)  # the very module the worker runs
+    return page, editor
+
+
+def run(page):
+    page.locator(f"#{WIDGET} .bx-run").click()
+
+
+def test_editing_a_constant_redraws_the_chart_and_compares_with_the_original(reader):
+    page, editor = open_inside(reader)
+    editor.fill(SOURCE.replace("BASE_PRICE = 100.0", "BASE_PRICE = 200.0"))
+    run(page)
+    expect(page.locator(f"#{WIDGET} dd[data-figure='price']")).to_have_text("$255.00")
+    row = page.locator(f"#{WIDGET} .bx-compare tbody tr").nth(1)
+    expect(row).to_have_text("Price a buyer pays for a $100 good$127.50$255.00")
+    point = reader.view_data(WIDGET, 1, "point")
+    assert point[0]["price"] == 255.0 or abs(point[0]["price"] - 255.0) < 1e-9
+    # Sliders now run the reader's version too.
+    page.locator(f"#{WIDGET}-fentanyl").focus()
+    page.keyboard.press("ArrowRight")
+    expect(page.locator(f"#{WIDGET} dd[data-figure='price']")).to_have_text("$257.00")
+    page.locator(f"#{WIDGET} .bx-revert").click()
+    expect(page.locator(f"#{WIDGET} dd[data-figure='price']")).to_have_text("$128.50")
+
+
+def test_syntax_error_and_exception_show_their_line_and_keep_the_chart(reader):
+    page, editor = open_inside(reader)
+    status = page.locator(f"#{WIDGET} .bx-code-status")
+    lines = SOURCE.splitlines()
+    broken_line = next(i for i, line in enumerate(lines, 1) if line.startswith("def compute("))
+    editor.fill(SOURCE.replace("def compute(values", "def compute(values,,", 1))
+    run(page)
+    expect(status).to_contain_text(f"Line {broken_line}: Python cannot read this")
+    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text("27.5%")
+    division = next(i for i, line in enumerate(lines, 1) if "t = total_pct / 100" in line)
+    editor.fill(SOURCE.replace("t = total_pct / 100", "t = total_pct / 0", 1))
+    run(page)
+    expect(status).to_contain_text(f"Line {division}: ZeroDivisionError")
+    editor.fill(SOURCE.replace('"layers": layers', '"layerz": layers', 1))
+    run(page)
+    expect(status).to_contain_text("The output has the wrong shape")
+    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text("27.5%")
+
+
+def test_endless_loop_is_stopped_and_the_widget_keeps_working(reader):
+    page, editor = open_inside(reader)
+    editor.fill(SOURCE.replace("def total_tariff(values: dict[str, float]) -> float:\n",
+                               "def total_tariff(values: dict[str, float]) -> float:\n    while True:\n        pass\n", 1))
+    run(page)
+    status = page.locator(f"#{WIDGET} .bx-code-status")
+    expect(status).to_contain_text("was stopped", timeout=15_000)
+    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text("27.5%")  # last good chart kept
+    assert page.evaluate("1 + 1") == 2  # the page itself never froze
+    reader.wait_python_ready(WIDGET)  # a fresh worker
+    page.locator(f"#{WIDGET}-fentanyl").focus()
+    page.keyboard.press("ArrowLeft")
+    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text("26.5%", timeout=15_000)
+
+
+def test_edited_model_downloads_as_a_file_that_runs_with_cpython(reader, tmp_path):
+    page, editor = open_inside(reader)
+    editor.fill(SOURCE.replace("BASE_PRICE = 100.0", "BASE_PRICE = 200.0"))
+    with page.expect_download() as download:
+        page.locator(f"#{WIDGET} .bx-download").click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    assert path.name == "tariff_stack.py"
+    output = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, cwd=tmp_path, check=True).stdout
+    assert "Price a buyer pays for a $100 good: $255.00" in output
+
+
+def test_shared_code_link_loads_the_edit_without_running_it(reader, context):
+    page, editor = open_inside(reader)
+    edited = SOURCE.replace("BASE_PRICE = 100.0", "BASE_PRICE = 300.0")
+    editor.fill(edited)
+    page.locator(f"#{WIDGET} .bx-share-code").click()
+    link = page.locator(f"#{WIDGET}-code-link").input_value()
+    assert "tariff_stack.code=" in link
+    other = context.new_page()
+    other.goto(link)
+    expect(other.locator(f"#{WIDGET}-code")).to_have_value(edited)
+    expect(other.locator(f"#{WIDGET} .bx-code-status")).to_contain_text("press “Run my version”")
+    other.wait_for_selector(f'#{WIDGET}[data-python="ready"]', timeout=90_000)
+    expect(other.locator(f"#{WIDGET} dd[data-figure='price']")).to_have_text("$127.50")  # not run yet
+    other.locator(f"#{WIDGET} .bx-run").click()
+    expect(other.locator(f"#{WIDGET} dd[data-figure='price']")).to_have_text("$382.50")
