@@ -16,12 +16,16 @@ def format_value(value: float, unit: str, digits: int | None = None) -> str:
     Used by sliders and read-outs alike, in CPython at build time and in Pyodide at run time."""
     if unit == "$":
         return f"${value:,.2f}"
+    if unit == "year":  # a calendar year; 0 means "not within the years shown"
+        return str(math.floor(value + 0.5)) if value else "none"  # half up, as JavaScript rounds
     if digits is not None:
         text = f"{value:,.{digits}f}"
     else:  # up to two decimals, without trailing zeros: 7.5, 10, 0.25
         text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    if unit == "%":
-        return f"{text}%"
+    if unit == "×" or unit.startswith("%"):  # 12%, 3×, 10% per year
+        return f"{text}{unit}"
+    if unit.startswith("$ "):  # "$ bn": $1.5 bn
+        return f"${text} {unit[2:]}"
     return f"{text} {unit}".strip()
 
 

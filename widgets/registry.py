@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 from typing import Any, Mapping
 
-from widgets import tariff_stack
+from widgets import central_asia_pipeline, rare_earth_supply, tariff_stack
 from widgets.model import Model
 from widgets.params import ParameterError
 
-MODELS: dict[str, Model] = {m.name: m for m in (tariff_stack.MODEL,)}
+MODELS: dict[str, Model] = {
+    m.name: m for m in (tariff_stack.MODEL, rare_earth_supply.MODEL, central_asia_pipeline.MODEL)
+}
 
 
 def get(name: str) -> Model:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from explainers.charts import rare_earths, tariffs
+from explainers.charts import pipeline, rare_earths, supply, tariffs
 from explainers.charts.base import StaticChart, WidgetCharts
 
 STATIC: dict[str, StaticChart] = {c.name: c for c in (rare_earths.PRODUCTION,)}
-WIDGETS: dict[str, WidgetCharts] = {c.widget: c for c in (tariffs.CHARTS,)}
+WIDGETS: dict[str, WidgetCharts] = {c.widget: c for c in (tariffs.CHARTS, supply.CHARTS, pipeline.CHARTS)}

@@ -58,9 +58,9 @@ def test_random_parameter_sets_agree_value_for_value(reader):
         assert_same(reply, expected, f"{name}{values}")
 
 
-@pytest.mark.parametrize("unit", ["%", "$", "months", "", "% per year"])
+@pytest.mark.parametrize("unit", ["%", "$", "months", "", "% per year", "×", "$ bn", "year", "t per year"])
 def test_page_formats_numbers_exactly_as_the_model_does(reader, unit):
-    samples = [0, 0.1, 0.25, 1, 2.5, 7.5, 10, 12.345, 99.995, 100, 1234.5, 270000, 0.005, 33.333]
+    samples = [0, 2030, 0.1, 0.25, 1, 2.5, 7.5, 10, 12.345, 99.995, 100, 1234.5, 270000, 0.005, 33.333]
     page = reader.goto("sources/")
     shown = page.evaluate("""async ([values, unit]) => {
         const { describe } = await import(new URL("../assets/runtime/format.js", document.baseURI).href);

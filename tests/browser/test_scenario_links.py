@@ -34,7 +34,7 @@ def test_moving_a_slider_writes_the_scenario_into_the_address(reader):
     page.locator(f"#{WIDGET}-section122").focus()
     page.keyboard.press("ArrowRight")
     expect(page).to_have_url(f"{reader.base}?tariff_stack.section122=1")
-    page.get_by_role("button", name="Copy link to this scenario").click()
+    page.locator(f"#{WIDGET}").get_by_role("button", name="Copy link to this scenario").click()
     expect(page.locator(f"#{WIDGET}-link")).to_have_value(f"{reader.base}?tariff_stack.section122=1")
 
 

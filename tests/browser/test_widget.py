@@ -54,10 +54,10 @@ def test_keyboard_slider_moves_chart_to_cpython_result(reader):
 def test_preset_and_reset_set_every_slider(reader):
     page = reader.goto("")
     reader.wait_python_ready(WIDGET)
-    page.get_by_role("button", name="After the Supreme Court ruling (24 Feb 2026)").click()
+    page.locator(f"#{WIDGET}").get_by_role("button", name="After the Supreme Court ruling (24 Feb 2026)").click()
     expect(page.locator(f"#{WIDGET}-fentanyl")).to_have_value("0")
     expect(page.locator(f"#{WIDGET}-section122")).to_have_value("10")
     expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text("17.5%")
-    page.get_by_role("button", name="Reset").click()
+    page.locator(f"#{WIDGET}").get_by_role("button", name="Reset").click()
     expect(page.locator(f"#{WIDGET}-fentanyl")).to_have_value("10")
     expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text("27.5%")

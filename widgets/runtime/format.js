@@ -4,8 +4,11 @@ const NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 
 export function describe(value, unit) {
   if (unit === "$") return `$${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  if (unit === "year") return value ? String(Math.floor(value + 0.5)) : "none";
   const text = NUMBER.format(value);
-  return unit === "%" ? `${text}%` : `${text} ${unit}`.trim();
+  if (unit === "×" || unit.startsWith("%")) return `${text}${unit}`; // 12%, 3×, 10% per year
+  if (unit.startsWith("$ ")) return `$${text} ${unit.slice(2)}`;
+  return `${text} ${unit}`.trim();
 }
 
 export function fixed(value, digits) {
