@@ -1,6 +1,7 @@
 """MkDocs hooks (see `hooks:` in mkdocs.yml): project-local build steps, each delegating to a module.
 
-- on_files: add the self-hosted runtime (Vega, Pyodide, the widget JS and the `widgets` package).
+- on_files: add the self-hosted runtime (Vega, Pyodide, the widget JS and the `widgets` package),
+  and one embeddable page per widget.
 - on_page_markdown: inline citations, and the generated bibliography and methodology pages.
 - on_page_content: point figure source links at the bibliography, relative to the page.
 - on_post_page: the Content-Security-Policy, and Vega preloads on chart pages.
@@ -14,7 +15,7 @@ from typing import Any
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from explainers import citations, csp, figures, methodology, runtime_assets
+from explainers import citations, csp, embeds, figures, methodology, runtime_assets
 
 BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
 
@@ -23,6 +24,8 @@ def on_files(files: Files, config: Any) -> Files:
     for site_path, path in {**runtime_assets.vendor_files(), **runtime_assets.runtime_files()}.items():
         files.append(File.generated(config, site_path, abs_src_path=str(path)))
     files.append(File.generated(config, runtime_assets.WIDGETS_ARCHIVE, content=runtime_assets.widgets_archive()))
+    for src_uri, markdown in embeds.embed_pages().items():
+        files.append(File.generated(config, src_uri, content=markdown))
     return files
 
 

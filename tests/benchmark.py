@@ -33,7 +33,7 @@ from tests.browser_setup import launch_args
 from tests.site_server import PREFIX, SiteServer
 
 ROOT = Path(__file__).resolve().parent.parent
-WIDGET_PAGE = ""  # the home page carries the tariff widget
+WIDGET_PAGE = "busan-meeting/"  # carries the tariff widget
 PLAIN_PAGE = "sources/"
 LONG_TASKS = """
 window.__longTasks = [];

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from explainers.charts import pipeline, rare_earths, supply, tariffs
+from explainers.charts import pipeline, rare_earths, supply, tariffs, timeline
 from explainers.charts.base import StaticChart, WidgetCharts
 
-STATIC: dict[str, StaticChart] = {c.name: c for c in (rare_earths.PRODUCTION,)}
+STATIC: dict[str, StaticChart] = {
+    c.name: c for c in (rare_earths.PRODUCTION, rare_earths.SHARE_BY_STAGE, timeline.TARIFF_TIMELINE)
+}
 WIDGETS: dict[str, WidgetCharts] = {c.widget: c for c in (tariffs.CHARTS, supply.CHARTS, pipeline.CHARTS)}

@@ -44,6 +44,7 @@ class WidgetCharts:
     description: str
     views: tuple[Callable[[], alt.TopLevelMixin], ...]
     tables: tuple[Table, ...] = field(default_factory=tuple)
+    explainer: str = "index.md"  # the page that explains this widget (its embed links back there)
 
 
 def named_data(spec: Any) -> Iterator[str]:

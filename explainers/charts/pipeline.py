@@ -53,6 +53,7 @@ CHARTS = WidgetCharts(
         "and in the default one; it stays at zero until the lead time has passed. The second compares the value "
         "kept in the region with what it would be if all output were exported raw."
     ),
+    explainer="central-asia.md",
     views=(output_over_time, value_kept),
     tables=(Table("years", "Year by year", (
         Column("scenario", "Scenario"), Column("year", "Year"), Column("output", "Output (t)", 0),

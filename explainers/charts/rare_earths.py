@@ -43,3 +43,43 @@ PRODUCTION = StaticChart(
     table=Table("data", "Mine production, 2024 (tonnes of rare-earth oxide)", (
         Column("country", "Country"), Column("tonnes", "Tonnes REO", 0))),
 )
+
+
+def share_rows() -> list[dict[str, Any]]:
+    return [
+        {"stage": r["stage"], "measure": r["measure"], "share": float(r["share_pct"]), "source": r["source"]}
+        for r in data.load("china_share_by_stage")
+    ]
+
+
+def share_by_stage(rows: list[dict[str, Any]]) -> alt.LayerChart:
+    stages = ["Mining", "Refining and separation", "Magnets"]
+    bars = (
+        alt.Chart(alt.Data(values=rows))
+        .mark_bar()
+        .encode(
+            y=alt.Y("measure:N", sort=None, title=None, axis=alt.Axis(labelLimit=320)),
+            x=alt.X("share:Q", title="China's share of world total (%)", scale=alt.Scale(domain=[0, 100])),
+            color=alt.Color("stage:N", sort=stages, title="Stage of the chain", legend=alt.Legend(orient="bottom")),
+            tooltip=[alt.Tooltip("stage:N", title="Stage"), alt.Tooltip("measure:N", title="Measure"),
+                     alt.Tooltip("share:Q", title="China's share (%)")],
+        )
+    )
+    labels = bars.mark_text(align="left", dx=4).encode(text=alt.Text("share:Q", format=".0f"), color=alt.value("currentColor"))
+    return alt.layer(bars, labels, title="China's share at each stage of the rare-earth chain").properties(
+        width="container", height=200)
+
+
+SHARE_BY_STAGE = StaticChart(
+    name="china_share_by_stage",
+    title="China's share at each stage of the rare-earth chain",
+    description=(
+        "Horizontal bars of China's share of world totals. Mining: 69% in 2024 (USGS figures) and 62% in 2023 (IEA). "
+        "Refining and separation: 91% in 2025 and 92% of refined output in 2023 (IEA). Permanent magnets: 94% in 2025 "
+        "(IEA). China's grip tightens further down the chain."
+    ),
+    build=share_by_stage,
+    rows=share_rows,
+    table=Table("data", "China's share by stage (% of world total)", (
+        Column("stage", "Stage"), Column("measure", "Measure"), Column("share", "China's share (%)", 0))),
+)

@@ -63,6 +63,7 @@ CHARTS = WidgetCharts(
         "elsewhere and from buyers' stockpiles, with any unmet demand on top, against a dashed demand line. The "
         "second shows the price index, 100 before any restriction."
     ),
+    explainer="one-year-pause.md",
     views=(supply_against_demand, price),
     tables=(Table("months", "Month by month (November 2025 demand = 100)", (
         Column("date", "Month"), Column("demand", "Demand", 1), Column("china", "From China", 1),

@@ -64,6 +64,7 @@ CHARTS = WidgetCharts(
         "for every total tariff from 0% to 200%, the import volume (100 = no tariff) and the customs revenue per "
         "$100 of no-tariff imports, with your scenario marked."
     ),
+    explainer="busan-meeting.md",
     views=(tariff_layers, volume_and_revenue),
     tables=(
         Table("layers", "Tariff layers by state (%)", (

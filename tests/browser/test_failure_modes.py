@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 from tests.browser.reader import Reader
 
 WIDGET = "widget-tariff_stack"
+PAGE = "busan-meeting/"  # the explainer that carries the tariff widget
 
 
 def test_blocked_pyodide_leaves_default_chart_and_an_honest_notice(context, site):
@@ -14,7 +15,7 @@ def test_blocked_pyodide_leaves_default_chart_and_an_honest_notice(context, site
     try:
         # The browser logs the 404 itself; anything else on the console is still a failure.
         reader = Reader.open(context, site.url, allowed_errors=("Failed to load resource",))
-        page = reader.goto("")
+        page = reader.goto(PAGE)
         status = page.locator(f"#{WIDGET} .bx-status")
         expect(status).to_contain_text("Interactive mode is unavailable", timeout=30_000)
         expect(status).to_contain_text("default scenario")
@@ -30,7 +31,7 @@ def test_missing_model_archive_is_reported_not_thrown(context, site):
     site.blocked.add("assets/runtime/widgets.zip")
     try:
         reader = Reader.open(context, site.url, allowed_errors=("Failed to load resource",))
-        page = reader.goto("")
+        page = reader.goto(PAGE)
         expect(page.locator(f"#{WIDGET} .bx-status")).to_contain_text(
             "the models could not be downloaded (HTTP 404)", timeout=60_000)
         assert page.locator(f"#{WIDGET} .bx-view svg").count() == 2
@@ -42,7 +43,7 @@ def test_missing_model_archive_is_reported_not_thrown(context, site):
 def test_page_runs_under_its_content_security_policy(context, site):
     # Only the refusal this test provokes may reach the console.
     reader = Reader.open(context, site.url, allowed_errors=("Executing inline script violates",))
-    page = reader.goto("")
+    page = reader.goto(PAGE)
     policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
     assert "'unsafe-eval'" not in policy and "script-src 'self' 'wasm-unsafe-eval'" in policy
     reader.wait_python_ready(WIDGET)

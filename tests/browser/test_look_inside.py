@@ -12,11 +12,12 @@ from playwright.sync_api import expect
 from widgets import sandbox
 
 WIDGET = "widget-tariff_stack"
+PAGE = "busan-meeting/"  # the explainer that carries the tariff widget
 SOURCE = sandbox.model_source("tariff_stack")
 
 
 def open_inside(reader):
-    page = reader.goto("")
+    page = reader.goto(PAGE)
     reader.wait_python_ready(WIDGET)
     page.locator(f"#{WIDGET} .bx-inside summary").click()
     editor = page.locator(f"#{WIDGET}-code")

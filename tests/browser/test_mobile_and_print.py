@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from tests.browser.reader import Reader
 
 WIDGET = "widget-tariff_stack"
+PAGE = "busan-meeting/"  # the explainer that carries the tariff widget
 
 
 @pytest.fixture()
@@ -22,7 +23,7 @@ def phone(browser, site):
 
 
 def test_phone_width_has_no_sideways_scroll_and_sliders_answer_touch(phone):
-    page = phone.goto("")
+    page = phone.goto(PAGE)
     page.wait_for_selector(f"#{WIDGET} .bx-view svg")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     phone.wait_python_ready(WIDGET)
@@ -37,7 +38,7 @@ def test_phone_width_has_no_sideways_scroll_and_sliders_answer_touch(phone):
 
 
 def test_printed_page_has_chart_values_and_sources(reader, tmp_path):
-    page = reader.goto("?tariff_stack.fentanyl=20")
+    page = reader.goto(PAGE + "?tariff_stack.fentanyl=20")
     reader.wait_python_ready(WIDGET)
     expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text("37.5%")
     pdf = tmp_path / "handout.pdf"

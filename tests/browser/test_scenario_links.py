@@ -12,11 +12,12 @@ from tests.browser.reader import model_rows
 from widgets import registry
 
 WIDGET = "widget-tariff_stack"
+PAGE = "busan-meeting/"  # the explainer that carries the tariff widget
 MODEL = registry.get("tariff_stack")
 
 
 def test_scenario_link_restores_sliders_and_chart_exactly(reader):
-    page = reader.goto("?tariff_stack.fentanyl=20&tariff_stack.reciprocal=34&tariff_stack.elasticity=3.5")
+    page = reader.goto(PAGE + "?tariff_stack.fentanyl=20&tariff_stack.reciprocal=34&tariff_stack.elasticity=3.5")
     reader.wait_python_ready(WIDGET)
     expect(page.locator(f"#{WIDGET}-reciprocal")).to_have_value("34")
     values = {**MODEL.defaults(), "fentanyl": 20.0, "reciprocal": 34.0, "elasticity": 3.5}
@@ -30,12 +31,12 @@ def test_scenario_link_restores_sliders_and_chart_exactly(reader):
 
 
 def test_moving_a_slider_writes_the_scenario_into_the_address(reader):
-    page = reader.goto("")
+    page = reader.goto(PAGE)
     page.locator(f"#{WIDGET}-section122").focus()
     page.keyboard.press("ArrowRight")
-    expect(page).to_have_url(f"{reader.base}?tariff_stack.section122=1")
+    expect(page).to_have_url(f"{reader.base}{PAGE}?tariff_stack.section122=1")
     page.locator(f"#{WIDGET}").get_by_role("button", name="Copy link to this scenario").click()
-    expect(page.locator(f"#{WIDGET}-link")).to_have_value(f"{reader.base}?tariff_stack.section122=1")
+    expect(page.locator(f"#{WIDGET}-link")).to_have_value(f"{reader.base}{PAGE}?tariff_stack.section122=1")
 
 
 def test_hostile_link_is_clamped_with_a_note_and_runs_no_script(reader):
@@ -51,7 +52,7 @@ def test_hostile_link_is_clamped_with_a_note_and_runs_no_script(reader):
         "section122": "15",
     }
     query = "&".join(f"tariff_stack.{k}={quote(v)}" for k, v in hostile.items()) + "&unrelated=<b>x</b>"
-    reader.goto("?" + query)
+    reader.goto(PAGE + "?" + query)
     note = page.locator(f"#{WIDGET} .bx-link-note")
     expect(note).to_contain_text("“Fentanyl” tariff: “<script>alert(1)</script>” is not a usable number")
     expect(note).to_contain_text("How strongly imports respond to price (elasticity) must be between 0 and 5; -3 was changed to 0.")

@@ -10,6 +10,7 @@ from tests.browser.reader import model_rows
 from widgets import registry
 
 WIDGET = "widget-tariff_stack"
+PAGE = "busan-meeting/"  # the explainer that carries the tariff widget
 MODEL = registry.get("tariff_stack")
 
 
@@ -18,7 +19,7 @@ def cpython(values: dict[str, float]) -> dict:
 
 
 def test_default_chart_is_drawn_before_python_is_ready(reader):
-    page = reader.goto("")
+    page = reader.goto(PAGE)
     page.wait_for_selector(f"#{WIDGET} .bx-view svg")
     svg_marks = page.locator(f"#{WIDGET} .bx-view").first.locator("svg path, svg rect")
     assert svg_marks.count() > 4
@@ -29,7 +30,7 @@ def test_default_chart_is_drawn_before_python_is_ready(reader):
 
 
 def test_keyboard_slider_moves_chart_to_cpython_result(reader):
-    page = reader.goto("")
+    page = reader.goto(PAGE)
     reader.wait_python_ready(WIDGET)
     slider = page.locator(f"#{WIDGET}-fentanyl")
     slider.focus()
@@ -52,7 +53,7 @@ def test_keyboard_slider_moves_chart_to_cpython_result(reader):
 
 
 def test_preset_and_reset_set_every_slider(reader):
-    page = reader.goto("")
+    page = reader.goto(PAGE)
     reader.wait_python_ready(WIDGET)
     page.locator(f"#{WIDGET}").get_by_role("button", name="After the Supreme Court ruling (24 Feb 2026)").click()
     expect(page.locator(f"#{WIDGET}-fentanyl")).to_have_value("0")

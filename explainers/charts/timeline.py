@@ -1,0 +1,56 @@
+"""The 2025 escalation and truces: US and Chinese additional tariff levels as a step chart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+
+from explainers import data
+from explainers.charts.base import Column, StaticChart, Table
+
+US = "US tariff on Chinese goods (IEEPA layers)"
+CHINA = "China's tariff on US goods"
+
+
+def timeline_rows() -> list[dict[str, Any]]:
+    us = [{"date": r["date"], "side": US, "rate": float(r["total_ieepa_pct"]), "note": r["note"], "source": r["source"]}
+          for r in data.load("us_tariffs_on_china_2025")]
+    china = [{"date": r["date"], "side": CHINA, "rate": float(r["rate_pct"]), "note": r["note"], "source": r["source"]}
+             for r in data.load("china_tariffs_on_us_2025")]
+    return sorted(us + china, key=lambda r: (r["date"], r["side"]))
+
+
+def tariff_timeline(rows: list[dict[str, Any]]) -> alt.LayerChart:
+    end = [{"date": "2025-12-31", "side": side, "rate": next(r["rate"] for r in reversed(rows) if r["side"] == side)}
+           for side in (US, CHINA)]  # carry the last level to the end of the year
+    x = alt.X("date:T", title="2025", axis=alt.Axis(format="%b", tickCount=12, labelAngle=0))
+    y = alt.Y("rate:Q", title="Additional tariff (%)")
+    colour = alt.Color("side:N", title=None, sort=[US, CHINA], legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0))
+    steps = alt.Chart(alt.Data(values=rows + end)).mark_line(interpolate="step-after").encode(x=x, y=y, color=colour)
+    points = alt.Chart(alt.Data(values=rows)).mark_point(filled=True, size=60).encode(
+        x=x, y=y, color=colour,
+        tooltip=[alt.Tooltip("date:T", title="From", format="%d %b %Y"), alt.Tooltip("side:N", title="Side"),
+                 alt.Tooltip("rate:Q", title="Rate (%)"), alt.Tooltip("note:N", title="What changed")],
+    )
+    busan = alt.Chart(alt.Data(values=[{"date": "2025-10-30", "label": "Busan, 30 Oct"}])).mark_rule(strokeDash=[4, 3]).encode(x="date:T")
+    busan_label = busan.mark_text(align="right", dx=-4, dy=-6, baseline="top").encode(
+        text="label:N", y=alt.value(0), color=alt.value("currentColor"))
+    return alt.layer(steps, points, busan, busan_label, title="Additional tariffs in 2025: escalation and truces").properties(
+        width="container", height=260)
+
+
+TARIFF_TIMELINE = StaticChart(
+    name="tariff_timeline",
+    title="Additional tariffs in 2025: escalation and truces",
+    description=(
+        "Step lines of the extra tariffs each side charged in 2025. The US IEEPA tariffs on Chinese goods rose from 10% "
+        "in February to 145% on 10 April; China's on US goods reached 125%. The Geneva truce of May cut them to 30% and 10%; "
+        "after Busan the US level fell to 20% from 10 November. Section 301 tariffs of 7.5% to 100% applied throughout "
+        "and are not included. The IEEPA tariffs were struck down on 20 February 2026."
+    ),
+    build=tariff_timeline,
+    rows=timeline_rows,
+    table=Table("data", "Additional tariff levels, 2025", (
+        Column("date", "From"), Column("side", "Side"), Column("rate", "Rate (%)", 0), Column("note", "What changed"))),
+)

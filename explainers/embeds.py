@@ -1,0 +1,32 @@
+"""One minimal page per widget under embed/, for teachers' <iframe>s: generated from the registry,
+so every widget has one and none is written by hand."""
+
+from __future__ import annotations
+
+from explainers import charts
+from widgets import registry
+
+
+def embed_page(name: str) -> str:
+    model = registry.get(name)
+    explainer = charts.WIDGETS[name].explainer
+    return f"""---
+template: embed.html
+title: "{model.title}"
+hide: [navigation, toc, footer]
+search:
+  exclude: true
+---
+
+```widget
+{name}
+```
+
+[Read the explainer behind this widget](../{explainer}){{ target=_top }} ·
+[How the model works](../methodology.md#{name}){{ target=_top }}
+"""
+
+
+def embed_pages() -> dict[str, str]:
+    """src path -> Markdown, one per widget."""
+    return {f"embed/{name}.md": embed_page(name) for name in registry.MODELS}
