@@ -50,8 +50,10 @@ def build(site_dir: Path) -> float:
 
 
 def metric(page: Page, name: str, timeout_ms: int = 120_000) -> dict:
-    page.wait_for_function(f"(window.busanExplainer?.metrics ?? []).some(m => m.name === {name!r})", timeout=timeout_ms)
-    return page.evaluate(f"window.busanExplainer.metrics.find(m => m.name === {name!r})")
+    # Arrow functions, not expression strings: the site's CSP (rightly) refuses eval in the page.
+    page.wait_for_function("(name) => (window.busanExplainer?.metrics ?? []).some(m => m.name === name)",
+                           arg=name, timeout=timeout_ms)
+    return page.evaluate("(name) => window.busanExplainer.metrics.find(m => m.name === name)", name)
 
 
 def bare_pyodide_boot(page: Page, base: str) -> float:
@@ -69,12 +71,11 @@ def bare_pyodide_boot(page: Page, base: str) -> float:
 def widget_cold_start(page: Page, base: str) -> dict:
     page.goto(base + WIDGET_PAGE)
     first_chart = metric(page, "view-drawn")["t"]
-    slider = page.locator("#widget-tariff_stack-fentanyl")
-    slider.focus()
+    page.locator("#widget-tariff_stack-fentanyl").focus()
     page.keyboard.press("ArrowRight")  # the reader moves a slider as soon as the chart shows
     responded = metric(page, "redraw")["t"]
     ready = metric(page, "python-ready")["t"]
-    long_tasks = [d for start, d in page.evaluate("window.__longTasks") if start <= ready]
+    long_tasks = [d for start, d in page.evaluate("() => window.__longTasks") if start <= ready]
     return {"first_chart": first_chart, "responds": responded, "long_tasks": long_tasks}
 
 
@@ -83,10 +84,10 @@ def redraw_latencies(page: Page, presses: int) -> list[float]:
     slider.focus()
     latencies = []
     for i in range(presses):
-        before = page.evaluate("window.busanExplainer.metrics.filter(m => m.name === 'redraw').length")
+        before = page.evaluate("() => window.busanExplainer.metrics.filter(m => m.name === 'redraw').length")
         page.keyboard.press("ArrowRight" if i % 20 < 10 else "ArrowLeft")
-        page.wait_for_function(f"window.busanExplainer.metrics.filter(m => m.name === 'redraw').length > {before}")
-        latencies.append(page.evaluate("window.busanExplainer.metrics.filter(m => m.name === 'redraw').at(-1).ms"))
+        page.wait_for_function("(n) => window.busanExplainer.metrics.filter(m => m.name === 'redraw').length > n", arg=before)
+        latencies.append(page.evaluate("() => window.busanExplainer.metrics.filter(m => m.name === 'redraw').at(-1).ms"))
     return latencies
 
 
