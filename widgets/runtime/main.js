@@ -3,6 +3,7 @@
 // Python worker (python.js) lives on across pages.
 import { mountChart, unmountAll } from "./charts.js";
 import { startPython } from "./python.js";
+import { mountQuiz } from "./quiz.js";
 import { mountWidget } from "./widget.js";
 
 // Python takes seconds to boot: on a page with a widget, start it before anything else.
@@ -14,6 +15,7 @@ function mountPage() {
     if (figure.classList.contains("bx-widget")) mountWidget(figure);
     else mountChart(figure);
   }
+  for (const quiz of document.querySelectorAll("form.bx-quiz")) mountQuiz(quiz);
 }
 
 if (window.document$) {

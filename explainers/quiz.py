@@ -1,0 +1,85 @@
+"""```quiz``` fences: multiple-choice and numeric questions with an explanation for every answer.
+
+    ```quiz
+    ? By how much did the US cut the "fentanyl" tariff after Busan?
+    - [ ] From 20% to 0% | No: it was halved, not removed.
+    - [x] From 20% to 10% | Right: for goods entered from 10 November 2025.
+    ```
+
+    ```quiz
+    ? China mined 270,000 of 390,000 tonnes in 2024. What share is that, in %?
+    = 69 ± 1 | 270,000 / 390,000 = 0.69, so about 69%: "about 70%".
+    ```
+
+The answers and explanations are in the page (in a <details> for readers without JavaScript);
+quiz.js checks answers in the browser, no Python needed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+from itertools import count
+from typing import Any
+
+_ids = count(1)
+CHOICE = re.compile(r"^- \[(?P<mark>[ x])\] (?P<text>[^|]+?)\s*\|\s*(?P<why>.+)$")
+NUMBER = re.compile(r"^= (?P<value>-?[\d.,]+)\s*(?:±\s*(?P<tolerance>[\d.,]+))?\s*\|\s*(?P<why>.+)$")
+
+
+class QuizSyntaxError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Choice:
+    text: str
+    correct: bool
+    why: str
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def quiz_fence(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
+    lines = [line.strip() for line in source.strip().splitlines() if line.strip()]
+    if not lines or not lines[0].startswith("? "):
+        raise QuizSyntaxError("a quiz starts with a line '? question'")
+    question = lines[0][2:]
+    quiz_id = f"quiz-{next(_ids)}"
+    head = (f'<form class="bx-quiz" id="{quiz_id}" aria-labelledby="{quiz_id}-q">'
+            f'<p class="bx-quiz__q" id="{quiz_id}-q"><strong>Check your understanding.</strong> {escape(question)}</p>')
+    tail = (f'<button type="submit" class="md-button bx-quiz__check">Check my answer</button>'
+            f'<p class="bx-quiz__feedback" role="status" aria-live="polite"></p>')
+    numeric = NUMBER.match(lines[1]) if len(lines) == 2 else None
+    if numeric:
+        value, tolerance = _number(numeric["value"]), _number(numeric["tolerance"] or "0")
+        return (
+            f'{head}<label for="{quiz_id}-a">Your answer</label> '
+            f'<input id="{quiz_id}-a" class="bx-quiz__number" type="text" inputmode="decimal" autocomplete="off" '
+            f'data-answer="{value:g}" data-tolerance="{tolerance:g}" data-why="{escape(numeric["why"])}">'
+            f"{tail}<details class=\"bx-quiz__answer\"><summary>Show the answer</summary>"
+            f"<p>{value:g}{f' (± {tolerance:g})' if tolerance else ''}. {escape(numeric['why'])}</p></details></form>"
+        )
+    choices = []
+    for line in lines[1:]:
+        match = CHOICE.match(line)
+        if not match:
+            raise QuizSyntaxError(f"not a quiz line: {line!r} (use '- [x] answer | why' or '= number ± tolerance | why')")
+        choices.append(Choice(match["text"], match["mark"] == "x", match["why"]))
+    if sum(c.correct for c in choices) != 1:
+        raise QuizSyntaxError(f"a multiple-choice quiz needs exactly one [x] answer: {question!r}")
+    options_html = "".join(
+        f'<div class="bx-quiz__option"><input type="radio" name="{quiz_id}" id="{quiz_id}-{i}" value="{i}" '
+        f'data-correct="{str(c.correct).lower()}" data-why="{escape(c.why)}">'
+        f'<label for="{quiz_id}-{i}">{escape(c.text)}</label></div>'
+        for i, c in enumerate(choices)
+    )
+    right = next(c for c in choices if c.correct)
+    return (
+        f'{head}<fieldset><legend class="bx-visually-hidden">{escape(question)}</legend>{options_html}</fieldset>'
+        f'{tail}<details class="bx-quiz__answer"><summary>Show the answer</summary>'
+        f"<p>{escape(right.text)}. {escape(right.why)}</p></details></form>"
+    )

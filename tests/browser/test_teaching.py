@@ -1,0 +1,79 @@
+"""What a teacher and a class do: answer quizzes with instant feedback, embed a widget in an <iframe>,
+and walk a lesson end to end with the keyboard alone."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.reader import PYTHON_READY_MS
+
+
+def tab_to(page, selector: str, limit: int = 400) -> None:
+    """Press Tab until the focused element matches `selector`, as a keyboard-only reader would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement?.matches(s) ?? false", selector):
+            return
+    raise AssertionError(f"never reached {selector} with the Tab key")
+
+
+def test_quiz_feedback_explains_right_and_wrong_answers(reader):
+    page = reader.goto("rare-earths-101/")
+    numeric = page.locator("form.bx-quiz").filter(has=page.locator(".bx-quiz__number")).first
+    numeric.locator(".bx-quiz__number").fill("50")
+    numeric.get_by_role("button", name="Check my answer").click()
+    expect(numeric.locator(".bx-quiz__feedback")).to_have_text(re.compile(r"^Not quite: the answer is 69\. 270,000"))
+    numeric.locator(".bx-quiz__number").fill("70")
+    numeric.locator(".bx-quiz__number").press("Enter")
+    expect(numeric.locator(".bx-quiz__feedback")).to_have_text(re.compile(r"^Right\."))
+    choice = page.locator("form.bx-quiz").filter(has=page.locator("input[type=radio]")).first
+    choice.get_by_role("button", name="Check my answer").click()
+    expect(choice.locator(".bx-quiz__feedback")).to_have_text("Choose an answer first.")
+    choice.get_by_label("Mining").check()
+    choice.get_by_role("button", name="Check my answer").click()
+    expect(choice.locator(".bx-quiz__feedback")).to_contain_text("Not quite. Mining is about 70%")
+    choice.get_by_label("Permanent magnets").check()
+    choice.get_by_role("button", name="Check my answer").click()
+    expect(choice.locator(".bx-quiz__feedback")).to_contain_text("Right. Right: about 94%")
+
+
+def test_embedded_widget_works_inside_an_iframe(reader):
+    page = reader.page
+    page.set_content(
+        f'<h1>Course page</h1><iframe src="{reader.base}embed/tariff_stack/" title="Tariff widget" '
+        'width="900" height="1400"></iframe>'
+    )
+    frame = page.frame_locator("iframe")
+    expect(frame.locator("#widget-tariff_stack .bx-view svg").first).to_be_visible()
+    expect(frame.locator(".md-header")).to_be_hidden()
+    expect(frame.locator("#widget-tariff_stack")).to_have_attribute("data-python", "ready", timeout=PYTHON_READY_MS)
+    frame.locator("#widget-tariff_stack-reciprocal").focus()
+    frame.locator("#widget-tariff_stack-reciprocal").press("ArrowRight")
+    expect(frame.locator("#widget-tariff_stack dd[data-figure='total']")).to_have_text("28.5%")
+    expect(frame.get_by_role("link", name="Read the explainer behind this widget")).to_have_attribute("target", "_top")
+    expect(frame.locator(".bx-sources").first).to_contain_text("Sandler, Travis & Rosenberg")
+
+
+def test_a_lesson_walked_with_the_keyboard_alone(reader):
+    page = reader.goto("teachers/lesson-rare-earths/")
+    # From the lesson, follow the exact scenario link.
+    tab_to(page, "a[href*='rare_earth_supply.duration=12']:not([href*='stockpile'])")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"one-year-pause/\?rare_earth_supply\.start_month=12&rare_earth_supply\.duration=12$"))
+    figure = page.locator("#widget-rare_earth_supply")
+    expect(figure).to_have_attribute("data-python", "ready", timeout=PYTHON_READY_MS)
+    expect(figure.locator("dd[data-figure='months_short']")).to_have_text("6 months")
+    # Move the stockpile slider with the keyboard: six more half-month steps = 6 months of stock.
+    tab_to(page, "#widget-rare_earth_supply-stockpile")
+    for _ in range(6):
+        page.keyboard.press("ArrowRight")
+    expect(figure.locator("output[for='widget-rare_earth_supply-stockpile']")).to_have_text("6 months")
+    expect(figure.locator("dd[data-figure='months_short']")).not_to_have_text("6 months")
+    # Answer the page's first quiz with the keyboard.
+    tab_to(page, "form.bx-quiz input[type=radio]")
+    page.keyboard.press("ArrowDown")  # moves to and selects the second option, "10 November 2026"
+    tab_to(page, "form.bx-quiz .bx-quiz__check")
+    page.keyboard.press("Enter")
+    expect(page.locator("form.bx-quiz .bx-quiz__feedback").first).to_contain_text("Right.")
