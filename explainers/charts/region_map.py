@@ -1,0 +1,65 @@
+"""A map of Central Asia and the Middle Corridor: Altair geoshape on Natural Earth country outlines
+from the `world-atlas` npm package (self-hosted: the outlines are inlined into the page at build time)."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any
+
+import altair as alt
+
+from explainers import data, runtime_assets
+from explainers.charts.base import Column, StaticChart, Table
+
+ROLES = [
+    "Critical-minerals memorandum with the US",
+    "Other C5+1 member",
+    "On the Middle Corridor",
+    "Start of the Middle Corridor",
+]
+
+
+@lru_cache(maxsize=1)
+def country_outlines() -> dict[str, Any]:
+    path = runtime_assets.NODE_MODULES / "world-atlas" / "countries-110m.json"
+    if not path.is_file():
+        raise runtime_assets.MissingRuntime(path)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def map_rows() -> list[dict[str, Any]]:
+    return data.load("central_asia_map")
+
+
+def region_map(rows: list[dict[str, Any]]) -> alt.Chart:
+    outlines = alt.InlineData(values=country_outlines(), format=alt.DataFormat(type="topojson", feature="countries"))
+    roles = alt.LookupData(alt.Data(values=[{k: r[k] for k in ("id", "country", "role")} for r in rows]),
+                           key="id", fields=["country", "role"])
+    return (
+        alt.Chart(outlines, title="Central Asia and the Middle Corridor")
+        .mark_geoshape(stroke="white", strokeWidth=0.7)
+        .transform_lookup(lookup="id", from_=roles)
+        .transform_filter("isValid(datum.role)")
+        .encode(
+            color=alt.Color("role:N", sort=ROLES, title=None, legend=alt.Legend(orient="bottom", columns=2, labelLimit=0)),
+            tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("role:N", title="Role")],
+        )
+        .project(type="mercator")
+        .properties(width="container", height=300)
+    )
+
+
+REGION_MAP = StaticChart(
+    name="central_asia_map",
+    title="Central Asia and the Middle Corridor",
+    description=(
+        "A map from Türkiye in the west to China in the east. Kazakhstan and Uzbekistan, which signed critical-minerals "
+        "memoranda with the United States (2025 and 2024), are highlighted; Kyrgyzstan, Tajikistan and Turkmenistan are "
+        "the other Central Asian C5+1 members; Azerbaijan, Georgia and Türkiye carry the Middle Corridor west from the "
+        "Caspian Sea. Russia, to the north, is not drawn. Country outlines: Natural Earth via the world-atlas package."
+    ),
+    build=region_map,
+    rows=map_rows,
+    table=Table("data", "Countries on the map", (Column("country", "Country"), Column("role", "Role"))),
+)
