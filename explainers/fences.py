@@ -1,4 +1,4 @@
-"""pymdownx.superfences custom fences: ```chart NAME``` and ```widget NAME```. They only parse the
+"""pymdownx.superfences custom fences: ```chart NAME``` and ```widget NAME [id=…] [preset=…]```. They only parse the
 fence and delegate to explainers.figures; an unknown name fails the build (mkdocs --strict)."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ class UnknownFigure(ValueError):
     pass
 
 
-def _name_and_id(source: str, kind: str, known: dict[str, Any]) -> tuple[str, str]:
+def _name_and_options(source: str, kind: str, known: dict[str, Any]) -> tuple[str, str, dict[str, str]]:
     words = source.split()
     if not words:
         raise UnknownFigure(f"an empty ```{kind} fence: write the {kind}'s name inside it")
@@ -21,14 +21,21 @@ def _name_and_id(source: str, kind: str, known: dict[str, Any]) -> tuple[str, st
     if name not in known:
         raise UnknownFigure(f"no {kind} called {name!r}; known: {', '.join(sorted(known))}")
     options = dict(word.split("=", 1) for word in words[1:] if "=" in word)
-    return name, options.get("id", f"{kind}-{name}")
+    return name, options.pop("id", f"{kind}-{name}"), options
 
 
 def chart_fence(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
-    name, figure_id = _name_and_id(source, "chart", charts.STATIC)
+    name, figure_id, _ = _name_and_options(source, "chart", charts.STATIC)
     return figures.static_chart_html(charts.STATIC[name], figure_id)
 
 
 def widget_fence(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
-    name, figure_id = _name_and_id(source, "widget", charts.WIDGETS)
-    return figures.widget_html(registry.get(name), charts.WIDGETS[name], figure_id)
+    name, figure_id, options = _name_and_options(source, "widget", charts.WIDGETS)
+    model = registry.get(name)
+    start = None
+    if "preset" in options:  # e.g. ```widget rare_earth_supply id=widget-lapses preset=truce_lapses```
+        presets = {p.key: p for p in model.presets}
+        if options["preset"] not in presets:
+            raise UnknownFigure(f"{name} has no preset {options['preset']!r}; known: {', '.join(sorted(presets))}")
+        start = dict(presets[options["preset"]].values)
+    return figures.widget_html(model, charts.WIDGETS[name], figure_id, start)

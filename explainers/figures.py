@@ -146,8 +146,8 @@ def model_source_path(model: Model) -> Path:
     return Path(sys.modules[model.compute.__module__].__file__)
 
 
-def widget_html(model: Model, charts: WidgetCharts, widget_id: str) -> str:
-    values = model.defaults()
+def widget_html(model: Model, charts: WidgetCharts, widget_id: str, start: dict[str, float] | None = None) -> str:
+    values = start or model.defaults()  # a page may start a widget from one of its presets
     result = model.run(values)
     specs = [to_spec(view(), result.data) for view in charts.views]
     presets = "".join(
@@ -158,6 +158,7 @@ def widget_html(model: Model, charts: WidgetCharts, widget_id: str) -> str:
         "widget": model.name,
         "params": [p.as_dict() for p in model.params],
         "presets": [{"key": p.key, "label": p.label, "values": dict(p.values)} for p in model.presets],
+        "start": values,  # what Reset returns to, and what a scenario link leaves out
     }
     cited = [p.source for p in model.params if p.source] + [p.source for p in model.presets if p.source]
     tables = "".join(table_html(t, result.data[t.dataset]) for t in charts.tables)

@@ -1,5 +1,5 @@
 """axe-core (self-hosted from npm, test-only) finds no serious or critical problem on any page, in
-light or dark mode; every slider has a label, a unit and a spoken value; every chart has a text
+light or dark mode, and no page requests anything from another host; every slider has a label, a unit and a spoken value; every chart has a text
 alternative and a data table."""
 
 from __future__ import annotations
@@ -25,9 +25,12 @@ def axe_page(browser, site, request):
     scheme = request.param
     # axe is injected as a script, which the site's own policy rightly refuses; only this test bypasses it.
     context = browser.new_context(bypass_csp=True, color_scheme="dark" if scheme == "slate" else "light")
+    foreign = []  # privacy: no page may contact another host, on any page of the site
+    context.on("request", lambda r: None if r.url.startswith((site.origin + "/", "data:", "blob:", "about:")) else foreign.append(r.url))
     page = context.new_page()
     yield page, scheme
     context.close()
+    assert not foreign, f"requests to other hosts: {foreign}"
 
 
 def violations(page, scheme: str) -> list[str]:

@@ -8,6 +8,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.browser.reader import PYTHON_READY_MS
+from widgets import registry
 
 
 def tab_to(page, selector: str, limit: int = 400) -> None:
@@ -57,20 +58,23 @@ def test_embedded_widget_works_inside_an_iframe(reader):
 
 
 def test_a_lesson_walked_with_the_keyboard_alone(reader):
+    model = registry.get("rare_earth_supply")
+    lapses = dict({p.key: p for p in model.presets}["truce_lapses"].values)
+    months_short = lambda **change: model.run({**lapses, **change}).figures[1].text  # noqa: E731
     page = reader.goto("teachers/lesson-rare-earths/")
     # From the lesson, follow the exact scenario link.
-    tab_to(page, "a[href*='rare_earth_supply.duration=12']:not([href*='stockpile'])")
+    tab_to(page, "a[href*='truce-lapses.stockpile=6']")
     page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(r"one-year-pause/\?rare_earth_supply\.start_month=12&rare_earth_supply\.duration=12$"))
-    figure = page.locator("#widget-rare_earth_supply")
+    expect(page).to_have_url(re.compile(r"one-year-pause/\?truce-lapses\.stockpile=6$"))
+    figure = page.locator("#widget-truce-lapses")
     expect(figure).to_have_attribute("data-python", "ready", timeout=PYTHON_READY_MS)
-    expect(figure.locator("dd[data-figure='months_short']")).to_have_text("6 months")
-    # Move the stockpile slider with the keyboard: six more half-month steps = 6 months of stock.
-    tab_to(page, "#widget-rare_earth_supply-stockpile")
+    expect(figure.locator("dd[data-figure='months_short']")).to_have_text(months_short(stockpile=6))
+    # Move the stockpile slider back down with the keyboard: six half-month steps, to 3 months.
+    tab_to(page, "#widget-truce-lapses-stockpile")
     for _ in range(6):
-        page.keyboard.press("ArrowRight")
-    expect(figure.locator("output[for='widget-rare_earth_supply-stockpile']")).to_have_text("6 months")
-    expect(figure.locator("dd[data-figure='months_short']")).not_to_have_text("6 months")
+        page.keyboard.press("ArrowLeft")
+    expect(figure.locator("output[for='widget-truce-lapses-stockpile']")).to_have_text("3 months")
+    expect(figure.locator("dd[data-figure='months_short']")).to_have_text(months_short(stockpile=3))
     # Answer the page's first quiz with the keyboard.
     tab_to(page, "form.bx-quiz input[type=radio]")
     page.keyboard.press("ArrowDown")  # moves to and selects the second option, "10 November 2026"

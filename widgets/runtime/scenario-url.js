@@ -32,12 +32,12 @@ export function readScenario(key, params, search = location.search) {
   return { values, notes };
 }
 
-/** The page address with this widget's settings (defaults left out, to keep links short). */
-export function scenarioUrl(key, params, values, href = location.href) {
+/** The page address with this widget's settings (those equal to its starting values left out, to keep links short). */
+export function scenarioUrl(key, params, values, start, href = location.href) {
   const url = new URL(href);
   for (const param of params) {
     const name = `${key}.${param.name}`;
-    if (values[param.name] === param.default) url.searchParams.delete(name);
+    if (values[param.name] === start[param.name]) url.searchParams.delete(name);
     else url.searchParams.set(name, String(values[param.name]));
   }
   return url.href;

@@ -80,7 +80,7 @@ export function mountWidget(figure) {
 
   const changed = () => {
     lastInputAt = performance.now();
-    history.replaceState(history.state, "", scenarioUrl(key, meta.params, values()));
+    history.replaceState(history.state, "", scenarioUrl(key, meta.params, values(), meta.start));
     redraw();
   };
   const setAll = (settings) => {
@@ -97,11 +97,10 @@ export function mountWidget(figure) {
     const preset = meta.presets.find((p) => p.key === button.dataset.preset);
     button.addEventListener("click", () => setAll(preset.values));
   }
-  figure.querySelector("button.bx-reset")?.addEventListener("click", () =>
-    setAll(Object.fromEntries(meta.params.map((p) => [p.name, p.default]))));
+  figure.querySelector("button.bx-reset")?.addEventListener("click", () => setAll(meta.start));
 
   figure.querySelector("button.bx-copy-link")?.addEventListener("click", async () => {
-    const link = scenarioUrl(key, meta.params, values());
+    const link = scenarioUrl(key, meta.params, values(), meta.start);
     const field = figure.querySelector(".bx-link-field");
     field.value = link;
     field.hidden = false;
