@@ -9,7 +9,7 @@ from html import escape
 from pathlib import Path
 from typing import Any, Iterable
 
-from explainers import sources
+from explainers import data, sources
 from explainers.charts.base import StaticChart, Table, WidgetCharts, to_spec
 from widgets.model import Model, Result
 from widgets.params import Param, format_value
@@ -59,9 +59,7 @@ def views_html(specs: list[dict[str, Any]]) -> str:
 def static_chart_html(chart: StaticChart, figure_id: str) -> str:
     rows = chart.rows()
     spec = to_spec(chart.build(rows))
-    cited = []
-    for row in rows:
-        cited.extend(i for i in sources.split_ids(row["source"]) if i not in cited)
+    cited = data.row_sources(rows)
     return (
         f'<figure class="bx-figure bx-chart" id="{escape(figure_id)}" aria-labelledby="{escape(figure_id)}-title">'
         f"{views_html([spec])}"
