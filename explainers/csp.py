@@ -40,12 +40,15 @@ def inline_script_hashes(html: str) -> list[str]:
     return list(dict.fromkeys(hashes))
 
 
-def policy(html: str) -> str:
-    directives = {**BASE_POLICY, "script-src": BASE_POLICY["script-src"] + inline_script_hashes(html)}
+def policy(html: str, live_reload: bool = False) -> str:
+    # `mkdocs serve` injects a live-reload script whose text changes on every request, so no hash can
+    # allow it: the development server alone allows inline scripts. Built sites never do.
+    inline = ["'unsafe-inline'"] if live_reload else inline_script_hashes(html)
+    directives = {**BASE_POLICY, "script-src": BASE_POLICY["script-src"] + inline}
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 
-def with_policy(html: str) -> str:
+def with_policy(html: str, live_reload: bool = False) -> str:
     """Insert the policy as the first element of <head>, before any script can run."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, live_reload)}">'
     return re.sub(r"<head>", "<head>" + meta, html, count=1)

@@ -18,6 +18,12 @@ from mkdocs.utils import get_relative_url
 from explainers import citations, csp, embeds, figures, methodology, runtime_assets
 
 BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
+_serving = False  # set by on_startup: `mkdocs serve` injects a live-reload script the CSP must allow
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_files(files: Files, config: Any) -> Files:
@@ -56,7 +62,14 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
             for path in runtime_assets.CHART_SCRIPTS
         )
         output = output.replace("</head>", links + "</head>", 1)
-    return csp.with_policy(output)
+    return csp.with_policy(output, live_reload=_serving)
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    """Static templates (404.html) get the same policy as pages."""
+    if template_name.endswith(".html"):
+        return csp.with_policy(output_content, live_reload=_serving)
+    return output_content
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:

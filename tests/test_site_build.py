@@ -111,3 +111,11 @@ def test_every_relative_link_and_asset_resolves_to_a_built_file(built_site):
             if target.is_dir():
                 target = target / "index.html"
             assert target.is_file(), f"{page.relative_to(built_site)} links to missing {link}"
+
+
+def test_built_pages_allow_only_hashed_inline_scripts_and_never_eval(built_site):
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', text).group(1)
+        script_src = next(d for d in policy.split("; ") if d.startswith("script-src"))
+        assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src, page.name
