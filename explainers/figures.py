@@ -4,13 +4,12 @@ browser travels as JSON in non-executing <script type="application/json"> blocks
 from __future__ import annotations
 
 import json
-import sys
 from html import escape
-from pathlib import Path
 from typing import Any, Iterable
 
 from explainers import data, sources
 from explainers.charts.base import StaticChart, Table, WidgetCharts, to_spec
+from widgets import sandbox
 from widgets.model import Model, Result
 from widgets.params import Param, format_value
 
@@ -112,7 +111,7 @@ def figures_html(result: Result) -> str:
 
 def inside_html(model: Model, widget_id: str) -> str:
     """The "look inside" panel: the model's real module, editable, run only in the Python worker."""
-    source = model_source_path(model).read_text(encoding="utf-8")
+    source = sandbox.model_source(model.name)
     editor_id = f"{widget_id}-code"
     return (
         '<details class="bx-inside"><summary>Look inside: read and change the model’s Python</summary>'
@@ -138,10 +137,6 @@ def inside_html(model: Model, widget_id: str) -> str:
         '<th scope="col">Your version</th></tr></thead><tbody></tbody></table>'
         "</details>"
     )
-
-
-def model_source_path(model: Model) -> Path:
-    return Path(sys.modules[model.compute.__module__].__file__)
 
 
 def widget_html(model: Model, charts: WidgetCharts, widget_id: str, start: dict[str, float] | None = None) -> str:

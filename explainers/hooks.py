@@ -1,10 +1,12 @@
 """MkDocs hooks (see `hooks:` in mkdocs.yml): project-local build steps, each delegating to a module.
 
+- on_startup: note whether this is `mkdocs serve` (its live-reload script needs a looser policy).
 - on_files: add the self-hosted runtime (Vega, Pyodide, the widget JS and the `widgets` package),
   and one embeddable page per widget.
 - on_page_markdown: inline citations, and the generated bibliography and methodology pages.
 - on_page_content: point figure source links at the bibliography, relative to the page.
-- on_post_page: the Content-Security-Policy, and Vega preloads on chart pages.
+- on_post_page / on_post_template: the Content-Security-Policy (404.html included), and Vega
+  preloads on chart pages.
 - on_serve: rebuild when the models, charts or runtime change, not only docs/.
 """
 

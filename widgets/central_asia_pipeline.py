@@ -8,7 +8,7 @@ stays there. Compared with supply outside China in 2024, it shows why diversific
 from __future__ import annotations
 
 from widgets.model import Figure, Model, Result
-from widgets.params import Param
+from widgets.params import Param, defaults
 
 FIRST_INVESTMENT = 2026  # the first full year after the C5+1 summit of 6 November 2025
 YEARS = range(2025, 2041)
@@ -51,7 +51,7 @@ def series(values: dict[str, float], scenario: str) -> list[dict[str, float | in
 
 def compute(values: dict[str, float]) -> Result:
     mine = series(values, "Your scenario")
-    default = series({p.name: p.default for p in PARAMS}, "Default")
+    default = series(defaults(PARAMS), "Default")
     producing = [r["year"] for r in mine if r["output"] > 0]
     last = mine[-1]
     figures = [

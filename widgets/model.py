@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-from widgets.params import Param, format_value, validate
+from widgets.params import Param, defaults, format_value, validate
 
 Rows = list[dict[str, Any]]
 
@@ -64,4 +64,4 @@ class Model:
         return self.compute(validate(self.params, values))
 
     def defaults(self) -> dict[str, float]:
-        return {p.name: p.default for p in self.params}
+        return defaults(self.params)

@@ -9,7 +9,7 @@ use matches the shortfall. An illustration of the mechanism, not a forecast.
 from __future__ import annotations
 
 from widgets.model import Figure, Model, Preset, Result
-from widgets.params import Param
+from widgets.params import Param, defaults
 
 HORIZON = 48  # months shown: four years from Busan
 PRICE_CAP = 10.0  # the price index stops at 10x: beyond any multiple seen in 2025 (about 6x for magnets in Europe)
@@ -40,7 +40,7 @@ PARAMS = (
           help="0: buyers cannot cut use at all, so any shortage sends the price to its cap."),
 )
 
-_DEFAULTS = {p.name: p.default for p in PARAMS}
+_DEFAULTS = defaults(PARAMS)
 PRESETS = (
     Preset("truce_holds", "Truce holds (hypothetical)", {**_DEFAULTS, "duration": 0}),
     Preset("truce_lapses", "Truce lapses in Nov 2026 (hypothetical)", {**_DEFAULTS, "start_month": 12, "duration": 12}, "chemradar-no70"),

@@ -24,8 +24,7 @@ FILENAME = "<your model>"
 
 def model_source(name: str) -> str:
     """The real module behind a widget, as the worker runs it."""
-    module = sys.modules[registry.get(name).compute.__module__]
-    return Path(module.__file__).read_text(encoding="utf-8")
+    return _module_text(registry.get(name).compute.__module__)
 
 
 def _line_of(error: BaseException) -> int | None:
@@ -84,7 +83,7 @@ def run_edited(name: str, code: str, values_json: str) -> str:
 
 def standalone(code: str) -> str:
     """One .py file that runs with plain CPython: the shared helpers, then the reader's model."""
-    parts = [model_source_of("params"), model_source_of("model"), code]
+    parts = [_module_text("widgets.params"), _module_text("widgets.model"), code]
     body = "\n\n".join(_without_package_imports(part) for part in parts)
     return (
         '"""A model from the Busan truce explainer, with its helpers, as one file.\n\n'
@@ -95,8 +94,9 @@ def standalone(code: str) -> str:
     )
 
 
-def model_source_of(module: str) -> str:
-    return Path(sys.modules[f"widgets.{module}"].__file__).read_text(encoding="utf-8")
+def _module_text(module: str) -> str:
+    """The source of an imported module, read from the file it was loaded from (in Pyodide as well)."""
+    return Path(sys.modules[module].__file__).read_text(encoding="utf-8")
 
 
 def _without_package_imports(source: str) -> str:
