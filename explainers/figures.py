@@ -1,5 +1,6 @@
 """HTML for a chart or a widget figure. Everything the reader sees is escaped here; data for the
-browser travels as JSON in non-executing <script type="application/json"> blocks."""
+browser travels as JSON in inert <template> elements. (Not <script type="application/json">: Material's
+instant navigation re-creates every <script> of a new page without its type, so it would run as code.)"""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any, Iterable
 
 from explainers import data, sources
 from explainers.charts.base import StaticChart, Table, WidgetCharts, to_spec
+from explainers.pictures import picture_html
 from widgets import sandbox
 from widgets.model import Model, Result
 from widgets.params import Param, format_value
@@ -17,9 +19,10 @@ SOURCE_LINK_PREFIX = "bx-source:"  # rewritten to the bibliography page's relati
 
 
 def json_block(css_class: str, payload: Any) -> str:
-    # "<" is escaped so no string in the data can close the <script> element.
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-    return f'<script type="application/json" class="{css_class}">{text}</script>'
+    # HTML-escaped: the parser turns it back into the exact JSON text, and no string in the data can
+    # open or close an element. The browser reads it as `template.content.textContent`.
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return f'<template class="{css_class}">{escape(text, quote=False)}</template>'
 
 
 def source_links(ids: Iterable[str]) -> str:
@@ -51,7 +54,8 @@ def table_html(table: Table, rows: list[dict[str, Any]]) -> str:
 
 
 def views_html(specs: list[dict[str, Any]]) -> str:
-    views = "".join(f'<div class="bx-view" data-view="{i}"></div>' for i in range(len(specs)))
+    """One box per view, holding the build-time picture until Vega draws the live view there."""
+    views = "".join(f'<div class="bx-view" data-view="{i}">{picture_html(spec)}</div>' for i, spec in enumerate(specs))
     return f'<div class="bx-views">{views}</div>{json_block("bx-specs", specs)}'
 
 

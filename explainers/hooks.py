@@ -1,12 +1,12 @@
 """MkDocs hooks (see `hooks:` in mkdocs.yml): project-local build steps, each delegating to a module.
 
 - on_startup: note whether this is `mkdocs serve` (its live-reload script needs a looser policy).
-- on_files: add the self-hosted runtime (Vega, Pyodide, the widget JS and the `widgets` package),
+- on_files: add the self-hosted runtime (Vega, Pyodide, the widget JS, the chart theme and the `widgets` package),
   and one embeddable page per widget.
 - on_page_markdown: inline citations, and the generated bibliography and methodology pages.
 - on_page_content: point figure source links at the bibliography, relative to the page.
-- on_post_page / on_post_template: the Content-Security-Policy (404.html included), and Vega
-  preloads on chart pages.
+- on_post_page / on_post_template: the Content-Security-Policy (404.html included); runtime
+  preloads on chart pages, and an early start of Python's worker on widget pages.
 - on_serve: rebuild when the models, charts or runtime change, not only docs/.
 """
 
@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from explainers import citations, csp, embeds, figures, methodology, runtime_assets
+from explainers.charts import theme
 
 BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
 _serving = False  # set by on_startup: `mkdocs serve` injects a live-reload script the CSP must allow
@@ -32,6 +33,7 @@ def on_files(files: Files, config: Any) -> Files:
     for site_path, path in {**runtime_assets.vendor_files(), **runtime_assets.runtime_files()}.items():
         files.append(File.generated(config, site_path, abs_src_path=str(path)))
     files.append(File.generated(config, runtime_assets.WIDGETS_ARCHIVE, content=runtime_assets.widgets_archive()))
+    files.append(File.generated(config, runtime_assets.THEME_MODULE, content=theme.runtime_module()))
     for src_uri, markdown in embeds.embed_pages().items():
         files.append(File.generated(config, src_uri, content=markdown))
     return files
@@ -56,14 +58,18 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    """Every page gets its Content-Security-Policy; pages with a chart also fetch Vega while the
-    page is still parsing (first chart sooner)."""
+    """Every page gets its Content-Security-Policy. Pages with a chart fetch Vega and the runtime
+    modules while the page is still parsing; pages with a widget also start Python's worker there."""
     if 'class="bx-figure' in output:
-        links = "".join(
-            f'<link rel="preload" as="script" href="{get_relative_url(path, page.url)}">'
-            for path in runtime_assets.CHART_SCRIPTS
-        )
+        here = lambda path: get_relative_url(path, page.url)  # noqa: E731 (relative: any sub-path works)
+        links = "".join(f'<link rel="preload" as="script" href="{here(path)}">' for path in runtime_assets.CHART_SCRIPTS)
+        links += "".join(f'<link rel="modulepreload" href="{here("assets/runtime/" + name)}">'
+                         for name in runtime_assets.RUNTIME_MODULES)
         output = output.replace("</head>", links + "</head>", 1)
+        if 'class="bx-figure bx-widget' in output:
+            # First in <head>: an inline script after the stylesheets would wait for them.
+            early = runtime_assets.early_worker_script(here("assets/runtime/worker.js"))
+            output = output.replace("<head>", "<head>" + early, 1)
     return csp.with_policy(output, live_reload=_serving)
 
 

@@ -6,6 +6,7 @@ Everything is copied into the built site so that a reader's browser contacts no 
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -25,9 +26,28 @@ VENDOR = {
     },
 }
 WIDGETS_ARCHIVE = "assets/runtime/widgets.zip"
+THEME_MODULE = "assets/runtime/theme.js"  # generated from explainers/charts/theme.py
 
 
 CHART_SCRIPTS = ("assets/vendor/vega.min.js", "assets/vendor/vega-lite.min.js", "assets/vendor/vega-embed.min.js")
+
+
+RUNTIME_MODULES = ("main.js", "charts.js", "theme.js", "metrics.js", "python.js", "widget.js", "quiz.js",
+                   "format.js", "inside.js", "highlight.js", "scenario-url.js", "page-data.js")
+
+# Inlined at the top of <head> on pages with a widget: Python's worker starts while the page is still
+# parsing, about half a second before the page's modules run; python.js adopts it (and the messages it
+# sent meanwhile). Seconds of boot are the longest wait on the site, so they start first.
+EARLY_WORKER = (
+    "(function(){var q=[],w=new Worker(%s,{type:'module'});"
+    "w.onmessage=function(e){q.push(e.data)};"
+    "w.onerror=function(e){e.preventDefault();q.push({type:'boot-error',text:'the Python worker failed to start'})};"
+    "window.busanExplainer=Object.assign(window.busanExplainer||{},{earlyWorker:{worker:w,queued:q}})})()"
+)
+
+
+def early_worker_script(worker_url: str) -> str:
+    return f"<script>{EARLY_WORKER % json.dumps(worker_url)}</script>"
 
 
 class MissingRuntime(FileNotFoundError):

@@ -13,7 +13,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import timeit
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright

@@ -4,12 +4,15 @@
 
 One run builds the site, serves it on loopback under a sub-path and, over several cold starts in
 headless Chromium, measures:
-  - time to first chart (navigation start -> first Vega view drawn);
+  - time to first chart (navigation start -> the first frame showing a chart: the build-time
+    picture, or Vega's view if it came first), and to the first live Vega view;
   - time until a widget first responds to a slider (navigation start -> first redraw from Python),
     and that time divided by a bare Pyodide boot (loadPyodide() + one line) measured in the same run;
   - slider-to-redraw latency after boot (median and 95th percentile, ms and 60 Hz frames);
-  - main-thread long tasks (> 50 ms) from navigation until Python is ready;
-  - response time on a second widget page after instant navigation (no new boot);
+  - main-thread long tasks (> 50 ms) from navigation until Python is ready, and the scripts behind the
+    longest (from the Long Animation Frames API);
+  - on a second widget page reached by instant navigation: time from the click to the widget's
+    response to a slider, and whether Python booted again;
   - bytes served for a page with widgets and for one without (raw, and gzip as most hosts send).
 The machine is shared and noisy: quote medians and ratios.
 """
@@ -21,8 +24,6 @@ import gzip
 import os
 import platform
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -30,22 +31,34 @@ from pathlib import Path
 from playwright.sync_api import Page, sync_playwright
 
 from tests.browser_setup import launch_args
-from tests.site_server import PREFIX, SiteServer
+from tests.site_server import PREFIX, SiteServer, build_site
 
-ROOT = Path(__file__).resolve().parent.parent
 WIDGET_PAGE = "busan-meeting/"  # carries the tariff widget
 PLAIN_PAGE = "sources/"
+SECOND_WIDGET_PAGE, SECOND_WIDGET = "one-year-pause/", "widget-truce-lapses"
 LONG_TASKS = """
 window.__longTasks = [];
 new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]); })
   .observe({ type: "longtask", buffered: true });
+window.__frames = [];  // long animation frames, with the scripts that ran in them
+new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__frames.push({
+    start: e.startTime, duration: e.duration,
+    scripts: e.scripts.map((s) => `${s.invoker || s.sourceURL.split("/").pop()} ${Math.round(s.duration)} ms`) }); })
+  .observe({ type: "long-animation-frame", buffered: true });
+"""
+# The first frame painted after a chart's SVG (build-time picture or live view) entered the page.
+FIRST_CHART = """
+new MutationObserver((records, observer) => {
+  if (!document.querySelector(".bx-view svg")) return;
+  observer.disconnect();
+  requestAnimationFrame(() => { window.__firstChartFrame = performance.now(); });
+}).observe(document, { childList: true, subtree: true });
 """
 
 
-def build(site_dir: Path) -> float:
+def build(site_dir: Path, site_url: str) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
-                   cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    build_site(site_dir, site_url)
     return time.perf_counter() - started
 
 
@@ -70,13 +83,34 @@ def bare_pyodide_boot(page: Page, base: str) -> float:
 
 def widget_cold_start(page: Page, base: str) -> dict:
     page.goto(base + WIDGET_PAGE)
-    first_chart = metric(page, "view-drawn")["t"]
+    page.wait_for_function("() => window.__firstChartFrame !== undefined")
+    first_chart = page.evaluate("() => window.__firstChartFrame")
     page.locator("#widget-tariff_stack-fentanyl").focus()
     page.keyboard.press("ArrowRight")  # the reader moves a slider as soon as the chart shows
+    live_view = metric(page, "view-drawn")["t"]
     responded = metric(page, "redraw")["t"]
     ready = metric(page, "python-ready")["t"]
     long_tasks = [d for start, d in page.evaluate("() => window.__longTasks") if start <= ready]
-    return {"first_chart": first_chart, "responds": responded, "long_tasks": long_tasks}
+    frames = [f for f in page.evaluate("() => window.__frames") if f["start"] <= ready]
+    longest_frame = max(frames, key=lambda f: f["duration"], default=None)
+    return {"first_chart": first_chart, "live_view": live_view, "responds": responded, "long_tasks": long_tasks,
+            "longest_frame": longest_frame}
+
+
+def second_widget_page(page: Page) -> dict:
+    """From a booted widget page, a nav link (instant navigation) to another widget page and a slider."""
+    boots = "() => window.busanExplainer.metrics.filter(m => m.name === 'python-ready').length"
+    booted = page.evaluate(boots)
+    clicked = page.evaluate("() => { window.__sameDocument = true; return performance.now(); }")
+    page.locator(f"a.md-nav__link[href$='/{SECOND_WIDGET_PAGE}'] >> visible=true").first.click()
+    page.wait_for_function("(id) => document.querySelector(id)?.dataset.python === 'ready'", arg=f"#{SECOND_WIDGET}")
+    before = page.evaluate("() => window.busanExplainer.metrics.filter(m => m.name === 'redraw').length")
+    page.locator(f"#{SECOND_WIDGET} input[type=range]").first.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("(n) => window.busanExplainer.metrics.filter(m => m.name === 'redraw').length > n", arg=before)
+    responded = page.evaluate("() => window.busanExplainer.metrics.filter(m => m.name === 'redraw').at(-1).t")
+    return {"responds": responded - clicked, "new_boot": page.evaluate(boots) != booted,
+            "instant": page.evaluate("() => window.__sameDocument === true")}
 
 
 def redraw_latencies(page: Page, presses: int) -> list[float]:
@@ -127,8 +161,9 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         site_dir = Path(tmp) / "site"
-        build_s = build(site_dir)
-        with SiteServer(site_dir) as server, sync_playwright() as pw:
+        server = SiteServer(site_dir)
+        build_s = build(site_dir, server.url)
+        with server, sync_playwright() as pw:
             browser = pw.chromium.launch(**launch_args())
             boots, starts = [], []
             for _ in range(args.runs):
@@ -139,6 +174,7 @@ def main() -> None:
                 context = browser.new_context()
                 page = context.new_page()
                 page.add_init_script(LONG_TASKS)
+                page.add_init_script(FIRST_CHART)
                 starts.append(widget_cold_start(page, server.url))
                 context.close()
 
@@ -147,6 +183,7 @@ def main() -> None:
             page.goto(server.url + WIDGET_PAGE)
             metric(page, "python-ready")
             latencies = redraw_latencies(page, args.presses)
+            second = second_widget_page(page)
             widget_bytes = bytes_for(server, site_dir, context.new_page(), WIDGET_PAGE, "python-ready")
             plain_bytes = bytes_for(server, site_dir, context.new_page(), PLAIN_PAGE, None)
             plain_requests = list(server.httpd.served)
@@ -158,15 +195,23 @@ def main() -> None:
     first_chart = median(s["first_chart"] for s in starts)
     responds = median(s["responds"] for s in starts)
     all_long = [d for s in starts for d in s["long_tasks"]]
+    frames = [s["longest_frame"] for s in starts if s["longest_frame"]]
+    longest_frame = max(frames, key=lambda f: f["duration"], default=None)
     print(f"Busan explainer benchmark — {time.strftime('%Y-%m-%d %H:%M')} — {platform.machine()}, "
           f"{os.cpu_count()} cores, Python {platform.python_version()}, {args.runs} cold starts")
     print(f"  site build (mkdocs build --strict)      {build_s:8.2f} s")
     print(f"  time to first chart                     {first_chart:8.0f} ms median  (runs: {runs_text([s['first_chart'] for s in starts])})")
+    print(f"  time to first live Vega view            {median(s['live_view'] for s in starts):8.0f} ms median  (runs: {runs_text([s['live_view'] for s in starts])})")
     print(f"  bare Pyodide boot (load + 1 line)       {boot:8.0f} ms median  (runs: {runs_text(boots)})")
-    print(f"  widget first responds to a slider       {responds:8.0f} ms median  = {responds / boot:.2f} x bare boot")
+    print(f"  widget first responds to a slider       {responds:8.0f} ms median  = {responds / boot:.2f} x bare boot  (runs: {runs_text([s['responds'] for s in starts])})")
+    print(f"  second widget page (instant navigation) {second['responds']:8.0f} ms from click to response; "
+          f"new Python boot: {'yes' if second['new_boot'] else 'no'}; instant navigation: {'yes' if second['instant'] else 'no'}")
     print(f"  slider-to-redraw, median                {median(latencies):8.1f} ms  = {median(latencies) / 16.67:.1f} frames")
     print(f"  slider-to-redraw, 95th percentile       {percentile(latencies, 0.95):8.1f} ms  = {percentile(latencies, 0.95) / 16.67:.1f} frames")
-    print(f"  long tasks until Python ready           {len(all_long) / len(starts):8.1f} per start, longest {max(all_long, default=0):.0f} ms")
+    print(f"  long tasks until Python ready           {len(all_long) / len(starts):8.1f} per start, longest {max(all_long, default=0):.0f} ms "
+          f"(each start's longest: {runs_text(sorted(max(s['long_tasks'], default=0) for s in starts))})")
+    if longest_frame:
+        print(f"  longest animation frame until ready     {longest_frame['duration']:8.0f} ms: {'; '.join(longest_frame['scripts']) or 'no script (parsing, style, layout)'}")
     print(f"  bytes, page with a widget               {widget_bytes[0] / 1e6:8.2f} MB raw, {widget_bytes[1] / 1e6:.2f} MB gzip")
     print(f"  bytes, page without widgets             {plain_bytes[0] / 1e6:8.2f} MB raw, {plain_bytes[1] / 1e6:.2f} MB gzip; "
           f"Pyodide requested: {'yes' if any('pyodide' in p for p in plain_requests) else 'no'}")

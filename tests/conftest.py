@@ -3,34 +3,28 @@ loopback under a sub-path; browser tests open it in headless Chromium."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.browser_setup import launch_args
-from tests.site_server import SiteServer
+from tests.site_server import SiteServer, build_site
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(tmp_path_factory: pytest.TempPathFactory):
+    """The built site, served on loopback under a sub-path (the port is bound before the build)."""
     out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
-        cwd=ROOT, check=True, env=env,
-    )
-    return out
+    server = SiteServer(out)
+    build_site(out, server.url)
+    with server:
+        yield server
 
 
 @pytest.fixture(scope="session")
-def site(built_site: Path):
-    with SiteServer(built_site) as server:
-        yield server
+def built_site(site: SiteServer) -> Path:
+    return site.directory
 
 
 @pytest.fixture(scope="session")

@@ -7,10 +7,14 @@ a school proxy or a broken deploy would; `served` records every path requested (
 from __future__ import annotations
 
 import functools
+import os
+import subprocess
+import sys
 import http.server
 import threading
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
 PREFIX = "/busan-explainer/"
 
 
@@ -45,6 +49,7 @@ class SiteServer:
         served: list[str]
 
     def __init__(self, directory: Path) -> None:
+        self.directory = directory
         handler = functools.partial(_Handler, directory=str(directory))
         self.httpd = self._Server(("127.0.0.1", 0), handler)
         self.httpd.blocked = set()
@@ -71,3 +76,14 @@ class SiteServer:
     def __exit__(self, *exc: object) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def build_site(out: Path, site_url: str) -> None:
+    """`mkdocs build --strict` into `out` for a site served at `site_url`. The address matters:
+    Material's instant navigation only intercepts links to pages listed in sitemap.xml, whose
+    addresses come from `site_url` (a wrong one silently means full page loads)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+        cwd=ROOT, check=True, env=env,
+    )

@@ -29,7 +29,7 @@ class _Links(HTMLParser):
                 self.links.append(attributes[name])
         if tag == "figure" and "bx-figure" in (attributes.get("class") or ""):
             self.figures.append({"class": attributes["class"]})
-        kind = attributes.get("class") if tag == "script" else None
+        kind = attributes.get("class") if tag == "template" else None
         self._block = kind if kind in ("bx-specs", "bx-meta") else None
 
     def handle_data(self, data):

@@ -1,6 +1,8 @@
 // Vega views: load the self-hosted Vega bundles once, embed specs, theme them from Material's
 // palette (light or dark), and update their data in place.
 import { track } from "./metrics.js";
+import { pageData } from "./page-data.js";
+import { CONFIGS } from "./theme.js";
 
 const vendor = (name) => new URL(`../vendor/${name}`, import.meta.url).href;
 let vegaLoaded = null;
@@ -24,32 +26,17 @@ export function loadVega() {
   return vegaLoaded;
 }
 
-const PALETTES = {
-  // Okabe–Ito hues, ordered and shaded so each passes 3:1 against Material's light or slate background.
-  light: ["#0072b2", "#c85200", "#007a5a", "#b4467f", "#6f5a00", "#3d3d9e"],
-  dark: ["#56b4e9", "#f0a35e", "#35c49a", "#e28fbd", "#e6c84f", "#a9a9ff"],
-};
-
+// The charts' look, generated from explainers/charts/theme.py (the build-time pictures use it too).
+// Material's colours appear there as `var(--md-…)`; they are read from the page here, so a live
+// view matches the scheme the reader picked.
 function themeConfig() {
   const style = getComputedStyle(document.body);
-  const css = (name) => style.getPropertyValue(name).trim();
   const dark = document.body.getAttribute("data-md-color-scheme") === "slate";
-  const text = css("--md-default-fg-color") || (dark ? "#e2e4e9" : "#000000de");
-  const muted = css("--md-default-fg-color--light") || text;
-  const grid = css("--md-default-fg-color--lightest") || "#0000001f";
-  const axis = { labelColor: muted, titleColor: text, gridColor: grid, domainColor: muted, tickColor: muted,
-                 labelFontSize: 12, titleFontSize: 12 };
-  return {
-    background: "transparent",
-    font: style.fontFamily,
-    axis,
-    legend: { labelColor: text, titleColor: text, labelFontSize: 12, titleFontSize: 12, labelLimit: 320 },
-    title: { color: text, subtitleColor: muted, fontSize: 14, anchor: "start" },
-    view: { stroke: "transparent" },
-    range: { category: dark ? PALETTES.dark : PALETTES.light },
-    bar: { fill: dark ? PALETTES.dark[0] : PALETTES.light[0] },
-    line: { strokeWidth: 2.5 },
-  };
+  const resolve = (value) => value.replace(/var\((--[\w-]+)\)/g, (match, name) => style.getPropertyValue(name).trim() || match);
+  const config = JSON.parse(JSON.stringify(CONFIGS[dark ? "slate" : "default"]), (key, value) =>
+    typeof value === "string" ? resolve(value) : value);
+  config.font = style.fontFamily; // the page's font stack as the browser resolved it
+  return config;
 }
 
 async function embed(entry) {
@@ -65,11 +52,21 @@ async function embed(entry) {
   return entry;
 }
 
+// One view per task: Vega's parse and first render take tens of milliseconds per view, and a page
+// has several; drawn in one go they would block reading and input for hundreds. Until its turn,
+// each view shows its build-time picture.
+let queue = Promise.resolve();
+function embedInTurn(entry) {
+  const turn = queue.then(() => new Promise((resolve) => setTimeout(resolve, 0))).then(() => embed(entry));
+  queue = turn.catch(() => {});
+  return turn;
+}
+
 /** Embed one spec into one element; resolves to a handle with update() and data(). */
 export async function createView(element, spec) {
   const entry = { element, spec, datasets: null, result: null };
   views.add(entry);
-  await embed(entry);
+  await embedInTurn(entry);
   track("view-drawn", { id: element.closest("figure")?.id });
   return {
     /** Replace named data sets in place (no re-embed) and wait for the redraw. */
@@ -85,7 +82,7 @@ export async function createView(element, spec) {
 }
 
 export function mountChart(figure) {
-  const specs = JSON.parse(figure.querySelector(".bx-specs").textContent);
+  const specs = pageData(figure, "bx-specs");
   const handles = specs.map((spec, i) => createView(figure.querySelector(`.bx-view[data-view="${i}"]`), spec));
   figure.bxViews = Promise.all(handles);
   figure.bxViews.catch((error) => {
@@ -103,6 +100,6 @@ export function unmountAll() {
 }
 
 // Re-theme every view when the reader toggles light/dark; the current data is kept.
-new MutationObserver(() => views.forEach((entry) => embed(entry))).observe(document.body, {
+new MutationObserver(() => views.forEach((entry) => embedInTurn(entry))).observe(document.body, {
   attributes: true, attributeFilter: ["data-md-color-scheme"],
 });

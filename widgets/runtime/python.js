@@ -40,15 +40,21 @@ export function startPython() {
   if (booted) return booted;
   booted = new Promise((resolve, reject) => {
     setState("loading", "Loading Python in your browser (a few seconds, once per visit)…");
-    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    // A widget page starts the worker from an inline script in <head> (explainers/runtime_assets.py),
+    // once per page load; it is adopted here with the messages it has sent so far.
+    const early = window.busanExplainer?.earlyWorker;
+    if (early) delete window.busanExplainer.earlyWorker;
+    worker = early?.worker ?? new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
     const timer = setTimeout(() => reject(new Error("Python took too long to load")), BOOT_TIMEOUT_MS);
-    worker.onmessage = ({ data }) => {
+    const receive = (data) => {
       if (data.type === "status") setState("loading", data.text);
       else if (data.type === "ready") { clearTimeout(timer); setState("ready", "Ready"); resolve(); }
       else if (data.type === "boot-error") { clearTimeout(timer); reject(new Error(data.text)); }
       else if (data.type === "result") settle(data.id, data.payload);
     };
-    worker.onerror = (event) => { event.preventDefault(); clearTimeout(timer); reject(new Error("the Python worker failed to start")); };
+    worker.onmessage = ({ data }) => receive(data);
+    worker.onerror = (event) => { event.preventDefault(); receive({ type: "boot-error", text: "the Python worker failed to start" }); };
+    early?.queued.forEach(receive);
   });
   booted.catch((error) => {
     worker?.terminate();

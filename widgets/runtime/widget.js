@@ -4,6 +4,7 @@ import { createView } from "./charts.js";
 import { track } from "./metrics.js";
 import { describe, fixed } from "./format.js";
 import { mountInside } from "./inside.js";
+import { pageData } from "./page-data.js";
 import { onStatus, runEdited, runModel, startPython } from "./python.js";
 import { readScenario, scenarioUrl } from "./scenario-url.js";
 
@@ -18,8 +19,8 @@ function fillTable(table, rows) {
 }
 
 export function mountWidget(figure) {
-  const meta = JSON.parse(figure.querySelector(".bx-meta").textContent);
-  const specs = JSON.parse(figure.querySelector(".bx-specs").textContent);
+  const meta = pageData(figure, "bx-meta");
+  const specs = pageData(figure, "bx-specs");
   const params = new Map(meta.params.map((p) => [p.name, p]));
   const inputs = [...figure.querySelectorAll('input[type="range"]')];
   const buttons = [...figure.querySelectorAll("button")];

@@ -1,0 +1,51 @@
+"""Build-time SVG pictures of each chart's default view, so a reader sees the chart as soon as the HTML
+arrives: before Vega loads, without JavaScript, and if the runtime fails. Vega replaces the picture with
+the live view when it is ready.
+
+Rendered by vl-convert (Vega and Vega-Lite in a bundled JavaScript engine: what Altair itself uses to
+save SVG), once per colour scheme; CSS shows the one matching the reader's scheme.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from typing import Any
+
+import altair as alt
+import vl_convert
+
+from explainers.charts import theme
+
+# Altair's Vega-Lite schema, e.g. "v6.4.1" -> "v6_4", the version vl-convert compiles with.
+VEGA_LITE = "v" + "_".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+PICTURE_WIDTH = 690  # px; the live view's width in Material's desktop reading column (scaled down on phones)
+_SIZE = re.compile(r'^<svg ([^>]*?)width="([\d.]+)" height="([\d.]+)"')
+
+
+def _fixed_width(spec: Any) -> Any:
+    """`width: "container"` follows the page in the browser; a build has no page, so it gets a width."""
+    if isinstance(spec, dict):
+        return {k: PICTURE_WIDTH if (k == "width" and v == "container") else _fixed_width(v) for k, v in spec.items()}
+    if isinstance(spec, list):
+        return [_fixed_width(item) for item in spec]
+    return spec
+
+
+@functools.lru_cache(maxsize=None)
+def _render(spec_json: str, scheme: str) -> str:
+    # Like `width: "container"` in the browser: the whole chart, axes and legend included, fits the width.
+    spec = {**_fixed_width(json.loads(spec_json)), "config": theme.resolved(scheme),
+            "autosize": {"type": "fit-x", "contains": "padding"}}
+    svg = vl_convert.vegalite_to_svg(spec, vl_version=VEGA_LITE)
+    # Scale to the column like the live view: keep the viewBox, let CSS set the width.
+    return _SIZE.sub(r'<svg \1width="\2" height="\3" aria-hidden="true" focusable="false"', svg, count=1)
+
+
+def picture_html(spec: dict[str, Any]) -> str:
+    """Both schemes' pictures of one view. They are hidden from screen readers: the figure's caption
+    and data table are the text alternative, and the live view replaces them."""
+    key = json.dumps(spec, sort_keys=True)
+    return "".join(f'<div class="bx-picture" data-scheme="{scheme}">{_render(key, scheme)}</div>'
+                   for scheme in theme.SCHEMES)
