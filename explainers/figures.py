@@ -9,8 +9,8 @@ from html import escape
 from typing import Any, Iterable
 
 from explainers import data, sources
-from explainers.charts.base import StaticChart, Table, WidgetCharts, to_spec
-from explainers.pictures import picture_html
+from explainers.charts.base import StaticChart, Table, WidgetCharts, named_data, to_spec
+from explainers.vega_build import picture_html, vega_spec
 from widgets import sandbox
 from widgets.model import Model, Result
 from widgets.params import Param, format_value
@@ -53,10 +53,13 @@ def table_html(table: Table, rows: list[dict[str, Any]]) -> str:
     )
 
 
-def views_html(specs: list[dict[str, Any]]) -> str:
-    """One box per view, holding the build-time picture until Vega draws the live view there."""
+def views_html(specs: list[dict[str, Any]], model_data: Iterable[str] = ()) -> str:
+    """One box per view, holding the build-time picture until Vega draws the live view there. The page
+    carries each view's compiled Vega spec and the names of the model's data sets it reads (a widget
+    replaces those on every redraw)."""
     views = "".join(f'<div class="bx-view" data-view="{i}">{picture_html(spec)}</div>' for i, spec in enumerate(specs))
-    return f'<div class="bx-views">{views}</div>{json_block("bx-specs", specs)}'
+    payload = [{"vega": vega_spec(spec), "datasets": [n for n in named_data(spec) if n in model_data]} for spec in specs]
+    return f'<div class="bx-views">{views}</div>{json_block("bx-specs", payload)}'
 
 
 def static_chart_html(chart: StaticChart, figure_id: str) -> str:
@@ -165,7 +168,7 @@ def widget_html(model: Model, charts: WidgetCharts, widget_id: str, start: dict[
         f'<figcaption><strong id="{escape(widget_id)}-title">{escape(model.title)}</strong> '
         f'<span class="bx-description">{escape(charts.description)}</span></figcaption>'
         f'<p class="bx-status" role="status">Interactive mode needs JavaScript; the charts show the default scenario.</p>'
-        f"{views_html(specs)}{figures_html(result)}"
+        f"{views_html(specs, result.data)}{figures_html(result)}"
         f'<p class="bx-error" role="alert" hidden></p>'
         f'<form class="bx-controls" aria-label="Settings for: {escape(model.title)}">'
         f'<div class="bx-presets" role="group" aria-label="Dated presets">{presets}'

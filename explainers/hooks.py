@@ -1,8 +1,8 @@
 """MkDocs hooks (see `hooks:` in mkdocs.yml): project-local build steps, each delegating to a module.
 
 - on_startup: note whether this is `mkdocs serve` (its live-reload script needs a looser policy).
-- on_files: add the self-hosted runtime (Vega, Pyodide, the widget JS, the chart theme and the `widgets` package),
-  and one embeddable page per widget.
+- on_files: add the self-hosted runtime (Vega, Pyodide and its memory snapshot, the widget JS, the
+  chart theme and the `widgets` package), and one embeddable page per widget.
 - on_page_markdown: inline citations, and the generated bibliography and methodology pages.
 - on_page_content: point figure source links at the bibliography, relative to the page.
 - on_post_page / on_post_template: the Content-Security-Policy (404.html included); runtime
@@ -17,7 +17,7 @@ from typing import Any
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from explainers import citations, csp, embeds, figures, methodology, runtime_assets
+from explainers import citations, csp, embeds, figures, methodology, runtime_assets, snapshot
 from explainers.charts import theme
 
 BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
@@ -32,7 +32,9 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_files(files: Files, config: Any) -> Files:
     for site_path, path in {**runtime_assets.vendor_files(), **runtime_assets.runtime_files()}.items():
         files.append(File.generated(config, site_path, abs_src_path=str(path)))
-    files.append(File.generated(config, runtime_assets.WIDGETS_ARCHIVE, content=runtime_assets.widgets_archive()))
+    archive = runtime_assets.widgets_archive()
+    files.append(File.generated(config, runtime_assets.WIDGETS_ARCHIVE, content=archive))
+    files.append(File.generated(config, snapshot.SITE_PATH, content=snapshot.snapshot(archive)))
     files.append(File.generated(config, runtime_assets.THEME_MODULE, content=theme.runtime_module()))
     for src_uri, markdown in embeds.embed_pages().items():
         files.append(File.generated(config, src_uri, content=markdown))

@@ -18,7 +18,6 @@ WIDGETS_DIR = ROOT / "widgets"
 # site path -> file in node_modules. Only what the browser needs: no source maps, no CDN fallbacks.
 VENDOR = {
     "assets/vendor/vega.min.js": "vega/build/vega.min.js",
-    "assets/vendor/vega-lite.min.js": "vega-lite/build/vega-lite.min.js",
     "assets/vendor/vega-embed.min.js": "vega-embed/build/vega-embed.min.js",
     **{
         f"assets/vendor/pyodide/{name}": f"pyodide/{name}"
@@ -29,7 +28,8 @@ WIDGETS_ARCHIVE = "assets/runtime/widgets.zip"
 THEME_MODULE = "assets/runtime/theme.js"  # generated from explainers/charts/theme.py
 
 
-CHART_SCRIPTS = ("assets/vendor/vega.min.js", "assets/vendor/vega-lite.min.js", "assets/vendor/vega-embed.min.js")
+# Vega-Lite is not shipped: the build compiles every chart to Vega (explainers/vega_build.py).
+CHART_SCRIPTS = ("assets/vendor/vega.min.js", "assets/vendor/vega-embed.min.js")
 
 
 RUNTIME_MODULES = ("main.js", "charts.js", "theme.js", "metrics.js", "python.js", "widget.js", "quiz.js",

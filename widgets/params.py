@@ -7,6 +7,7 @@ page and the tests. Validation turns bad input into a message a reader understan
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import asdict, dataclass
 from typing import Any, Mapping
 
@@ -64,11 +65,19 @@ class Param:
         return asdict(self)
 
 
+# Text that counts as a number: a plain decimal ("12", "-3", " 12.5 ", "1e2"), the same pattern as the
+# page's reader of shared links (runtime/scenario-url.js; a browser test holds the two together).
+# Not Python's own float() grammar, which also takes "1_000", "nan" or non-ASCII digits.
+NUMBER_TEXT = re.compile(r" *[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)? *")
+
+
 def _as_number(param: Param, raw: object) -> float:
     if isinstance(raw, bool) or raw is None:
         raise ParameterError(param.name, f"{param.label} needs a number; got {raw!r}.")
     try:
-        value = float(raw)  # accepts ints, floats and numeric strings such as "12.5"
+        if isinstance(raw, str) and not NUMBER_TEXT.fullmatch(raw):
+            raise ValueError(raw)
+        value = float(raw)  # ints, floats and number text such as "12.5"
     except (TypeError, ValueError):
         shown = str(raw)[:40]
         raise ParameterError(

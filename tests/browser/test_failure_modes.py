@@ -56,3 +56,49 @@ def test_page_runs_under_its_content_security_policy(context, site):
     assert page.evaluate("window.__cspViolations") == ["script-src-elem inline"]
     page.evaluate("window.__cspViolations = []")  # that refusal was ours; nothing else may be refused
     reader.assert_clean()
+
+
+def test_blocked_vega_keeps_the_pictures_and_the_widget_still_computes(context, site):
+    site.blocked.add("assets/vendor/vega")  # vega.min.js and vega-embed.min.js
+    try:
+        reader = Reader.open(context, site.url, allowed_errors=("Failed to load resource",))
+        page = reader.goto(PAGE)
+        # The build-time pictures stay, one per view for the reader's scheme.
+        expect(page.locator(f"#{WIDGET} .bx-picture[data-scheme='default'] svg")).to_have_count(2)
+        expect(page.locator(f"#{WIDGET} .bx-picture[data-scheme='default'] svg").first).to_be_visible()
+        reader.wait_python_ready(WIDGET)
+        page.locator(f"#{WIDGET}-fentanyl").focus()
+        page.keyboard.press("ArrowLeft")
+        expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text("26.5%")  # the model still answers
+        expect(page.locator(f"#{WIDGET} .bx-error")).to_contain_text("the picture still shows the default scenario")
+        # A chart without a widget says the same plainly.
+        page = reader.goto("rare-earths-101/")
+        expect(page.locator("figure.bx-chart .bx-error").first).to_contain_text("the picture shows the same data")
+        expect(page.locator("figure.bx-chart .bx-picture[data-scheme='default'] svg").first).to_be_visible()
+        reader.assert_clean()
+    finally:
+        site.blocked.discard("assets/vendor/vega")
+
+
+def test_without_the_memory_snapshot_python_boots_the_ordinary_way(context, site):
+    site.blocked.add("assets/vendor/pyodide/snapshot.bin.gz")
+    try:
+        reader = Reader.open(context, site.url, allowed_errors=("Failed to load resource",))
+        page = reader.goto(PAGE)
+        reader.wait_python_ready(WIDGET)
+        boot = page.evaluate("() => window.busanExplainer.metrics.find(m => m.name === 'python-boot')")
+        assert boot["fromSnapshot"] is False and "404" in boot["why"]
+        page.locator(f"#{WIDGET}-fentanyl").focus()
+        page.keyboard.press("ArrowLeft")
+        expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text("26.5%")
+        reader.assert_clean()
+    finally:
+        site.blocked.discard("assets/vendor/pyodide/snapshot.bin.gz")
+
+
+def test_python_starts_from_the_build_time_snapshot(reader):
+    page = reader.goto(PAGE)
+    reader.wait_python_ready(WIDGET)
+    boot = page.evaluate("() => window.busanExplainer.metrics.find(m => m.name === 'python-boot')")
+    assert boot["fromSnapshot"] is True, boot
+    reader.assert_clean()

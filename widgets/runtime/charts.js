@@ -1,8 +1,8 @@
-// Vega views: load the self-hosted Vega bundles once, embed specs, theme them from Material's
-// palette (light or dark), and update their data in place.
+// Vega views: load the self-hosted Vega once, embed the Vega specs the build compiled, theme them
+// from Material's palette (light or dark), and update their data in place.
 import { track } from "./metrics.js";
 import { pageData } from "./page-data.js";
-import { CONFIGS } from "./theme.js";
+import { FONT, HUES } from "./theme.js";
 
 const vendor = (name) => new URL(`../vendor/${name}`, import.meta.url).href;
 let vegaLoaded = null;
@@ -12,7 +12,7 @@ function loadScript(src) {
   return new Promise((resolve, reject) => {
     const script = document.createElement("script");
     script.src = src;
-    script.async = false; // download in parallel, execute in order (vega, then vega-lite, then embed)
+    script.async = false; // download in parallel, execute in order (vega, then vega-embed)
     script.onload = resolve;
     script.onerror = () => reject(new Error(`could not load ${src}`));
     document.head.append(script);
@@ -21,33 +21,31 @@ function loadScript(src) {
 
 export function loadVega() {
   vegaLoaded ??= Promise.all(
-    ["vega.min.js", "vega-lite.min.js", "vega-embed.min.js"].map((name) => loadScript(vendor(name))),
+    ["vega.min.js", "vega-embed.min.js"].map((name) => loadScript(vendor(name))),
   );
   return vegaLoaded;
 }
 
-// The charts' look, generated from explainers/charts/theme.py (the build-time pictures use it too).
-// Material's colours appear there as `var(--md-…)`; they are read from the page here, so a live
-// view matches the scheme the reader picked.
-function themeConfig() {
+// The build compiled each spec with the site's theme (explainers/charts/theme.py), its colours and
+// font left as `var(--…)` slots: they are filled here from the page and the reader's scheme, so a
+// live view always matches the palette the reader picked.
+function themed(spec) {
   const style = getComputedStyle(document.body);
-  const dark = document.body.getAttribute("data-md-color-scheme") === "slate";
-  const resolve = (value) => value.replace(/var\((--[\w-]+)\)/g, (match, name) => style.getPropertyValue(name).trim() || match);
-  const config = JSON.parse(JSON.stringify(CONFIGS[dark ? "slate" : "default"]), (key, value) =>
-    typeof value === "string" ? resolve(value) : value);
-  config.font = style.fontFamily; // the page's font stack as the browser resolved it
-  return config;
+  const hues = HUES[document.body.getAttribute("data-md-color-scheme") === "slate" ? "slate" : "default"];
+  const fill = (text) => text.replace(/var\((--[\w-]+)\)/g, (slot, name) =>
+    slot === FONT ? style.fontFamily : hues[slot] ?? (style.getPropertyValue(name).trim() || slot));
+  return JSON.parse(JSON.stringify(spec), (key, value) => (typeof value === "string" ? fill(value) : value));
 }
 
 async function embed(entry) {
   await loadVega();
-  const spec = structuredClone(entry.spec);
-  if (entry.datasets) spec.datasets = { ...spec.datasets, ...entry.datasets };
+  const spec = themed(entry.spec);
+  for (const data of spec.data ?? []) if (entry.datasets?.[data.name]) data.values = entry.datasets[data.name];
   entry.result?.finalize();
   // SVG prints cleanly; `ast: true` evaluates expressions with Vega's interpreter (no `new Function`,
   // so a strict Content-Security-Policy holds); no actions menu (it links to an external editor).
   entry.result = await window.vegaEmbed(entry.element, spec, {
-    renderer: "svg", actions: false, ast: true, defaultStyle: false, config: themeConfig(),
+    mode: "vega", renderer: "svg", actions: false, ast: true, defaultStyle: false,
   });
   return entry;
 }
@@ -62,9 +60,9 @@ function embedInTurn(entry) {
   return turn;
 }
 
-/** Embed one spec into one element; resolves to a handle with update() and data(). */
-export async function createView(element, spec) {
-  const entry = { element, spec, datasets: null, result: null };
+/** Embed one view ({vega, datasets}) into one element; resolves to a handle with update() and data(). */
+export async function createView(element, { vega, datasets }) {
+  const entry = { element, spec: vega, datasets: null, result: null };
   views.add(entry);
   await embedInTurn(entry);
   track("view-drawn", { id: element.closest("figure")?.id });
@@ -77,7 +75,7 @@ export async function createView(element, spec) {
       await view.runAsync();
     },
     data: (name) => entry.result.view.data(name),
-    datasetNames: () => Object.keys(entry.spec.datasets ?? {}),
+    datasetNames: () => datasets, // the model's data sets this view reads
   };
 }
 
@@ -88,7 +86,8 @@ export function mountChart(figure) {
   figure.bxViews.catch((error) => {
     const note = document.createElement("p");
     note.className = "bx-error";
-    note.textContent = `The chart could not be drawn (${error.message}); its data is in the table below.`;
+    note.textContent = `The interactive chart could not be loaded (${error.message}); the picture shows ` +
+      "the same data, which is also in the table below.";
     figure.prepend(note);
   });
   return figure.bxViews;

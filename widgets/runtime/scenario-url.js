@@ -5,6 +5,10 @@
 import { describe } from "./format.js";
 
 const MAX_SHOWN = 40; // characters of a rejected value echoed back to the reader
+// Text that counts as a number: a plain decimal ("12", "-3", " 12.5 ", "1e2"), the same pattern as
+// widgets/params.py NUMBER_TEXT (a browser test holds the two together). Number() alone would also
+// take "0x10", "0b11" or "Infinity".
+const NUMBER_TEXT = /^ *[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)? *$/;
 
 function shown(text) {
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
@@ -18,7 +22,7 @@ export function readScenario(key, params, search = location.search) {
   for (const param of params) {
     const raw = query.get(`${key}.${param.name}`);
     if (raw === null) continue;
-    const value = raw.trim() === "" ? NaN : Number(raw);
+    const value = NUMBER_TEXT.test(raw) ? Number(raw) : NaN;
     if (!Number.isFinite(value)) {
       notes.push(`${param.label}: “${shown(raw)}” is not a usable number, so the default (${describe(param.default, param.unit)}) is used.`);
       continue;

@@ -38,6 +38,9 @@ export function mountWidget(figure) {
     figure.querySelector(`output[for="${input.id}"]`).textContent = text;
   };
   const showError = (message) => { errorLine.textContent = message; errorLine.hidden = !message; };
+  const chartsUnavailable = (error) => `The interactive chart could not be loaded (${error.message}), so the ` +
+    "picture still shows the default scenario; the figures above and the data table below follow your settings.";
+  views.catch((error) => showError(chartsUnavailable(error))); // said at once, not at the first redraw
   const key = figure.id.replace(/^widget-/, "");
   const linkNote = figure.querySelector(".bx-link-note");
 
@@ -58,17 +61,21 @@ export function mountWidget(figure) {
       if (!result.ok) {
         showError(`${result.error} The chart still shows the last valid scenario.`);
       } else {
-        const handles = await views;
-        await Promise.all(handles.map((handle) => handle.update(
-          Object.fromEntries(handle.datasetNames().map((name) => [name, result.data[name]])),
-        )));
         for (const figureValue of result.figures) {
           const cell = figure.querySelector(`dd[data-figure="${figureValue.key}"]`);
           if (cell) cell.textContent = figureValue.text;
         }
         for (const table of figure.querySelectorAll("table.bx-table")) fillTable(table, result.data[table.dataset.dataset]);
-        showError("");
-        track("redraw", { id: figure.id, ms: performance.now() - inputAt });
+        try {
+          const handles = await views;
+          await Promise.all(handles.map((handle) => handle.update(
+            Object.fromEntries(handle.datasetNames().map((name) => [name, result.data[name]])),
+          )));
+          showError("");
+          track("redraw", { id: figure.id, ms: performance.now() - inputAt });
+        } catch (error) {
+          showError(chartsUnavailable(error)); // the read-outs and the table still follow the model
+        }
       }
     } catch (error) {
       if (editedCode !== null) { editedCode = null; tell("bx:edited-stopped", { message: error.message }); }

@@ -11,15 +11,41 @@ async function fetchModels() {
   return response.arrayBuffer();
 }
 
+// Python's memory as the build left it after booting and importing the models (explainers/snapshot.py):
+// restoring it skips most of a cold boot. Gzipped on disk; a host that already decoded it sends raw bytes.
+async function fetchSnapshot() {
+  const response = await fetch(here("../vendor/pyodide/snapshot.bin.gz"));
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+async function startPyodide() {
+  const { loadPyodide } = await import(here("../vendor/pyodide/pyodide.mjs"));
+  const indexURL = here("../vendor/pyodide/");
+  const snapshot = fetchSnapshot();
+  snapshot.catch(() => {}); // handled below, by the ordinary boot; not an "unhandled rejection"
+  try {
+    return { pyodide: await loadPyodide({ indexURL, _loadSnapshot: snapshot }), fromSnapshot: true };
+  } catch (error) {
+    // A missing or unusable snapshot costs time, not the widget: boot the ordinary way.
+    return { pyodide: await loadPyodide({ indexURL }), fromSnapshot: false, why: error?.message ?? String(error) };
+  }
+}
+
 async function boot() {
   status("Loading Python in your browser (a few seconds, once per visit)…");
   const models = fetchModels(); // in parallel with Python's own download
   models.catch(() => {}); // awaited below; this only avoids an early "unhandled rejection"
-  const { loadPyodide } = await import(here("../vendor/pyodide/pyodide.mjs"));
-  const pyodide = await loadPyodide({ indexURL: here("../vendor/pyodide/") });
+  const { pyodide, fromSnapshot, why } = await startPyodide();
+  postMessage({ type: "boot", fromSnapshot, why });
   status("Loading the models…");
+  // The snapshot holds the imported models but no files: the source files are unpacked either way
+  // ("look inside" reads them), then imported (at once from a snapshot: they are already in memory).
   pyodide.unpackArchive(await models, "zip", { extractDir: "/home/pyodide/bx" });
-  pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/bx')");
+  pyodide.runPython("import sys; '/home/pyodide/bx' in sys.path or sys.path.insert(0, '/home/pyodide/bx')");
   const registry = pyodide.pyimport("widgets.registry");
   const sandbox = pyodide.pyimport("widgets.sandbox");
   // The only calls the page can make; each takes and returns strings (JSON).

@@ -1,9 +1,10 @@
-"""Build-time SVG pictures of each chart's default view, so a reader sees the chart as soon as the HTML
-arrives: before Vega loads, without JavaScript, and if the runtime fails. Vega replaces the picture with
-the live view when it is ready.
+"""What the build makes of each Altair chart with vl-convert (Vega and Vega-Lite in a bundled JavaScript
+engine: what Altair itself uses to save charts):
 
-Rendered by vl-convert (Vega and Vega-Lite in a bundled JavaScript engine: what Altair itself uses to
-save SVG), once per colour scheme; CSS shows the one matching the reader's scheme.
+- the Vega spec the browser draws (compiled from Vega-Lite here, not in every reader's browser);
+- SVG pictures of the default view, one per colour scheme (CSS shows the reader's), so a reader sees
+  the chart as soon as the HTML arrives: before Vega loads, without JavaScript, and if the runtime
+  fails. Vega replaces the picture with the live view when it is ready.
 """
 
 from __future__ import annotations
@@ -21,6 +22,12 @@ from explainers.charts import theme
 # Altair's Vega-Lite schema, e.g. "v6.4.1" -> "v6_4", the version vl-convert compiles with.
 VEGA_LITE = "v" + "_".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 PICTURE_WIDTH = 690  # px; the live view's width in Material's desktop reading column (scaled down on phones)
+def vega_spec(spec: dict[str, Any]) -> dict[str, Any]:
+    """The Vega spec the browser draws: compiled here, with the site's theme (its colours as slots
+    that charts.js fills in), so readers' browsers need neither Vega-Lite nor its compile step."""
+    return vl_convert.vegalite_to_vega({**spec, "config": theme.config()}, vl_version=VEGA_LITE)
+
+
 _SIZE = re.compile(r'^<svg ([^>]*?)width="([\d.]+)" height="([\d.]+)"')
 
 
@@ -36,7 +43,7 @@ def _fixed_width(spec: Any) -> Any:
 @functools.lru_cache(maxsize=None)
 def _render(spec_json: str, scheme: str) -> str:
     # Like `width: "container"` in the browser: the whole chart, axes and legend included, fits the width.
-    spec = {**_fixed_width(json.loads(spec_json)), "config": theme.resolved(scheme),
+    spec = {**_fixed_width(json.loads(spec_json)), "config": theme.resolved(theme.config(), scheme),
             "autosize": {"type": "fit-x", "contains": "padding"}}
     svg = vl_convert.vegalite_to_svg(spec, vl_version=VEGA_LITE)
     # Scale to the column like the live view: keep the viewBox, let CSS set the width.

@@ -1,0 +1,13 @@
+// Build step (run by explainers/snapshot.py): boot Pyodide in Node.js, import the widget models,
+// and write the memory snapshot the browser's worker starts from.
+//   node make_snapshot.mjs <pyodide dir> <widgets.zip> <output file>
+import { readFileSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+
+const [pyodideDir, archive, output] = process.argv.slice(2);
+const { loadPyodide } = await import(pathToFileURL(`${pyodideDir}/pyodide.mjs`).href);
+const pyodide = await loadPyodide({ _makeSnapshot: true });
+// The same steps as widgets/runtime/worker.js, so the snapshot holds exactly what a boot would.
+pyodide.unpackArchive(new Uint8Array(readFileSync(archive)), "zip", { extractDir: "/home/pyodide/bx" });
+pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/bx'); import widgets.registry, widgets.sandbox");
+writeFileSync(output, pyodide.makeMemorySnapshot());
