@@ -22,7 +22,8 @@ def json_block(css_class: str, payload: Any) -> str:
     # HTML-escaped: the parser turns it back into the exact JSON text, and no string in the data can
     # open or close an element. The browser reads it as `template.content.textContent`.
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    return f'<template class="{css_class}">{escape(text, quote=False)}</template>'
+    # data-search-exclude: Material's search indexes a page's text, <template> content included.
+    return f'<template class="{css_class}" data-search-exclude>{escape(text, quote=False)}</template>'
 
 
 def source_links(ids: Iterable[str]) -> str:
@@ -59,7 +60,8 @@ def views_html(specs: list[dict[str, Any]], model_data: Iterable[str] = ()) -> s
     replaces those on every redraw)."""
     views = "".join(f'<div class="bx-view" data-view="{i}">{picture_html(spec)}</div>' for i, spec in enumerate(specs))
     payload = [{"vega": vega_spec(spec), "datasets": [n for n in named_data(spec) if n in model_data]} for spec in specs]
-    return f'<div class="bx-views">{views}</div>{json_block("bx-specs", payload)}'
+    # The pictures' labels repeat the caption and the data table, which search already indexes.
+    return f'<div class="bx-views" data-search-exclude>{views}</div>{json_block("bx-specs", payload)}'
 
 
 def static_chart_html(chart: StaticChart, figure_id: str) -> str:

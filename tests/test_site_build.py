@@ -120,3 +120,12 @@ def test_built_pages_allow_only_hashed_inline_scripts_and_never_eval(built_site)
         policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', text).group(1)
         script_src = next(d for d in policy.split("; ") if d.startswith("script-src"))
         assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src, page.name
+
+
+def test_search_indexes_the_prose_not_the_figures_data(built_site):
+    # Material's search indexes a page's text, <template> content included: the figures' JSON and the
+    # pictures' labels are marked data-search-exclude (a 150 kB index would otherwise pass 400 kB).
+    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    for marker in ('\\"signals\\"', '\\"datasets\\"', "role-axis", "Before Busan (Oct 2025)Before"):
+        assert marker not in index, marker
+    assert "Busan" in index  # the prose is still there
