@@ -113,7 +113,8 @@ def second_widget_page(page: Page) -> dict:
             "instant": page.evaluate("() => window.__sameDocument === true")}
 
 
-def redraw_latencies(page: Page, presses: int) -> list[float]:
+def redraw_latencies(page: Page, presses: int) -> list[tuple[float, float]]:
+    """(input to redrawn chart, of which input to Python's answer) per arrow-key press, in ms."""
     slider = page.locator("#widget-tariff_stack-reciprocal")
     slider.focus()
     latencies = []
@@ -121,7 +122,8 @@ def redraw_latencies(page: Page, presses: int) -> list[float]:
         before = page.evaluate("() => window.busanExplainer.metrics.filter(m => m.name === 'redraw').length")
         page.keyboard.press("ArrowRight" if i % 20 < 10 else "ArrowLeft")
         page.wait_for_function("(n) => window.busanExplainer.metrics.filter(m => m.name === 'redraw').length > n", arg=before)
-        latencies.append(page.evaluate("() => window.busanExplainer.metrics.filter(m => m.name === 'redraw').at(-1).ms"))
+        latest = page.evaluate("() => window.busanExplainer.metrics.filter(m => m.name === 'redraw').at(-1)")
+        latencies.append((latest["ms"], latest["model"]))
     return latencies
 
 
@@ -182,7 +184,8 @@ def main() -> None:
             page = context.new_page()
             page.goto(server.url + WIDGET_PAGE)
             metric(page, "python-ready")
-            latencies = redraw_latencies(page, args.presses)
+            redraws = redraw_latencies(page, args.presses)
+            latencies = [total for total, _ in redraws]
             second = second_widget_page(page)
             widget_bytes = bytes_for(server, site_dir, context.new_page(), WIDGET_PAGE, "python-ready")
             plain_bytes = bytes_for(server, site_dir, context.new_page(), PLAIN_PAGE, None)
@@ -208,6 +211,8 @@ def main() -> None:
           f"new Python boot: {'yes' if second['new_boot'] else 'no'}; instant navigation: {'yes' if second['instant'] else 'no'}")
     print(f"  slider-to-redraw, median                {median(latencies):8.1f} ms  = {median(latencies) / 16.67:.1f} frames")
     print(f"  slider-to-redraw, 95th percentile       {percentile(latencies, 0.95):8.1f} ms  = {percentile(latencies, 0.95) / 16.67:.1f} frames")
+    print(f"    of which until Python answered        {median(m for _, m in redraws):8.1f} ms median; first 10 presses "
+          f"{median(latencies[:10]):.1f} ms median, the rest {median(latencies[10:]):.1f} ms")
     print(f"  long tasks until Python ready           {len(all_long) / len(starts):8.1f} per start, longest {max(all_long, default=0):.0f} ms "
           f"(each start's longest: {runs_text(sorted(max(s['long_tasks'], default=0) for s in starts))})")
     if longest_frame:

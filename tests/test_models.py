@@ -223,3 +223,7 @@ def test_clamp_keeps_what_it_can_and_says_what_changed():
 ])
 def test_numbers_are_written_as_a_reader_writes_them(value, unit, text):
     assert format_value(value, unit) == text
+
+
+def test_warm_up_runs_every_model_without_error():
+    registry.warm_up()  # the worker calls it before saying "ready"; it must never raise

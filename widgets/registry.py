@@ -33,3 +33,11 @@ def run_json(name: str, values_json: str) -> str:
     except (KeyError, ValueError) as error:
         return json.dumps({"ok": False, "error": str(error), "param": ""})
     return json.dumps({"ok": True, **result.as_dict()})
+
+
+def warm_up() -> None:
+    """Run every model once at its defaults, as the worker calls them (JSON in and out). In the browser
+    the first call of a code path compiles it (WebAssembly is compiled lazily), which would otherwise
+    land on the reader's first slider moves."""
+    for name, model in MODELS.items():
+        run_json(name, json.dumps(model.defaults()))

@@ -67,12 +67,21 @@ export async function createView(element, { vega, datasets }) {
   await embedInTurn(entry);
   track("view-drawn", { id: element.closest("figure")?.id });
   return {
-    /** Replace named data sets in place (no re-embed) and wait for the redraw. */
+    /** Replace named data sets in place (no re-embed) and wait for the redraw. Data sets that did not
+     *  change are left alone: most sliders move one of a view's data sets, and Vega re-runs only what
+     *  depends on the ones replaced. */
     async update(datasets) {
-      entry.datasets = { ...entry.datasets, ...datasets };
       const view = entry.result.view;
-      for (const [name, rows] of Object.entries(datasets)) view.data(name, rows);
-      await view.runAsync();
+      let changed = false;
+      for (const [name, rows] of Object.entries(datasets)) {
+        const text = JSON.stringify(rows);
+        if (entry.texts?.[name] === text) continue;
+        entry.texts = { ...entry.texts, [name]: text };
+        entry.datasets = { ...entry.datasets, [name]: rows };
+        view.data(name, rows);
+        changed = true;
+      }
+      if (changed) await view.runAsync();
     },
     data: (name) => entry.result.view.data(name),
     datasetNames: () => datasets, // the model's data sets this view reads

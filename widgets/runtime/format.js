@@ -1,8 +1,10 @@
 // Numbers as the reader sees them; mirrors widgets.params.format_value (a browser test holds the two
 // together) so a slider's value shows at once, before Python has loaded.
-// Made on first use: building a number format loads locale data (tens of ms) that page start-up can skip.
+// Made when the page is idle: building a number format loads locale data (tens of ms), which neither
+// page start-up nor the reader's first slider move should wait for.
 let number = null;
 const numberFormat = () => (number ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }));
+(window.requestIdleCallback ?? setTimeout)(numberFormat); // made while idle, not on the first slider move
 
 export function describe(value, unit) {
   if (unit === "$") return `$${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
@@ -13,7 +15,11 @@ export function describe(value, unit) {
   return `${text} ${unit}`.trim();
 }
 
+const fixedFormats = new Map(); // one formatter per number of decimals: toLocaleString makes one per call
 export function fixed(value, digits) {
   if (typeof value !== "number" || digits === null) return String(value);
-  return value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  if (!fixedFormats.has(digits)) {
+    fixedFormats.set(digits, new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+  }
+  return fixedFormats.get(digits).format(value);
 }

@@ -44,6 +44,16 @@ export function mountWidget(figure) {
   const key = figure.id.replace(/^widget-/, "");
   const linkNote = figure.querySelector(".bx-link-note");
 
+  // The data tables follow the latest result; while their panel is closed, there is nothing to redraw.
+  const dataPanel = figure.querySelector("details.bx-data");
+  let latest = null;
+  const fillTables = () => {
+    if (!latest) return;
+    for (const table of dataPanel.querySelectorAll("table.bx-table")) fillTable(table, latest.data[table.dataset.dataset]);
+  };
+  dataPanel.addEventListener("toggle", () => { if (dataPanel.open) fillTables(); });
+  window.addEventListener("beforeprint", () => { if (figure.isConnected) fillTables(); }); // a printout is current
+
   let running = false;
   let again = false;
   let lastInputAt = 0;
@@ -57,6 +67,7 @@ export function mountWidget(figure) {
     try {
       const edited = editedCode !== null;
       const result = edited ? await runEdited(meta.widget, editedCode, values()) : await runModel(meta.widget, values());
+      const answeredAt = performance.now();
       tell("bx:result", { result, edited });
       if (!result.ok) {
         showError(`${result.error} The chart still shows the last valid scenario.`);
@@ -65,14 +76,16 @@ export function mountWidget(figure) {
           const cell = figure.querySelector(`dd[data-figure="${figureValue.key}"]`);
           if (cell) cell.textContent = figureValue.text;
         }
-        for (const table of figure.querySelectorAll("table.bx-table")) fillTable(table, result.data[table.dataset.dataset]);
+        latest = result;
+        if (dataPanel.open) fillTables(); // a closed table is filled when the reader opens it
         try {
           const handles = await views;
           await Promise.all(handles.map((handle) => handle.update(
             Object.fromEntries(handle.datasetNames().map((name) => [name, result.data[name]])),
           )));
           showError("");
-          track("redraw", { id: figure.id, ms: performance.now() - inputAt });
+          // ms: from the reader's input to the updated chart; model: the part spent waiting for Python.
+          track("redraw", { id: figure.id, ms: performance.now() - inputAt, model: answeredAt - inputAt });
         } catch (error) {
           showError(chartsUnavailable(error)); // the read-outs and the table still follow the model
         }

@@ -48,6 +48,7 @@ async function boot() {
   pyodide.runPython("import sys; '/home/pyodide/bx' in sys.path or sys.path.insert(0, '/home/pyodide/bx')");
   const registry = pyodide.pyimport("widgets.registry");
   const sandbox = pyodide.pyimport("widgets.sandbox");
+  registry.warm_up(); // before "ready": compiling the models' code paths is not the reader's first slider move
   // The only calls the page can make; each takes and returns strings (JSON).
   return {
     run: (widget, values) => registry.run_json(widget, values),
