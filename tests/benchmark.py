@@ -211,8 +211,8 @@ def main() -> None:
           f"new Python boot: {'yes' if second['new_boot'] else 'no'}; instant navigation: {'yes' if second['instant'] else 'no'}")
     print(f"  slider-to-redraw, median                {median(latencies):8.1f} ms  = {median(latencies) / 16.67:.1f} frames")
     print(f"  slider-to-redraw, 95th percentile       {percentile(latencies, 0.95):8.1f} ms  = {percentile(latencies, 0.95) / 16.67:.1f} frames")
-    print(f"    of which until Python answered        {median(m for _, m in redraws):8.1f} ms median; first 10 presses "
-          f"{median(latencies[:10]):.1f} ms median, the rest {median(latencies[10:]):.1f} ms")
+    print(f"    first 10 presses / the rest           {median(latencies[:10]):8.1f} / {median(latencies[10:]):.1f} ms median; "
+          f"until Python's answer reached the page: {median(m for _, m in redraws):.1f} ms median")
     print(f"  long tasks until Python ready           {len(all_long) / len(starts):8.1f} per start, longest {max(all_long, default=0):.0f} ms "
           f"(each start's longest: {runs_text(sorted(max(s['long_tasks'], default=0) for s in starts))})")
     if longest_frame:
