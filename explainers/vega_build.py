@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from typing import Any
 
 import altair as alt
@@ -22,13 +21,12 @@ from explainers.charts import theme
 # Altair's Vega-Lite schema, e.g. "v6.4.1" -> "v6_4", the version vl-convert compiles with.
 VEGA_LITE = "v" + "_".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 PICTURE_WIDTH = 690  # px; the live view's width in Material's desktop reading column (scaled down on phones)
+
+
 def vega_spec(spec: dict[str, Any]) -> dict[str, Any]:
     """The Vega spec the browser draws: compiled here, with the site's theme (its colours as slots
     that charts.js fills in), so readers' browsers need neither Vega-Lite nor its compile step."""
     return vl_convert.vegalite_to_vega({**spec, "config": theme.config()}, vl_version=VEGA_LITE)
-
-
-_SIZE = re.compile(r'^<svg ([^>]*?)width="([\d.]+)" height="([\d.]+)"')
 
 
 def _fixed_width(spec: Any) -> Any:
@@ -45,9 +43,8 @@ def _render(spec_json: str, scheme: str) -> str:
     # Like `width: "container"` in the browser: the whole chart, axes and legend included, fits the width.
     spec = {**_fixed_width(json.loads(spec_json)), "config": theme.resolved(theme.config(), scheme),
             "autosize": {"type": "fit-x", "contains": "padding"}}
-    svg = vl_convert.vegalite_to_svg(spec, vl_version=VEGA_LITE)
-    # Scale to the column like the live view: keep the viewBox, let CSS set the width.
-    return _SIZE.sub(r'<svg \1width="\2" height="\3" aria-hidden="true" focusable="false"', svg, count=1)
+    svg = vl_convert.vegalite_to_svg(spec, vl_version=VEGA_LITE)  # has a viewBox: CSS scales it to the column
+    return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
 
 
 def picture_html(spec: dict[str, Any]) -> str:

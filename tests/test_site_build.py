@@ -129,3 +129,13 @@ def test_search_indexes_the_prose_not_the_figures_data(built_site):
     for marker in ('\\"signals\\"', '\\"datasets\\"', "role-axis", "Before Busan (Oct 2025)Before"):
         assert marker not in index, marker
     assert "Busan" in index  # the prose is still there
+
+
+def test_every_chart_view_has_a_picture_per_colour_scheme(built_site):
+    for page in built_site.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        views = html.count('<div class="bx-view"')
+        for scheme in ("default", "slate"):
+            pictures = re.findall(rf'<div class="bx-picture" data-scheme="{scheme}"><svg aria-hidden="true"[^>]*>(.*?)</svg></div>', html, re.S)
+            assert len(pictures) == views, f"{page.relative_to(built_site)} {scheme}"
+            assert all("<text" in svg and "<path" in svg for svg in pictures), page

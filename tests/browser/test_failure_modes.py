@@ -102,3 +102,20 @@ def test_python_starts_from_the_build_time_snapshot(reader):
     boot = page.evaluate("() => window.busanExplainer.metrics.find(m => m.name === 'python-boot')")
     assert boot["fromSnapshot"] is True, boot
     reader.assert_clean()
+
+
+def test_without_javascript_every_chart_shows_its_picture(browser, site):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        for path in (PAGE, "rare-earths-101/", "central-asia/", "one-year-pause/"):
+            page.goto(site.url + path)
+            views = page.locator(".bx-view")
+            assert views.count() >= 1
+            for i in range(views.count()):
+                picture = views.nth(i).locator(".bx-picture[data-scheme='default'] svg")
+                expect(picture).to_be_visible()
+                assert picture.bounding_box()["width"] > 200, f"{path} view {i}"
+                expect(views.nth(i).locator(".bx-picture[data-scheme='slate']")).to_be_hidden()
+    finally:
+        context.close()
