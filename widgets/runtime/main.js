@@ -18,10 +18,14 @@ function mountPage() {
   for (const quiz of document.querySelectorAll("form.bx-quiz")) mountQuiz(quiz);
 }
 
+// In a task of its own, not inside Material's page-change handler, which is already one of the longest
+// tasks of a page load (the figures show their build-time pictures meanwhile).
+const mountSoon = () => setTimeout(mountPage, 0);
+
 if (window.document$) {
-  window.document$.subscribe(mountPage);
+  window.document$.subscribe(mountSoon);
 } else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", mountPage, { once: true });
+  document.addEventListener("DOMContentLoaded", mountSoon, { once: true });
 } else {
-  mountPage();
+  mountSoon();
 }
