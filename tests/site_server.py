@@ -1,18 +1,20 @@
 """Serve a built site on loopback under a sub-path, as a GitHub Pages project site would be served.
 
-Used by the browser tests and the benchmark. `blocked` lets a test make files fail (HTTP 404), the way
+Used by the browser tests and the benchmark. `blocking` lets a test make files fail (HTTP 404), the way
 a school proxy or a broken deploy would; `served` records every path requested (for byte counts).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import http.server
 import os
 import subprocess
 import sys
-import http.server
 import threading
 from pathlib import Path
+from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 PREFIX = "/busan-explainer/"
@@ -68,6 +70,15 @@ class SiteServer:
     @property
     def blocked(self) -> set[str]:
         return self.httpd.blocked
+
+    @contextlib.contextmanager
+    def blocking(self, path: str) -> Iterator[None]:
+        """Files under `path` (relative to the site) answer 404 inside the `with` block."""
+        self.blocked.add(path)
+        try:
+            yield
+        finally:
+            self.blocked.discard(path)
 
     def __enter__(self) -> "SiteServer":
         self.thread.start()

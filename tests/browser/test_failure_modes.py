@@ -11,8 +11,7 @@ PAGE = "busan-meeting/"  # the explainer that carries the tariff widget
 
 
 def test_blocked_pyodide_leaves_default_chart_and_an_honest_notice(context, site):
-    site.blocked.add("assets/vendor/pyodide/")
-    try:
+    with site.blocking("assets/vendor/pyodide/"):
         # The browser logs the 404 itself; anything else on the console is still a failure.
         reader = Reader.open(context, site.url, allowed_errors=("Failed to load resource",))
         page = reader.goto(PAGE)
@@ -23,21 +22,16 @@ def test_blocked_pyodide_leaves_default_chart_and_an_honest_notice(context, site
         assert page.locator(f"#{WIDGET} .bx-view svg").count() == 2  # both default charts still drawn
         expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text("27.5%")
         reader.assert_clean()
-    finally:
-        site.blocked.discard("assets/vendor/pyodide/")
 
 
 def test_missing_model_archive_is_reported_not_thrown(context, site):
-    site.blocked.add("assets/runtime/widgets.zip")
-    try:
+    with site.blocking("assets/runtime/widgets.zip"):
         reader = Reader.open(context, site.url, allowed_errors=("Failed to load resource",))
         page = reader.goto(PAGE)
         expect(page.locator(f"#{WIDGET} .bx-status")).to_contain_text(
             "the models could not be downloaded (HTTP 404)", timeout=60_000)
         assert page.locator(f"#{WIDGET} .bx-view svg").count() == 2
         reader.assert_clean()
-    finally:
-        site.blocked.discard("assets/runtime/widgets.zip")
 
 
 def test_page_runs_under_its_content_security_policy(context, site):
@@ -59,8 +53,7 @@ def test_page_runs_under_its_content_security_policy(context, site):
 
 
 def test_blocked_vega_keeps_the_pictures_and_the_widget_still_computes(context, site):
-    site.blocked.add("assets/vendor/vega")  # vega.min.js and vega-embed.min.js
-    try:
+    with site.blocking("assets/vendor/vega"):  # vega.min.js and vega-embed.min.js
         reader = Reader.open(context, site.url, allowed_errors=("Failed to load resource",))
         page = reader.goto(PAGE)
         # The build-time pictures stay, one per view for the reader's scheme.
@@ -76,13 +69,10 @@ def test_blocked_vega_keeps_the_pictures_and_the_widget_still_computes(context, 
         expect(page.locator("figure.bx-chart .bx-error").first).to_contain_text("the picture shows the same data")
         expect(page.locator("figure.bx-chart .bx-picture[data-scheme='default'] svg").first).to_be_visible()
         reader.assert_clean()
-    finally:
-        site.blocked.discard("assets/vendor/vega")
 
 
 def test_without_the_memory_snapshot_python_boots_the_ordinary_way(context, site):
-    site.blocked.add("assets/vendor/pyodide/snapshot.bin.gz")
-    try:
+    with site.blocking("assets/vendor/pyodide/snapshot.bin.gz"):
         reader = Reader.open(context, site.url, allowed_errors=("Failed to load resource",))
         page = reader.goto(PAGE)
         reader.wait_python_ready(WIDGET)
@@ -92,8 +82,6 @@ def test_without_the_memory_snapshot_python_boots_the_ordinary_way(context, site
         page.keyboard.press("ArrowLeft")
         expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text("26.5%")
         reader.assert_clean()
-    finally:
-        site.blocked.discard("assets/vendor/pyodide/snapshot.bin.gz")
 
 
 def test_python_starts_from_the_build_time_snapshot(reader):
