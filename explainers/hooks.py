@@ -65,8 +65,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     if 'class="bx-figure' in output:
         here = lambda path: get_relative_url(path, page.url)  # noqa: E731 (relative: any sub-path works)
         links = "".join(f'<link rel="preload" as="script" href="{here(path)}">' for path in runtime_assets.CHART_SCRIPTS)
-        links += "".join(f'<link rel="modulepreload" href="{here("assets/runtime/" + name)}">'
-                         for name in runtime_assets.RUNTIME_MODULES)
+        links += "".join(f'<link rel="modulepreload" href="{here(path)}">' for path in runtime_assets.page_modules())
         output = output.replace("</head>", links + "</head>", 1)
         if 'class="bx-figure bx-widget' in output:
             # First in <head>: an inline script after the stylesheets would wait for them.

@@ -32,9 +32,6 @@ THEME_MODULE = "assets/runtime/theme.js"  # generated from explainers/charts/the
 CHART_SCRIPTS = ("assets/vendor/vega.min.js", "assets/vendor/vega-embed.min.js")
 
 
-RUNTIME_MODULES = ("main.js", "charts.js", "theme.js", "metrics.js", "python.js", "widget.js", "quiz.js",
-                   "format.js", "inside.js", "highlight.js", "scenario-url.js", "page-data.js")
-
 # Inlined at the top of <head> on pages with a widget: Python's worker starts while the page is still
 # parsing, about half a second before the page's modules run; python.js adopts it (and the messages it
 # sent meanwhile). Seconds of boot are the longest wait on the site, so they start first.
@@ -68,6 +65,13 @@ def vendor_files() -> dict[str, Path]:
 def runtime_files() -> dict[str, Path]:
     """The site's own JS and CSS, which live beside the widget models they serve."""
     return {f"assets/runtime/{p.name}": p for p in sorted(RUNTIME_DIR.iterdir()) if p.suffix in {".js", ".css"}}
+
+
+def page_modules() -> list[str]:
+    """Site paths of the ES modules a page imports (for <link rel="modulepreload">): the runtime's own,
+    and the generated theme; not worker.js, which runs in the worker, not in the page."""
+    own = [path for path in runtime_files() if path.endswith(".js") and not path.endswith("/worker.js")]
+    return [*own, THEME_MODULE]
 
 
 def widgets_archive() -> bytes:

@@ -7,7 +7,7 @@ const numberFormat = () => (number ??= new Intl.NumberFormat("en-US", { maximumF
 (window.requestIdleCallback ?? setTimeout)(numberFormat); // made while idle, not on the first slider move
 
 export function describe(value, unit) {
-  if (unit === "$") return `$${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  if (unit === "$") return `$${fixed(value, 2)}`;
   if (unit === "year") return value ? String(Math.floor(value + 0.5)) : "none";
   const text = numberFormat().format(value);
   if (unit === "×" || unit.startsWith("%")) return `${text}${unit}`; // 12%, 3×, 10% per year

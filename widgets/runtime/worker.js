@@ -4,6 +4,7 @@
 // untouched and python.js replaces this worker.
 const here = (path) => new URL(path, import.meta.url).href;
 const status = (text) => postMessage({ type: "status", text });
+const MODELS_DIR = "/home/pyodide/bx"; // where the `widgets` package is unpacked (make_snapshot.mjs uses it too)
 
 async function fetchModels() {
   const response = await fetch(here("./widgets.zip"));
@@ -44,8 +45,8 @@ async function boot() {
   status("Loading the models…");
   // The snapshot holds the imported models but no files: the source files are unpacked either way
   // ("look inside" reads them), then imported (at once from a snapshot: they are already in memory).
-  pyodide.unpackArchive(await models, "zip", { extractDir: "/home/pyodide/bx" });
-  pyodide.runPython("import sys; '/home/pyodide/bx' in sys.path or sys.path.insert(0, '/home/pyodide/bx')");
+  pyodide.unpackArchive(await models, "zip", { extractDir: MODELS_DIR });
+  pyodide.runPython(`import sys; '${MODELS_DIR}' in sys.path or sys.path.insert(0, '${MODELS_DIR}')`);
   const registry = pyodide.pyimport("widgets.registry");
   const sandbox = pyodide.pyimport("widgets.sandbox");
   registry.warm_up(); // before "ready": compiling the models' code paths is not the reader's first slider move
