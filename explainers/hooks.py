@@ -1,9 +1,11 @@
 """MkDocs hooks (see `hooks:` in mkdocs.yml): project-local build steps, each delegating to a module.
 
 - on_startup: note whether this is `mkdocs serve` (its live-reload script needs a looser policy).
+- on_config: the site's "as of" date for the footer, from the corrections log.
 - on_files: add the self-hosted runtime (Vega, Pyodide and its memory snapshot, the widget JS, the
   chart theme and the `widgets` package), and one embeddable page per widget.
-- on_page_markdown: inline citations, and the generated bibliography and methodology pages.
+- on_page_markdown: the "as of" date; the generated bibliography, methodology and corrections pages;
+  every quotation checked against its source's recorded words; inline citations.
 - on_page_content: point figure source links at the bibliography, relative to the page.
 - on_post_page / on_post_template: the Content-Security-Policy (404.html included); runtime
   preloads on chart pages, and an early start of Python's worker on widget pages.
@@ -17,7 +19,7 @@ from typing import Any
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from explainers import citations, csp, embeds, figures, methodology, runtime_assets, snapshot
+from explainers import citations, corrections, csp, embeds, figures, methodology, quotations, runtime_assets, snapshot
 from explainers.charts import theme
 
 BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
@@ -27,6 +29,11 @@ _serving = False  # set by on_startup: `mkdocs serve` injects a live-reload scri
 def on_startup(command: str, dirty: bool) -> None:
     global _serving
     _serving = command == "serve"
+
+
+def on_config(config: Any) -> Any:
+    config.extra["as_of"] = corrections.as_of_text()
+    return config
 
 
 def on_files(files: Files, config: Any) -> Files:
@@ -46,6 +53,10 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         markdown = markdown.replace(BIBLIOGRAPHY_MARKER, citations.bibliography_markdown())
     if methodology.MARKER in markdown:
         markdown = markdown.replace(methodology.MARKER, methodology.methodology_markdown())
+    if corrections.MARKER in markdown:
+        markdown = markdown.replace(corrections.MARKER, corrections.log_markdown())
+    markdown = markdown.replace(corrections.AS_OF_PLACEHOLDER, corrections.as_of_text())
+    quotations.check(markdown, page.file.src_uri)  # a quotation not in its source's recorded words fails the build
     return citations.cite(markdown, page.file.src_uri)
 
 

@@ -19,6 +19,7 @@ class Source:
     url: str = ""
     author: str = ""
     note: str = ""
+    quotes: tuple[str, ...] = ()  # the source's exact words that the site quotes (explainers/quotations.py)
 
     def citation(self) -> str:
         """Plain-text reference: author, "title", publisher, date, address."""
@@ -35,7 +36,9 @@ class UnknownSource(KeyError):
 def all_sources() -> dict[str, Source]:
     with REGISTRY.open("rb") as handle:
         table = tomllib.load(handle)
-    return {key: Source(id=key, **fields) for key, fields in table.items()}
+    return {
+        key: Source(id=key, **{**fields, "quotes": tuple(fields.get("quotes", ()))}) for key, fields in table.items()
+    }
 
 
 def get(source_id: str) -> Source:

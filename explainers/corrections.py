@@ -1,0 +1,76 @@
+"""The public log of changes and corrections, and the site's "as of" date: both live in corrections.toml.
+
+A teacher who printed a page last week must be able to see what changed since: each entry says what a page
+said, what it says now, the source for the correction, and the date. The "as of" date is the day the site's
+facts were last checked against their sources; pages write `{{ as_of }}` and the footer shows it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import groupby
+from pathlib import Path
+
+from explainers import sources
+
+LOG = Path(__file__).with_name("corrections.toml")
+MARKER = "<!-- corrections -->"
+AS_OF_PLACEHOLDER = "{{ as_of }}"
+PAGE = "corrections.md"
+
+
+@dataclass(frozen=True)
+class Correction:
+    date: dt.date
+    page: str  # the page's source path under docs/, e.g. "how-we-got-here.md"
+    was: str
+    now: str
+    sources: tuple[str, ...]
+    kind: str  # the class of error: "wrong date", "quotation", "superseded", ...
+
+
+@lru_cache(maxsize=1)
+def _log() -> dict:
+    with LOG.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def as_of() -> dt.date:
+    return _log()["as_of"]
+
+
+def as_of_text() -> str:
+    """27 November 2026: the form every page uses."""
+    day = as_of()
+    return f"{day.day} {day:%B %Y}"
+
+
+def entries() -> list[Correction]:
+    """Newest first; every source id must resolve (an unknown one fails the build)."""
+    found = []
+    for item in _log()["correction"]:
+        entry = Correction(
+            date=item["date"], page=item["page"], was=item["was"], now=item["now"],
+            sources=tuple(item["sources"]), kind=item["kind"],
+        )
+        for source_id in entry.sources:
+            sources.get(source_id)
+        found.append(entry)
+    return sorted(found, key=lambda e: e.date, reverse=True)
+
+
+def log_markdown() -> str:
+    """The corrections page body: one section per date, one entry per change, with its sources cited."""
+    parts = []
+    for date, group in groupby(entries(), key=lambda e: e.date):
+        parts.append(f"## {date.day} {date:%B %Y}\n")
+        for entry in group:
+            cites = "; ".join(f"@{s}" for s in entry.sources)
+            parts.append(
+                f"- **[{entry.page.removesuffix('.md')}]({entry.page})** · *{entry.kind}*  \n"
+                f"  **Was:** {entry.was}  \n  **Now:** {entry.now} [{cites}]\n"
+            )
+    return "\n".join(parts)

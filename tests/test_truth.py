@@ -1,0 +1,92 @@
+"""What keeps the site honest between audits: quotations are their sources' own words, the "as of" date is
+written once, and the corrections log is complete and resolvable."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from explainers import corrections, quotations, sources
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = sorted((ROOT / "docs").rglob("*.md"))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT / "docs")))
+def test_every_quotation_is_its_sources_own_words(page):
+    quotations.check(page.read_text(encoding="utf-8"), page.name)
+
+
+def test_a_quotation_not_in_the_cited_source_fails(monkeypatch):
+    with pytest.raises(quotations.QuotationNotFound, match="a reset in all but name"):
+        quotations.check('He called it "a reset in all but name" [@clarkhill-2026-03-13].', "x.md")
+
+
+def test_a_paraphrase_in_quotation_marks_fails_even_when_close():
+    recorded = sources.get("clarkhill-2026-03-13").quotes
+    assert recorded, "the Singleton source records the words the site quotes"
+    words = recorded[0].split()
+    altered = " ".join([*words[:-1], "indeed", words[-1]])  # one word added
+    with pytest.raises(quotations.QuotationNotFound):
+        quotations.check(f'Singleton: "{altered}" [@clarkhill-2026-03-13].', "x.md")
+
+
+def test_a_quotation_is_checked_against_the_sources_cited_beside_it_not_elsewhere_on_the_page():
+    recorded = sources.get("clarkhill-2026-03-13").quotes[0]
+    page = f'Greer spoke of "{recorded}" [@seed-iais-busan].\n\nLater: [@clarkhill-2026-03-13].'
+    with pytest.raises(quotations.QuotationNotFound):
+        quotations.check(page, "x.md")
+
+
+def test_typography_and_an_ellipsis_do_not_change_the_words(monkeypatch):
+    assert quotations.normalise("Don’t  stop — “now”") == quotations.normalise("don't stop - \"now\"")
+    passage = "We will not, under any circumstances, accept a vicious cycle of retaliation."
+    fake = sources.Source(id="fake", title="A title", publisher="P", quotes=(passage,))
+    monkeypatch.setattr(sources, "get", lambda source_id: fake)
+    assert quotations.is_recorded("we will not … accept a vicious cycle", ("fake",))
+    assert not quotations.is_recorded("accept a vicious cycle … we will not", ("fake",))  # order matters
+    assert not quotations.is_recorded("we will never accept", ("fake",))
+
+
+def test_an_unknown_source_beside_a_quotation_fails():
+    with pytest.raises(sources.UnknownSource):
+        quotations.check('"one two three" [@no-such-source]', "x.md")
+
+
+def test_short_quotation_marks_are_names_not_quotations():
+    assert quotations.quotations('The "fentanyl" tariff and "Liberation Day".') == []
+
+
+def test_titles_admonitions_and_fence_headers_are_not_quotations():
+    text = '!!! info "As of a date in a title"\n\n```widget\ntariff_stack\n```\n[x](y.md "a link title here")'
+    assert quotations.quotations(text) == []
+
+
+def test_the_as_of_date_is_written_once():
+    """Pages write {{ as_of }}; a hard-coded date beside "as of" would go stale at the next audit."""
+    stale = re.compile(r"as of \**\d{1,2} \w+ 20\d\d", re.I)
+    for page in PAGES:
+        for line in page.read_text(encoding="utf-8").splitlines():
+            assert not stale.search(line), f"{page.name}: write {{{{ as_of }}}} instead of a date: {line.strip()}"
+    assert corrections.as_of() <= dt.date.today()
+
+
+def test_every_correction_names_a_page_a_known_source_and_what_changed():
+    entries = corrections.entries()  # an unknown source id raises here
+    assert entries
+    for entry in entries:
+        assert (ROOT / "docs" / entry.page).is_file(), entry.page
+        assert entry.was.strip() and entry.now.strip() and entry.was != entry.now
+        assert entry.sources and entry.kind
+        assert entry.date <= corrections.as_of(), f"{entry.page}: dated after the site's as-of date"
+
+
+def test_the_corrections_log_reads_newest_first_with_sources_cited():
+    text = corrections.log_markdown()
+    dates = [dt.datetime.strptime(d, "%d %B %Y") for d in re.findall(r"^## (.+)$", text, re.M)]
+    assert dates == sorted(dates, reverse=True)
+    assert text.count("**Was:**") == len(corrections.entries())
+    assert "[@" in text
