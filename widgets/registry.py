@@ -22,17 +22,40 @@ def get(name: str) -> Model:
         raise KeyError(f"No widget called {name!r}; known widgets: {', '.join(sorted(MODELS))}.") from None
 
 
-def run_json(name: str, values_json: str) -> str:
+def read_request(request: object) -> tuple[object, str | None]:
+    """A run request is the settings themselves, or {"settings": {...}, "baseline": "<preset key>"}."""
+    if isinstance(request, Mapping) and "settings" in request:
+        extra = [str(key)[:40] for key in request if key not in ("settings", "baseline")]
+        if extra:
+            raise ParameterError("", f"A run request holds “settings” and “baseline” only, not “{extra[0]}”.")
+        baseline = request.get("baseline")
+        if baseline is not None and not isinstance(baseline, str):
+            raise ParameterError("", "The baseline must be the name of one of the widget's presets.")
+        return request["settings"], baseline
+    return request, None
+
+
+def run_json(name: str, request_json: str) -> str:
     """The browser worker's single entry point: JSON in, JSON out, errors as data (never raised),
     so a bad value shows a message and the chart keeps its last good state."""
     try:
-        values: Mapping[str, Any] = json.loads(values_json)
-        result = get(name).run(values)
+        settings, baseline = read_request(json.loads(request_json))
+        result = get(name).run(settings, baseline)  # type: ignore[arg-type]  (validate refuses non-mappings)
+        return json.dumps({"ok": True, **result.as_dict()}, allow_nan=False)  # NaN is not JSON the page can read
     except ParameterError as error:
         return json.dumps({"ok": False, "error": str(error), "param": error.name})
-    except (KeyError, ValueError) as error:
-        return json.dumps({"ok": False, "error": str(error), "param": ""})
-    return json.dumps({"ok": True, **result.as_dict()})
+    except (KeyError, ValueError, TypeError, RecursionError) as error:  # unknown widget, bad JSON, nesting too deep
+        return json.dumps({"ok": False, "error": _plain(error), "param": ""})
+    except Exception as error:  # a model bug: the page still gets an answer it can show
+        return json.dumps({"ok": False, "error": f"The model could not run ({type(error).__name__}).", "param": ""})
+
+
+def _plain(error: BaseException) -> str:
+    if isinstance(error, json.JSONDecodeError):
+        return f"The settings are not valid JSON ({error.msg})."
+    if isinstance(error, RecursionError):
+        return "The settings are nested too deeply to read."
+    return str(error)[:300]
 
 
 def warm_up() -> None:
