@@ -56,11 +56,11 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         markdown = markdown.replace(BIBLIOGRAPHY_MARKER, citations.bibliography_markdown())
     if methodology.MARKER in markdown:
         markdown = markdown.replace(methodology.MARKER, methodology.methodology_markdown())
-    if corrections.MARKER in markdown:
-        markdown = markdown.replace(corrections.MARKER, corrections.log_markdown())
     markdown = markdown.replace(corrections.AS_OF_PLACEHOLDER, corrections.as_of_text())
     markdown = data_in_prose.fill(markdown)  # numbers repeated from a data set are read from it
     quotations.check(markdown, page.file.src_uri)  # a quotation not in its source's recorded words fails the build
+    if corrections.MARKER in markdown:  # after the check: the log quotes the site's own earlier words, not sources
+        markdown = markdown.replace(corrections.MARKER, corrections.log_markdown())
     return citations.cite(markdown, page.file.src_uri)
 
 
