@@ -17,11 +17,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from explainers import (
     citations, corrections, csp, data_in_prose, embeds, figures, methodology, quotations, runtime_assets, snapshot,
+    sources,
 )
 from explainers.charts import theme
 
@@ -52,16 +54,26 @@ def on_files(files: Files, config: Any) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
-    if BIBLIOGRAPHY_MARKER in markdown:
-        markdown = markdown.replace(BIBLIOGRAPHY_MARKER, citations.bibliography_markdown())
+    try:
+        return _page_markdown(markdown, page.file.src_uri)
+    except (quotations.QuotationNotFound, sources.UnknownSource, data_in_prose.UnknownDataReference) as error:
+        where = page.file.src_uri
+        message = str(error) if str(error).startswith(where) else f"{where}: {error}"
+        raise PluginError(message) from None  # a plain message, not a traceback
+
+
+def _page_markdown(markdown: str, src_uri: str) -> str:
     if methodology.MARKER in markdown:
         markdown = markdown.replace(methodology.MARKER, methodology.methodology_markdown())
     markdown = markdown.replace(corrections.AS_OF_PLACEHOLDER, corrections.as_of_text())
     markdown = data_in_prose.fill(markdown)  # numbers repeated from a data set are read from it
-    quotations.check(markdown, page.file.src_uri)  # a quotation not in its source's recorded words fails the build
-    if corrections.MARKER in markdown:  # after the check: the log quotes the site's own earlier words, not sources
+    quotations.check(markdown, src_uri)  # a quotation not in its source's recorded words fails the build
+    # After the check: the bibliography quotes titles, and the corrections log the site's own earlier words.
+    if BIBLIOGRAPHY_MARKER in markdown:
+        markdown = markdown.replace(BIBLIOGRAPHY_MARKER, citations.bibliography_markdown())
+    if corrections.MARKER in markdown:
         markdown = markdown.replace(corrections.MARKER, corrections.log_markdown())
-    return citations.cite(markdown, page.file.src_uri)
+    return citations.cite(markdown, src_uri)
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:

@@ -109,3 +109,11 @@ def test_pages_repeat_the_production_figures_through_the_data_set_not_by_hand():
         for page in PAGES:
             text = page.read_text(encoding="utf-8")
             assert typed not in text, f"{page.name}: {typed} is typed by hand; write {{{{ data: ... }}}} instead"
+
+
+def test_a_descriptive_title_we_wrote_is_not_the_sources_words(monkeypatch):
+    made_up = sources.Source(id="d", title="A forced recalibration", publisher="P", note="Descriptive title.")
+    own = sources.Source(id="o", title="A forced recalibration", publisher="P")
+    monkeypatch.setattr(sources, "get", lambda source_id: {"d": made_up, "o": own}[source_id])
+    assert not quotations.is_recorded("a forced recalibration", ("d",))
+    assert quotations.is_recorded("a forced recalibration", ("o",))
