@@ -4,7 +4,8 @@
 - on_config: the site's "as of" date for the footer, from the corrections log.
 - on_files: add the self-hosted runtime (Vega, Pyodide and its memory snapshot, the widget JS, the
   chart theme and the `widgets` package), and one embeddable page per widget.
-- on_page_markdown: the "as of" date; the generated bibliography, methodology and corrections pages;
+- on_page_markdown: the "as of" date and numbers read from the data sets; the generated bibliography,
+  methodology and corrections pages;
   every quotation checked against its source's recorded words; inline citations.
 - on_page_content: point figure source links at the bibliography, relative to the page.
 - on_post_page / on_post_template: the Content-Security-Policy (404.html included); runtime
@@ -16,10 +17,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from explainers import citations, corrections, csp, embeds, figures, methodology, quotations, runtime_assets, snapshot
+from explainers import (
+    citations, corrections, csp, data_in_prose, embeds, figures, methodology, quotations, runtime_assets, snapshot,
+    sources,
+)
 from explainers.charts import theme
 
 BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
@@ -49,15 +54,26 @@ def on_files(files: Files, config: Any) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
-    if BIBLIOGRAPHY_MARKER in markdown:
-        markdown = markdown.replace(BIBLIOGRAPHY_MARKER, citations.bibliography_markdown())
+    try:
+        return _page_markdown(markdown, page.file.src_uri)
+    except (quotations.QuotationNotFound, sources.UnknownSource, data_in_prose.UnknownDataReference) as error:
+        where = page.file.src_uri
+        message = str(error) if str(error).startswith(where) else f"{where}: {error}"
+        raise PluginError(message) from None  # a plain message, not a traceback
+
+
+def _page_markdown(markdown: str, src_uri: str) -> str:
     if methodology.MARKER in markdown:
         markdown = markdown.replace(methodology.MARKER, methodology.methodology_markdown())
+    markdown = markdown.replace(corrections.AS_OF_PLACEHOLDER, corrections.as_of_text())
+    markdown = data_in_prose.fill(markdown)  # numbers repeated from a data set are read from it
+    quotations.check(markdown, src_uri)  # a quotation not in its source's recorded words fails the build
+    # After the check: the bibliography quotes titles, and the corrections log the site's own earlier words.
+    if BIBLIOGRAPHY_MARKER in markdown:
+        markdown = markdown.replace(BIBLIOGRAPHY_MARKER, citations.bibliography_markdown())
     if corrections.MARKER in markdown:
         markdown = markdown.replace(corrections.MARKER, corrections.log_markdown())
-    markdown = markdown.replace(corrections.AS_OF_PLACEHOLDER, corrections.as_of_text())
-    quotations.check(markdown, page.file.src_uri)  # a quotation not in its source's recorded words fails the build
-    return citations.cite(markdown, page.file.src_uri)
+    return citations.cite(markdown, src_uri)
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:

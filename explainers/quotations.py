@@ -96,7 +96,9 @@ def is_recorded(quote: str, source_ids: tuple[str, ...]) -> bool:
     parts = [normalise(p) for p in _ELLIPSIS.split(quote) if normalise(p)]
     for source_id in source_ids:
         source = sources.get(source_id)
-        for passage in (*source.quotes, source.title):
+        # A title counts as the source's words unless we made it up ("Descriptive title" in the note).
+        own_title = () if "descriptive title" in source.note.casefold() else (source.title,)
+        for passage in (*source.quotes, *own_title):
             words = normalise(passage)
             position = 0
             for part in parts:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from explainers import corrections, quotations, sources
+from explainers import corrections, data, data_in_prose, quotations, sources
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted((ROOT / "docs").rglob("*.md"))
@@ -90,3 +90,30 @@ def test_the_corrections_log_reads_newest_first_with_sources_cited():
     assert dates == sorted(dates, reverse=True)
     assert text.count("**Was:**") == len(corrections.entries())
     assert "[@" in text
+
+
+def test_a_number_repeated_from_a_data_set_is_read_from_it():
+    text = "China mined {{ data: rare_earth_production_2024 / China / tonnes_reo }} tonnes."
+    row = next(r for r in data.load("rare_earth_production_2024") if r["country"] == "China")
+    assert data_in_prose.fill(text) == f"China mined {int(row['tonnes_reo']):,} tonnes."
+    with pytest.raises(data_in_prose.UnknownDataReference, match="Atlantis"):
+        data_in_prose.fill("{{ data: rare_earth_production_2024 / Atlantis / tonnes_reo }}")
+
+
+def test_pages_repeat_the_production_figures_through_the_data_set_not_by_hand():
+    """Once a figure is read from the data set, typing it again by hand is how prose and chart drift apart."""
+    for row in data.load("rare_earth_production_2024"):
+        typed = f"{int(row['tonnes_reo']):,}"
+        if int(row["tonnes_reo"]) < 10_000:
+            continue  # small numbers (years, percentages) collide with other figures
+        for page in PAGES:
+            text = page.read_text(encoding="utf-8")
+            assert typed not in text, f"{page.name}: {typed} is typed by hand; write {{{{ data: ... }}}} instead"
+
+
+def test_a_descriptive_title_we_wrote_is_not_the_sources_words(monkeypatch):
+    made_up = sources.Source(id="d", title="A forced recalibration", publisher="P", note="Descriptive title.")
+    own = sources.Source(id="o", title="A forced recalibration", publisher="P")
+    monkeypatch.setattr(sources, "get", lambda source_id: {"d": made_up, "o": own}[source_id])
+    assert not quotations.is_recorded("a forced recalibration", ("d",))
+    assert quotations.is_recorded("a forced recalibration", ("o",))

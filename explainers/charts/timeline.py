@@ -46,9 +46,9 @@ TARIFF_TIMELINE = StaticChart(
     description=(
         "Step lines of the extra tariffs each side charged in 2025. The US IEEPA tariffs on Chinese goods rose from 10% "
         "in February to 145% on 10 April; China's on US goods reached 125%. The Geneva truce of May cut them to 30% and 10%; "
-        "after Busan the US level fell to 20% from 10 November. China's first retaliation, announced at 34%, took effect "
-        "at 84% on 10 April. Older Section 301 tariffs applied throughout and are not included. The IEEPA tariffs were "
-        "struck down on 20 February 2026."
+        "after Busan the US level fell to 20% from 10 November. China's answer to the 'reciprocal' tariff, announced at "
+        "34% on 4 April, took effect at 84% on 10 April. Older Section 301 tariffs applied throughout and are not "
+        "included. The IEEPA tariffs were struck down on 20 February 2026."
     ),
     build=tariff_timeline,
     rows=timeline_rows,
