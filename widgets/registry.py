@@ -10,6 +10,8 @@ from widgets import central_asia_pipeline, rare_earth_supply, tariff_stack
 from widgets.model import Model
 from widgets.params import ParameterError
 
+MAX_REQUEST_CHARS = 10_000  # a widget's settings are a few hundred characters; more is not a widget's request
+
 MODELS: dict[str, Model] = {
     m.name: m for m in (tariff_stack.MODEL, rare_earth_supply.MODEL, central_asia_pipeline.MODEL)
 }
@@ -35,11 +37,19 @@ def read_request(request: object) -> tuple[object, str | None]:
     return request, None
 
 
+def parse_request(request_json: object) -> tuple[object, str | None]:
+    """JSON text of a run request, read; too long a text is refused before parsing. That also keeps deeply
+    nested JSON away from the parser, whose recursion the browser's stack may not survive."""
+    if not isinstance(request_json, str) or len(request_json) > MAX_REQUEST_CHARS:
+        raise ValueError(f"The settings must be JSON text of at most {MAX_REQUEST_CHARS:,} characters.")
+    return read_request(json.loads(request_json))
+
+
 def run_json(name: str, request_json: str) -> str:
     """The browser worker's single entry point: JSON in, JSON out, errors as data (never raised),
     so a bad value shows a message and the chart keeps its last good state."""
     try:
-        settings, baseline = read_request(json.loads(request_json))
+        settings, baseline = parse_request(request_json)
         result = get(name).run(settings, baseline)  # type: ignore[arg-type]  (validate refuses non-mappings)
         return json.dumps({"ok": True, **result.as_dict()}, allow_nan=False)  # NaN is not JSON the page can read
     except ParameterError as error:

@@ -69,7 +69,7 @@ def run_edited(name: str, code: str, values_json: str) -> str:
         edited_model = namespace.get("MODEL")
         if edited_model is None:
             return _fail("the code must still define MODEL (the widget looks for it).")
-        settings, baseline = registry.read_request(json.loads(values_json))
+        settings, baseline = registry.parse_request(values_json)
         original = original_model.run(settings, baseline)
         edited = edited_model.run(settings, baseline)
     except ParameterError as error:
