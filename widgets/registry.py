@@ -4,6 +4,7 @@ all look models up here, so a model's metadata is written exactly once."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Mapping
 
 from widgets import central_asia_pipeline, rare_earth_supply, tariff_stack
@@ -11,6 +12,9 @@ from widgets.model import Model
 from widgets.params import ParameterError
 
 MAX_REQUEST_CHARS = 10_000  # a widget's settings are a few hundred characters; more is not a widget's request
+MAX_REQUEST_DEPTH = 8  # a request nests two deep; Pyodide's parser overflows the browser's stack near 4,000
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
 
 MODELS: dict[str, Model] = {
     m.name: m for m in (tariff_stack.MODEL, rare_earth_supply.MODEL, central_asia_pipeline.MODEL)
@@ -42,7 +46,19 @@ def parse_request(request_json: object) -> tuple[object, str | None]:
     nested JSON away from the parser, whose recursion the browser's stack may not survive."""
     if not isinstance(request_json, str) or len(request_json) > MAX_REQUEST_CHARS:
         raise ValueError(f"The settings must be JSON text of at most {MAX_REQUEST_CHARS:,} characters.")
+    if _nesting(request_json) > MAX_REQUEST_DEPTH:
+        raise ValueError("The settings are nested too deeply to read.")
     return read_request(json.loads(request_json))
+
+
+def _nesting(text: str) -> int:
+    """How deep brackets nest outside strings: checked before parsing, because in the browser the parser's
+    recursion exhausts JavaScript's stack (a fatal error) long before Python's recursion limit."""
+    depth = deepest = 0
+    for bracket in _BRACKET.findall(_JSON_STRING.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def run_json(name: str, request_json: str) -> str:

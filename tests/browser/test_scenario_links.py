@@ -56,7 +56,7 @@ def test_hostile_link_is_clamped_with_a_note_and_runs_no_script(reader):
     query = "&".join(f"tariff_stack.{k}={quote(v)}" for k, v in hostile.items()) + "&unrelated=<b>x</b>"
     reader.goto(PAGE + "?" + query)
     note = page.locator(f"#{WIDGET} .bx-link-note")
-    expect(note).to_contain_text("“Fentanyl” tariff: “<script>alert(1)</script>” is not a usable number")
+    expect(note).to_contain_text("“Fentanyl” tariff (China only): “<script>alert(1)</script>” is not a usable number")
     expect(note).to_contain_text("How strongly US purchases of the good respond to its price must be between 0 and 3; -3 was changed to 0.")
     assert len(note.text_content()) < 1500  # a 5,000-character value is not echoed back whole
     expected = {"fentanyl": "10", "reciprocal": "10", "elasticity": "0", "section301": "25",
