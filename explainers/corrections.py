@@ -49,7 +49,7 @@ def as_of_text() -> str:
 
 
 def entries() -> list[Correction]:
-    """Newest first; every source id must resolve (an unknown one fails the build)."""
+    """Newest first, then by page; every source id must resolve (an unknown one fails the build)."""
     found = []
     for item in _log()["correction"]:
         entry = Correction(
@@ -59,7 +59,17 @@ def entries() -> list[Correction]:
         for source_id in entry.sources:
             sources.get(source_id)
         found.append(entry)
+    found.sort(key=lambda e: e.page)  # within a date, one page's entries together
     return sorted(found, key=lambda e: e.date, reverse=True)
+
+
+def _page_title(page: str) -> str:
+    """The page's own heading, as readers know it (the log links to it)."""
+    path = Path(__file__).resolve().parent.parent / "docs" / page
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return page.removesuffix(".md")
 
 
 def log_markdown() -> str:
@@ -70,7 +80,7 @@ def log_markdown() -> str:
         for entry in group:
             cites = "; ".join(f"@{s}" for s in entry.sources)
             parts.append(
-                f"- **[{entry.page.removesuffix('.md')}]({entry.page})** · *{entry.kind}*  \n"
+                f"- **[{_page_title(entry.page)}]({entry.page})** · *{entry.kind}*  \n"
                 f"  **Was:** {entry.was}  \n  **Now:** {entry.now} [{cites}]\n"
             )
     return "\n".join(parts)

@@ -21,11 +21,6 @@ class Source:
     note: str = ""
     quotes: tuple[str, ...] = ()  # the source's exact words that the site quotes (explainers/quotations.py)
 
-    def citation(self) -> str:
-        """Plain-text reference: author, "title", publisher, date, address."""
-        parts = [self.author, f"“{self.title}”", self.publisher, self.date or "undated", self.url]
-        return ", ".join(p for p in parts if p)
-
 
 class UnknownSource(KeyError):
     def __str__(self) -> str:  # KeyError quotes its message; a build error should read plainly
