@@ -49,7 +49,7 @@ PARAMS = (
     ),
     Param(
         "section122", "Section 122 surcharge (all countries)", "%", 0, 15, 1, 0, source="mofcom-2026-02",
-        help="After the Supreme Court ruling, Trump announced 15%; 10% was applied to goods from every country from 24 February 2026, for at most 150 days, to about 24 July 2026. The Court of International Trade ruled it unlawful on 7 May 2026 (the ruling was stayed on appeal). It is not the rate in force after July 2026.",
+        help="After the Supreme Court ruling, Trump announced 10% and the next day said he would raise it to 15%; 10% was applied to goods from every country from 24 February 2026, for at most 150 days, to about 24 July 2026. The Court of International Trade ruled it unlawful on 7 May 2026 (the ruling was stayed on appeal). It is not the rate in force after July 2026.",
     ),
     Param(
         "others_reciprocal", "Reciprocal tariff on the same good from other countries", "%", 0, 50, 1, 10, source="natlawreview-2025-04",
