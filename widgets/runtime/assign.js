@@ -5,8 +5,8 @@
 //
 // The link (README, "Assignment links"): beside the scenario keys (?tariff_stack.fentanyl=20),
 //   <key>.lock=a,b      sliders shown but disabled ("set by your teacher")
-//   <key>.hide=a,b      sliders, read-outs or charts left out of the page
-//   <key>.reveal=a,b    read-outs or charts shown only once the student has predicted
+//   <key>.hide=a,b      sliders, read-outs or charts left out of the page ("charts": all of them)
+//   <key>.reveal=a,b    read-outs or charts shown only once the student has predicted ("charts" too)
 //   <key>.predict=x     the read-out the student predicts (a number, unless choices are given)
 //   <key>.choices=a|b   the options of a multiple-choice prediction
 //   <key>.q=…           the teacher's question;  <key>.lesson=…  the lesson's name (worksheet file name)
@@ -20,6 +20,7 @@ import { onStatus } from "./python.js";
 import { NUMBER_TEXT, shown } from "./scenario-url.js";
 
 export const ASSIGNMENT_KEYS = ["lock", "hide", "reveal", "predict", "choices", "q", "lesson"];
+export const CHARTS = "charts"; // in hide= or reveal=: all of the widget's charts
 const MAX = { q: 300, lesson: 80, choice: 80, choices: 6, names: 40 };
 const STORE = "bx-assignment:"; // localStorage prefix: this device only, one entry per assignment
 
@@ -45,7 +46,9 @@ export function readAssignment(key, info, search = location.search) {
     predict: null, choices: [], question: cleanText(query.get(`${key}.q`), MAX.q),
     lesson: cleanText(query.get(`${key}.lesson`), MAX.lesson), notes,
   };
-  const names = (what) => (query.get(`${key}.${what}`) ?? "").split(",").map((n) => n.trim()).filter(Boolean).slice(0, MAX.names);
+  // "charts" stands for every chart of the widget (short, and still right when a chart is renamed).
+  const names = (what) => (query.get(`${key}.${what}`) ?? "").split(",").map((n) => n.trim()).filter(Boolean).slice(0, MAX.names)
+    .flatMap((n) => (n === CHARTS && !isResult(n) && !params.has(n) ? [...charts] : [n]));
   let unknownResult = false;
   const unknown = (what, name, kind) => {
     notes.push(`${what}: “${shown(name)}” is not ${kind} of this widget, so it was ignored.`);
@@ -516,10 +519,10 @@ class Assignment {
   renderSheet() {
     if (!this.sheet) return;
     const r = this.record();
-    const row = (term, value) => (value ? [el("dt", { text: term }), el("dd", { text: value })] : []);
+    const row = (term, value, css) => (value ? [el("dt", { text: term }), el("dd", { text: value, class: css })] : []);
     const model = r.model_at_prediction?.figure;
     const list = el("dl", { class: "bx-ws-list" },
-      ...row("Name", r.name || "—"), ...row("Date", r.date), ...row("Assignment", r.link),
+      ...row("Name", r.name || "—"), ...row("Date", r.date), ...row("Assignment", r.link, "bx-ws-link"),
       ...row("Question", r.question),
       ...row("Your prediction", r.prediction && `${r.prediction.text}${this.plan.predict ? ` (${this.plan.predict.label})` : ""}`),
       ...row("The model, at your prediction", model && `${model.text} (${model.label})`),

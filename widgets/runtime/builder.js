@@ -3,6 +3,7 @@
 // a prediction. It writes the assignment link (the whole assignment lives in it, readable: README,
 // "Assignment links"), the <iframe> snippet and a printable card. Every name comes from the registry
 // metadata the build wrote into the page (explainers/assign.py), none is written here.
+import { CHARTS } from "./assign.js";
 import { pageData } from "./page-data.js";
 
 const SLIDER = [["free", "Free to move"], ["lock", "Locked (shown, set by you)"], ["hide", "Hidden"]];
@@ -32,9 +33,18 @@ export function assignmentLink(widget, choices, base) {
   const add = (name, value) => { if (value !== "" && value !== null && value !== undefined) parts.push(`${key}.${encode(name)}=${encode(String(value))}`); };
   for (const param of widget.params) if (choices.values[param.name] !== param.default) add(param.name, choices.values[param.name]);
   const marked = (map, state) => Object.keys(map).filter((name) => map[name] === state).join(",");
+  // Results: read-outs by name; charts as "charts" when all of them are treated alike (assign.js).
+  const charts = widget.charts.map((c) => c.name);
+  const readouts = Object.fromEntries(Object.entries(choices.results).filter(([name]) => !charts.includes(name)));
+  const chartStates = new Set(charts.map((name) => choices.results[name]));
+  const results = (state) => {
+    const own = marked(readouts, state);
+    const some = chartStates.size === 1 ? (chartStates.has(state) ? CHARTS : "") : charts.filter((n) => choices.results[n] === state).join(",");
+    return [own, some].filter(Boolean).join(",");
+  };
   add("lock", marked(choices.sliders, "lock"));
-  add("hide", [marked(choices.sliders, "hide"), marked(choices.results, "hide")].filter(Boolean).join(","));
-  add("reveal", marked(choices.results, "reveal"));
+  add("hide", [marked(choices.sliders, "hide"), results("hide")].filter(Boolean).join(","));
+  add("reveal", results("reveal"));
   add("predict", choices.predict);
   if (choices.predict && choices.kind === "choice") add("choices", choices.choices.join("|"));
   add("q", choices.question);
@@ -115,15 +125,15 @@ export function mountBuilder(root) {
     for (const param of current.params) {
       const unit = param.unit ? ` (${param.unit})` : "";
       const number = el("input", { type: "number", min: param.minimum, max: param.maximum, step: param.step, value: param.default,
-        "aria-label": `${param.label}: starting value${unit}` });
-      const mode = el("select", { "aria-label": `${param.label}: what students may do` }, ...options(SLIDER, "free"));
+        "aria-label": `${param.label}: starting value${unit}`, "data-param": param.name });
+      const mode = el("select", { "aria-label": `${param.label}: what students may do`, "data-slider": param.name }, ...options(SLIDER, "free"));
       numbers.set(param.name, number);
       selects.sliders.set(param.name, mode);
       sliderBody.append(el("tr", {}, el("th", { scope: "row", text: `${param.label}${unit}` }), el("td", {}, number), el("td", {}, mode)));
     }
     const results = [...current.figures.map((f) => [f.key, `${f.label} (read-out)`]), ...current.charts.map((c) => [c.name, `Chart: ${c.title}`])];
     for (const [key, label] of results) {
-      const mode = el("select", { "aria-label": `${label}: what students see` }, ...options(RESULT, "shown"));
+      const mode = el("select", { "aria-label": `${label}: what students see`, "data-result": key }, ...options(RESULT, "shown"));
       selects.results.set(key, mode);
       resultBody.append(el("tr", {}, el("th", { scope: "row", text: label }), el("td", {}, mode)));
     }
