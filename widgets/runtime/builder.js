@@ -171,14 +171,14 @@ export function mountBuilder(root) {
     const predicted = current.figures.find((f) => f.key === made.predict);
     const openCharts = predicted && current.charts.some((c) => made.results[c.name] === "shown");
     status.textContent = [...made.notes, openCharts ? "The charts may show the answer to the prediction: consider “After their prediction” for them." : ""].filter(Boolean).join(" ");
-    card.replaceChildren(
+    card.replaceChildren(...[
       el("h3", { text: title }),
       made.question ? el("p", { text: made.question }) : null,
       predicted ? el("p", { text: `You will first predict: ${predicted.label}.` }) : null,
       el("p", { text: "Open this link in a browser:" }),
       el("p", { class: "bx-card-link", text: link }),
       el("p", { text: "Fill in the worksheet at the bottom of the page, then print it or download it and hand it in." }),
-    );
+    ].filter(Boolean));
   }
 
   widgetSelect.addEventListener("change", () => setWidget(widgetSelect.value));
