@@ -296,3 +296,16 @@ def test_assignment_and_builder_have_no_serious_accessibility_problem(browser, s
         assert not problems, "\n".join(problems)
     finally:
         context.close()
+
+
+def test_builder_and_assignment_fit_a_phone(browser, site):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    try:
+        phone = Reader.open(context, site.url)
+        for path in ("teachers/builder/", f"{PAGE}?tariff_stack.lock=fentanyl&tariff_stack.predict=price&tariff_stack.q=Why%3F"):
+            page = phone.goto(path)
+            page.wait_for_selector(".bx-builder-form, .bx-predict")
+            assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
+        phone.assert_clean()
+    finally:
+        context.close()
