@@ -58,6 +58,7 @@ class Model:
     method: str  # the equations in words and symbols (Markdown), for the methodology page
     limits: str  # what the model leaves out (Markdown)
     presets: tuple[Preset, ...] = field(default_factory=tuple)
+    version: int = 1  # raise by one when the equations, settings or defaults change; log it in explainers/corrections.toml
 
     def run(self, values: Mapping[str, object]) -> Result:
         """Validate (raising ParameterError with a reader-facing message) and compute."""

@@ -34,9 +34,10 @@ def test_moving_a_slider_writes_the_scenario_into_the_address(reader):
     page = reader.goto(PAGE)
     page.locator(f"#{WIDGET}-section122").focus()
     page.keyboard.press("ArrowRight")
-    expect(page).to_have_url(f"{reader.base}{PAGE}?tariff_stack.section122=1")
+    expect(page).to_have_url(f"{reader.base}{PAGE}?tariff_stack.section122=1&tariff_stack.v={MODEL.version}")
     page.locator(f"#{WIDGET}").get_by_role("button", name="Copy link to this scenario").click()
-    expect(page.locator(f"#{WIDGET}-link")).to_have_value(f"{reader.base}{PAGE}?tariff_stack.section122=1")
+    expect(page.locator(f"#{WIDGET}-link")).to_have_value(
+        f"{reader.base}{PAGE}?tariff_stack.section122=1&tariff_stack.v={MODEL.version}")
 
 
 def test_hostile_link_is_clamped_with_a_note_and_runs_no_script(reader):
