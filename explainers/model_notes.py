@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 from html import escape
 
+from explainers.downloads import SITE_LINK
 from widgets.model import Model
 
+METHODOLOGY = "the page on how the models work"  # a link in the page
 
 def _first_sentence(markdown: str) -> str:
     text = re.sub(r"[*_`]", "", " ".join(markdown.split()))
@@ -32,12 +34,13 @@ def sentences(model: Model) -> list[str]:
     if assumed:
         said.append(f"Defaults that are teaching values, chosen for the lesson rather than taken from a source (try others): "
                     f"{_listed(assumed)}.")
-    said.append(f"This is version {model.version} of the model; the methodology page gives its equations.")
+    said.append(f"This is version {model.version} of the model; {METHODOLOGY} gives its equations.")
     return said
 
 
 def notes_html(model: Model, widget_id: str) -> str:
-    items = " ".join(escape(s) for s in sentences(model))
+    link = f'<a href="{SITE_LINK}methodology/#{escape(model.name)}">{METHODOLOGY}</a>'
+    items = " ".join(escape(s) for s in sentences(model)).replace(METHODOLOGY, link)
     return (
         f'<aside class="bx-know" aria-labelledby="{escape(widget_id)}-know">'
         f'<p><strong id="{escape(widget_id)}-know">What you should know about this model.</strong> {items}</p></aside>'

@@ -215,3 +215,12 @@ def test_static_chart_downloads_work_without_javascript(browser, site, built_sit
 
 def page_dir(built_site: Path, path: str) -> Path:
     return built_site / path
+
+
+def test_print_hides_the_menus_and_copy_buttons_but_keeps_the_citation(reader):
+    page = reader.goto("rare-earths-101/")
+    expect(page.locator("#cite-this-page button.bx-copy").first).to_be_visible()
+    page.emulate_media(media="print")
+    expect(page.locator("details.bx-reuse").first).to_be_hidden()
+    expect(page.locator("#cite-this-page button.bx-copy").first).to_be_hidden()
+    expect(page.locator("#cite-this-page .bx-cite-apa")).to_be_visible()

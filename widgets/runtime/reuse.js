@@ -134,8 +134,8 @@ function mountWidgetReuse(figure) {
     latest = detail;
     citeScenario();
     note.textContent = "These files hold the scenario you set (rows marked “Your scenario”) beside the one the " +
-      `widget started from (${reuse.startLabel})${detail.edited ? ", computed by your edited version of the model" : ""}, ` +
-      "dated today; the pictures are the charts as shown.";
+      `widget started from, ${reuse.startLabel}${detail.edited ? "; computed by your edited version of the model" : ""}. ` +
+      "They are dated today; the pictures are the charts as shown.";
   });
 
   const metadata = () => ({
