@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import re
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,7 @@ class UnversionedScenarioLink(ValueError):
 
 
 def on_config(config: Any) -> None:
+    versions.content_hash.cache_clear()
     config.extra["site_version"] = versions.site_version()
 
 
@@ -46,11 +49,23 @@ def on_page_markdown(markdown: str, page: Any) -> str:
     return markdown
 
 
-def page_citation(page: Any) -> cite.Citation:
-    return cite.Citation(page.title or "", page.canonical_url or page.url, corrections.as_of(),
+HEADING = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
+PERMALINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
+def page_title(html: str, page: Any) -> str:
+    """The page's own heading, as a reader sees it ("Home" in the navigation is "The Busan truce explainer")."""
+    match = HEADING.search(html)
+    heading = unescape(TAG.sub("", PERMALINK.sub("", match.group(1)))).strip() if match else ""
+    return heading or page.title or ""
+
+
+def page_citation(html: str, page: Any) -> cite.Citation:
+    return cite.Citation(page_title(html, page), page.canonical_url or page.url, corrections.as_of(),
                          versions.site_version(), key=cite.key(page.file.src_uri, corrections.as_of()))
 
 
 def on_page_content(html: str, page: Any) -> str:
-    html += cite.block_html(page_citation(page), "Cite this page", "cite-this-page")
+    html += cite.block_html(page_citation(html, page), "Cite this page", "cite-this-page")
     return downloads.link_site_paths(html, page.url, page.canonical_url or page.url)

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import posixpath
@@ -33,7 +34,9 @@ MARKER = "<!-- model-versions -->"
 SIGNIFICANT = 9  # digits of each number the fingerprint keeps: enough to see any change in an equation
 
 
+@functools.lru_cache(maxsize=1)
 def content_hash() -> str:
+    """Computed once per build (the build hook clears it in on_config, for `mkdocs serve`)."""
     digest = hashlib.sha256()
     for pattern in CONTENT:
         for path in sorted(ROOT.glob(pattern)):
