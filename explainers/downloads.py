@@ -21,7 +21,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 from html import escape
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable
 
 import vl_convert
 
@@ -171,22 +171,24 @@ def static_files(chart: StaticChart, site_url: str) -> FigureFiles:
     return FigureFiles(chart.name, chart.title, tuple(entries), metadata)
 
 
-def start_label(model: Model, values: Mapping[str, float]) -> tuple[str, str]:
-    """The (preset key, label) a widget starts from: one of its presets, or its default settings."""
-    for preset in model.presets:
-        if dict(preset.values) == dict(values):
-            return preset.key, preset.label
-    return "", "Default settings"
+def start(model: Model, preset: str | None) -> tuple[dict[str, float], str]:
+    """The settings a widget figure starts from and their name: one of its presets, or its defaults (as
+    explainers/figures.py starts it; the start is also the figure's baseline)."""
+    for candidate in model.presets:
+        if candidate.key == preset:
+            return dict(candidate.values), candidate.label
+    return model.defaults(), "Default settings"
 
 
-def widget_metadata(model: Model, charts: WidgetCharts, values: Mapping[str, float], url: str) -> dict[str, Any]:
+def widget_metadata(model: Model, charts: WidgetCharts, preset: str | None, url: str) -> dict[str, Any]:
+    values, label = start(model, preset)
     cited = [p.source for p in model.params if p.source] + [p.source for p in model.presets if p.source]
-    _, label = start_label(model, values)
     return {
         **_common(model.title, charts.description, cited, f"Interactive model, version {model.version}", url),
         "widget": model.name,
         "model_version": model.version,
         "scenario": label,
+        "baseline": label,
         "scenario_link": url,
         "parameters": [
             {"name": p.name, "label": p.label, "unit": p.unit, "value": values[p.name], "default": p.default,
@@ -198,12 +200,19 @@ def widget_metadata(model: Model, charts: WidgetCharts, values: Mapping[str, flo
     }
 
 
-def widget_files(model: Model, charts: WidgetCharts, values: Mapping[str, float], site_url: str) -> FigureFiles:
-    key, label = start_label(model, values)
-    result = model.run(values)
+def page_address(site_url: str, src_uri: str) -> str:
+    """A page's address as MkDocs writes it (directory URLs): busan-meeting.md -> <site>/busan-meeting/."""
+    path = src_uri.removesuffix(".md")
+    path = path.removesuffix("index") if path == "index" or path.endswith("/index") else path + "/"
+    return site_url + path if site_url else ""
+
+
+def widget_files(model: Model, charts: WidgetCharts, preset: str | None, site_url: str) -> FigureFiles:
+    values, label = start(model, preset)
+    result = model.run(values, preset)
     specs = [to_spec(view(), result.data) for view in charts.views]
-    stem = f"{model.name}-{key}" if key else model.name
-    metadata = widget_metadata(model, charts, values, site_url)
+    stem = f"{model.name}-{preset}" if preset else model.name
+    metadata = widget_metadata(model, charts, preset, page_address(site_url, charts.explainer))
     entries = [
         Entry("csv", t.dataset, f"Data as CSV: {t.caption}", table_csv(t, result.data[t.dataset], label).encode(),
               dataset=t.dataset)
@@ -219,20 +228,18 @@ def _json(payload: Any) -> bytes:
     return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode()
 
 
-def starting_states(docs: Path) -> dict[str, list[dict[str, float]]]:
-    """widget -> the settings its figures start from: its defaults (its embed page), and each preset a
-    page starts it from (```widget rare_earth_supply id=… preset=truce_lapses```)."""
+def starting_states(docs: Path) -> dict[str, list[str | None]]:
+    """widget -> the presets its figures start from: None for its defaults (its embed page), and each preset
+    a page starts it from (```widget rare_earth_supply id=… preset=truce_lapses```)."""
     from widgets import registry
 
-    states = {name: [model.defaults()] for name, model in registry.MODELS.items()}
+    states: dict[str, list[str | None]] = {name: [None] for name in registry.MODELS}
     for page in docs.rglob("*.md"):
         for match in versions.WIDGET_FENCE.finditer(page.read_text(encoding="utf-8")):
             name, *words = match.group("body").split()
-            options = dict(w.split("=", 1) for w in words if "=" in w)
-            model = registry.MODELS.get(name)
-            preset = next((p for p in model.presets if p.key == options.get("preset")), None) if model else None
-            if preset and dict(preset.values) not in states[name]:
-                states[name].append(dict(preset.values))
+            preset = dict(w.split("=", 1) for w in words if "=" in w).get("preset")
+            if name in states and preset and preset not in states[name]:
+                states[name].append(preset)
     return states
 
 
@@ -247,9 +254,9 @@ def all_files(site_url: str, docs: Path) -> dict[str, bytes]:
     found: dict[str, bytes] = {}
     for chart in charts.STATIC.values():
         found.update(static_files_cached(chart).files())
-    for name, states in starting_states(docs).items():
-        for values in states:
-            found.update(widget_files_cached(registry_model(name), charts.WIDGETS[name], tuple(sorted(values.items()))).files())
+    for name, presets in starting_states(docs).items():
+        for preset in presets:
+            found.update(widget_files_cached(registry_model(name), charts.WIDGETS[name], preset).files())
     return found
 
 
@@ -284,25 +291,24 @@ def static_menu_html(chart: StaticChart) -> str:
     return menu_html(static_files_cached(chart), "The data as in the table above, with each row's sources.")
 
 
-def widget_menu_html(model: Model, charts: WidgetCharts, widget_id: str, values: Mapping[str, float]) -> str:
+def widget_menu_html(model: Model, charts: WidgetCharts, widget_id: str, preset: str | None) -> str:
     """The widget's menu, its "cite this scenario" block, and (in an inert template) what reuse.js needs
     to remake the files for the reader's scenario and to version its links."""
-    files = widget_files_cached(model, charts, tuple(sorted(values.items())))
-    _, label = start_label(model, values)
+    files = widget_files_cached(model, charts, preset)
+    _, label = start(model, preset)
     citation = cite.Citation(model.title, cite.PAGE_URL, corrections.as_of(), versions.site_version(),
                              f"Interactive model, version {model.version}",
                              key=f"busan-explainer-{model.name}-scenario-{corrections.as_of().year}")
     reuse = {
         "metadata": {**files.metadata, "scenario_link": cite.PAGE_URL, "citation": citation.apa()},
-        "startLabel": label,
         "tables": [{"dataset": t.dataset, "columns": [[c.key, c.heading] for c in t.columns]} for t in charts.tables],
         "link": versions.link_data(model),
         "changesPage": f"{SITE_LINK}corrections/",
     }
     from explainers.figures import json_block  # here: figures imports this module
 
-    note = (f"Without JavaScript, these files hold the starting scenario ({label}). With it, they hold the "
-            "scenario you set, beside the one the widget started from, dated the day you download them.")
+    note = (f"Without JavaScript, these files hold the starting scenario, {label}. With it, they hold the "
+            "scenario you set beside its baseline, dated the day you download them.")
     scenario_cite = cite.block_html(citation, "Cite this scenario", f"{widget_id}-cite", level="p")
     return menu_html(files, note, scenario_cite) + json_block("bx-reuse", reuse)
 
@@ -319,10 +325,10 @@ def static_files_cached(chart: StaticChart) -> FigureFiles:
     return _cache[key]
 
 
-def widget_files_cached(model: Model, charts: WidgetCharts, values: tuple[tuple[str, float], ...]) -> FigureFiles:
-    key = ("widget", model.name, values)
+def widget_files_cached(model: Model, charts: WidgetCharts, preset: str | None) -> FigureFiles:
+    key = ("widget", model.name, preset)
     if key not in _cache:
-        _cache[key] = widget_files(model, charts, dict(values), _site_url)
+        _cache[key] = widget_files(model, charts, preset, _site_url)
     return _cache[key]
 
 

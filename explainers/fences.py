@@ -32,10 +32,7 @@ def chart_fence(source: str, language: str, css_class: str, options: dict, md: A
 def widget_fence(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
     name, figure_id, options = _name_and_options(source, "widget", charts.WIDGETS)
     model = registry.get(name)
-    start = None
-    if "preset" in options:  # e.g. ```widget rare_earth_supply id=widget-lapses preset=truce_lapses```
-        presets = {p.key: p for p in model.presets}
-        if options["preset"] not in presets:
-            raise UnknownFigure(f"{name} has no preset {options['preset']!r}; known: {', '.join(sorted(presets))}")
-        start = dict(presets[options["preset"]].values)
-    return figures.widget_html(model, charts.WIDGETS[name], figure_id, start)
+    preset = options.get("preset")  # e.g. ```widget rare_earth_supply id=widget-lapses preset=truce_lapses```
+    if preset is not None and preset not in {p.key for p in model.presets}:
+        raise UnknownFigure(f"{name} has no preset {preset!r}; known: {', '.join(sorted(p.key for p in model.presets))}")
+    return figures.widget_html(model, charts.WIDGETS[name], figure_id, preset)

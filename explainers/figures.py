@@ -80,24 +80,30 @@ def static_chart_html(chart: StaticChart, figure_id: str) -> str:
     )
 
 
-def control_html(widget_id: str, param: Param, value: float) -> str:
+def control_html(widget_id: str, param: Param, value: float, inactive: str = "") -> str:
+    """A labelled slider, its value, and a note saying why it has no effect in the current state (PhET's
+    rule: a control that does nothing says so, rather than moving silently)."""
     control_id = f"{widget_id}-{param.name}"
     unit = f" ({param.unit})" if param.unit else ""
+    hidden = "" if inactive else " hidden"
     return (
         '<div class="bx-control">'
         f'<label for="{escape(control_id)}">{escape(param.label)}{escape(unit)}</label>'
         f'<div class="bx-slider"><input type="range" id="{escape(control_id)}" name="{escape(param.name)}" '
         f'min="{param.minimum:g}" max="{param.maximum:g}" step="{param.step:g}" value="{value:g}" '
-        f'aria-valuetext="{escape(param.describe(value))}" aria-describedby="{escape(control_id)}-help">'
+        f'aria-valuetext="{escape(param.describe(value))}" '
+        f'aria-describedby="{escape(control_id)}-inactive {escape(control_id)}-help">'
         f'<output for="{escape(control_id)}" class="bx-value">{escape(param.describe(value))}</output></div>'
+        f'<p class="bx-inactive" id="{escape(control_id)}-inactive"{hidden}>{escape(inactive)}</p>'
         "</div>"
     )
 
 
-def setting_notes_html(widget_id: str, params: tuple[Param, ...]) -> str:
-    """What each setting means, its range and where its default comes from (also each slider's description)."""
+def setting_notes_html(widget_id: str, model: Model) -> str:
+    """What each setting means, its range and where its default comes from (also each slider's description),
+    and the model's limits in a sentence, where the reader is."""
     items = []
-    for param in params:
+    for param in model.params:
         basis = (f"Default from {source_links([param.source])}." if param.source else "") + (
             f" Teaching assumption: {escape(param.assumption)}" if param.assumption else "")
         span = f"{escape(param.describe(param.minimum))} to {escape(param.describe(param.maximum))}"
@@ -107,6 +113,8 @@ def setting_notes_html(widget_id: str, params: tuple[Param, ...]) -> str:
         )
     return (
         '<details class="bx-notes"><summary>What the settings mean and where the defaults come from</summary>'
+        f'<p class="bx-limits"><strong>What this model leaves out:</strong> {escape(model.limits_in_brief)} '
+        "It is an illustration of the arithmetic, not a forecast.</p>"
         f'<dl>{"".join(items)}</dl></details>'
     )
 
@@ -149,9 +157,10 @@ def inside_html(model: Model, widget_id: str) -> str:
     )
 
 
-def widget_html(model: Model, charts: WidgetCharts, widget_id: str, start: dict[str, float] | None = None) -> str:
-    values = start or model.defaults()  # a page may start a widget from one of its presets
-    result = model.run(values)
+def widget_html(model: Model, charts: WidgetCharts, widget_id: str, preset: str | None = None) -> str:
+    """A widget starting from its defaults or from one of its presets, which is then also its baseline."""
+    values = dict(next(p.values for p in model.presets if p.key == preset)) if preset else model.defaults()
+    result = model.run(values, preset)
     specs = [to_spec(view(), result.data) for view in charts.views]
     presets = "".join(
         f'<button type="button" class="md-button bx-preset" data-preset="{escape(p.key)}">{escape(p.label)}</button>'
@@ -162,6 +171,7 @@ def widget_html(model: Model, charts: WidgetCharts, widget_id: str, start: dict[
         "params": [p.as_dict() for p in model.params],
         "presets": [{"key": p.key, "label": p.label, "values": dict(p.values)} for p in model.presets],
         "start": values,  # what Reset returns to, and what a scenario link leaves out
+        "startBaseline": preset,  # the preset Reset makes the baseline again (None: the defaults)
     }
     cited = [p.source for p in model.params if p.source] + [p.source for p in model.presets if p.source]
     tables = "".join(table_html(t, result.data[t.dataset]) for t in charts.tables)
@@ -171,7 +181,10 @@ def widget_html(model: Model, charts: WidgetCharts, widget_id: str, start: dict[
         f'<figcaption><strong id="{escape(widget_id)}-title">{escape(model.title)}</strong> '
         f'<span class="bx-description">{escape(charts.description)}</span></figcaption>'
         f'<p class="bx-status" role="status">Interactive mode needs JavaScript; the charts show the default scenario.</p>'
-        f"{views_html(specs, result.data)}{figures_html(result)}"
+        f"{views_html(specs, result.data)}"
+        f'<p class="bx-baseline" role="status">Compared with the baseline: <strong>{escape(result.baseline)}</strong>. '
+        "Pressing a dated preset makes it the baseline; Reset goes back to the start.</p>"
+        f"{figures_html(result)}"
         f'<p class="bx-error" role="alert" hidden></p>'
         f'<form class="bx-controls" aria-label="Settings for: {escape(model.title)}">'
         f'<div class="bx-presets" role="group" aria-label="Dated presets">{presets}'
@@ -180,14 +193,14 @@ def widget_html(model: Model, charts: WidgetCharts, widget_id: str, start: dict[
         '<p class="bx-link-note" role="status"></p>'
         f'<label class="bx-link-label" hidden for="{escape(widget_id)}-link">Link to this scenario</label>'
         f'<input class="bx-link-field" id="{escape(widget_id)}-link" type="url" readonly hidden>'
-        f'<div class="bx-sliders">{"".join(control_html(widget_id, p, values[p.name]) for p in model.params)}</div>'
+        f'<div class="bx-sliders">{"".join(control_html(widget_id, p, values[p.name], result.inactive.get(p.name, "")) for p in model.params)}</div>'
         "</form>"
-        f"{setting_notes_html(widget_id, model.params)}"
+        f"{setting_notes_html(widget_id, model)}"
         f'<p class="bx-sources">Sources for the defaults and presets: {source_links(dict.fromkeys(cited))}. '
         "An illustration of the arithmetic, not a forecast.</p>"
         f"{model_notes.notes_html(model, widget_id)}"  # what you should know (explainers/model_notes.py)
         f'<details class="bx-data"><summary>Show the data as a table</summary>{tables}</details>'
-        f"{downloads.widget_menu_html(model, charts, widget_id, values)}"  # reuse (explainers/downloads.py)
+        f"{downloads.widget_menu_html(model, charts, widget_id, preset)}"  # reuse (explainers/downloads.py)
         f"{inside_html(model, widget_id)}"
         f"{json_block('bx-meta', meta)}"
         "</figure>"

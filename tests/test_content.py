@@ -85,3 +85,76 @@ def test_quiz_needs_exactly_one_right_answer():
         quiz.quiz_fence("? Q\n- [x] a | why\n- [x] b | why", "quiz", "", {}, None)
     html = quiz.quiz_fence("? 2 + 2?\n= 4 ± 0 | Two and two.", "quiz", "", {}, None)
     assert 'data-answer="4"' in html and "<script" not in html
+
+
+# --- the numbers pages and lessons state about the widgets, recomputed from the models -------------
+
+def _text(page: str) -> str:
+    return " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())  # line breaks are spaces
+
+
+def _figures(widget: str, changes: dict, baseline: str | None = None, start: str | None = None) -> dict:
+    from widgets import registry
+
+    model = registry.get(widget)
+    values = dict({p.key: p for p in model.presets}[start].values) if start else model.defaults()
+    return {f.key: f for f in model.run({**values, **changes}, baseline).figures}
+
+
+# (page, widget, settings changed from the start, baseline preset, start preset, figures whose words the page states)
+STATED = [
+    ("teachers/lesson-tariffs.md", "tariff_stack", {"fentanyl": 20}, None, None, ["total", "price", "volume"]),
+    ("teachers/lesson-tariffs.md", "tariff_stack", {"fentanyl": 20, "pass_through": 0}, None, None, ["price"]),
+    ("teachers/lesson-tariffs.md", "tariff_stack", {"fentanyl": 20, "reciprocal": 125}, None, None, ["total", "volume"]),
+    ("teachers/lesson-tariffs.md", "tariff_stack", {}, None, "section122_period", ["total"]),
+    ("teachers/lesson-rare-earths.md", "rare_earth_supply", {}, None, "truce_lapses",
+     ["months_covered", "months_short", "peak_shortfall", "peak_price"]),
+    ("teachers/lesson-rare-earths.md", "rare_earth_supply", {"stockpile": 6}, "truce_lapses", "truce_lapses",
+     ["months_covered", "peak_shortfall", "peak_price"]),
+    ("teachers/lesson-rare-earths.md", "rare_earth_supply", {"other_growth": 30}, None, None, ["peak_shortfall"]),
+    ("teachers/lesson-rare-earths.md", "rare_earth_supply", {}, None, "may_2025", ["peak_shortfall"]),
+    ("teachers/lesson-central-asia.md", "central_asia_pipeline", {}, None, None,
+     ["first_output", "output_2050", "mine_share_2050", "china_share_2050"]),
+    ("teachers/lesson-central-asia.md", "central_asia_pipeline", {"lead_time": 12}, None, None, ["first_output", "output_2050"]),
+    ("teachers/lesson-central-asia.md", "central_asia_pipeline", {"processed_share": 50}, None, None, ["china_share_2050"]),
+    ("teachers/lesson-central-asia.md", "central_asia_pipeline", {}, None, "known_deposit", ["first_output"]),
+    ("busan-meeting.md", "tariff_stack", {}, None, None, ["effective_before", "effective_after"]),
+]
+
+
+@pytest.mark.parametrize("page, widget, changes, baseline, start, keys", STATED,
+                         ids=lambda v: v if isinstance(v, str) else None)
+def test_answer_keys_state_what_the_models_compute(page, widget, changes, baseline, start, keys):
+    """Every read-out an answer key or page quotes is the model's own number (recomputed, not remembered)."""
+    from widgets.params import format_value
+
+    text = _text(page)
+    for key, figure in _figures(widget, changes, baseline, start).items():
+        if key in keys:
+            own = format_value(figure.value, figure.unit, figure.digits)
+            assert own in text, f"{page}: {figure.label} is {own} in the model"
+
+
+def test_answer_key_extremes_recomputed():
+    """The revenue peaks, switching averages, growth and investment answers in the lesson keys."""
+    from widgets import registry
+    from widgets.params import format_value
+
+    tariff = registry.get("tariff_stack")
+    lesson = _text("teachers/lesson-tariffs.md")
+    for elasticity in (1.0, 0.0):
+        result = tariff.run({**tariff.defaults(), "fentanyl": 20, "reciprocal": 125, "elasticity": elasticity})
+        curve = [r for r in result.data["curve"] if r["scenario"] == "Your scenario"]
+        top = max(curve, key=lambda r: r["revenue"])
+        assert top["tariff"] == 90 and format_value(top["revenue"], "$") in lesson
+    for switching in (0.0, 3.0, 8.0):
+        after = next(f for f in tariff.run({**tariff.defaults(), "switching": switching}).figures if f.key == "effective_after")
+        assert format_value(after.value, "%", 1) in lesson
+    supply = registry.get("rare_earth_supply")
+    assert all(supply.run({**supply.defaults(), "other_growth": g}).figures[0].value > 0 for g in range(0, 51))
+    pipeline = registry.get("central_asia_pipeline")
+    needed = next(i / 10 for i in range(1, 101)
+                  if pipeline.run({**pipeline.defaults(), "investment": i / 10}).figures[2].value >= 10)
+    assert f"${needed} bn a year" in _text("teachers/lesson-central-asia.md")
+    quiz_price = next(f for f in tariff.run(tariff.defaults()).figures if f.key == "price")
+    assert quiz_price.value == 148 and "= 148 ± 0.01" in _text("busan-meeting.md")

@@ -40,7 +40,7 @@ def test_missing_model_and_wrong_shape_are_explained():
     source = sandbox.model_source("tariff_stack")
     no_model = json.loads(sandbox.run_edited("tariff_stack", source.replace("MODEL = Model(", "OTHER = Model("), defaults_json("tariff_stack")))
     assert "must still define MODEL" in no_model["error"]
-    wrong = json.loads(sandbox.run_edited("tariff_stack", source.replace('"rate": state[key]', '"rates": state[key]'), defaults_json("tariff_stack")))
+    wrong = json.loads(sandbox.run_edited("tariff_stack", source.replace('"rate": charged[key]', '"rates": charged[key]'), defaults_json("tariff_stack")))
     assert "wrong shape" in wrong["error"] and "rate" in wrong["error"]
 
 

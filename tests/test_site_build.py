@@ -91,7 +91,7 @@ def test_widget_figures_carry_their_starting_scenario_computed_by_the_model(buil
             meta = json.loads(figure["bx-meta"])
             model = registry.get(meta["widget"])
             assert set(meta["start"]) == {p.name for p in model.params}
-            expected = json.loads(json.dumps(model.run(meta["start"]).as_dict()["data"]))
+            expected = json.loads(json.dumps(model.run(meta["start"], meta["startBaseline"]).as_dict()["data"]))
             for view in json.loads(figure["bx-specs"]):
                 assert view["datasets"], "a widget view that reads none of its model's data"
                 for data in view["vega"]["data"]:

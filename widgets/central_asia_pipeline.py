@@ -1,80 +1,129 @@
-"""central_asia_pipeline: how fast Central Asia can add rare-earth supply, year by year to 2040.
+"""central_asia_pipeline: how fast Central Asia can add rare-earth supply, and whether it reduces the world's
+dependence on China, year by year to 2050.
 
-Money invested each year from 2026 turns into output only after a lead time; each $1 bn of investment
-adds a fixed yearly output. Part of the ore is processed in the region, which multiplies the value that
-stays there. Compared with supply outside China in 2024, it shows why diversification is slow.
+Money invested each year from 2026 turns into mine output only after a lead time; each $1 bn adds a fixed
+yearly output. Mining is not processing: ore shipped to China for separation leaves the world as dependent
+on Chinese processing as before. Only the share separated outside China (here, in the region) lowers
+China's share of the world's processing, and it also raises the value that stays in the region.
 """
 
 from __future__ import annotations
 
-from widgets.model import Figure, Model, Result
+from widgets.model import Figure, Model, Preset, Result
 from widgets.params import Param, defaults
 
 FIRST_INVESTMENT = 2026  # the first full year after the C5+1 summit of 6 November 2025
-YEARS = range(2025, 2041)
-OUTSIDE_CHINA_2024 = 120_000.0  # tonnes REO: world 390,000 minus China 270,000 (USGS 2024 via NAI500)
+YEARS = range(2025, 2051)
+WORLD_2024 = 390_000.0  # tonnes of rare-earth oxide mined in 2024 (USGS via NAI500); processing roughly matches mining
+CHINA_PROCESSING_SHARE = 0.90  # China's share of the world's rare-earth processing (IEA: 91%, October 2025)
 
 PARAMS = (
     Param("investment", "Investment each year", "$ bn", 0, 10, 0.1, 1,
-          assumption="No source gives a regional total; $1 bn a year is the size of single 2025 deals: the $1.1 bn Kazakh tungsten project and Uzbekistan's $1 bn Traxys portfolio.",
-          help="New money put into mines and plants in Kazakhstan and Uzbekistan every year from 2026."),
-    Param("lead_time", "Lead time from investment to output", "years", 1, 15, 1, 4, source="projectblue-tungsten",
-          help="The Kazakh tungsten project expects production within 3.5–4 years; a whole mine-to-magnet chain takes 10–15 years (The Diplomat)."),
+          assumption="No source gives a regional total; $1 bn a year is about the size of one large announced project, such as the $1.1 bn Kazakh tungsten project (a different mineral).",
+          help="New money put into rare-earth mines and plants in Kazakhstan and Uzbekistan every year from 2026."),
+    Param("lead_time", "Lead time from a project's start to first output", "years", 1, 24, 0.5, 16, source="iea-2022-lead-times",
+          help="Major mines that opened in 2010–2019 took more than 16 years on average from discovery to first production (IEA); S&P Global found 15.7 years over 127 mines. A project on a deposit already explored is faster: the Kazakh tungsten project expects production within 3.5–4 years (see its preset)."),
     Param("output_per_bn", "Output per $1 bn invested", "t per year", 0, 10_000, 100, 2_000,
           assumption="No source gives this for rare earths; 2,000 tonnes of rare-earth oxide a year per $1 bn is a teaching value (the tungsten project plans about 12,000 t of concentrate a year for $1.1 bn, a different mineral).",
           help="Tonnes of rare-earth oxide a year added by each $1 bn, once output starts."),
-    Param("processed_share", "Share processed in the region", "%", 0, 100, 5, 10,
-          assumption="No source gives this share; 10% stands for a region that today exports mostly raw material.",
-          help="Ore separated and refined in Central Asia instead of exported raw."),
-    Param("value_multiple", "Value of processed over raw material", "×", 1, 10, 0.5, 3,
-          assumption="No source gives this multiple; 3 is a teaching value for refined oxide against concentrate.",
-          help="How many times more a tonne is worth once processed."),
+    Param("processed_share", "Share of the region's ore separated in the region, not in China", "%", 0, 100, 5, 10,
+          assumption="No source gives this share; 10% stands for a region that today exports mostly raw material, much of it for separation in China.",
+          help="Ore separated and refined in Central Asia. The rest is assumed to go to China for separation, as most of the world's ore does."),
+    Param("world_growth", "Growth of the world's rare-earth supply", "% per year", 0, 15, 1, 5,
+          assumption="No source gives this rate; 5% a year is a teaching value, the same as the demand growth in the supply widget.",
+          help="How fast supply from everywhere else grows from its 2024 level (390,000 t of oxide mined)."),
+    Param("oxide_price", "Price of separated rare-earth oxide", "$ per kg", 1, 100, 1, 20,
+          assumption="No single price fits every ore, since each element has its own price; $20 per kg is a teaching value for an average mix. Dysprosium oxide, one of the dearest, sold for $250–310 per kg in Europe in early April 2025 (Argus).",
+          help="What a kilogram of separated oxide sells for; used to state the value of the region's output in dollars."),
+    Param("value_multiple", "Value of separated oxide over unprocessed ore", "×", 1, 10, 0.5, 3,
+          assumption="No source gives this multiple; 3 is a teaching value: a tonne of ore concentrate sells for a third of the oxide it contains.",
+          help="How many times more a tonne is worth once separated; ore sold unprocessed earns the oxide price divided by this."),
+)
+
+_DEFAULTS = defaults(PARAMS)
+PRESETS = (
+    Preset("known_deposit", "A deposit already explored (4-year lead time)", {**_DEFAULTS, "lead_time": 4}, "projectblue-tungsten"),
+    Preset("processing_at_home", "Half the ore separated in the region", {**_DEFAULTS, "processed_share": 50}),
 )
 
 
-def series(values: dict[str, float], scenario: str) -> list[dict[str, float | int | str]]:
-    rows = []
+def producing_years(year: int, lead_time: float) -> float:
+    """How many years' worth of investment produce in `year`: each year's investment starts at the start of
+    its year and produces from lead_time years later, part of a year counted as a part (3.5 years: half of 2029)."""
+    return sum(min(1.0, max(0.0, year + 1 - (cohort + lead_time))) for cohort in range(FIRST_INVESTMENT, year + 1))
+
+
+def year_row(values: dict[str, float], year: int) -> dict[str, float | int]:
     processed = values["processed_share"] / 100
-    for year in YEARS:
-        producing_years = max(0, year - (FIRST_INVESTMENT + int(values["lead_time"])) + 1)
-        output = producing_years * values["investment"] * values["output_per_bn"]
-        rows.append({
-            "scenario": scenario,
-            "year": year,
-            "output": output,
-            "share_outside_china": output / (OUTSIDE_CHINA_2024 + output),
-            "value_raw": output,  # in tonnes of raw-material value: all exported raw
-            "value_kept": output * ((1 - processed) + processed * values["value_multiple"]),
-        })
-    return rows
+    output = producing_years(year, values["lead_time"]) * values["investment"] * values["output_per_bn"]
+    world = WORLD_2024 * (1 + values["world_growth"] / 100) ** (year - 2024) + output
+    # China separates its share of everyone else's ore, and the region's ore that is not separated at home.
+    china_processing = CHINA_PROCESSING_SHARE * (world - output) + (1 - processed) * output
+    raw_price = values["oxide_price"] / values["value_multiple"]
+    return {
+        "year": year,
+        "output": output,
+        "mine_share": output / world,  # Central Asia's share of the world's mine output
+        "china_processing_share": china_processing / world,
+        "value_kept": output * (processed * values["oxide_price"] + (1 - processed) * raw_price) / 1000,  # $ m
+        "value_if_raw": output * raw_price / 1000,
+    }
+
+
+def inactive(values: dict[str, float]) -> dict[str, str]:
+    if values["investment"] == 0 or values["output_per_bn"] == 0:
+        why = ("No effect while nothing is invested." if values["investment"] == 0
+               else "No effect while each $1 bn adds no output.")
+        names = ["lead_time", "processed_share", "oxide_price", "value_multiple"]
+        names.append("output_per_bn" if values["investment"] == 0 else "investment")
+        return dict.fromkeys(names, why)
+    if values["processed_share"] == 100:
+        return {"value_multiple": "No effect while all the ore is separated in the region: none is sold unprocessed."}
+    return {}
 
 
 def compute(values: dict[str, float]) -> Result:
-    mine = series(values, "Your scenario")
-    default = series(defaults(PARAMS), "Default")
-    producing = [r["year"] for r in mine if r["output"] > 0]
-    last = mine[-1]
+    rows = [year_row(values, year) for year in YEARS]
+    producing = [r["year"] for r in rows if r["output"] > 0]
+    last = rows[-1]
     figures = [
         Figure("first_output", "First year of output", producing[0] if producing else 0, "year"),
-        Figure("output_2040", "Output in 2040 (tonnes of rare-earth oxide)", last["output"], "t", 0),
-        Figure("share_2040", "Share of supply outside China in 2040", 100 * last["share_outside_china"], "%"),
-        Figure("value_2040", "Value kept in the region in 2040 (raw-tonne equivalents)", last["value_kept"], "t", 0),
+        Figure("output_2050", "Output in 2050 (tonnes of rare-earth oxide)", last["output"], "t", 0),
+        Figure("mine_share_2050", "Central Asia's share of world mine output in 2050", 100 * last["mine_share"], "%"),
+        Figure("china_share_2050", "China's share of world processing in 2050 (90% today)",
+               100 * last["china_processing_share"], "%"),
+        Figure("value_2050", "Value of the region's 2050 output, at the oxide price set", last["value_kept"], "$ m", 0),
     ]
-    return Result({"years": default + mine}, figures)
+    return Result({"years": rows}, figures, inactive(values))
 
 
 MODEL = Model(
     name="central_asia_pipeline",
-    title="How fast Central Asia can add rare-earth supply",
+    version=2,  # see [[model_version]] in explainers/corrections.toml
+    title="How fast Central Asia can add rare-earth supply, and whether it lowers dependence on China",
     params=PARAMS,
+    presets=PRESETS,
     compute=compute,
-    method="""From 2026, an investment of **I** ($ bn) is made every year. Each year's investment starts producing
-after a lead time **L** years and then adds **k** tonnes a year per $1 bn, so output in year *y* is
-**Q = I × k × (number of investment years already producing)** and the first output comes in 2026 + L.
-Its share of supply outside China is **Q / (120,000 + Q)**, against 2024's mine production outside China
-(390,000 t world minus 270,000 t China, USGS). A share *p* is processed in the region and is worth *v*
-times as much as raw material, so the value kept is **Q × ((1 − p) + p × v)** in tonnes of raw-material value.""",
-    limits="""A year 0 of 2026 and a constant yearly investment; no project delays or failures, no ramp-up,
-no depletion; supply elsewhere outside China held at its 2024 level; prices and exchange rates fixed; a
-single value multiple for all processing. It shows how lead times shape the timing, not what will be built.""",
+    method="""From 2026, an investment of **I** ($ bn) is made every year. Each year's investment starts producing after a
+lead time **L** years and then adds **k** tonnes of rare-earth oxide a year per $1 bn, so output in year *y* is
+**Q = I × k × (years of investment already producing)**, a part of a year counted as a part; the first output comes in
+2026 + L. The default lead time is the average from discovery to first production [@iea-2022-lead-times], close to the
+15.7 years S&P Global found over 127 mines [@spglobal-2023-lead-times]; a deposit already explored is faster
+[@projectblue-tungsten].
+
+Supply from everywhere else starts at 2024's mine output, 390,000 t [@usgs-2025-nai500], and grows at rate *g*; the
+region's output adds to it, so **W = 390,000 × (1 + g)^(y − 2024) + Q**. **Mining is not processing.** China separates
+about 90% of the world's rare earths [@northernminer-2025]; the model keeps that share for everyone else's ore, and
+sends the region's ore that is not separated at home (share 1 − p) to China as well. China's share of the world's
+processing is then **(0.9 × (W − Q) + (1 − p) × Q) / W**: it falls only if the region separates more than 10% of its own
+ore, however much it mines.
+
+Value is in dollars at a stated price: separated oxide sells at **P** per kg and unprocessed ore at **P / v**, so the
+value of the year's output is **Q × 1,000 × (p × P + (1 − p) × P / v)** dollars.""",
+    limits="""A first year of 2026 and a constant yearly investment; no project delays or failures, no ramp-up, no
+depletion; one lead time for every project; supply elsewhere grows smoothly and China's share of processing elsewhere
+is held at 90%; prices and exchange rates fixed; one price and one value multiple for all elements. It shows how lead
+times and processing shape the timing and the dependence, not what will be built.""",
+    limits_in_brief="Every project here is built on time at one lead time, prices stay fixed, and China is assumed to "
+                    "go on separating 90% of everyone else's ore.",
 )

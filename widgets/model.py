@@ -1,13 +1,21 @@
-"""What every widget model is: metadata plus one pure function from parameters to chart data."""
+"""What every widget model is: metadata plus one pure function from parameters to chart data.
+
+A run computes the reader's scenario and a baseline (the defaults, or a dated preset) with the same
+function and sets them side by side, as En-ROADS sets "Baseline" against "Current scenario": every data
+set carries a `scenario` field, and every figure says how it differs from the baseline.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Mapping
 
-from widgets.params import Param, defaults, format_value, validate
+from widgets.params import Param, ParameterError, defaults, difference_text, format_value, validate
 
 Rows = list[dict[str, Any]]
+BASELINE = "Baseline"
+YOURS = "Your scenario"
+DEFAULT_BASELINE = "Default settings"
 
 
 @dataclass(frozen=True)
@@ -29,24 +37,43 @@ class Figure:
     value: float
     unit: str
     digits: int = 1
+    baseline: float | None = None  # the same figure in the baseline, once the run has one
 
     @property
     def text(self) -> str:
-        return format_value(self.value, self.unit, self.digits)
+        own = format_value(self.value, self.unit, self.digits)
+        if self.baseline is None:
+            return own
+        return f"{own} ({difference_text(self.value, self.baseline, self.unit, self.digits)})"
 
     def as_dict(self) -> dict[str, Any]:
-        return {"key": self.key, "label": self.label, "value": self.value, "unit": self.unit, "text": self.text}
+        return {"key": self.key, "label": self.label, "value": self.value, "unit": self.unit, "text": self.text,
+                "baseline": self.baseline}
 
 
 @dataclass(frozen=True)
 class Result:
-    """Named data sets (each fills the chart's `alt.NamedData` of that name) and summary figures."""
+    """Named data sets (each fills the chart's `alt.NamedData` of that name), summary figures, and the
+    settings that have no effect in this state, each with the reason (shown next to its slider)."""
 
     data: dict[str, Rows]
     figures: list[Figure]
+    inactive: dict[str, str] = field(default_factory=dict)
+    baseline: str = ""  # the baseline's name, once the run has one
 
     def as_dict(self) -> dict[str, Any]:
-        return {"data": self.data, "figures": [f.as_dict() for f in self.figures]}
+        return {"data": self.data, "figures": [f.as_dict() for f in self.figures], "inactive": self.inactive,
+                "baseline": self.baseline}
+
+
+def beside(mine: Result, base: Result, baseline_label: str) -> Result:
+    """The reader's scenario with the baseline: rows of both, labelled; figures with their baseline value."""
+    data = {
+        name: [{**row, "scenario": BASELINE} for row in base.data[name]] + [{**row, "scenario": YOURS} for row in rows]
+        for name, rows in mine.data.items()
+    }
+    figures = [replace(f, baseline=b.value) for f, b in zip(mine.figures, base.figures)]
+    return Result(data, figures, mine.inactive, baseline_label)
 
 
 @dataclass(frozen=True)
@@ -57,12 +84,24 @@ class Model:
     compute: Callable[[dict[str, float]], Result]
     method: str  # the equations in words and symbols (Markdown), for the methodology page
     limits: str  # what the model leaves out (Markdown)
+    limits_in_brief: str = ""  # the same, in one sentence a student reads next to the sliders
     presets: tuple[Preset, ...] = field(default_factory=tuple)
     version: int = 1  # raise by one when the equations, settings or defaults change; log it in explainers/corrections.toml
 
-    def run(self, values: Mapping[str, object]) -> Result:
-        """Validate (raising ParameterError with a reader-facing message) and compute."""
-        return self.compute(validate(self.params, values))
+    def run(self, values: Mapping[str, object], baseline: str | None = None) -> Result:
+        """Validate (raising ParameterError with a reader-facing message), compute the scenario and the
+        baseline (`baseline` names a preset; none means the defaults), and set them side by side."""
+        mine = self.compute(validate(self.params, values))
+        label, base_values = self.baseline(baseline)
+        return beside(mine, self.compute(base_values), label)
+
+    def baseline(self, key: str | None) -> tuple[str, dict[str, float]]:
+        if key is None or key == "":
+            return DEFAULT_BASELINE, validate(self.params, self.defaults())
+        for preset in self.presets:
+            if preset.key == key:
+                return preset.label, validate(self.params, preset.values)
+        raise ParameterError("", f"The baseline must be one of this widget's presets; {key!r:.40} is not one.")
 
     def defaults(self) -> dict[str, float]:
         return defaults(self.params)

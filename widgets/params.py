@@ -30,6 +30,31 @@ def format_value(value: float, unit: str, digits: int | None = None) -> str:
     return f"{text} {unit}".strip()
 
 
+def difference_text(value: float, baseline: float, unit: str, digits: int | None = None) -> str:
+    """How a figure compares with the baseline, as a reader says it: "baseline 37.5%, −10 points".
+    A change in a percentage is in (percentage) points; a calendar year's change is in years."""
+    base = format_value(baseline, unit, digits)
+    if format_value(value, unit, digits) == base:
+        return "same as the baseline"
+    if unit == "year" and not (value and baseline):  # "none": no difference to state
+        return f"baseline {base}"
+    places = 2 if digits is None or unit == "$" else digits
+    change = round(value, places) - round(baseline, places)  # the difference of the numbers the reader sees
+    sign = "+" if change > 0 else "−"
+    size = round(abs(change), places)
+    if unit.startswith("%"):
+        amount = format_value(size, "")
+        amount += " point" if amount == "1" else " points"
+    elif unit == "year":
+        years = format_value(abs(change), "", 0)
+        amount = f"{years} year" if years == "1" else f"{years} years"
+    else:
+        amount = format_value(size, unit)
+        if size == 1 and amount.endswith(" " + unit) and unit.endswith("s"):
+            amount = amount[:-1]  # 1 month, not 1 months
+    return f"baseline {base}, {sign}{amount}"
+
+
 class ParameterError(ValueError):
     """A parameter value a model cannot use; the message is written for the reader."""
 
@@ -71,20 +96,35 @@ class Param:
 NUMBER_TEXT = re.compile(r" *[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)? *")
 
 
+def shown(raw: object) -> str:
+    """A rejected value as a reader can read it back: short, and never a crash. (repr() of a huge int
+    or of a deeply nested list raises; bytes and containers are named, not printed.)"""
+    if raw is None:
+        return "nothing"
+    if isinstance(raw, bool):
+        return "true" if raw else "false"
+    if isinstance(raw, str):
+        return f"“{raw[:40]}{'…' if len(raw) > 40 else ''}”"
+    if isinstance(raw, int):
+        return "a number with too many digits" if abs(raw) >= 10**40 else str(raw)
+    if isinstance(raw, float):
+        return repr(raw)
+    return f"a {type(raw).__name__}, not a number"
+
+
 def _as_number(param: Param, raw: object) -> float:
-    if isinstance(raw, bool) or raw is None:
-        raise ParameterError(param.name, f"{param.label} needs a number; got {raw!r}.")
+    """Only numbers and plain decimal text count. Bytes, bools, None and containers are refused rather
+    than read by Python's own rules (float(b"1_0") is 10.0)."""
+    if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
+        raise ParameterError(param.name, f"{param.label} needs a number; got {shown(raw)}.")
+    if isinstance(raw, str) and not NUMBER_TEXT.fullmatch(raw):
+        raise ParameterError(param.name, f"{param.label} needs a number; {shown(raw)} is not one.")
     try:
-        if isinstance(raw, str) and not NUMBER_TEXT.fullmatch(raw):
-            raise ValueError(raw)
-        value = float(raw)  # ints, floats and number text such as "12.5"
-    except (TypeError, ValueError):
-        shown = str(raw)[:40]
-        raise ParameterError(
-            param.name, f"{param.label} needs a number; “{shown}” is not one."
-        ) from None
+        value = float(raw)
+    except OverflowError:  # an int beyond any float, such as 10**400
+        value = math.inf
     if not math.isfinite(value):
-        raise ParameterError(param.name, f"{param.label} needs a finite number; got {raw!r}.")
+        raise ParameterError(param.name, f"{param.label} needs a finite number; got {shown(raw)}.")
     return value
 
 
@@ -92,12 +132,16 @@ def _range_text(param: Param) -> str:
     return f"between {param.describe(param.minimum)} and {param.describe(param.maximum)}"
 
 
+def _outside(param: Param, value: float) -> str:
+    return param.describe(value) if abs(value) < 1e12 else "that number"  # not 300 digits of a huge float
+
+
 def validate(params: tuple[Param, ...], values: Mapping[str, object]) -> dict[str, float]:
     """Return every parameter as a float, or raise ParameterError naming the parameter, value and range."""
     if not isinstance(values, Mapping):
         raise ParameterError("", "The model needs its settings as name–value pairs.")
     known = {p.name for p in params}
-    unknown = sorted(set(values) - known)
+    unknown = [str(name)[:40] for name in values if name not in known]  # names may be of any type
     if unknown:
         raise ParameterError(unknown[0], f"“{unknown[0]}” is not a setting of this model.")
     checked: dict[str, float] = {}
@@ -108,7 +152,7 @@ def validate(params: tuple[Param, ...], values: Mapping[str, object]) -> dict[st
         if not param.minimum <= value <= param.maximum:
             raise ParameterError(
                 param.name,
-                f"{param.label} must be {_range_text(param)}; {param.describe(value)} is outside that range.",
+                f"{param.label} must be {_range_text(param)}; {_outside(param, value)} is outside that range.",
             )
         checked[param.name] = value
     return checked
@@ -132,7 +176,7 @@ def clamp(params: tuple[Param, ...], values: Mapping[str, object]) -> tuple[dict
         bounded = min(max(value, param.minimum), param.maximum)
         if bounded != value:
             notes.append(
-                f"{param.label} must be {_range_text(param)}; changed {param.describe(value)} to {param.describe(bounded)}."
+                f"{param.label} must be {_range_text(param)}; changed {_outside(param, value)} to {param.describe(bounded)}."
             )
         result[param.name] = bounded
     return result, notes

@@ -1,49 +1,60 @@
-"""rare_earth_supply: what a Chinese export restriction does to rare-earth supply, month by month.
+"""rare_earth_supply: what a new Chinese export restriction does to buyers outside China, month by month.
 
-Month 0 is November 2025, when the terms agreed at Busan took effect. The market starts balanced: China supplies its share of
-processed rare earths, everyone else the rest. While a restriction is in force, China withholds part of
-its exports; buyers first draw on their stockpile, then go short. The price rises until buyers' cut in
-use matches the shortfall. An illustration of the mechanism, not a forecast.
+Month 0 is November 2025, when the terms agreed at Busan took effect; the April 2025 licensing stayed in
+force and is already part of the starting supply. China uses part of its output at home and exports the
+rest; a restriction withholds part of the exports only. Buyers abroad draw on their stockpile, then go
+short; the price jumps as soon as a restriction starts (buyers bid for what is left, before anyone runs
+short), rises further to ration a shortage, and eases as buyers rebuild their stocks afterwards.
+An illustration of the mechanism, not a forecast.
 """
 
 from __future__ import annotations
 
+import math
+
 from widgets.model import Figure, Model, Preset, Result
 from widgets.params import Param, defaults
 
-HORIZON = 48  # months shown: four years from Busan
+HORIZON = 84  # months shown: seven years, so the latest start (36) plus the longest restriction (36) leave a year after it
 PRICE_CAP = 10.0  # the price index stops at 10x: beyond any multiple seen in 2025 (about 6x for magnets in Europe)
+RESTOCK_MONTHS = 6  # after a restriction, buyers rebuild their stockpile over about six months (a teaching value)
 START = (2025, 11)  # month 0: November 2025, when the truce's terms took effect (10 Nov)
 
 PARAMS = (
     Param("china_share", "China's share of processed supply", "%", 50, 100, 1, 90, source="northernminer-2025",
           help="About 90% of rare-earth processing (separation and refining) happens in China; the IEA put it at 91% in October 2025."),
-    Param("withheld", "Share of China's exports withheld", "%", 0, 100, 5, 50,
+    Param("home_use", "Share of China's processed output used in China", "%", 0, 90, 5, 60,
+          assumption="We found no published share for all processed rare earths; 60% is a teaching value. China makes most of the world's magnets (about 94%, IEA), so much of its output is used in its own factories and never exported.",
+          help="What China uses at home is not withheld by an export restriction; only the rest reaches buyers abroad."),
+    Param("withheld", "Share of China's exports withheld by a new restriction", "%", 0, 100, 5, 50,
           assumption="No source states how much a future restriction would withhold; 50% is a middle value. For scale: China's magnet exports fell 74% year on year in May 2025, after the April controls.",
-          help="While the restriction is in force, this share of China's supply does not reach buyers abroad."),
+          help="While a new restriction is in force, this share of what China would export does not reach buyers abroad."),
     Param("start_month", "Restriction starts (months after November 2025)", "months", 0, 36, 1, 12, source="chemradar-no70",
           help="The one-year suspension of China's October 2025 controls ran to 10 November 2026: 12 months after the terms took effect on 10 November 2025."),
     Param("duration", "Restriction lasts", "months", 0, 36, 1, 12,
-          assumption="No source says how long a renewed restriction would last; 12 months mirrors the one-year length of the truce. 0 means no restriction.",
-          help="0 means no restriction: the truce holds."),
-    Param("stockpile", "Buyers' stockpile", "months", 0, 12, 0.5, 3,
+          assumption="No source says how long a renewed restriction would last; 12 months mirrors the one-year length of the truce.",
+          help="0 means no new restriction: the truce holds. The April 2025 licensing stays in force in every scenario; the starting supply (November 2025) already includes it."),
+    Param("stockpile", "Buyers' stockpile when the restriction starts", "months", 0, 12, 0.5, 3,
           assumption="Buyers' stockpiles are not published; 3 months of demand is a teaching value. Ford idled a plant for a week in May 2025 for lack of magnets, a sign that some buyers held little.",
-          help="How many months of normal demand buyers hold in stock when the restriction starts."),
+          help="How many months of their demand at that time buyers outside China hold in stock when the restriction starts."),
     Param("other_growth", "Growth of supply outside China", "% per year", 0, 50, 1, 10,
           assumption="No source gives this rate; 10% a year is a teaching value. New mine-to-magnet chains take 10–15 years (The Diplomat), so fast growth is hard.",
           help="How fast mines and plants outside China add output."),
-    Param("demand_growth", "Growth of demand", "% per year", 0, 20, 1, 5,
+    Param("demand_growth", "Growth of demand outside China", "% per year", 0, 20, 1, 5,
           assumption="No source gives this rate; 5% a year stands for steady growth in electric vehicles and wind turbines.",
-          help="How fast the world's use of processed rare earths grows."),
+          help="How fast buyers outside China use more processed rare earths."),
     Param("elasticity", "How strongly buyers cut use when prices rise (elasticity)", "", 0, 2, 0.05, 0.3,
           assumption="No source gives this value; 0.3 means a 10% higher price cuts use by about 3%. Rare earths are a small part of a car's or turbine's cost, so use responds little to price.",
           help="0: buyers cannot cut use at all, so any shortage sends the price to its cap."),
+    Param("price_jump", "Precautionary price jump while a restriction is in force", "×", 1, 6, 0.25, 3, source="argus-gmteight",
+          help="Buyers bid prices up as soon as a restriction starts, before anyone runs short. After the April 2025 controls, the European price of dysprosium oxide rose from $250–310 to $700–1,000 per kg within about a month, on panic quoting with few sales (Argus). After the restriction, the premium fades as buyers rebuild their stocks. 1 means no jump."),
 )
 
 _DEFAULTS = defaults(PARAMS)
 PRESETS = (
     Preset("truce_holds", "Truce holds (hypothetical)", {**_DEFAULTS, "duration": 0}),
     Preset("truce_lapses", "Truce lapses in Nov 2026 (hypothetical)", {**_DEFAULTS, "start_month": 12, "duration": 12}, "chemradar-no70"),
+    Preset("may_2025", "Exports cut as in May 2025 (about 75%)", {**_DEFAULTS, "withheld": 75}, "wsj-automotiveworld"),
 )
 
 
@@ -52,64 +63,112 @@ def month_label(month: int) -> str:
     return f"{year}-{zero_based + 1:02d}-01"
 
 
-def price_index(demand: float, served: float, elasticity: float) -> float:
-    """The price at which buyers' cut in use equals the shortfall: (demand / served)^(1/elasticity), capped."""
+def rationing_multiple(demand: float, served: float, elasticity: float) -> float:
+    """The price multiple at which buyers' cut in use equals the shortfall, (demand / served)^(1/ε), capped.
+    Computed in logs: for a tiny ε the power itself would overflow."""
     if served >= demand:
-        return 100.0
+        return 1.0
     if elasticity == 0 or served <= 0:
-        return 100.0 * PRICE_CAP
-    return 100.0 * min(PRICE_CAP, (demand / served) ** (1 / elasticity))
+        return PRICE_CAP
+    return math.exp(min(math.log(PRICE_CAP), math.log(demand / served) / elasticity))
+
+
+def inactive(values: dict[str, float], ever_short: bool) -> dict[str, str]:
+    """Settings that change nothing in this state, and why (said next to each slider)."""
+    if values["duration"] == 0:
+        why = "No effect on supply or the price while the restriction lasts 0 months: the truce holds and nothing new is withheld."
+        return dict.fromkeys(("withheld", "start_month", "stockpile", "elasticity", "price_jump"), why)
+    if values["withheld"] == 0:
+        why = "No effect on supply or the price while the restriction withholds 0% of China's exports."
+        return dict.fromkeys(("start_month", "duration", "stockpile", "elasticity", "price_jump"), why)
+    if not ever_short:
+        return {"elasticity": "No effect in this scenario: no buyer goes short, so the price never has to ration use."}
+    return {}
 
 
 def compute(values: dict[str, float]) -> Result:
-    share = values["china_share"] / 100
+    share, home = values["china_share"] / 100, values["home_use"] / 100
     withheld = values["withheld"] / 100
+    # Buyers outside China at month 0 (their demand = 100): supply from elsewhere, and China's exports for the rest.
+    other_start = 100.0 * (1 - share) / (1 - share * home)
+    restriction = values["duration"] > 0 and withheld > 0
     start, end = values["start_month"], values["start_month"] + values["duration"]
-    stock_cap = values["stockpile"] * 100.0  # months of month-0 demand (demand index 100)
-    stock = stock_cap
+    stock = values["stockpile"] * 100.0
     rows = []
     for month in range(HORIZON):
         years = month / 12
         demand = 100.0 * (1 + values["demand_growth"] / 100) ** years
-        other = 100.0 * (1 - share) * (1 + values["other_growth"] / 100) ** years
-        china_normal = max(0.0, demand - other)  # China fills the rest of the market, as before Busan
-        restricted = start <= month < end
+        other = other_start * (1 + values["other_growth"] / 100) ** years
+        china_normal = max(0.0, demand - other)  # China's exports fill the rest of the market, as before Busan
+        restricted = restriction and start <= month < end
         china = china_normal * (1 - withheld) if restricted else china_normal
-        gap = demand - china - other
-        drawn = min(stock, max(0.0, gap))
-        stock = min(stock_cap, stock - drawn + max(0.0, -gap))  # a surplus refills the stockpile
-        unmet = max(0.0, gap - drawn)
+        gap = china_normal - china  # what the restriction withholds (exactly 0 without one: no rounding noise)
+        target = values["stockpile"] * demand  # the stock buyers want: months of their current demand
+        drawn = restocked = 0.0
+        if not restriction or month <= start:
+            stock = target  # kept topped up until a restriction starts
+        if restricted:
+            drawn = min(stock, gap)
+            stock -= drawn
+        elif restriction and month >= end and stock < target:  # after it: China's idle capacity refills stocks over a few months
+            restocked = min(target - stock, target / RESTOCK_MONTHS)
+            stock += restocked
+        unmet = gap - drawn
         served = demand - unmet
+        # The precautionary premium: full while restricted; after, in proportion to the stock still missing.
+        if restricted:
+            fear = values["price_jump"]
+        elif restriction and month >= end and target > 0:
+            fear = 1 + (values["price_jump"] - 1) * (1 - stock / target)
+        else:
+            fear = 1.0
+        multiple = min(PRICE_CAP, max(fear, rationing_multiple(demand, served, values["elasticity"])))
         rows.append({
             "month": month, "date": month_label(month), "demand": demand, "china": china, "other": other,
-            "stock_drawn": drawn, "unmet": unmet, "unmet_share": unmet / demand, "stock": stock,
-            "price": price_index(demand, served, values["elasticity"]), "restricted": restricted,
+            "stock_drawn": drawn, "unmet": unmet, "unmet_share": unmet / demand, "served": served, "stock": stock,
+            "restocked": restocked, "price": 100.0 * multiple, "restricted": restricted,
         })
     short = [r for r in rows if r["unmet"] > 1e-9]
+    covered = [r for r in rows if r["restricted"] and r["stock_drawn"] > 1e-9 and r["unmet"] <= 1e-9]
     figures = [
-        Figure("peak_shortfall", "Peak shortfall (share of demand)", 100 * max(r["unmet_share"] for r in rows), "%"),
+        Figure("peak_shortfall", "Peak shortfall (share of demand outside China)", 100 * max(r["unmet_share"] for r in rows), "%"),
+        Figure("months_covered", "Months the stockpile covers in full", len(covered), "months", 0),
         Figure("months_short", "Months in shortage", len(short), "months", 0),
         Figure("peak_price", "Peak price (times the pre-restriction price)", max(r["price"] for r in rows) / 100, "×"),
     ]
-    return Result({"months": rows}, figures)
+    return Result({"months": rows}, figures, inactive(values, bool(short)))
 
 
 MODEL = Model(
     name="rare_earth_supply",
-    title="What an export restriction does to rare-earth supply, month by month",
+    version=2,  # see [[model_version]] in explainers/corrections.toml
+    title="What a new export restriction does to rare-earth buyers outside China, month by month",
     params=PARAMS,
     presets=PRESETS,
     compute=compute,
-    method="""Month *m* counts from November 2025, when the Busan terms took effect. Demand grows at rate *g*:
-**D = 100 × (1 + g)^(m/12)** (100 = demand in November 2025). Supply from outside China starts at its share
-(1 − s) of the market and grows at rate *h*: **O = 100 × (1 − s) × (1 + h)^(m/12)**. China normally fills the rest,
-**C = D − O**; while the restriction is in force it withholds a share *w*, so **C = (D − O) × (1 − w)**.
-The gap **D − C − O** is first covered from the buyers' stockpile (set in months of November 2025 demand);
-what stocks cannot cover is **unmet demand**, shown as a share of demand. A surplus refills the stockpile.
-The price index is the level at which buyers' cut in use matches the shortfall at elasticity ε:
-**P = 100 × (D / served)^(1/ε)**, capped at 10 times the starting price.""",
-    limits="""One pooled market for all rare earths (in reality each element has its own market); China's
-normal supply simply fills demand; no new Chinese licences, smuggling or recycling; the price only rations
-and does not call forth new supply within the four years; buyers do not hoard in advance. The cap on the
-price index is a teaching bound, not an observed price.""",
+    method="""Month *m* counts from November 2025, when the Busan terms took effect. The model follows **buyers outside
+China**, whose demand is 100 in November 2025 and grows at rate *g*: **D = 100 × (1 + g)^(m/12)**. China processes a
+share *s* of the world's supply and uses a share *h* of its output at home; the rest is exported. So at the start, supply
+from outside China is **O₀ = 100 × (1 − s) / (1 − s·h)** of the buyers' demand and China's exports the rest. Supply from
+outside China grows at rate *k*: **O = O₀ × (1 + k)^(m/12)**, and China's exports normally fill the rest, **E = D − O**.
+
+The April 2025 licensing stayed in force after Busan; it is part of this starting supply, so "Truce holds" means no
+*new* restriction. While a new restriction is in force, China withholds a share *w* of its exports only:
+**E = (D − O) × (1 − w)**; what China uses at home is untouched. The gap is covered first from buyers' stockpile, set in
+months of their demand when the restriction starts; what stocks cannot cover is **unmet demand**, shown as a share of
+demand. After the restriction, China's idle capacity refills the stockpile over about six months.
+
+The price index (100 before any restriction) is the higher of two multiples, capped at 10 times the start:
+a **precautionary jump** *J* while the restriction is in force (buyers bid for what is left before anyone runs short;
+European dysprosium oxide prices about tripled within a month of the April 2025 controls [@argus-gmteight]), fading after
+it in proportion to the stock still to rebuild; and the **rationing** multiple at which buyers' cut in use matches the
+shortfall at elasticity ε, **(D / served)^(1/ε)**, computed in logarithms so that a tiny ε cannot overflow. The seven
+years shown cover the latest start and longest restriction the sliders allow, with a year after it.""",
+    limits="""One pooled market for all rare earths (in reality each element has its own market and price); China's
+exports simply fill demand outside China; no new Chinese licences, smuggling or recycling; the price only rations and
+does not call forth new supply within the years shown; buyers do not hoard before a restriction. The shares for home
+use, the withheld share and the precautionary jump are teaching values or one episode's figures. The cap on the price
+index is a teaching bound, not an observed price.""",
+    limits_in_brief="All rare earths are pooled into one market, China's home use is a teaching value, and the price "
+                    "rations use but never brings new mines or recycling within the seven years shown.",
 )

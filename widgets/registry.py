@@ -4,11 +4,17 @@ all look models up here, so a model's metadata is written exactly once."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Mapping
 
 from widgets import central_asia_pipeline, rare_earth_supply, tariff_stack
 from widgets.model import Model
 from widgets.params import ParameterError
+
+MAX_REQUEST_CHARS = 10_000  # a widget's settings are a few hundred characters; more is not a widget's request
+MAX_REQUEST_DEPTH = 8  # a request nests two deep; Pyodide's parser overflows the browser's stack near 4,000
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
 
 MODELS: dict[str, Model] = {
     m.name: m for m in (tariff_stack.MODEL, rare_earth_supply.MODEL, central_asia_pipeline.MODEL)
@@ -22,17 +28,60 @@ def get(name: str) -> Model:
         raise KeyError(f"No widget called {name!r}; known widgets: {', '.join(sorted(MODELS))}.") from None
 
 
-def run_json(name: str, values_json: str) -> str:
+def read_request(request: object) -> tuple[object, str | None]:
+    """A run request is the settings themselves, or {"settings": {...}, "baseline": "<preset key>"}."""
+    if isinstance(request, Mapping) and "settings" in request:
+        extra = [str(key)[:40] for key in request if key not in ("settings", "baseline")]
+        if extra:
+            raise ParameterError("", f"A run request holds “settings” and “baseline” only, not “{extra[0]}”.")
+        baseline = request.get("baseline")
+        if baseline is not None and not isinstance(baseline, str):
+            raise ParameterError("", "The baseline must be the name of one of the widget's presets.")
+        return request["settings"], baseline
+    return request, None
+
+
+def parse_request(request_json: object) -> tuple[object, str | None]:
+    """JSON text of a run request, read; too long a text is refused before parsing. That also keeps deeply
+    nested JSON away from the parser, whose recursion the browser's stack may not survive."""
+    if not isinstance(request_json, str) or len(request_json) > MAX_REQUEST_CHARS:
+        raise ValueError(f"The settings must be JSON text of at most {MAX_REQUEST_CHARS:,} characters.")
+    if _nesting(request_json) > MAX_REQUEST_DEPTH:
+        raise ValueError("The settings are nested too deeply to read.")
+    return read_request(json.loads(request_json))
+
+
+def _nesting(text: str) -> int:
+    """How deep brackets nest outside strings: checked before parsing, because in the browser the parser's
+    recursion exhausts JavaScript's stack (a fatal error) long before Python's recursion limit."""
+    depth = deepest = 0
+    for bracket in _BRACKET.findall(_JSON_STRING.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def run_json(name: str, request_json: str) -> str:
     """The browser worker's single entry point: JSON in, JSON out, errors as data (never raised),
     so a bad value shows a message and the chart keeps its last good state."""
     try:
-        values: Mapping[str, Any] = json.loads(values_json)
-        result = get(name).run(values)
+        settings, baseline = parse_request(request_json)
+        result = get(name).run(settings, baseline)  # type: ignore[arg-type]  (validate refuses non-mappings)
+        return json.dumps({"ok": True, **result.as_dict()}, allow_nan=False)  # NaN is not JSON the page can read
     except ParameterError as error:
         return json.dumps({"ok": False, "error": str(error), "param": error.name})
-    except (KeyError, ValueError) as error:
-        return json.dumps({"ok": False, "error": str(error), "param": ""})
-    return json.dumps({"ok": True, **result.as_dict()})
+    except (KeyError, ValueError, TypeError, RecursionError) as error:  # unknown widget, bad JSON, nesting too deep
+        return json.dumps({"ok": False, "error": _plain(error), "param": ""})
+    except Exception as error:  # a model bug: the page still gets an answer it can show
+        return json.dumps({"ok": False, "error": f"The model could not run ({type(error).__name__}).", "param": ""})
+
+
+def _plain(error: BaseException) -> str:
+    if isinstance(error, json.JSONDecodeError):
+        return f"The settings are not valid JSON ({error.msg})."
+    if isinstance(error, RecursionError):
+        return "The settings are nested too deeply to read."
+    return str(error)[:300]
 
 
 def warm_up() -> None:

@@ -56,7 +56,8 @@ def _shape_problem(original: Result, edited: Any) -> str | None:
 
 
 def run_edited(name: str, code: str, values_json: str) -> str:
-    """JSON in, JSON out, like registry.run_json, for the reader's version of model `name`."""
+    """JSON in (settings, or settings with a baseline), JSON out, like registry.run_json, for the reader's
+    version of model `name`."""
     original_model = registry.get(name)
     try:
         compiled = compile(code, FILENAME, "exec")
@@ -68,9 +69,9 @@ def run_edited(name: str, code: str, values_json: str) -> str:
         edited_model = namespace.get("MODEL")
         if edited_model is None:
             return _fail("the code must still define MODEL (the widget looks for it).")
-        values = json.loads(values_json)
-        original = original_model.run(values)
-        edited = edited_model.run(values)
+        settings, baseline = registry.parse_request(values_json)
+        original = original_model.run(settings, baseline)
+        edited = edited_model.run(settings, baseline)
     except ParameterError as error:
         return _fail(str(error))
     except Exception as error:  # the reader's code may raise anything; report it, keep the page alive

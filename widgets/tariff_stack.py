@@ -1,121 +1,220 @@
-"""tariff_stack: what a change in US tariffs does to one Chinese import.
+"""tariff_stack: what US tariffs do to one good imported from China, when buyers can also buy it elsewhere.
 
-Tariff layers add up; the buyer pays the share of the tariff that is passed on; import volume
-responds to the buyer's price with a constant elasticity; customs revenue is the tariff times the
-(smaller) import value, so it first rises and then falls as the rate climbs.
+One good, not the average of all Chinese goods: its tariff layers add up, except that a good under a
+Section 232 tariff is exempt from the reciprocal tariffs. Buyers pay the passed-on share of each
+supplier's tariff; they shift between Chinese and other suppliers as the price gap opens (trade
+diversion), and buy less of the good as its average price rises. So the tariff on China's good is one
+number, and the average tariff on all imports of the good is another: higher before buyers switch
+suppliers than after.
 """
 
 from __future__ import annotations
 
+import math
+
 from widgets.model import Figure, Model, Preset, Result
 from widgets.params import Param
 
+# (key, label, charged on the same good from other countries too?)
 LAYERS = (
-    ("fentanyl", "“Fentanyl” tariff (IEEPA)"),
-    ("reciprocal", "Reciprocal tariff (IEEPA)"),
-    ("section301", "Earlier tariffs (Section 301)"),
-    ("section122", "Section 122 surcharge"),
+    ("mfn", "Normal duty (MFN)", True),
+    ("section301", "Section 301 (China only)", False),
+    ("section232", "Section 232 (steel, aluminium…)", True),
+    ("fentanyl", "“Fentanyl” tariff (IEEPA, China only)", False),
+    ("reciprocal", "Reciprocal tariff (IEEPA)", False),
+    ("section122", "Section 122 surcharge (all countries)", True),
 )
 
 PARAMS = (
     Param(
-        "fentanyl", "“Fentanyl” tariff", "%", 0, 50, 1, 10, source="str-2025-11",
+        "mfn", "Normal US duty on this good (MFN)", "%", 0, 40, 0.5, 3, source="piie-2019-phase-one",
+        assumption="PIIE put the average US tariff on goods from China at 3.0% before the trade war began in 2018, when only normal duties applied; 3% stands here for the normal duty on one good. Each good has its own rate.",
+        help="The duty a good pays whichever country it comes from (the most-favoured-nation rate). It applies to other suppliers too.",
+    ),
+    Param(
+        "section301", "Section 301 tariff (China only)", "%", 0, 100, 0.5, 25, source="tariffglossary-section301",
+        help="7.5% to 25% on the lists of 2018–19 (25% on Lists 1 to 3, 7.5% on List 4A); since 27 September 2024, 25% to 100% on some goods, such as electric vehicles, after the four-year review. 25% stands for a good on Lists 1 to 3. In force through every truce.",
+    ),
+    Param(
+        "section232", "Section 232 tariff (steel, aluminium…)", "%", 0, 50, 5, 0, source="strtrade-2025-06",
+        help="Tariffs on steel, aluminium and some other goods from every country, 50% on steel and aluminium from 4 June 2025. 0 means this good is not covered. A good under a Section 232 tariff is exempt from the reciprocal tariffs.",
+    ),
+    Param(
+        "fentanyl", "“Fentanyl” tariff (China only)", "%", 0, 50, 1, 10, source="str-2025-11",
         help="20% from March 2025; cut to 10% for goods entered from 10 November 2025; struck down with all IEEPA tariffs on 20 February 2026.",
     ),
     Param(
-        "reciprocal", "Reciprocal tariff", "%", 0, 125, 1, 10, source="str-2025-11",
-        help="10% in force after Busan; a return to 34% (10% + the suspended 24%) was put off to 10 November 2026. It peaked at 125% in April 2025.",
+        "reciprocal", "Reciprocal tariff on China", "%", 0, 125, 1, 10, source="str-2025-11",
+        help="10% in force after Busan; a return to 34% (10% + the suspended 24%) was put off to 10 November 2026. It peaked at 125% in April 2025 and was struck down on 20 February 2026. Not charged on Section 232 goods.",
     ),
     Param(
-        "section301", "Earlier tariffs (Section 301)", "%", 0, 100, 0.5, 7.5, source="timeline-techtricks365",
-        assumption="Section 301 tariffs of 7.5% to 100% applied throughout 2025, depending on the good; 7.5% (the lowest) is a teaching default. Set the rate your good faces.",
-        help="Tariffs from 2018–19 that stayed in force through every truce.",
+        "section122", "Section 122 surcharge (all countries)", "%", 0, 15, 1, 0, source="mofcom-2026-02",
+        help="After the Supreme Court ruling, Trump announced 10% and the next day said he would raise it to 15%; 10% was applied to goods from every country from 24 February 2026, for at most 150 days, to about 24 July 2026. The Court of International Trade ruled it unlawful on 7 May 2026 (the ruling was stayed on appeal). It is not the rate in force after July 2026.",
     ),
     Param(
-        "section122", "Section 122 surcharge", "%", 0, 15, 1, 0, source="mofcom-2026-02",
-        help="A 10% global surcharge from 24 February 2026, for up to 150 days, after the Supreme Court ruling. Trump announced 15%; sources disagree on the rate applied.",
+        "others_reciprocal", "Reciprocal tariff on the same good from other countries", "%", 0, 50, 1, 10, source="natlawreview-2025-04",
+        help="The 10% “baseline” reciprocal tariff most countries faced from April 2025; struck down with the other IEEPA tariffs in February 2026. Not charged on Section 232 goods.",
     ),
     Param(
-        "pass_through", "Share of the tariff passed on to the buyer", "%", 0, 100, 5, 100, source="amiti-2019",
-        help="100% means the buyer pays the whole tariff; studies of the 2018 tariffs found close to complete pass-through.",
+        "china_share", "China's share of US imports of this good, before the tariffs", "%", 10, 100, 5, 50,
+        assumption="Each good differs; 50% is a teaching value for a good that China and other countries both sell. 100% means no other country makes it.",
+        help="How much of the good came from China before any tariff; the rest came from other countries at the same price.",
     ),
     Param(
-        "elasticity", "How strongly imports respond to price (elasticity)", "", 0, 5, 0.1, 2,
-        assumption="We found no source for this good's elasticity; 2 means a 1% higher price cuts imports by about 2%, a middling value used for teaching. Try 0 (buyers cannot switch) and 4 (easy to switch).",
-        help="0: buyers keep buying whatever the price. Higher: buyers switch away faster.",
+        "switching", "How easily buyers switch to other countries' suppliers", "", 0, 8, 0.5, 3,
+        assumption="No source gives this for one good; 3 is a teaching value: with half of purchases from China before the tariffs, a Chinese good 10% dearer than the same good from elsewhere keeps about 43% of them. 0 means buyers cannot switch.",
+        help="0: buyers keep their suppliers whatever the price gap. Higher: buyers move to other countries' suppliers faster (trade diversion).",
+    ),
+    Param(
+        "pass_through", "Share of each tariff passed on to the buyer", "%", 0, 100, 5, 100, source="amiti-2019",
+        help="100% means the buyer pays the whole tariff; studies of the 2018 tariffs found close to complete pass-through into the prices US importers paid.",
+    ),
+    Param(
+        "elasticity", "How strongly US purchases of the good respond to its price", "", 0, 3, 0.1, 1,
+        assumption="We found no source for this good's elasticity; 1 means a 1% higher average price cuts purchases by about 1%, a middling value used for teaching. Switching between countries is the separate setting above.",
+        help="0: buyers keep buying as much whatever the price. Higher: they buy less of the good as its average price rises.",
     ),
 )
 
-_TARIFF_DEFAULTS = {"pass_through": 100.0, "elasticity": 2.0}
+_RESPONSES = {"china_share": 50.0, "switching": 3.0, "pass_through": 100.0, "elasticity": 1.0}
+_AFTER_BUSAN = {"mfn": 3.0, "section301": 25.0, "section232": 0.0, "fentanyl": 10.0, "reciprocal": 10.0,
+                "section122": 0.0, "others_reciprocal": 10.0, **_RESPONSES}
 PRESETS = (
-    Preset("before_busan", "Before Busan (Oct 2025)",
-           {"fentanyl": 20, "reciprocal": 10, "section301": 7.5, "section122": 0, **_TARIFF_DEFAULTS}, "str-2025-11"),
-    Preset("after_busan", "After Busan (10 Nov 2025)",
-           {"fentanyl": 10, "reciprocal": 10, "section301": 7.5, "section122": 0, **_TARIFF_DEFAULTS}, "str-2025-11"),
-    Preset("after_ruling", "After the Supreme Court ruling (24 Feb 2026)",
-           {"fentanyl": 0, "reciprocal": 0, "section301": 7.5, "section122": 10, **_TARIFF_DEFAULTS}, "mofcom-2026-02"),
+    Preset("before_busan", "Before Busan (Oct 2025)", {**_AFTER_BUSAN, "fentanyl": 20.0}, "str-2025-11"),
+    Preset("after_busan", "After Busan (10 Nov 2025)", _AFTER_BUSAN, "str-2025-11"),
+    Preset("section122_period", "Section 122 period (24 Feb – c. 24 Jul 2026)",
+           {**_AFTER_BUSAN, "fentanyl": 0.0, "reciprocal": 0.0, "others_reciprocal": 0.0, "section122": 10.0},
+           "mofcom-2026-02"),
+    Preset("steel_good", "A steel good after Busan (Section 232 at 50%)", {**_AFTER_BUSAN, "section232": 50.0},
+           "strtrade-2025-06"),
 )
 
-BASE_PRICE = 100.0  # dollars: the good's price before any tariff
-CURVE_RATES = tuple(range(0, 201, 5))  # total tariff rates (%) for the volume and revenue curves
+BASE_PRICE = 100.0  # dollars: the good's price before any tariff, the same from every supplier
 
 
-def total_tariff(values: dict[str, float]) -> float:
-    """Layers add: each is charged on the same customs value."""
-    return sum(values[key] for key, _ in LAYERS)
+def applied_layers(values: dict[str, float]) -> dict[str, float]:
+    """The rate each layer charges on China's good. A Section 232 good is exempt from the reciprocal tariff."""
+    charged = {key: values[key] for key, _, _ in LAYERS}
+    if values["section232"] > 0:
+        charged["reciprocal"] = 0.0
+    return charged
 
 
-def outcome(total_pct: float, pass_through_pct: float, elasticity: float) -> dict[str, float]:
-    """Price paid, volume and revenue for one total tariff rate.
+def china_tariff(values: dict[str, float]) -> float:
+    return sum(applied_layers(values).values())
 
-    price paid   P = 100 · (1 + φ·t)          φ = pass-through share, t = total tariff
-    volume       V = 100 · (P / 100)^(−ε)     ε = elasticity; 100 = the no-tariff volume
-    customs value per unit  v = P / (1 + t)   (what the exporter is paid)
-    revenue per $100 of no-tariff imports  R = t · v · V / 100
+
+def others_tariff(values: dict[str, float]) -> float:
+    """The same good from another country pays the layers charged on every country."""
+    reciprocal = 0.0 if values["section232"] > 0 else values["others_reciprocal"]
+    return values["mfn"] + values["section232"] + values["section122"] + reciprocal
+
+
+def outcome(china_pct: float, others_pct: float, values: dict[str, float]) -> dict[str, float]:
+    """Prices, China's share, purchases, the average tariff and revenue for one pair of tariffs.
+
+    duty-paid price   P = 100 · (1 + φ·t)                 φ = pass-through, t = tariff (China: t_c, others: t_o)
+    China's share     s = s0·P_c^(−σ) / (s0·P_c^(−σ) + (1 − s0)·P_o^(−σ))     σ = switching, s0 = share before
+    purchases         Q = 100 · (P̄ / 100)^(−ε)           P̄ = s·P_c + (1 − s)·P_o, ε = elasticity
+    average tariff    before switching s0·t_c + (1 − s0)·t_o; after switching s·t_c + (1 − s)·t_o
+    revenue per $100 of no-tariff purchases  R = Σ t · (customs value P / (1 + t)) · (quantity) / 100
     """
-    t = total_pct / 100
-    price = BASE_PRICE * (1 + pass_through_pct / 100 * t)
-    volume = 100 * (price / BASE_PRICE) ** (-elasticity)
-    customs_value = price / (1 + t)
-    revenue = t * customs_value * volume / 100
-    return {"price": price, "volume": volume, "revenue": revenue}
+    phi, s0, sigma = values["pass_through"] / 100, values["china_share"] / 100, values["switching"]
+    t_c, t_o = china_pct / 100, others_pct / 100
+    p_c, p_o = BASE_PRICE * (1 + phi * t_c), BASE_PRICE * (1 + phi * t_o)
+    # China's share in logs, so no power of a large price can overflow or vanish.
+    w_c = math.log(s0) - sigma * math.log(p_c / BASE_PRICE)
+    w_o = math.log(1 - s0) - sigma * math.log(p_o / BASE_PRICE) if s0 < 1 else -math.inf
+    share = 1 / (1 + math.exp(min(700.0, w_o - w_c)))
+    average_price = share * p_c + (1 - share) * p_o
+    purchases = 100 * (average_price / BASE_PRICE) ** (-values["elasticity"])
+    from_china, from_others = share * purchases, (1 - share) * purchases
+    revenue = (t_c * p_c / (1 + t_c) * from_china + t_o * p_o / (1 + t_o) * from_others) / 100
+    return {
+        "price": p_c,
+        "volume": 100 * from_china / (100 * s0),  # imports from China, no tariffs = 100
+        "china_share_after": 100 * share,
+        "effective_before": 100 * (s0 * t_c + (1 - s0) * t_o),
+        "effective_after": 100 * (share * t_c + (1 - share) * t_o),
+        "revenue": revenue,
+    }
+
+
+def curve_rates(total: float) -> range:
+    """Tariffs on China's good for the volume and revenue curves: always far enough to include this scenario."""
+    return range(0, max(200, 10 * math.ceil(total / 10)) + 1, 5)
+
+
+def inactive(values: dict[str, float], china_pct: float, others_pct: float) -> dict[str, str]:
+    """Settings that change nothing in this state, and why (said next to each slider)."""
+    notes: dict[str, str] = {}
+    if values["section232"] > 0:
+        exempt = "No effect while the Section 232 tariff is above 0%: Section 232 goods are exempt from the reciprocal tariffs."
+        notes["reciprocal"] = notes["others_reciprocal"] = exempt
+    if values["pass_through"] == 0:
+        unmoved = "No effect while pass-through is 0%: the buyer's price does not change, whatever the tariff."
+        notes["elasticity"] = notes["switching"] = unmoved
+    elif values["china_share"] == 100:
+        notes["switching"] = notes["others_reciprocal"] = "No effect while China is the only supplier (100%): there is no one to switch to."
+    elif china_pct == others_pct:
+        notes["switching"] = "No effect while China and other countries pay the same tariff: buyers have no reason to switch."
+    return notes
 
 
 def compute(values: dict[str, float]) -> Result:
-    scenarios = [(p.label, dict(p.values)) for p in PRESETS] + [("Your scenario", values)]
-    layers = [
-        {"scenario": name, "order": i, "layer": label, "rate": state[key]}
-        for name, state in scenarios
-        for i, (key, label) in enumerate(LAYERS)
-    ]
-    total = total_tariff(values)
-    curve = [
-        {"tariff": rate, **outcome(rate, values["pass_through"], values["elasticity"])}
-        for rate in CURVE_RATES
-    ]
-    mine = outcome(total, values["pass_through"], values["elasticity"])
-    point = [{"tariff": total, **mine}]
+    charged = applied_layers(values)
+    layers = [{"order": i, "layer": label, "rate": charged[key]} for i, (key, label, _) in enumerate(LAYERS)]
+    china, others = china_tariff(values), others_tariff(values)
+    curve = [{"tariff": rate, **outcome(rate, others, values)} for rate in curve_rates(china)]
+    mine = outcome(china, others, values)
     figures = [
-        Figure("total", "Total tariff", total, "%"),
-        Figure("price", "Price a buyer pays for a $100 good", mine["price"], "$"),
-        Figure("volume", "Imports compared with no tariff", mine["volume"], "%"),
-        Figure("revenue", "Tariff revenue per $100 of no-tariff imports", mine["revenue"], "$"),
+        Figure("total", "Tariff on this good from China (all layers that apply)", china, "%"),
+        Figure("price", "Duty-paid import price of the $100 Chinese good (before any shop mark-up)", mine["price"], "$"),
+        Figure("volume", "Imports of this good from China, as a share of their no-tariff level", mine["volume"], "%"),
+        Figure("effective_before", "Average tariff on all imports of this good, before buyers switch suppliers",
+               mine["effective_before"], "%"),
+        Figure("effective_after", "Average tariff on all imports of this good, after buyers switch suppliers",
+               mine["effective_after"], "%"),
+        Figure("revenue", "Customs revenue per $100 of no-tariff purchases of this good", mine["revenue"], "$"),
     ]
-    return Result({"layers": layers, "curve": curve, "point": point}, figures)
+    point = [{"tariff": china, "others_tariff": others, **mine}]
+    return Result({"layers": layers, "curve": curve, "point": point}, figures, inactive(values, china, others))
 
 
 MODEL = Model(
     name="tariff_stack",
-    title="What a tariff change does to a Chinese import",
+    version=2,  # see [[model_version]] in explainers/corrections.toml
+    title="What US tariffs do to one good imported from China",
     params=PARAMS,
     presets=PRESETS,
     compute=compute,
-    method="""The tariff layers add: **t** = fentanyl + reciprocal + Section 301 + Section 122.
-A buyer pays **P = 100 × (1 + φ·t)** dollars for a good that cost $100 before tariffs, where φ is the share
-passed on. Imports fall with price at a constant elasticity ε: **V = 100 × (P/100)^−ε** (100 = imports with
-no tariff). The exporter is paid **P / (1 + t)** per unit, so customs revenue per $100 of no-tariff imports is
-**R = t × P/(1 + t) × V/100**. With complete pass-through, revenue peaks at t = 1/(ε − 1) and falls after it.""",
-    limits="""One good, one market, no retaliation, no exchange-rate change, no switching to other suppliers
-beyond what the elasticity stands for, no time lags. It illustrates the arithmetic; it does not forecast prices
-or trade.""",
+    method="""The model follows **one good**, priced $100 before tariffs by every supplier. The tariff on the Chinese
+good is the sum of the layers that apply: **t_c** = MFN + Section 301 + Section 232 + fentanyl + reciprocal + Section 122,
+except that a good under a Section 232 tariff pays no reciprocal tariff [@natlawreview-2025-04]. The same good from
+another country pays **t_o** = MFN + Section 232 + Section 122 + that country's reciprocal tariff (none on a Section 232
+good).
+
+A buyer pays the duty-paid import price **P = 100 × (1 + φ·t)** for each supplier, where φ is the share passed on (a
+shop adds its own mark-up on top). Buyers shift between suppliers with the price gap (trade diversion, with switching
+strength σ): China's share of purchases becomes **s = s0·P_c^−σ / (s0·P_c^−σ + (1 − s0)·P_o^−σ)**, from s0 before the
+tariffs. They buy less of the good as its average price **P̄ = s·P_c + (1 − s)·P_o** rises, at a constant elasticity
+ε: **Q = 100 × (P̄/100)^−ε**. Imports from China are **s·Q**.
+
+The **average tariff** on all imports of the good is **s0·t_c + (1 − s0)·t_o** before buyers switch and
+**s·t_c + (1 − s)·t_o** after: the same two measures (before and after substitution) that trackers of the average US
+tariff report. Customs revenue counts each tariff on its customs value, what the exporter is paid (**P / (1 + t)** per
+unit). If China were the only supplier and the whole tariff passed on, revenue would peak at **t = 1/(ε − 1)** when ε is
+above 1, and keep rising with the rate when ε is 1 or less; switching to other suppliers moves the peak lower.
+
+**Why not Trump's 57% → 47%?** His figures are his own claim, not a published statistic [@reuters-1lurer-2025-10-30].
+Averages over all goods weight each good by its trade: PIIE put the average US tariff on Chinese goods at 20.8% on
+20 January 2025, before the 2025 layers [@piie-tariff-chart]. The widget's good, on Section 301 Lists 1 to 3, pays more
+than that average: 58% before Busan and 48% after.""",
+    limits="""One good and one importing country; every supplier charges the same $100 before tariffs and does not cut
+its price; no retaliation, no exchange-rate change, no time lags (the "after switching" figures are where buyers end
+up, not how fast). The Section 232 exemption covers the reciprocal tariffs only, and the whole good is treated as
+covered (in practice some goods pay on their metal content). It illustrates the arithmetic; it does not forecast
+prices or trade.""",
+    limits_in_brief="This is one good, not the average of all Chinese goods: suppliers do not cut their prices, "
+                    "China does not retaliate, and switching suppliers happens at once rather than over months.",
 )

@@ -1,46 +1,55 @@
-"""Charts of the central_asia_pipeline widget: output over time against the default, and value kept."""
+"""Charts of the central_asia_pipeline widget: output over time, and mining against processing (China's
+share of the world's processing beside the region's share of mining), each for the baseline and your scenario."""
 
 from __future__ import annotations
 
 import altair as alt
 
 from explainers.charts.base import Column, Table, WidgetCharts
+from widgets.model import BASELINE, YOURS
 
-YEAR = alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0, values=list(range(2025, 2041, 3))))
+SCENARIOS = [BASELINE, YOURS]
+YEAR = alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0, values=list(range(2025, 2051, 5))))
+DASH = alt.StrokeDash("scenario:N", sort=SCENARIOS, title=None, legend=alt.Legend(orient="bottom"),
+                      scale=alt.Scale(domain=SCENARIOS, range=[[5, 4], [1, 0]]))
 
 
 def output_over_time() -> alt.Chart:
     return (
-        alt.Chart(alt.NamedData("years"), title="Central Asian rare-earth output: your scenario and the default")
+        alt.Chart(alt.NamedData("years"), title="Central Asian rare-earth output: baseline and your scenario")
         .mark_line(point=True)
         .encode(
             x=YEAR,
             y=alt.Y("output:Q", title="Output (tonnes of rare-earth oxide a year)"),
-            color=alt.Color("scenario:N", title=None, sort=["Your scenario", "Default"],
-                            legend=alt.Legend(orient="bottom")),
-            strokeDash=alt.StrokeDash("scenario:N", sort=["Your scenario", "Default"], legend=None),
+            color=alt.Color("scenario:N", title=None, sort=SCENARIOS, legend=alt.Legend(orient="bottom")),
+            strokeDash=alt.StrokeDash("scenario:N", sort=SCENARIOS, legend=None,
+                                      scale=alt.Scale(domain=SCENARIOS, range=[[5, 4], [1, 0]])),
             tooltip=[alt.Tooltip("scenario:N", title="Scenario"), alt.Tooltip("year:O", title="Year"),
                      alt.Tooltip("output:Q", title="Output (t)", format=",.0f"),
-                     alt.Tooltip("share_outside_china:Q", title="Share of supply outside China", format=".1%")],
+                     alt.Tooltip("value_kept:Q", title="Value ($ million)", format=",.0f")],
         )
-        .properties(width="container", height=220)
+        .properties(width="container", height=200)
     )
 
 
-def value_kept() -> alt.Chart:
-    labels = {"value_raw": "If all were exported raw", "value_kept": "With your share processed in the region"}
+def mining_against_processing() -> alt.Chart:
+    labels = {"china_processing_share": "China's share of world processing",
+              "mine_share": "Central Asia's share of world mining"}
     return (
-        alt.Chart(alt.NamedData("years"), title="Value kept in the region (your scenario)")
-        .transform_filter(alt.datum.scenario == "Your scenario")
-        .transform_fold(list(labels), as_=["measure", "value"])
-        .transform_calculate(label=alt.expr.if_(alt.datum.measure == "value_raw", labels["value_raw"], labels["value_kept"]))
-        .mark_line(point=True)
+        alt.Chart(alt.NamedData("years"), title="Mining is not processing: shares of the world, baseline and yours")
+        .transform_fold(list(labels), as_=["measure", "share"])
+        .transform_calculate(label=alt.expr.if_(alt.datum.measure == "mine_share", labels["mine_share"],
+                                                labels["china_processing_share"]))
+        .mark_line()
         .encode(
             x=YEAR,
-            y=alt.Y("value:Q", title="Value (tonnes of raw-material value)"),
-            color=alt.Color("label:N", title=None, sort=list(labels.values()), legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0)),
-            tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("label:N", title="Measure"),
-                     alt.Tooltip("value:Q", title="Value", format=",.0f")],
+            y=alt.Y("share:Q", title="Share of the world", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
+            color=alt.Color("label:N", title=None, sort=list(labels.values()),
+                            legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0)),
+            strokeDash=DASH,
+            detail="scenario:N",
+            tooltip=[alt.Tooltip("scenario:N", title="Scenario"), alt.Tooltip("year:O", title="Year"),
+                     alt.Tooltip("label:N", title="Measure"), alt.Tooltip("share:Q", title="Share", format=".1%")],
         )
         .properties(width="container", height=200)
     )
@@ -49,14 +58,16 @@ def value_kept() -> alt.Chart:
 CHARTS = WidgetCharts(
     widget="central_asia_pipeline",
     description=(
-        "Two charts from 2025 to 2040. The first shows Central Asia's yearly rare-earth output in your scenario "
-        "and in the default one; it stays at zero until the lead time has passed. The second compares the value "
-        "kept in the region with what it would be if all output were exported raw."
+        "Two charts from 2025 to 2050, each for the baseline (dashed) and your scenario. The first shows Central "
+        "Asia's yearly rare-earth output; it stays at zero until the lead time has passed. The second sets China's "
+        "share of the world's rare-earth processing beside Central Asia's share of the world's mining: mining more "
+        "lowers China's share only if the ore is separated outside China."
     ),
     explainer="central-asia.md",
-    views=(output_over_time, value_kept),
+    views=(output_over_time, mining_against_processing),
     tables=(Table("years", "Year by year", (
         Column("scenario", "Scenario"), Column("year", "Year"), Column("output", "Output (t)", 0),
-        Column("share_outside_china", "Share of supply outside China", 3),
-        Column("value_kept", "Value kept (raw-tonne equivalents)", 0))),),
+        Column("mine_share", "Share of world mining", 3),
+        Column("china_processing_share", "China's share of world processing", 3),
+        Column("value_kept", "Value ($ million)", 0))),),
 )

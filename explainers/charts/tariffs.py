@@ -1,4 +1,5 @@
-"""Charts of the tariff_stack widget: tariff layers by dated state, and volume and revenue by rate."""
+"""Charts of the tariff_stack widget: the tariff layers on one Chinese good, and imports and revenue as
+China's tariff climbs; each shows the baseline beside the reader's scenario."""
 
 from __future__ import annotations
 
@@ -6,52 +7,58 @@ import altair as alt
 
 from explainers.charts.base import Column, Table, WidgetCharts
 from widgets import tariff_stack
+from widgets.model import BASELINE, YOURS
 
-SCENARIO_ORDER = [p.label for p in tariff_stack.PRESETS] + ["Your scenario"]
-LAYER_ORDER = [label for _, label in tariff_stack.LAYERS]
+SCENARIOS = [BASELINE, YOURS]
+LAYER_ORDER = [label for _, label, _ in tariff_stack.LAYERS]
 
 
 def tariff_layers() -> alt.Chart:
     return (
-        alt.Chart(alt.NamedData("layers"), title="US tariff layers on one Chinese good")
+        alt.Chart(alt.NamedData("layers"), title="US tariff layers on one good from China")
         .mark_bar()
         .encode(
-            y=alt.Y("scenario:N", sort=SCENARIO_ORDER, title=None, axis=alt.Axis(labelLimit=260)),
-            x=alt.X("sum(rate):Q", title="Additional US tariff (% of the good's value)"),
+            y=alt.Y("scenario:N", sort=SCENARIOS, title=None, axis=alt.Axis(labelLimit=260)),
+            x=alt.X("sum(rate):Q", title="Tariff on the good from China (% of its value)"),
             color=alt.Color("layer:N", sort=LAYER_ORDER, title="Tariff layer",
                             legend=alt.Legend(orient="bottom", columns=2, labelLimit=0)),
             order=alt.Order("order:Q"),
-            tooltip=[alt.Tooltip("scenario:N", title="State"), alt.Tooltip("layer:N", title="Layer"),
-                     alt.Tooltip("rate:Q", title="Rate (%)")],
+            tooltip=[alt.Tooltip("scenario:N", title="Scenario"), alt.Tooltip("layer:N", title="Layer"),
+                     alt.Tooltip("rate:Q", title="Rate charged (%)")],
         )
-        .properties(width="container", height=170)
+        .properties(width="container", height=130)
     )
 
 
 def volume_and_revenue() -> alt.LayerChart:
-    measures = {"volume": "Imports (no tariff = 100)", "revenue": "Tariff revenue ($ per $100 of no-tariff imports)"}
+    measures = {"volume": "Imports from China (no tariffs = 100)",
+                "revenue": "Customs revenue ($ per $100 of no-tariff purchases)"}
     label = alt.expr.if_(alt.datum.measure == "volume", measures["volume"], measures["revenue"])
     colour = alt.Color("label:N", title=None, sort=list(measures.values()),
                        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0))
-    x = alt.X("tariff:Q", title="Total tariff (%)")
-    y = alt.Y("value:Q", title="Index, or $ per $100 of no-tariff imports")
+    dash = alt.StrokeDash("scenario:N", sort=SCENARIOS, title=None, legend=alt.Legend(orient="bottom"),
+                          scale=alt.Scale(domain=SCENARIOS, range=[[5, 4], [1, 0]]))
+    x = alt.X("tariff:Q", title="Tariff on the good from China (%)")
+    y = alt.Y("value:Q", title="Index, or $ per $100 of no-tariff purchases")
     lines = (
         alt.Chart(alt.NamedData("curve"))
         .transform_fold(["volume", "revenue"], as_=["measure", "value"])
         .transform_calculate(label=label)
         .mark_line()
-        .encode(x=x, y=y, color=colour)
+        .encode(x=x, y=y, color=colour, strokeDash=dash, detail="scenario:N")
     )
-    point = (
+    points = (
         alt.Chart(alt.NamedData("point"))
         .transform_fold(["volume", "revenue"], as_=["measure", "value"])
         .transform_calculate(label=label)
-        .mark_point(filled=True, size=110)
+        .mark_point(size=110)
         .encode(x=x, y=y, color=colour,
-                tooltip=[alt.Tooltip("tariff:Q", title="Your total tariff (%)", format=".1f"),
+                fill=alt.condition(alt.datum.scenario == YOURS, "label:N", alt.value("transparent"), legend=None),
+                tooltip=[alt.Tooltip("scenario:N", title="Scenario"),
+                         alt.Tooltip("tariff:Q", title="Tariff on the good from China (%)", format=".1f"),
                          alt.Tooltip("label:N", title="Measure"), alt.Tooltip("value:Q", format=".1f")])
     )
-    return alt.layer(lines, point, title="Imports and tariff revenue as the tariff climbs").properties(
+    return alt.layer(lines, points, title="Imports and customs revenue as China's tariff climbs").properties(
         width="container", height=220
     )
 
@@ -59,19 +66,23 @@ def volume_and_revenue() -> alt.LayerChart:
 CHARTS = WidgetCharts(
     widget="tariff_stack",
     description=(
-        "Two charts. The first stacks the US tariff layers on one Chinese good for three dated states "
-        "(before Busan, after Busan, after the Supreme Court ruling) and for your scenario. The second shows, "
-        "for every total tariff from 0% to 200%, the import volume (100 = no tariff) and the customs revenue per "
-        "$100 of no-tariff imports, with your scenario marked."
+        "Two charts for one good imported from China, each with the baseline (dashed, or an open circle) beside your "
+        "scenario. The first stacks the US tariff layers charged on the good. The second shows, for every tariff on "
+        "the good from China from 0% up, imports from China (100 = no tariffs) and the customs revenue per $100 of "
+        "no-tariff purchases, with both scenarios marked."
     ),
     explainer="busan-meeting.md",
     views=(tariff_layers, volume_and_revenue),
     tables=(
-        Table("layers", "Tariff layers by state (%)", (
-            Column("scenario", "State"), Column("layer", "Layer"), Column("rate", "Rate (%)", 1))),
-        Table("point", "Your scenario", (
-            Column("tariff", "Total tariff (%)", 1), Column("price", "Price paid for a $100 good ($)", 2),
-            Column("volume", "Imports (no tariff = 100)", 1),
-            Column("revenue", "Revenue per $100 of no-tariff imports ($)", 2))),
+        Table("layers", "Tariff layers charged on the good from China (%)", (
+            Column("scenario", "Scenario"), Column("layer", "Layer"), Column("rate", "Rate (%)", 1))),
+        Table("point", "The baseline and your scenario", (
+            Column("scenario", "Scenario"),
+            Column("tariff", "Tariff from China (%)", 1), Column("others_tariff", "Tariff from elsewhere (%)", 1),
+            Column("price", "Duty-paid price of the $100 Chinese good ($)", 2),
+            Column("volume", "Imports from China (no tariffs = 100)", 1),
+            Column("effective_before", "Average tariff before switching (%)", 1),
+            Column("effective_after", "Average tariff after switching (%)", 1),
+            Column("revenue", "Revenue per $100 of no-tariff purchases ($)", 2))),
     ),
 )

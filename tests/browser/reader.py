@@ -86,3 +86,13 @@ def model_rows(rows: list[dict[str, Any]], keys: list[str]) -> list[dict[str, An
 
 def as_json(value: Any) -> Any:
     return json.loads(json.dumps(value))
+
+
+def readout(widget: str, key: str, baseline: str | None = None, start: str | None = None, **changes: float) -> str:
+    """A read-out as the page should show it, computed by the model in CPython: the figure, then how it
+    compares with the baseline ("48.0% (baseline 58.0%, −10 points)")."""
+    from widgets import registry
+
+    model = registry.get(widget)
+    values = dict({p.key: p for p in model.presets}[start].values) if start else model.defaults()
+    return next(f.text for f in model.run({**values, **changes}, baseline).figures if f.key == key)

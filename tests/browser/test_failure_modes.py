@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.browser.reader import Reader
+from tests.browser.reader import Reader, readout
 
 WIDGET = "widget-tariff_stack"
 PAGE = "busan-meeting/"  # the explainer that carries the tariff widget
@@ -20,7 +20,7 @@ def test_blocked_pyodide_leaves_default_chart_and_an_honest_notice(context, site
         expect(status).to_contain_text("default scenario")
         expect(page.locator(f"#{WIDGET}-fentanyl")).to_be_disabled()
         assert page.locator(f"#{WIDGET} .bx-view svg").count() == 2  # both default charts still drawn
-        expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text("27.5%")
+        expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(readout("tariff_stack", "total"))
         reader.assert_clean()
 
 
@@ -43,7 +43,7 @@ def test_page_runs_under_its_content_security_policy(context, site):
     reader.wait_python_ready(WIDGET)
     page.locator(f"#{WIDGET}-fentanyl").focus()
     page.keyboard.press("ArrowLeft")
-    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text("26.5%")
+    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(readout("tariff_stack", "total", fentanyl=9))
     # A script the policy does not allow is refused, so the policy really is in force.
     page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.head.append(s); }")
     assert page.evaluate("window.__ran") is None
@@ -62,7 +62,7 @@ def test_blocked_vega_keeps_the_pictures_and_the_widget_still_computes(context, 
         reader.wait_python_ready(WIDGET)
         page.locator(f"#{WIDGET}-fentanyl").focus()
         page.keyboard.press("ArrowLeft")
-        expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text("26.5%")  # the model still answers
+        expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(readout("tariff_stack", "total", fentanyl=9))  # the model still answers
         expect(page.locator(f"#{WIDGET} .bx-error")).to_contain_text("the picture still shows the default scenario")
         # A chart without a widget says the same plainly.
         page = reader.goto("rare-earths-101/")
@@ -80,7 +80,7 @@ def test_without_the_memory_snapshot_python_boots_the_ordinary_way(context, site
         assert boot["fromSnapshot"] is False and "404" in boot["why"]
         page.locator(f"#{WIDGET}-fentanyl").focus()
         page.keyboard.press("ArrowLeft")
-        expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text("26.5%")
+        expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(readout("tariff_stack", "total", fentanyl=9))
         reader.assert_clean()
 
 

@@ -17,11 +17,34 @@ PAGE = "busan-meeting/"  # any widget page: the test talks to its Python worker
 
 
 def random_values(model, rng: random.Random) -> dict[str, float]:
+    """Half on the sliders' grid, half anywhere in range (a link or an edited request may send any number)."""
     values = {}
+    on_grid = rng.random() < 0.5
     for p in model.params:
         steps = round((p.maximum - p.minimum) / p.step)
-        values[p.name] = round(p.minimum + rng.randint(0, steps) * p.step, 10)
+        values[p.name] = (round(p.minimum + rng.randint(0, steps) * p.step, 10) if on_grid
+                          else rng.uniform(p.minimum, p.maximum))
     return values
+
+
+def random_request(name: str, model, rng: random.Random) -> dict:
+    return {"settings": random_values(model, rng), "baseline": rng.choice([None] + [p.key for p in model.presets])}
+
+
+def hostile_requests() -> list[tuple[str, str]]:
+    """Raw JSON texts (not JSON.stringify's: some are numbers JavaScript cannot hold) that every model must refuse."""
+    texts = []
+    for name, model in registry.MODELS.items():
+        defaults = json.dumps(model.defaults())
+        first = model.params[0].name
+        for raw in ["1" + "0" * 400, "-" + "9" * 320, "1e400", "NaN", "-Infinity", '"1_0"', '"nan"', '"\u0661\u0662"',
+                    '"0x10"', "null", "true", "[]", "[[1]]", '{"a": 1}', '"' + "9" * 400 + '"']:
+            texts.append((name, defaults[:-1] + f', "{first}": ' + raw + "}"))
+        texts.append((name, '{"settings": ' + defaults + ', "baseline": "no-such-preset"}'))
+        texts.append((name, '{"settings": ' + defaults + ', "baseline": 7}'))
+    texts += [("tariff_stack", "[" * 100_000), ("tariff_stack", "[" * 4_000 + "]" * 4_000), ("tariff_stack", "not json"),
+              ("tariff_stack", '"\ud800"'), ("no_such_widget", "{}")]
+    return texts
 
 
 def assert_same(browser_value, cpython_value, where: str) -> None:
@@ -42,7 +65,7 @@ def assert_same(browser_value, cpython_value, where: str) -> None:
 
 def test_random_parameter_sets_agree_value_for_value(reader):
     rng = random.Random(20251030)
-    cases = [(name, random_values(model, rng)) for name, model in registry.MODELS.items()
+    cases = [(name, random_request(name, model, rng)) for name, model in registry.MODELS.items()
              for _ in range(CASES_PER_MODEL)]
     page = reader.goto(PAGE)
     reader.wait_python_ready("widget-tariff_stack")
@@ -50,13 +73,44 @@ def test_random_parameter_sets_agree_value_for_value(reader):
     replies = page.evaluate("""async (cases) => {
         const { runModel } = await import(new URL("../assets/runtime/python.js", document.baseURI).href);
         const out = [];
-        for (const [name, values] of cases) out.push(await runModel(name, values));
+        for (const [name, request] of cases) out.push(await runModel(name, request));
         return out;
     }""", cases)
     assert len(replies) == len(cases) >= 20
-    for (name, values), reply in zip(cases, replies):
-        expected = json.loads(json.dumps({"ok": True, **registry.get(name).run(values).as_dict()}))
-        assert_same(reply, expected, f"{name}{values}")
+    for (name, request), reply in zip(cases, replies):
+        result = registry.get(name).run(request["settings"], request["baseline"])
+        expected = json.loads(json.dumps({"ok": True, **result.as_dict()}))
+        assert_same(reply, expected, f"{name}{request}")
+
+
+def test_hostile_requests_are_refused_alike_in_pyodide_and_cpython(reader):
+    cases = hostile_requests()
+    page = reader.goto(PAGE)
+    reader.wait_python_ready("widget-tariff_stack")
+    # runModel sends JSON.stringify(values); for this call it sends our raw text instead, so numbers no
+    # JavaScript value can hold (10^400) and deep nesting reach Python exactly as written.
+    replies = page.evaluate("""async (cases) => {
+        const { runModel } = await import(new URL("../assets/runtime/python.js", document.baseURI).href);
+        const stringify = JSON.stringify;
+        const out = [];
+        try {
+            JSON.stringify = (value, ...rest) => (value?.raw !== undefined ? value.raw : stringify(value, ...rest));
+            for (const [name, raw] of cases) out.push(await runModel(name, { raw }));
+        } finally {
+            JSON.stringify = stringify;
+        }
+        return out;
+    }""", cases)
+    assert len(replies) == len(cases)
+    for (name, text), reply in zip(cases, replies):
+        expected = json.loads(registry.run_json(name, text))
+        assert expected["ok"] is False, text[:80]
+        assert reply == expected, f"{name}: {text[:80]}"
+    # Python is still there and still right after all of that.
+    assert page.evaluate("""async () => {
+        const { runModel } = await import(new URL("../assets/runtime/python.js", document.baseURI).href);
+        return (await runModel("tariff_stack", {})).error;
+    }""") == json.loads(registry.run_json("tariff_stack", "{}"))["error"]
 
 
 @pytest.mark.parametrize("unit", ["%", "$", "months", "", "% per year", "×", "$ bn", "year", "t per year"])

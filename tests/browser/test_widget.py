@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.reader import model_rows
+from tests.browser.reader import model_rows, readout
 from widgets import registry
 
 WIDGET = "widget-tariff_stack"
@@ -40,25 +40,75 @@ def test_keyboard_slider_moves_chart_to_cpython_result(reader):
     expect(page.locator(f"output[for='{WIDGET}-fentanyl']")).to_have_text("13%")
     values = {**MODEL.defaults(), "fentanyl": 13.0}
     expected = cpython(values)
-    expected_total = next(f["text"] for f in expected["figures"] if f["key"] == "total")
-    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(expected_total)
+    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(readout("tariff_stack", "total", fentanyl=13))
+    assert readout("tariff_stack", "total", fentanyl=13) == "51.0% (baseline 48.0%, +3 points)"
     point = reader.view_data(WIDGET, 1, "point")
+    keys = ["tariff", "price", "volume", "revenue"]
     # Pyodide's libm may differ from the host's in the last bit of pow(); nothing more.
-    assert model_rows(point, ["tariff", "price", "volume", "revenue"]) == [
-        pytest.approx(row, rel=1e-12) for row in expected["data"]["point"]
-    ]
+    assert model_rows(point, keys) == [pytest.approx(row, rel=1e-12) for row in model_rows(expected["data"]["point"], keys)]
     layers = reader.view_data(WIDGET, 0, "layers")
-    mine = [r for r in layers if r["scenario"] == "Your scenario"]
-    assert [r["rate"] for r in mine] == [13.0, 10.0, 7.5, 0.0]
+    assert [r["rate"] for r in layers if r["scenario"] == "Your scenario"] == [3.0, 25.0, 0.0, 13.0, 10.0, 0.0]
+    assert [r["rate"] for r in layers if r["scenario"] == "Baseline"] == [3.0, 25.0, 0.0, 10.0, 10.0, 0.0]
 
 
-def test_preset_and_reset_set_every_slider(reader):
+def test_the_baseline_curve_stays_while_your_scenario_moves(reader):
     page = reader.goto(PAGE)
     reader.wait_python_ready(WIDGET)
-    page.locator(f"#{WIDGET}").get_by_role("button", name="After the Supreme Court ruling (24 Feb 2026)").click()
+    before = reader.view_data(WIDGET, 1, "curve")
+    page.locator(f"#{WIDGET}-elasticity").focus()
+    page.keyboard.press("Home")  # elasticity 0: buyers keep buying as much
+    expect(page.locator(f"#{WIDGET} dd[data-figure='volume']")).to_have_text(readout("tariff_stack", "volume", elasticity=0))
+    after = reader.view_data(WIDGET, 1, "curve")
+    baseline = lambda rows: [model_rows([r], ["tariff", "revenue"])[0] for r in rows if r["scenario"] == "Baseline"]  # noqa: E731
+    yours = lambda rows: [model_rows([r], ["tariff", "revenue"])[0] for r in rows if r["scenario"] == "Your scenario"]  # noqa: E731
+    assert baseline(after) == baseline(before) and yours(after) != yours(before)
+    expected = cpython({**MODEL.defaults(), "elasticity": 0.0})["data"]["curve"]
+    assert yours(after) == [pytest.approx(r, rel=1e-12) for r in yours(expected)]
+
+
+def test_preset_becomes_the_baseline_and_reset_restores_the_default_one(reader):
+    page = reader.goto(PAGE)
+    reader.wait_python_ready(WIDGET)
+    figure = page.locator(f"#{WIDGET}")
+    expect(figure.locator(".bx-baseline strong")).to_have_text("Default settings")
+    figure.get_by_role("button", name="Section 122 period (24 Feb – c. 24 Jul 2026)").click()
     expect(page.locator(f"#{WIDGET}-fentanyl")).to_have_value("0")
     expect(page.locator(f"#{WIDGET}-section122")).to_have_value("10")
-    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text("17.5%")
-    page.locator(f"#{WIDGET}").get_by_role("button", name="Reset").click()
+    expect(figure.locator(".bx-baseline strong")).to_have_text("Section 122 period (24 Feb – c. 24 Jul 2026)")
+    expect(figure.locator("dd[data-figure='total']")).to_have_text("38.0% (same as the baseline)")
+    page.locator(f"#{WIDGET}-fentanyl").focus()
+    page.keyboard.press("ArrowRight")
+    expect(figure.locator("dd[data-figure='total']")).to_have_text(
+        readout("tariff_stack", "total", baseline="section122_period", start="section122_period", fentanyl=1))
+    figure.get_by_role("button", name="Reset").click()
     expect(page.locator(f"#{WIDGET}-fentanyl")).to_have_value("10")
-    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text("27.5%")
+    expect(figure.locator(".bx-baseline strong")).to_have_text("Default settings")
+    expect(figure.locator("dd[data-figure='total']")).to_have_text("48.0% (same as the baseline)")
+
+
+def test_a_slider_with_no_effect_says_why_and_changes_nothing(reader):
+    truce = "widget-truce-holds"
+    page = reader.goto("one-year-pause/")
+    note = page.locator(f"#{truce}-withheld-inactive")
+    expect(note).to_be_visible()  # said in the built page already, before Python
+    expect(note).to_contain_text("No effect on supply or the price while the restriction lasts 0 months")
+    reader.wait_python_ready(truce)
+    before = reader.view_data(truce, 1, "months")
+    peak = page.locator(f"#{truce} dd[data-figure='peak_price']")
+    expect(peak).to_have_text(readout("rare_earth_supply", "peak_price", "truce_holds", "truce_holds"))
+    page.locator(f"#{truce}-withheld").focus()
+    page.keyboard.press("ArrowRight")
+    expect(page.locator(f"output[for='{truce}-withheld']")).to_have_text("55%")
+    # Wait for that move's redraw (the read-outs alone would pass before it: they do not change).
+    page.wait_for_function(f"() => window.busanExplainer.metrics.some(m => m.name === 'redraw' && m.id === '{truce}')")
+    expect(peak).to_have_text("1.0× (same as the baseline)")
+    expect(note).to_be_visible()
+    keys = ["scenario", "month", "china", "unmet", "price"]
+    assert model_rows(reader.view_data(truce, 1, "months"), keys) == model_rows(before, keys)
+    # Give the restriction a length: the note goes, and the read-outs follow the model.
+    page.locator(f"#{truce}-duration").focus()
+    for _ in range(6):
+        page.keyboard.press("ArrowRight")
+    expect(peak).to_have_text(readout("rare_earth_supply", "peak_price", "truce_holds", "truce_holds", withheld=55, duration=6))
+    expect(note).to_be_hidden()
+    expect(page.locator(f"#{truce}-duration-inactive")).to_be_hidden()

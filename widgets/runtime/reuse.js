@@ -1,6 +1,6 @@
 // "Reuse this work" in the browser (explainers/downloads.py and cite.py write the menus and citations):
-// - a widget's downloads are made from what the model returned for the reader's scenario (CSV beside the
-//   starting scenario, metadata JSON with the settings), and its pictures from the live Vega view;
+// - a widget's downloads are made from what the model returned for the reader's scenario (CSV with the
+//   baseline beside it, metadata JSON with the settings), and its pictures from the live Vega view;
 //   until the model has answered, the links keep the build's files of the starting scenario;
 // - "Cite this scenario" follows the sliders; every citation has a copy button;
 // - a link made with an older model version says so, in one line, with what changed.
@@ -37,24 +37,11 @@ function save(blob, name) {
   setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
 }
 
-/** The rows the build drew for a data set: the starting scenario, which is the baseline. */
-function startRows(specs, dataset) {
-  for (const spec of specs) {
-    const data = spec.vega.data.find((d) => d.name === dataset && Array.isArray(d.values));
-    if (data) return data.values;
-  }
-  return [];
-}
-
-function tableCsv(table, rows, baseline, startLabel) {
+function tableCsv(table, rows) {
   const keys = table.columns.map(([key]) => key);
-  const labelled = !keys.includes(SCENARIO);
+  const labelled = !keys.includes(SCENARIO); // the models name each row's scenario ("Baseline", "Your scenario")
   const header = [...(labelled ? ["Scenario"] : []), ...table.columns.map(([, heading]) => heading)];
-  // Rows that name their scenario keep it; otherwise the starting scenario's rows come first, as the baseline.
-  const own = rows.some((row) => SCENARIO in row);
-  const labelledRows = !labelled || own ? rows.map((row) => [row, row[SCENARIO]])
-    : [...baseline.map((row) => [row, `Baseline: ${startLabel}`]), ...rows.map((row) => [row, "Your scenario"])];
-  const body = labelledRows.map(([row, label]) => [...(labelled ? [label] : []), ...keys.map((key) => row[key] ?? "")]);
+  const body = rows.map((row) => [...(labelled ? [row[SCENARIO] ?? "Your scenario"] : []), ...keys.map((key) => row[key] ?? "")]);
   return csvText(header, body);
 }
 
@@ -92,7 +79,6 @@ function mountCitation(section) {
 function mountWidgetReuse(figure) {
   const reuse = pageData(figure, "bx-reuse");
   const meta = pageData(figure, "bx-meta");
-  const specs = pageData(figure, "bx-specs");
   const key = figure.id.replace(/^widget-/, "");
   const tables = new Map(reuse.tables.map((t) => [t.dataset, t]));
   const canonical = reuse.metadata.scenario_link;
@@ -133,15 +119,15 @@ function mountWidgetReuse(figure) {
     if (!detail.result.ok) return;
     latest = detail;
     citeScenario();
-    note.textContent = "These files hold the scenario you set (rows marked “Your scenario”) beside the one the " +
-      `widget started from, ${reuse.startLabel}${detail.edited ? "; computed by your edited version of the model" : ""}. ` +
+    note.textContent = "These files hold the scenario you set (rows marked “Your scenario”) beside the baseline, " +
+      `${detail.result.baseline || reuse.metadata.baseline}${detail.edited ? "; computed by your edited version of the model" : ""}. ` +
       "They are dated today; the pictures are the charts as shown.";
   });
 
   const metadata = () => ({
     ...reuse.metadata,
     scenario: "Your scenario",
-    baseline: reuse.startLabel,
+    baseline: latest?.result.baseline || reuse.metadata.baseline,
     scenario_link: link(),
     citation: section.querySelector('[data-cite="apa"]').textContent,
     generated: new Date().toISOString(),
@@ -157,8 +143,7 @@ function mountWidgetReuse(figure) {
         if (!latest) return; // no answer yet: the build's file holds the starting scenario
         event.preventDefault();
         const text = kind === "json" ? `${JSON.stringify(metadata(), null, 2)}\n`
-          : tableCsv(tables.get(anchor.dataset.dataset), latest.result.data[anchor.dataset.dataset],
-            startRows(specs, anchor.dataset.dataset), reuse.startLabel);
+          : tableCsv(tables.get(anchor.dataset.dataset), latest.result.data[anchor.dataset.dataset]);
         save(new Blob([text], { type: kind === "json" ? "application/json" : "text/csv;charset=utf-8" }), name);
         return;
       }

@@ -33,6 +33,18 @@ export function mountWidget(figure) {
   figure.bxViews = views; // the tests read the live Vega data through this
 
   const values = () => Object.fromEntries(inputs.map((input) => [input.name, Number(input.value)]));
+  // The baseline the read-outs and charts compare with: the start (defaults or the page's preset), or the
+  // dated preset the reader last pressed. The model computes both; the page only names the preset.
+  let baseline = meta.startBaseline ?? null;
+  const request = () => ({ settings: values(), baseline });
+  const baselineName = figure.querySelector(".bx-baseline strong");
+  const showInactive = (inactive) => {
+    for (const input of inputs) {
+      const note = document.getElementById(`${input.id}-inactive`);
+      const why = inactive?.[input.name] ?? "";
+      if (note && note.textContent !== why) { note.textContent = why; note.hidden = !why; }
+    }
+  };
   const showValue = (input) => {
     const text = describe(Number(input.value), params.get(input.name).unit);
     input.setAttribute("aria-valuetext", text);
@@ -67,7 +79,7 @@ export function mountWidget(figure) {
     const inputAt = lastInputAt;
     try {
       const edited = editedCode !== null;
-      const result = edited ? await runEdited(meta.widget, editedCode, values()) : await runModel(meta.widget, values());
+      const result = edited ? await runEdited(meta.widget, editedCode, request()) : await runModel(meta.widget, request());
       const answeredAt = performance.now();
       tell("bx:result", { result, edited });
       if (!result.ok) {
@@ -77,6 +89,8 @@ export function mountWidget(figure) {
           const cell = figure.querySelector(`dd[data-figure="${figureValue.key}"]`);
           if (cell) cell.textContent = figureValue.text;
         }
+        showInactive(result.inactive);
+        if (baselineName && result.baseline) baselineName.textContent = result.baseline;
         latest = result;
         if (dataPanel.open) fillTables(); // a closed table is filled when the reader opens it
         try {
@@ -117,9 +131,12 @@ export function mountWidget(figure) {
   }
   for (const button of figure.querySelectorAll("button.bx-preset")) {
     const preset = meta.presets.find((p) => p.key === button.dataset.preset);
-    button.addEventListener("click", () => setAll(preset.values));
+    button.addEventListener("click", () => { baseline = preset.key; setAll(preset.values); });
   }
-  figure.querySelector("button.bx-reset")?.addEventListener("click", () => setAll(meta.start));
+  figure.querySelector("button.bx-reset")?.addEventListener("click", () => {
+    baseline = meta.startBaseline ?? null;
+    setAll(meta.start);
+  });
 
   figure.querySelector("button.bx-copy-link")?.addEventListener("click", async () => {
     const link = versionedUrl(figure, scenarioUrl(key, meta.params, values(), meta.start)); // with the model's version
