@@ -36,6 +36,7 @@ LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/
 BOM = "\ufeff"
 SCENARIO = "scenario"  # the column that says which scenario a row belongs to
 PNG_SCALE = 2  # pixels per SVG unit: sharp on a projector and in slides
+PARAMETER_FIELDS = ("name", "label", "unit", "default", "source", "assumption")  # each setting in a widget's metadata
 
 
 def plain_number(value: Any) -> str:
@@ -190,11 +191,7 @@ def widget_metadata(model: Model, charts: WidgetCharts, preset: str | None, url:
         "scenario": label,
         "baseline": label,
         "scenario_link": url,
-        "parameters": [
-            {"name": p.name, "label": p.label, "unit": p.unit, "value": values[p.name], "default": p.default,
-             "source": p.source, "assumption": p.assumption}
-            for p in model.params
-        ],
+        "parameters": [{**{f: getattr(p, f) for f in PARAMETER_FIELDS}, "value": values[p.name]} for p in model.params],
         "tables": [{"dataset": t.dataset, "caption": t.caption} for t in charts.tables],
         "note": "An illustration of the arithmetic, not a forecast.",
     }
@@ -300,7 +297,10 @@ def widget_menu_html(model: Model, charts: WidgetCharts, widget_id: str, preset:
                              f"Interactive model, version {model.version}",
                              key=f"busan-explainer-{model.name}-scenario-{corrections.as_of().year}")
     reuse = {
-        "metadata": {**files.metadata, "scenario_link": cite.PAGE_URL, "citation": citation.apa()},
+        # The settings are in the figure's bx-meta already: reuse.js adds them, with their current values.
+        "metadata": {**{k: v for k, v in files.metadata.items() if k != "parameters"},
+                     "scenario_link": cite.PAGE_URL, "citation": citation.apa()},
+        "parameterFields": PARAMETER_FIELDS,
         "tables": [{"dataset": t.dataset, "columns": [[c.key, c.heading] for c in t.columns]} for t in charts.tables],
         "link": versions.link_data(model),
         "changesPage": f"{SITE_LINK}corrections/",

@@ -150,6 +150,11 @@ def test_widget_csv_from_the_browser_equals_the_build_file_for_the_same_scenario
         built = (built_site / "downloads" / "tariff_stack" / f"{link.get_attribute('data-dataset')}.csv").read_bytes()
         assert raw == built
     assert any("." in v for v in csv_rows(built)[0].values())  # decimals were compared, not only whole numbers
+    _, raw = download(page, figure.locator("a[data-download='json']"))
+    mine = json.loads(raw)
+    built = json.loads((built_site / "downloads" / "tariff_stack" / "metadata.json").read_text(encoding="utf-8"))
+    scenario_only = {"scenario", "scenario_link", "citation", "generated", "edited_model"}
+    assert {k: v for k, v in mine.items() if k not in scenario_only} == {k: v for k, v in built.items() if k not in scenario_only}
 
 
 def test_copy_buttons_copy_a_citation_that_parses(reader, context):

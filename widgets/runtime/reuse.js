@@ -132,7 +132,9 @@ function mountWidgetReuse(figure) {
     citation: section.querySelector('[data-cite="apa"]').textContent,
     generated: new Date().toISOString(),
     edited_model: Boolean(latest?.edited),
-    parameters: reuse.metadata.parameters.map((p) => ({ ...p, value: values()[p.name] })),
+    parameters: meta.params.map((p) => ({
+      ...Object.fromEntries(reuse.parameterFields.map((field) => [field, p[field]])), value: values()[p.name],
+    })),
   });
 
   for (const anchor of figure.querySelectorAll(".bx-reuse a[data-download]")) {
