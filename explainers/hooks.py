@@ -3,7 +3,7 @@
 - on_startup: note whether this is `mkdocs serve` (its live-reload script needs a looser policy).
 - on_config: the site's "as of" date for the footer, from the corrections log.
 - on_files: add the self-hosted runtime (Vega, Pyodide and its memory snapshot, the widget JS, the
-  chart theme and the `widgets` package), and one embeddable page per widget.
+  chart theme and the `widgets` package), one embeddable page and one assignment page per widget.
 - on_page_markdown: the "as of" date and numbers read from the data sets; the generated bibliography,
   methodology and corrections pages;
   every quotation checked against its source's recorded words; inline citations.
@@ -24,8 +24,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from explainers import (
-    citations, corrections, csp, data_in_prose, embeds, figures, methodology, quotations, reuse, runtime_assets,
-    snapshot, sources,
+    assign, citations, corrections, csp, data_in_prose, embeds, figures, methodology, quotations, reuse,
+    runtime_assets, snapshot, sources,
 )
 from explainers.charts import theme
 
@@ -51,7 +51,7 @@ def on_files(files: Files, config: Any) -> Files:
     files.append(File.generated(config, runtime_assets.WIDGETS_ARCHIVE, content=archive))
     files.append(File.generated(config, snapshot.SITE_PATH, content=snapshot.snapshot(archive)))
     files.append(File.generated(config, runtime_assets.THEME_MODULE, content=theme.runtime_module()))
-    for src_uri, markdown in embeds.embed_pages().items():
+    for src_uri, markdown in {**embeds.embed_pages(), **assign.assign_pages()}.items():
         files.append(File.generated(config, src_uri, content=markdown))
     reuse.on_files(files, config)
     return files
@@ -78,6 +78,7 @@ def _page_markdown(markdown: str, src_uri: str) -> str:
         markdown = markdown.replace(BIBLIOGRAPHY_MARKER, citations.bibliography_markdown())
     if corrections.MARKER in markdown:
         markdown = markdown.replace(corrections.MARKER, corrections.log_markdown())
+    markdown = assign.fill_builder(markdown)  # the teachers' assignment builder (issue #14)
     return citations.cite(markdown, src_uri)
 
 

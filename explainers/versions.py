@@ -137,7 +137,9 @@ WIDGET_FENCE = re.compile(r"^```widget\s*\n(?P<body>[^\n]+)\n```", re.M)
 
 def widget_keys(docs: Path) -> dict[str, dict[str, str]]:
     """page (under docs/) -> {link key: model name}, read from the pages' ```widget fences."""
-    found: dict[str, dict[str, str]] = {}
+    # Generated pages (explainers/embeds.py, assign.py) hold one widget each, under its own name.
+    found: dict[str, dict[str, str]] = {f"{folder}/{name}.md": {name: name} for folder in ("embed", "assign")
+                                         for name in registry.MODELS}
     for page in docs.rglob("*.md"):
         for match in WIDGET_FENCE.finditer(page.read_text(encoding="utf-8")):
             words = match.group("body").split()

@@ -193,3 +193,8 @@ def test_lesson_links_carry_the_model_version(built_site):
     html = (built_site / "teachers" / "lesson-tariffs" / "index.html").read_text(encoding="utf-8")
     links = re.findall(r'href="[^"]*\?([^"]+)"', html)
     assert links and all(f"tariff_stack.v={registry.get('tariff_stack').version}" in unescape(q) for q in links)
+
+
+def test_the_page_and_the_build_name_the_version_key_alike():
+    script = (ROOT / "widgets" / "runtime" / "link-version.js").read_text(encoding="utf-8")
+    assert f'export const VERSION_KEY = "{versions.VERSION_KEY}";' in script

@@ -4,6 +4,7 @@
 // links carried one, that is with version 1). Nothing read from the address is inserted as HTML.
 import { pageData } from "./page-data.js";
 
+export const VERSION_KEY = "v"; // ?tariff_stack.v=2; explainers/versions.py VERSION_KEY (a test holds the two together)
 const linkData = new WeakMap(); // figure -> its `link` block ({version, key, unversioned, changes})
 
 function linkOf(figure) {

@@ -18,6 +18,9 @@ function mountPage() {
     else mountChart(figure);
   }
   for (const quiz of document.querySelectorAll("form.bx-quiz")) mountQuiz(quiz);
+  // The teachers' assignment builder, on its one page only (loaded when needed).
+  const builder = document.querySelector(".bx-builder");
+  if (builder) import("./builder.js").then(({ mountBuilder }) => mountBuilder(builder));
 }
 
 // In a task of its own, not inside Material's page-change handler, which is already one of the longest

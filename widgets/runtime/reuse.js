@@ -99,6 +99,13 @@ function mountWidgetReuse(figure) {
     figure.dataset.linkVersion = String(linkVersion(figure));
   }
 
+  // An assignment page (assign.js) may hide settings and withhold results until the student predicts: the notes
+  // name every setting and the menu holds the results, so neither stays there (CSS hides them without scripts).
+  if (document.querySelector(`section.bx-assignment[data-for="${figure.id}"]`)) {
+    for (const part of figure.querySelectorAll(".bx-know, .bx-reuse")) part.remove();
+    return;
+  }
+
   const values = () => Object.fromEntries([...figure.querySelectorAll('input[type="range"]')]
     .map((input) => [input.name, Number(input.value)]));
   const link = () => versionedUrl(figure, scenarioUrl(key, meta.params, values(), meta.start, canonical));

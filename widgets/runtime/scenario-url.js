@@ -8,9 +8,9 @@ const MAX_SHOWN = 40; // characters of a rejected value echoed back to the reade
 // Text that counts as a number: a plain decimal ("12", "-3", " 12.5 ", "1e2"), the same pattern as
 // widgets/params.py NUMBER_TEXT (a browser test holds the two together). Number() alone would also
 // take "0x10", "0b11" or "Infinity".
-const NUMBER_TEXT = /^ *[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)? *$/;
+export const NUMBER_TEXT = /^ *[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)? *$/;
 
-function shown(text) {
+export function shown(text) {
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
 }
 

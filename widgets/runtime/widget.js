@@ -1,5 +1,6 @@
 // One widget: labelled sliders and presets -> the Python model in the worker -> its Vega views,
 // read-outs and data table updated in place. A failed run keeps the last good chart.
+import { assignmentFor } from "./assign.js";
 import { createView } from "./charts.js";
 import { track } from "./metrics.js";
 import { describe, fixed } from "./format.js";
@@ -27,8 +28,10 @@ export function mountWidget(figure) {
   const buttons = [...figure.querySelectorAll("button")];
   const statusLine = figure.querySelector(".bx-status");
   const errorLine = figure.querySelector(".bx-error");
+  const assignment = assignmentFor(figure, meta, inputs); // a teacher's assignment link (assign.js), or null
+  const view = (element, spec, i) => (assignment ? assignment.view(element, spec, i) : createView(element, spec));
   const views = Promise.all(
-    specs.map((spec, i) => createView(figure.querySelector(`.bx-view[data-view="${i}"]`), spec)),
+    specs.map((spec, i) => view(figure.querySelector(`.bx-view[data-view="${i}"]`), spec, i)),
   );
   figure.bxViews = views; // the tests read the live Vega data through this
 
@@ -48,7 +51,8 @@ export function mountWidget(figure) {
   const showValue = (input) => {
     const text = describe(Number(input.value), params.get(input.name).unit);
     input.setAttribute("aria-valuetext", text);
-    figure.querySelector(`output[for="${input.id}"]`).textContent = text;
+    const output = figure.querySelector(`output[for="${input.id}"]`); // absent when an assignment hides the slider
+    if (output) output.textContent = text;
   };
   const showError = (message) => { errorLine.textContent = message; errorLine.hidden = !message; };
   const chartsUnavailable = (error) => `The interactive chart could not be loaded (${error.message}), so the ` +
@@ -183,5 +187,6 @@ export function mountWidget(figure) {
       useCode(code) { editedCode = code; changed(); },
     });
   }
+  assignment?.mounted({ setAll, rerun: changed });
   track("widget-mounted", { id: figure.id });
 }

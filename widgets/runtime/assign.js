@@ -1,0 +1,552 @@
+// Assignments (issue #14): a teacher's link, made with the builder (builder.js) or by hand, opens a
+// widget's assignment page (assign/<widget>/) with some sliders locked or hidden and some results
+// withheld until the student has made a prediction; then the page sets the prediction beside the
+// model, and keeps a worksheet the student prints or downloads. Nothing leaves the device.
+//
+// The link (README, "Assignment links"): beside the scenario keys (?tariff_stack.fentanyl=20),
+//   <key>.lock=a,b      sliders shown but disabled ("set by your teacher")
+//   <key>.hide=a,b      sliders, read-outs or charts left out of the page ("charts": all of them)
+//   <key>.reveal=a,b    read-outs or charts shown only once the student has predicted ("charts" too)
+//   <key>.predict=x     the read-out the student predicts (a number, unless choices are given)
+//   <key>.choices=a|b   the options of a multiple-choice prediction
+//   <key>.q=…           the teacher's question;  <key>.lesson=…  the lesson's name (worksheet file name)
+// Every name is looked up in the page's own registry metadata; unknown ones are ignored with a plain
+// note. A withheld result is not in the page at all until it is revealed (not merely styled hidden):
+// not its read-out, its chart (picture, live view, labels) or the data table.
+import { VERSION_KEY } from "./link-version.js";
+import { createView, loadVega } from "./charts.js";
+import { describe } from "./format.js";
+import { pageData } from "./page-data.js";
+import { onStatus } from "./python.js";
+import { NUMBER_TEXT, shown } from "./scenario-url.js";
+
+export const ASSIGNMENT_KEYS = ["lock", "hide", "reveal", "predict", "choices", "q", "lesson"];
+export const CHARTS = "charts"; // in hide= or reveal=: all of the widget's charts
+const MAX = { q: 300, lesson: 80, choice: 80, choices: 6, names: 40 };
+const STORE = "bx-assignment:"; // localStorage prefix: this device only, one entry per assignment
+
+/** Text from a link, made safe to show: no control or direction-override characters, one line, bounded. */
+export function cleanText(raw, limit) {
+  const text = String(raw ?? "").replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, " ")
+    .replace(/\s+/g, " ").trim();
+  return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
+}
+
+/** What a link asks of one widget: { active, locked, hidden, results, predict, choices, question, lesson, notes }.
+ *  `info` holds the names the widget has: params, figures (read-outs) and charts. Notes are plain text. */
+export function readAssignment(key, info, search = location.search) {
+  const query = new URLSearchParams(search);
+  const params = new Set(info.params.map((p) => p.name));
+  const figures = new Map(info.figures.map((f) => [f.key, f]));
+  const charts = new Set(info.charts.map((c) => c.name));
+  const isResult = (name) => figures.has(name) || charts.has(name);
+  const notes = [];
+  const plan = {
+    active: ASSIGNMENT_KEYS.some((k) => query.has(`${key}.${k}`)),
+    locked: new Set(), hidden: new Set(), results: new Map(), // result name -> "hidden" | "reveal"
+    predict: null, choices: [], question: cleanText(query.get(`${key}.q`), MAX.q),
+    lesson: cleanText(query.get(`${key}.lesson`), MAX.lesson), notes,
+  };
+  // "charts" stands for every chart of the widget (short, and still right when a chart is renamed).
+  const names = (what) => (query.get(`${key}.${what}`) ?? "").split(",").map((n) => n.trim()).filter(Boolean).slice(0, MAX.names)
+    .flatMap((n) => (n === CHARTS && !isResult(n) && !params.has(n) ? [...charts] : [n]));
+  let unknownResult = false;
+  const unknown = (what, name, kind) => {
+    notes.push(`${what}: “${shown(name)}” is not ${kind} of this widget, so it was ignored.`);
+    if (what !== "lock") unknownResult = true;
+  };
+
+  // Keys this page does not know: another widget's (a stale or mistyped link), or a setting this widget
+  // no longer has. Scenario values themselves are read, and clamped, by scenario-url.js.
+  const others = new Set();
+  for (const name of new Set(query.keys())) {
+    const dot = name.indexOf(".");
+    if (dot < 1) continue; // not a widget key (e.g. a campaign tag): none of our business
+    const [prefix, rest] = [name.slice(0, dot), name.slice(dot + 1)];
+    if (prefix !== key) others.add(shown(prefix));
+    else if (!params.has(rest) && !ASSIGNMENT_KEYS.includes(rest) && rest !== VERSION_KEY) unknown("setting", rest, "a setting");
+  }
+  if (others.size) {
+    const list = [...others].slice(0, 3).map((o) => `“${o}”`).join(", ");
+    notes.push(`This link has settings for ${list}, which ${others.size > 1 ? "are" : "is"} not on this page, so they were ignored.`);
+    plan.active = true; // a teacher's link for another widget: still say so, and keep results fair
+    unknownResult ||= [...query.keys()].some((k) => ASSIGNMENT_KEYS.some((a) => k.endsWith(`.${a}`)));
+  }
+
+  for (const name of names("lock")) params.has(name) ? plan.locked.add(name) : unknown("lock", name, "a slider");
+  for (const name of names("hide")) {
+    if (params.has(name)) plan.hidden.add(name);
+    else if (isResult(name)) plan.results.set(name, "hidden");
+    else unknown("hide", name, "a slider, read-out or chart");
+  }
+  for (const name of plan.hidden) plan.locked.delete(name); // hidden is the stronger of the two
+  for (const name of names("reveal")) {
+    if (isResult(name)) { if (plan.results.get(name) !== "hidden") plan.results.set(name, "reveal"); }
+    else if (params.has(name)) notes.push(`reveal: “${shown(name)}” is a slider; a slider can be locked or hidden, not revealed.`);
+    else unknown("reveal", name, "a read-out or chart");
+  }
+  const predict = query.get(`${key}.predict`)?.trim();
+  if (predict) {
+    if (figures.has(predict)) {
+      plan.predict = figures.get(predict);
+      plan.results.set(predict, "reveal"); // a prediction of a value already on screen asks nothing
+    } else {
+      unknown("predict", predict, "a read-out");
+    }
+  }
+  const choices = [...new Set((query.get(`${key}.choices`) ?? "").split("|").map((c) => cleanText(c, MAX.choice)).filter(Boolean))];
+  if (choices.length > MAX.choices) notes.push(`Only the first ${MAX.choices} choices are shown.`);
+  if (choices.length === 1) notes.push("A choice needs at least two options, so the prediction is a number or words instead.");
+  else plan.choices = choices.slice(0, MAX.choices);
+
+  // A name this version of the widget does not know may have been meant to hide the very answer asked
+  // for (a renamed read-out, a stale link): keep the exercise fair by withholding every result.
+  if (unknownResult) {
+    for (const name of [...figures.keys(), ...charts]) if (!plan.results.has(name)) plan.results.set(name, "reveal");
+    notes.push("To keep the exercise fair, every result stays hidden until you have made your prediction.");
+  }
+  return plan;
+}
+
+const statusOf = (plan, name) => plan.results.get(name) ?? "shown";
+
+function tableStatus(plan) {
+  const all = [...plan.results.values()];
+  return all.includes("hidden") ? "hidden" : all.includes("reveal") ? "reveal" : "shown";
+}
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === "text") node.textContent = value;
+    else node.setAttribute(name, value === true ? "" : value);
+  }
+  node.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
+  return node;
+}
+
+const today = (date = new Date()) =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+
+/** A file name from a lesson's or widget's name: "Lesson 1: Tariffs" -> "lesson-1-tariffs". */
+export function slug(text) {
+  const ascii = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return ascii.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "") || "worksheet";
+}
+
+/** A number as a student types it: "137.5", "$137.50", "37.5 %", "1,200 t", "2030". */
+export function readNumber(text) {
+  const bare = String(text).replace(/[\s,$%×]/g, "").replace(/[a-z]+$/i, "");
+  return bare !== "" && NUMBER_TEXT.test(bare) ? Number(bare) : NaN;
+}
+
+function unitWords(unit) {
+  if (unit === "year") return "";
+  if (unit === "$") return " (in dollars)";
+  return unit ? ` (${unit})` : "";
+}
+
+function gapText(gap, unit) {
+  if (unit === "%" || unit.startsWith("% ")) return `${describe(gap, "")} percentage points`;
+  if (unit === "year") return `${describe(gap, "")} year${gap === 1 ? "" : "s"}`;
+  return describe(gap, unit);
+}
+
+function storage() {
+  try { return window.localStorage; } catch { return null; } // blocked (private mode, some iframes)
+}
+
+/** Called by widget.js once its inputs are known and before its views are drawn. Returns null when
+ *  the page is not an assignment page; otherwise the assignment, applied to the figure. */
+export function assignmentFor(figure, meta, inputs) {
+  const section = document.querySelector(`section.bx-assignment[data-for="${figure.id}"]`);
+  if (!section) return null;
+  const info = pageData(section, "bx-assign-meta");
+  const key = figure.id.replace(/^widget-/, "");
+  const plan = readAssignment(key, { params: meta.params, figures: info.figures, charts: info.charts });
+  section.querySelector(".bx-assign-nojs")?.remove();
+  if (!plan.active) {
+    figure.dataset.assignment = "none";
+    section.append(el("p", { class: "bx-assign-intro", text: "This link holds no assignment, so the widget works as usual. " +
+      "Teachers make assignments (with locked or hidden controls and a prediction to make first) with the builder under “For teachers”." }));
+    return null;
+  }
+  return new Assignment({ figure, section, plan, info, meta, inputs, key });
+}
+
+class Assignment {
+  constructor({ figure, section, plan, info, meta, inputs, key }) {
+    Object.assign(this, { figure, section, plan, info, meta, inputs, key });
+    this.params = new Map(meta.params.map((p) => [p.name, p]));
+    this.figureInfo = new Map(info.figures.map((f) => [f.key, f]));
+    this.pending = []; // charts waiting for the prediction
+    this.latest = null; // the latest good model result
+    this.prediction = null;
+    this.model = null; // the predicted read-out, as the model gave it when the prediction was made
+    this.revealed = false;
+    this.awaiting = false;
+    this.link = location.href; // the link as opened (the widget rewrites the scenario part as sliders move)
+    this.storeKey = STORE + this.identity();
+    this.saved = this.load();
+    this.withhold();
+    this.renderTask();
+    this.worksheet = document.querySelector(`section.bx-worksheet[data-for="${figure.id}"]`);
+    this.renderWorksheet();
+    figure.addEventListener("bx:result", ({ detail }) => this.onResult(detail.result));
+    figure.dataset.assignment = "applied";
+  }
+
+  /** One assignment, whatever the student has moved since: its keys and the values it fixes. */
+  identity() {
+    const query = new URLSearchParams(location.search);
+    const fixed = [...this.plan.locked, ...this.plan.hidden].sort().map((n) => `${n}=${query.get(`${this.key}.${n}`) ?? ""}`);
+    const keys = ASSIGNMENT_KEYS.map((k) => `${k}=${query.get(`${this.key}.${k}`) ?? ""}`);
+    return `${location.pathname}|${this.key}|${keys.join("&")}|${fixed.join("&")}`;
+  }
+
+  load() {
+    try { return JSON.parse(storage()?.getItem(this.storeKey) ?? "null") ?? {}; } catch { return {}; }
+  }
+
+  save() {
+    const state = { start: this.start, prediction: this.prediction, model: this.model,
+      name: this.nameField?.value ?? "", answer: this.answerField?.value ?? "" };
+    try { storage()?.setItem(this.storeKey, JSON.stringify(state)); } catch { /* full or blocked: the page still works */ }
+  }
+
+  status(name) { return statusOf(this.plan, name); }
+
+  // ---- What the link takes out of the page, before anything is drawn ----
+  withhold() {
+    const { figure, plan } = this;
+    for (const input of this.inputs) {
+      if (plan.hidden.has(input.name)) {
+        // Out of the page; the input itself stays with the widget, which still sends its value to the model.
+        input.closest(".bx-control")?.remove();
+        const help = document.getElementById(`${input.id}-help`);
+        if (help?.previousElementSibling?.tagName === "DT") help.previousElementSibling.remove();
+        help?.remove();
+      } else if (plan.locked.has(input.name)) {
+        input.disabled = true;
+        const reason = el("p", { class: "bx-locked", id: `${input.id}-locked`, text: "Set by your teacher." });
+        input.closest(".bx-control")?.append(reason);
+        input.setAttribute("aria-describedby", `${reason.id} ${input.getAttribute("aria-describedby") ?? ""}`.trim());
+      }
+    }
+    for (const dd of figure.querySelectorAll("dd[data-figure]")) {
+      const name = dd.dataset.figure;
+      if (this.status(name) === "hidden") dd.parentElement.remove();
+      else if (this.status(name) === "reveal") {
+        dd.removeAttribute("data-figure"); // the widget fills read-outs by this attribute: not this one, yet
+        dd.dataset.withheld = name;
+        dd.textContent = "after your prediction";
+      }
+    }
+    const panel = figure.querySelector("details.bx-data");
+    this.tableStatus = tableStatus(plan);
+    if (panel && this.tableStatus !== "shown") {
+      this.tables = [...panel.querySelectorAll("table.bx-table")];
+      this.tables.forEach((table) => table.remove());
+      this.tableNote = el("p", { class: "bx-withheld-note", text: this.tableStatus === "hidden"
+        ? "The data table is not part of this assignment." : "The data table appears after your prediction." });
+      panel.append(this.tableNote);
+    }
+    figure.querySelector(".bx-inside")?.remove(); // its comparison table would show the model's figures
+    if (plan.locked.size || plan.hidden.size) {
+      figure.querySelectorAll("button.bx-preset").forEach((button) => button.remove()); // presets move every slider
+    }
+  }
+
+  /** widget.js draws its views through this: a withheld chart is not drawn (and not in the page). */
+  view(element, spec, index) {
+    const name = this.info.charts[index]?.name;
+    const status = name ? this.status(name) : "reveal";
+    if (status === "shown") return createView(element, spec);
+    let handle = null;
+    let latest = null;
+    const stand_in = {
+      async update(datasets) { latest = datasets; if (handle) await handle.update(datasets); },
+      data: (set) => (handle ? handle.data(set) : []),
+      datasetNames: () => spec.datasets,
+    };
+    if (status === "hidden") {
+      element.remove();
+      return Promise.resolve(stand_in);
+    }
+    loadVega().catch(() => {}); // fetched now, so the chart draws at once when revealed
+    element.replaceChildren(el("p", { class: "bx-withheld-note", text: `This chart (${this.info.charts[index]?.title ?? "chart"}) appears after your prediction.` }));
+    this.pending.push(async () => {
+      element.replaceChildren();
+      const real = await createView(element, spec);
+      if (latest) await real.update(latest);
+      handle = real;
+    });
+    return Promise.resolve(stand_in);
+  }
+
+  /** widget.js calls this when it has mounted: `setAll` moves sliders, `rerun` runs the model again. */
+  mounted({ setAll, rerun }) {
+    this.rerun = rerun;
+    const locked = this.inputs.filter((input) => this.plan.locked.has(input.name));
+    // The widget enables every control when Python is ready; a locked one stays locked.
+    const unsubscribe = onStatus(() => {
+      if (!this.figure.isConnected) { unsubscribe?.(); return; }
+      for (const input of locked) input.disabled = true;
+    });
+    this.start = this.saved.start ?? Object.fromEntries(this.inputs.map((input) => [input.name, Number(input.value)]));
+    const reset = this.figure.querySelector("button.bx-reset");
+    if (reset) { // Reset returns to the teacher's starting values, never to the widget's defaults
+      const fresh = reset.cloneNode(true);
+      fresh.setAttribute("aria-label", "Reset to your teacher's starting values");
+      reset.replaceWith(fresh);
+      fresh.addEventListener("click", () => setAll(this.start));
+    }
+    if (this.saved.prediction) { // the same assignment, opened again on this device
+      this.prediction = this.saved.prediction;
+      this.model = this.saved.model ?? null; // the model's answer when the prediction was made
+      this.showPredictionMade();
+      this.awaiting = true;
+    }
+    this.save();
+    rerun(); // the first run: read-outs, charts and worksheet follow the link's scenario
+  }
+
+  onResult(result) {
+    if (!result?.ok) return;
+    this.latest = result;
+    if (this.awaiting && this.prediction) { this.awaiting = false; this.reveal(); }
+    this.renderSheet();
+  }
+
+  figureNow(key) { return this.latest?.figures.find((f) => f.key === key) ?? null; }
+
+  values() { return Object.fromEntries(this.inputs.map((input) => [input.name, Number(input.value)])); }
+
+  // ---- The task: question, prediction, then the model ----
+  renderTask() {
+    const { plan, section, key } = this;
+    const id = (part) => `bx-${key}-${part}`;
+    const parts = [];
+    if (plan.lesson) parts.push(el("p", { class: "bx-assign-lesson" }, el("strong", { text: "Lesson: " }), plan.lesson));
+    if (plan.question) parts.push(el("p", { class: "bx-assign-question", text: plan.question }));
+    const how = [];
+    if (plan.locked.size) how.push("Some sliders are set by your teacher and cannot be moved.");
+    if (plan.hidden.size || [...plan.results.values()].includes("hidden")) how.push("Some settings or results are left out on purpose.");
+    this.needsPrediction = [...plan.results.values()].includes("reveal");
+    if (this.needsPrediction) how.push("Results marked “after your prediction” appear once you have made your prediction.");
+    if (how.length) parts.push(el("p", { class: "bx-assign-how", text: how.join(" ") }));
+    this.note = el("p", { class: "bx-assign-note", role: "status", text: plan.notes.length ? `Some parts of this link were ignored: ${plan.notes.join(" ")}` : "" });
+    parts.push(this.note);
+    if (this.needsPrediction) parts.push(this.predictionForm(id));
+    this.revealPanel = el("div", { class: "bx-reveal", hidden: true, "aria-labelledby": id("reveal-title") },
+      el("h3", { id: id("reveal-title"), tabindex: "-1", text: "Your prediction and the model" }));
+    parts.push(this.revealPanel);
+    section.append(...parts);
+  }
+
+  predictionForm(id) {
+    const { plan } = this;
+    const target = plan.predict;
+    const form = el("form", { class: "bx-predict", "aria-labelledby": id("predict-title") },
+      el("h3", { id: id("predict-title"), text: "Your prediction" }));
+    const what = target ? `${target.label}${unitWords(target.unit)}` : "";
+    if (plan.choices.length) {
+      const fieldset = el("fieldset", {}, el("legend", { text: target ? `What do you predict for: ${what}?` : "What do you predict?" }));
+      plan.choices.forEach((choice, i) => {
+        fieldset.append(el("div", { class: "bx-predict-option" },
+          el("input", { type: "radio", name: id("choice"), id: id(`choice-${i}`), value: choice }),
+          el("label", { for: id(`choice-${i}`), text: choice })));
+      });
+      form.append(fieldset);
+      this.kind = "choice";
+    } else if (target) {
+      form.append(el("label", { for: id("number"), text: `Predict: ${what}` }),
+        el("input", { type: "text", id: id("number"), class: "bx-predict-number", inputmode: "decimal", autocomplete: "off",
+          "aria-describedby": id("predict-feedback") }));
+      this.kind = "number";
+    } else {
+      form.append(el("label", { for: id("words"), text: "Write your prediction in a sentence: what will the results show?" }),
+        el("textarea", { id: id("words"), class: "bx-predict-words", rows: "3", maxlength: "500", "aria-describedby": id("predict-feedback") }));
+      this.kind = "words";
+    }
+    form.append(el("button", { type: "submit", class: "md-button md-button--primary bx-predict-submit", text: "Lock in my prediction" }),
+      el("p", { class: "bx-predict-feedback", id: id("predict-feedback"), role: "status" }));
+    form.addEventListener("submit", (event) => { event.preventDefault(); this.predict(form); });
+    this.form = form;
+    return form;
+  }
+
+  predict(form) {
+    const feedback = form.querySelector(".bx-predict-feedback");
+    let given;
+    if (this.kind === "choice") {
+      const chosen = form.querySelector("input[type=radio]:checked");
+      if (!chosen) { feedback.textContent = "Choose one of the options first."; return; }
+      given = { text: chosen.value };
+    } else if (this.kind === "number") {
+      const field = form.querySelector(".bx-predict-number");
+      const value = readNumber(field.value);
+      if (!Number.isFinite(value)) { feedback.textContent = "Type a number first (for example 42)."; field.focus(); return; }
+      given = { value, text: describe(value, this.plan.predict.unit) };
+    } else {
+      const text = cleanText(form.querySelector(".bx-predict-words").value, 500);
+      if (!text) { feedback.textContent = "Write your prediction first."; return; }
+      given = { text };
+    }
+    this.prediction = { kind: this.kind, of: this.plan.predict?.key ?? null, ...given, made: new Date().toISOString() };
+    this.showPredictionMade();
+    this.save();
+    this.awaiting = true;
+    this.rerun(); // reveal with the model's answer for exactly the scenario on screen now
+  }
+
+  showPredictionMade() {
+    if (!this.form) return;
+    for (const control of this.form.querySelectorAll("input, textarea, button")) control.disabled = true;
+    const field = this.form.querySelector(".bx-predict-number, .bx-predict-words");
+    if (field && !field.value) field.value = this.prediction.text;
+    const radio = [...this.form.querySelectorAll("input[type=radio]")].find((r) => r.value === this.prediction.text);
+    if (radio) radio.checked = true;
+    this.form.querySelector(".bx-predict-feedback").textContent = `Prediction saved: ${this.prediction.text}. The model's results follow.`;
+  }
+
+  reveal() {
+    if (this.revealed) return;
+    this.revealed = true;
+    const target = this.plan.predict;
+    if (!this.model) {
+      const now = target ? this.figureNow(target.key) : null;
+      this.model = { scenario: this.visibleValues(), figure: now && { key: now.key, label: now.label, value: now.value, unit: now.unit, text: now.text } };
+      this.save();
+    }
+    for (const dd of this.figure.querySelectorAll("dd[data-withheld]")) {
+      dd.dataset.figure = dd.dataset.withheld;
+      dd.removeAttribute("data-withheld");
+      dd.textContent = this.figureNow(dd.dataset.figure)?.text ?? "";
+    }
+    if (this.tableStatus === "reveal" && this.tables) {
+      const panel = this.figure.querySelector("details.bx-data");
+      this.tableNote.remove();
+      panel.append(...this.tables);
+    }
+    this.pending.splice(0).forEach((draw) => draw().catch(() => {})); // a chart that fails still leaves the read-outs
+    this.renderReveal();
+    this.rerun(); // fill the revealed read-outs, charts and table with the current scenario
+  }
+
+  renderReveal() {
+    const panel = this.revealPanel;
+    const { prediction, model } = this;
+    const lines = [];
+    const said = prediction.kind === "choice" ? `You chose “${prediction.text}”.` : `You predicted ${prediction.kind === "words" ? `“${prediction.text}”` : prediction.text}.`;
+    lines.push(el("p", { class: "bx-reveal-prediction", text: said }));
+    if (model?.figure) {
+      lines.push(el("p", { class: "bx-reveal-model" }, "The model gives ", el("strong", { text: model.figure.text }),
+        ` (${model.figure.label}) for the settings you had then.`));
+      if (prediction.kind === "number") {
+        const gap = prediction.value - model.figure.value;
+        const close = describe(prediction.value, model.figure.unit) === describe(model.figure.value, model.figure.unit);
+        lines.push(el("p", { class: "bx-reveal-gap", text: close ? "Your prediction matches the model."
+          : `Your prediction was ${gapText(Math.abs(gap), model.figure.unit)} ${gap > 0 ? "above" : "below"} the model's.` }));
+      }
+    } else {
+      lines.push(el("p", { text: "Compare it with the results now shown under the chart." }));
+    }
+    lines.push(el("p", { class: "bx-reveal-next", text: "Why? Read how the model works below, then move the sliders you are free to move and watch what changes." }));
+    const method = document.querySelector(".bx-assign-method");
+    panel.append(...lines);
+    if (method) { method.hidden = false; panel.append(method); }
+    panel.hidden = false;
+    if (this.form?.contains(document.activeElement) || document.activeElement === document.body) {
+      panel.querySelector("h3").focus();
+    }
+  }
+
+  /** The scenario without the hidden settings: hidden means absent, also from the worksheet. */
+  visibleValues() {
+    return Object.fromEntries(Object.entries(this.values()).filter(([name]) => !this.plan.hidden.has(name)));
+  }
+
+  // ---- The worksheet: shown, printed and downloaded; stored only on this device ----
+  renderWorksheet() {
+    const ws = this.worksheet;
+    if (!ws) return;
+    const id = (part) => `bx-${this.key}-ws-${part}`;
+    this.nameField = el("input", { id: id("name"), type: "text", autocomplete: "name", maxlength: "80" });
+    this.answerField = el("textarea", { id: id("answer"), rows: "5", maxlength: "4000" });
+    this.nameField.value = this.saved.name ?? "";
+    this.answerField.value = this.saved.answer ?? "";
+    for (const field of [this.nameField, this.answerField]) field.addEventListener("input", () => { this.save(); this.renderSheet(); });
+    this.sheet = el("div", { class: "bx-ws-sheet" });
+    this.wsStatus = el("p", { class: "bx-ws-status", role: "status" });
+    const print = el("button", { type: "button", class: "md-button bx-ws-print", text: "Print or save as PDF" });
+    const download = el("button", { type: "button", class: "md-button md-button--primary bx-ws-download", text: "Download worksheet (.json)" });
+    print.addEventListener("click", () => window.print());
+    download.addEventListener("click", () => this.download());
+    ws.append(
+      el("p", { class: "bx-ws-intro", text: "Your worksheet stays in this browser on this device: nothing is sent anywhere. " +
+        "To hand it in, print it (or save it as PDF) or download it, and give the file to your teacher." }),
+      el("div", { class: "bx-ws-fields" },
+        el("label", { for: id("name"), text: "Your name (optional)" }), this.nameField,
+        el("label", { for: id("answer"), text: this.plan.question ? "Your answer to the question, and why" : "Your answer: what did you find, and why?" }),
+        this.answerField),
+      el("div", { class: "bx-ws-buttons" }, print, download), this.wsStatus, this.sheet,
+    );
+    ws.hidden = false;
+    this.renderSheet();
+  }
+
+  record() {
+    const shownFigures = (this.latest?.figures ?? []).filter((f) => this.status(f.key) === "shown" || (this.revealed && this.status(f.key) === "reveal"));
+    return {
+      format: "busan-explainer worksheet, version 1",
+      lesson: this.plan.lesson || this.info.title,
+      widget: this.info.widget,
+      date: today(),
+      link: this.link,
+      name: this.nameField?.value.trim() ?? "",
+      question: this.plan.question,
+      prediction: this.prediction,
+      model_at_prediction: this.revealed ? this.model : null,
+      answer: this.answerField?.value.trim() ?? "",
+      final_scenario: Object.entries(this.visibleValues()).map(([name, value]) => ({
+        setting: name, label: this.params.get(name).label, value, text: describe(value, this.params.get(name).unit),
+        locked: this.plan.locked.has(name) })),
+      results: shownFigures.map((f) => ({ key: f.key, label: f.label, value: f.value, text: f.text })),
+    };
+  }
+
+  renderSheet() {
+    if (!this.sheet) return;
+    const r = this.record();
+    const row = (term, value, css) => (value ? [el("dt", { text: term }), el("dd", { text: value, class: css })] : []);
+    const model = r.model_at_prediction?.figure;
+    const list = el("dl", { class: "bx-ws-list" },
+      ...row("Name", r.name || "—"), ...row("Date", r.date), ...row("Assignment", r.link, "bx-ws-link"),
+      ...row("Question", r.question),
+      ...row("Your prediction", r.prediction && `${r.prediction.text}${this.plan.predict ? ` (${this.plan.predict.label})` : ""}`),
+      ...row("The model, at your prediction", model && `${model.text} (${model.label})`),
+      ...row("Your answer", r.answer || "—"));
+    const table = (caption, heads, rows) => el("table", { class: "bx-ws-table" }, el("caption", { text: caption }),
+      el("thead", {}, el("tr", {}, ...heads.map((h) => el("th", { scope: "col", text: h })))),
+      el("tbody", {}, ...rows.map((cells) => el("tr", {}, ...cells.map((c) => el("td", { text: c }))))));
+    this.sheet.replaceChildren(
+      el("h3", { text: r.lesson }), list,
+      table("Your final scenario", ["Setting", "Value"], r.final_scenario.map((s) => [s.label + (s.locked ? " (set by your teacher)" : ""), s.text])),
+      r.results.length ? table("Results for your final scenario", ["Result", "Value"], r.results.map((f) => [f.label, f.text])) : null,
+    );
+  }
+
+  download() {
+    const r = this.record();
+    const name = `${slug(this.plan.lesson || this.info.widget)}-${r.date}.json`;
+    const link = el("a", { href: URL.createObjectURL(new Blob([JSON.stringify(r, null, 2)], { type: "application/json" })), download: name });
+    link.hidden = true;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 0);
+    this.wsStatus.textContent = `Downloaded ${name}: give this file to your teacher. It is a plain text file any computer can open.`;
+  }
+}

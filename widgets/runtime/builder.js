@@ -1,0 +1,211 @@
+// The teachers' link builder (issue #14): pick a widget, set its starting values, mark each slider
+// free, locked or hidden and each result shown, shown after the prediction, or hidden; add a question and
+// a prediction. It writes the assignment link (the whole assignment lives in it, readable: README,
+// "Assignment links"), the <iframe> snippet and a printable card. Every name comes from the registry
+// metadata the build wrote into the page (explainers/assign.py), none is written here.
+import { VERSION_KEY } from "./link-version.js";
+import { CHARTS } from "./assign.js";
+import { pageData } from "./page-data.js";
+
+const SLIDER = [["free", "Free to move"], ["lock", "Locked (shown, set by you)"], ["hide", "Hidden"]];
+const RESULT = [["shown", "Shown"], ["reveal", "After their prediction"], ["hide", "Hidden"]];
+
+// Readable links: commas, bars and colons need no escaping in a query, and a space reads better as "+".
+const encode = (text) => encodeURIComponent(text).replace(/%2C/g, ",").replace(/%7C/g, "|").replace(/%3A/g, ":").replace(/%20/g, "+");
+const escapeHtml = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === "text") node.textContent = value;
+    else node.setAttribute(name, value === true ? "" : value);
+  }
+  node.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
+  return node;
+}
+
+const options = (pairs, selected) => pairs.map(([value, label]) => el("option", { value, text: label, selected: value === selected }));
+
+/** The assignment link for one widget and the builder's choices. */
+export function assignmentLink(widget, choices, base) {
+  const key = widget.widget;
+  const parts = [];
+  const add = (name, value) => { if (value !== "" && value !== null && value !== undefined) parts.push(`${key}.${encode(name)}=${encode(String(value))}`); };
+  for (const param of widget.params) if (choices.values[param.name] !== param.default) add(param.name, choices.values[param.name]);
+  const marked = (map, state) => Object.keys(map).filter((name) => map[name] === state).join(",");
+  // Results: read-outs by name; charts as "charts" when all of them are treated alike (assign.js).
+  const charts = widget.charts.map((c) => c.name);
+  const readouts = Object.fromEntries(Object.entries(choices.results).filter(([name]) => !charts.includes(name)));
+  const chartStates = new Set(charts.map((name) => choices.results[name]));
+  const results = (state) => {
+    const own = marked(readouts, state);
+    const some = chartStates.size === 1 ? (chartStates.has(state) ? CHARTS : "") : charts.filter((n) => choices.results[n] === state).join(",");
+    return [own, some].filter(Boolean).join(",");
+  };
+  add("lock", marked(choices.sliders, "lock"));
+  add("hide", [marked(choices.sliders, "hide"), results("hide")].filter(Boolean).join(","));
+  add("reveal", results("reveal"));
+  add("predict", choices.predict);
+  if (choices.predict && choices.kind === "choice") add("choices", choices.choices.join("|"));
+  add("q", choices.question);
+  add("lesson", choices.lesson);
+  if (parts.length) add(VERSION_KEY, widget.version); // the model version the link was made with
+  const page = new URL(widget.page, base).href;
+  return parts.length ? `${page}?${parts.join("&")}` : page;
+}
+
+export function mountBuilder(root) {
+  const { widgets } = pageData(root, "bx-builder-meta");
+  const base = new URL("../../", import.meta.url); // the site's root, wherever it is served
+  root.querySelector(".bx-builder-nojs")?.remove();
+  const byName = new Map(widgets.map((w) => [w.widget, w]));
+
+  const widgetSelect = el("select", { id: "bx-b-widget" }, ...options(widgets.map((w) => [w.widget, w.title]), widgets[0].widget));
+  const presetSelect = el("select", { id: "bx-b-preset" });
+  const lesson = el("input", { id: "bx-b-lesson", type: "text", maxlength: "80", placeholder: "e.g. Lesson 1: Tariffs, step 3" });
+  const question = el("textarea", { id: "bx-b-question", rows: "2", maxlength: "300" });
+  const predict = el("select", { id: "bx-b-predict" });
+  const kind = el("select", { id: "bx-b-kind" }, ...options([["number", "A number"], ["choice", "A choice between options"]], "number"));
+  const choiceText = el("textarea", { id: "bx-b-choices", rows: "3", "aria-describedby": "bx-b-choices-help" });
+  const choiceField = el("div", { class: "bx-builder-field", hidden: true },
+    el("label", { for: "bx-b-choices", text: "Options, one per line (two to six)" }), choiceText,
+    el("p", { id: "bx-b-choices-help", class: "bx-builder-help", text: "Students pick one; the page then shows their choice beside the model's value." }));
+  const sliderBody = el("tbody");
+  const resultBody = el("tbody");
+  const status = el("p", { class: "bx-builder-status", role: "status" });
+
+  const linkField = el("input", { id: "bx-b-link", type: "url", readonly: true });
+  const snippetField = el("textarea", { id: "bx-b-snippet", rows: "3", readonly: true });
+  const openLink = el("a", { class: "md-button", target: "_blank", rel: "noopener", text: "Open it as a student" });
+  const copyLink = el("button", { type: "button", class: "md-button md-button--primary", text: "Copy the link" });
+  const copySnippet = el("button", { type: "button", class: "md-button", text: "Copy the snippet" });
+  const printCard = el("button", { type: "button", class: "md-button", text: "Print the card" });
+  const copied = el("p", { class: "bx-builder-status", role: "status" });
+  const card = el("div", { class: "bx-card", "aria-label": "Printable card" });
+
+  const form = el("form", { class: "bx-builder-form", "aria-label": "Assignment builder" },
+    el("fieldset", {}, el("legend", { text: "1. Widget and lesson" }),
+      el("div", { class: "bx-builder-field" }, el("label", { for: "bx-b-widget", text: "Widget" }), widgetSelect),
+      el("div", { class: "bx-builder-field" }, el("label", { for: "bx-b-preset", text: "Start from" }), presetSelect),
+      el("div", { class: "bx-builder-field" }, el("label", { for: "bx-b-lesson", text: "Lesson or assignment name (names the student's worksheet file)" }), lesson)),
+    el("fieldset", {}, el("legend", { text: "2. Starting values, and what students may do with each slider" }),
+      el("div", { class: "bx-builder-scroll" }, el("table", { class: "bx-builder-table" },
+        el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "Slider" }), el("th", { scope: "col", text: "Starting value" }),
+          el("th", { scope: "col", text: "Students see it" }))), sliderBody))),
+    el("fieldset", {}, el("legend", { text: "3. Results and charts" }),
+      el("p", { class: "bx-builder-help", text: "“After their prediction”: left out of the page until the student has entered a prediction. " +
+        "While any result is withheld, the data table is too." }),
+      el("div", { class: "bx-builder-scroll" }, el("table", { class: "bx-builder-table" },
+        el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "Result" }), el("th", { scope: "col", text: "Students see it" }))), resultBody))),
+    el("fieldset", {}, el("legend", { text: "4. Question and prediction (optional)" }),
+      el("div", { class: "bx-builder-field" }, el("label", { for: "bx-b-question", text: "Question for the students" }), question),
+      el("div", { class: "bx-builder-field" }, el("label", { for: "bx-b-predict", text: "Students first predict" }), predict),
+      el("div", { class: "bx-builder-field" }, el("label", { for: "bx-b-kind", text: "Their prediction is" }), kind),
+      choiceField),
+    status,
+  );
+  form.addEventListener("submit", (event) => event.preventDefault());
+  const out = el("section", { class: "bx-builder-out", "aria-labelledby": "bx-b-out-title" },
+    el("h2", { id: "bx-b-out-title", text: "Your assignment" }),
+    el("div", { class: "bx-builder-field" }, el("label", { for: "bx-b-link", text: "Link for your students" }), linkField),
+    el("div", {}, copyLink, openLink),
+    el("div", { class: "bx-builder-field" }, el("label", { for: "bx-b-snippet", text: "To embed it in a course page (<iframe>)" }), snippetField),
+    el("div", {}, copySnippet, printCard), copied, card);
+  root.append(form, out);
+
+  let current = null;
+  const selects = { sliders: new Map(), results: new Map() };
+  const numbers = new Map();
+
+  function setWidget(name) {
+    current = byName.get(name);
+    presetSelect.replaceChildren(...options([["", "Its default settings"], ...current.presets.map((p) => [p.key, p.label])], ""));
+    sliderBody.replaceChildren();
+    resultBody.replaceChildren();
+    selects.sliders.clear(); selects.results.clear(); numbers.clear();
+    for (const param of current.params) {
+      const unit = param.unit ? ` (${param.unit})` : "";
+      const number = el("input", { type: "number", min: param.minimum, max: param.maximum, step: param.step, value: param.default,
+        "aria-label": `${param.label}: starting value${unit}`, "data-param": param.name });
+      const mode = el("select", { "aria-label": `${param.label}: what students may do`, "data-slider": param.name }, ...options(SLIDER, "free"));
+      numbers.set(param.name, number);
+      selects.sliders.set(param.name, mode);
+      sliderBody.append(el("tr", {}, el("th", { scope: "row", text: `${param.label}${unit}` }), el("td", {}, number), el("td", {}, mode)));
+    }
+    const results = [...current.figures.map((f) => [f.key, `${f.label} (read-out)`]), ...current.charts.map((c) => [c.name, `Chart: ${c.title}`])];
+    for (const [key, label] of results) {
+      const mode = el("select", { "aria-label": `${label}: what students see`, "data-result": key }, ...options(RESULT, "shown"));
+      selects.results.set(key, mode);
+      resultBody.append(el("tr", {}, el("th", { scope: "row", text: label }), el("td", {}, mode)));
+    }
+    predict.replaceChildren(...options([["", "Nothing: no prediction"], ...current.figures.map((f) => [f.key, f.label])], ""));
+    update();
+  }
+
+  function choices() {
+    const values = {};
+    const notes = [];
+    for (const param of current.params) {
+      const field = numbers.get(param.name);
+      let value = field.value === "" ? param.default : Number(field.value);
+      if (!Number.isFinite(value)) value = param.default;
+      const clamped = Math.min(Math.max(value, param.minimum), param.maximum);
+      if (clamped !== value) { notes.push(`${param.label} must be between ${param.minimum} and ${param.maximum}; ${value} was changed to ${clamped}.`); field.value = clamped; }
+      values[param.name] = clamped;
+    }
+    const sliders = Object.fromEntries([...selects.sliders].map(([name, select]) => [name, select.value]));
+    const results = Object.fromEntries([...selects.results].map(([name, select]) => [name, select.value]));
+    if (predict.value) results[predict.value] = "reveal"; // the page withholds what is predicted in any case
+    const list = [...new Set(choiceText.value.split("\n").map((c) => c.trim()).filter(Boolean))];
+    if (predict.value && kind.value === "choice" && (list.length < 2 || list.length > 6)) notes.push("A choice needs two to six options.");
+    return { values, sliders, results, predict: predict.value, kind: kind.value, choices: list.slice(0, 6),
+      question: question.value.trim(), lesson: lesson.value.trim(), notes };
+  }
+
+  function update() {
+    const made = choices();
+    const link = assignmentLink(current, made, base);
+    const title = made.lesson || `Assignment: ${current.title}`;
+    linkField.value = link;
+    openLink.href = link;
+    snippetField.value = `<iframe src="${escapeHtml(link)}" title="${escapeHtml(title)}" width="100%" height="1400" style="border:0"></iframe>`;
+    const predicted = current.figures.find((f) => f.key === made.predict);
+    const openCharts = predicted && current.charts.some((c) => made.results[c.name] === "shown");
+    status.textContent = [...made.notes, openCharts ? "The charts may show the answer to the prediction: consider “After their prediction” for them." : ""].filter(Boolean).join(" ");
+    card.replaceChildren(...[
+      el("h3", { text: title }),
+      made.question ? el("p", { text: made.question }) : null,
+      predicted ? el("p", { text: `You will first predict: ${predicted.label}.` }) : null,
+      el("p", { text: "Open this link in a browser:" }),
+      el("p", { class: "bx-card-link", text: link }),
+      el("p", { text: "Fill in the worksheet at the bottom of the page, then print it or download it and hand it in." }),
+    ].filter(Boolean));
+  }
+
+  widgetSelect.addEventListener("change", () => setWidget(widgetSelect.value));
+  presetSelect.addEventListener("change", () => {
+    const preset = current.presets.find((p) => p.key === presetSelect.value);
+    for (const param of current.params) numbers.get(param.name).value = preset ? preset.values[param.name] : param.default;
+    update();
+  });
+  predict.addEventListener("change", () => {
+    if (predict.value) {
+      selects.results.get(predict.value).value = "reveal";
+      for (const chart of current.charts) if (selects.results.get(chart.name).value === "shown") selects.results.get(chart.name).value = "reveal";
+    }
+    update();
+  });
+  kind.addEventListener("change", () => { choiceField.hidden = kind.value !== "choice"; update(); });
+  form.addEventListener("input", update);
+  form.addEventListener("change", update);
+
+  const copy = async (text, field, what) => {
+    try { await navigator.clipboard.writeText(text); copied.textContent = `${what} copied.`; }
+    catch { field.select(); copied.textContent = `Copy the selected ${what.toLowerCase()} (Ctrl+C or ⌘C).`; }
+  };
+  copyLink.addEventListener("click", () => copy(linkField.value, linkField, "Link"));
+  copySnippet.addEventListener("click", () => copy(snippetField.value, snippetField, "Snippet"));
+  printCard.addEventListener("click", () => window.print());
+  setWidget(widgets[0].widget);
+}
