@@ -46,6 +46,7 @@ def widget_summary(name: str) -> dict[str, Any]:
     return {
         "widget": name,
         "title": model.title,
+        "version": model.version,  # an assignment link names it (widgets/runtime/link-version.js)
         "params": [p.as_dict() for p in model.params],
         "presets": [{"key": p.key, "label": p.label, "values": dict(p.values)} for p in model.presets],
         "figures": [{"key": f.key, "label": f.label, "unit": f.unit} for f in figures],

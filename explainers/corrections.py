@@ -84,3 +84,9 @@ def log_markdown() -> str:
                 f"  **Was:** {entry.was}  \n  **Now:** {entry.now} [{cites}]\n"
             )
     return "\n".join(parts)
+
+
+def model_versions() -> list[dict]:
+    """The log's `[[model_version]]` entries: what each version of a widget's model changed
+    (read by explainers/versions.py)."""
+    return list(_log().get("model_version", []))

@@ -8,7 +8,7 @@ import json
 from html import escape
 from typing import Any, Iterable
 
-from explainers import data, sources
+from explainers import data, downloads, model_notes, sources
 from explainers.charts.base import StaticChart, Table, WidgetCharts, named_data, to_spec
 from explainers.vega_build import picture_html, vega_spec
 from widgets import sandbox
@@ -75,6 +75,7 @@ def static_chart_html(chart: StaticChart, figure_id: str) -> str:
         f'<span class="bx-description">{escape(chart.description)}</span> '
         f'<span class="bx-sources">Sources: {source_links(cited)}.</span></figcaption>'
         f'<details class="bx-data"><summary>Show the data as a table</summary>{table_html(chart.table, rows)}</details>'
+        f"{downloads.static_menu_html(chart)}"  # reuse: data, pictures, metadata (explainers/downloads.py)
         "</figure>"
     )
 
@@ -197,7 +198,9 @@ def widget_html(model: Model, charts: WidgetCharts, widget_id: str, preset: str 
         f"{setting_notes_html(widget_id, model)}"
         f'<p class="bx-sources">Sources for the defaults and presets: {source_links(dict.fromkeys(cited))}. '
         "An illustration of the arithmetic, not a forecast.</p>"
+        f"{model_notes.notes_html(model, widget_id)}"  # what you should know (explainers/model_notes.py)
         f'<details class="bx-data"><summary>Show the data as a table</summary>{tables}</details>'
+        f"{downloads.widget_menu_html(model, charts, widget_id, preset)}"  # reuse (explainers/downloads.py)
         f"{inside_html(model, widget_id)}"
         f"{json_block('bx-meta', meta)}"
         "</figure>"

@@ -8,6 +8,8 @@
   methodology and corrections pages;
   every quotation checked against its source's recorded words; inline citations.
 - on_page_content: point figure source links at the bibliography, relative to the page.
+- explainers/reuse.py (called from on_config, on_files, on_page_markdown, on_page_content): the site version,
+  download files, versioned scenario links, and "cite this page".
 - on_post_page / on_post_template: the Content-Security-Policy (404.html included); runtime
   preloads on chart pages, and an early start of Python's worker on widget pages.
 - on_serve: rebuild when the models, charts or runtime change, not only docs/.
@@ -22,8 +24,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from explainers import (
-    assign, citations, corrections, csp, data_in_prose, embeds, figures, methodology, quotations, runtime_assets, snapshot,
-    sources,
+    assign, citations, corrections, csp, data_in_prose, embeds, figures, methodology, quotations, reuse,
+    runtime_assets, snapshot, sources,
 )
 from explainers.charts import theme
 
@@ -38,6 +40,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: Any) -> Any:
     config.extra["as_of"] = corrections.as_of_text()
+    reuse.on_config(config)
     return config
 
 
@@ -50,13 +53,15 @@ def on_files(files: Files, config: Any) -> Files:
     files.append(File.generated(config, runtime_assets.THEME_MODULE, content=theme.runtime_module()))
     for src_uri, markdown in {**embeds.embed_pages(), **assign.assign_pages()}.items():
         files.append(File.generated(config, src_uri, content=markdown))
+    reuse.on_files(files, config)
     return files
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
     try:
-        return _page_markdown(markdown, page.file.src_uri)
-    except (quotations.QuotationNotFound, sources.UnknownSource, data_in_prose.UnknownDataReference) as error:
+        return reuse.on_page_markdown(_page_markdown(markdown, page.file.src_uri), page)  # versioned links; model versions
+    except (quotations.QuotationNotFound, sources.UnknownSource, data_in_prose.UnknownDataReference,
+            reuse.UnversionedScenarioLink) as error:
         where = page.file.src_uri
         message = str(error) if str(error).startswith(where) else f"{where}: {error}"
         raise PluginError(message) from None  # a plain message, not a traceback
@@ -78,6 +83,7 @@ def _page_markdown(markdown: str, src_uri: str) -> str:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    html = reuse.on_page_content(html, page)  # download links, the page's address in citations, "cite this page"
     if figures.SOURCE_LINK_PREFIX not in html:
         return html
     bibliography = files.get_file_from_path(citations.BIBLIOGRAPHY_PAGE)

@@ -47,6 +47,11 @@ def _render(spec_json: str, scheme: str) -> str:
     return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
 
 
+def rendered_svg(spec: dict[str, Any], scheme: str) -> str:
+    """The build-time picture of one view in one scheme (the same render the page shows)."""
+    return _render(json.dumps(spec, sort_keys=True), scheme)
+
+
 def picture_html(spec: dict[str, Any]) -> str:
     """Both schemes' pictures of one view. They are hidden from screen readers: the figure's caption
     and data table are the text alternative, and the live view replaces them."""

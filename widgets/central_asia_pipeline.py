@@ -99,6 +99,7 @@ def compute(values: dict[str, float]) -> Result:
 
 MODEL = Model(
     name="central_asia_pipeline",
+    version=2,  # see [[model_version]] in explainers/corrections.toml
     title="How fast Central Asia can add rare-earth supply, and whether it lowers dependence on China",
     params=PARAMS,
     presets=PRESETS,

@@ -86,6 +86,7 @@ class Model:
     limits: str  # what the model leaves out (Markdown)
     limits_in_brief: str = ""  # the same, in one sentence a student reads next to the sliders
     presets: tuple[Preset, ...] = field(default_factory=tuple)
+    version: int = 1  # raise by one when the equations, settings or defaults change; log it in explainers/corrections.toml
 
     def run(self, values: Mapping[str, object], baseline: str | None = None) -> Result:
         """Validate (raising ParameterError with a reader-facing message), compute the scenario and the

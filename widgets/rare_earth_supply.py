@@ -141,6 +141,7 @@ def compute(values: dict[str, float]) -> Result:
 
 MODEL = Model(
     name="rare_earth_supply",
+    version=2,  # see [[model_version]] in explainers/corrections.toml
     title="What a new export restriction does to rare-earth buyers outside China, month by month",
     params=PARAMS,
     presets=PRESETS,

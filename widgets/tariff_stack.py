@@ -183,6 +183,7 @@ def compute(values: dict[str, float]) -> Result:
 
 MODEL = Model(
     name="tariff_stack",
+    version=2,  # see [[model_version]] in explainers/corrections.toml
     title="What US tariffs do to one good imported from China",
     params=PARAMS,
     presets=PRESETS,

@@ -64,6 +64,7 @@ def test_builder_link_locks_hides_and_withholds_until_the_student_predicts(reade
     page.fill("#bx-b-lesson", "Lesson 1: Tariffs")
     link = page.input_value("#bx-b-link")
     assert link.startswith(f"{reader.base}{PAGE}?")
+    assert link.endswith(f"&tariff_stack.v={TARIFF.version}")  # made with this version of the model (link-version.js)
     for readable in ("tariff_stack.fentanyl=20", "tariff_stack.lock=fentanyl,reciprocal", "tariff_stack.hide=elasticity",
                      "tariff_stack.reveal=price,charts", "tariff_stack.predict=price", "tariff_stack.lesson=Lesson+1:+Tariffs"):
         assert readable in link

@@ -13,6 +13,7 @@
 // Every name is looked up in the page's own registry metadata; unknown ones are ignored with a plain
 // note. A withheld result is not in the page at all until it is revealed (not merely styled hidden):
 // not its read-out, its chart (picture, live view, labels) or the data table.
+import { VERSION_KEY } from "./link-version.js";
 import { createView, loadVega } from "./charts.js";
 import { describe } from "./format.js";
 import { pageData } from "./page-data.js";
@@ -63,7 +64,7 @@ export function readAssignment(key, info, search = location.search) {
     if (dot < 1) continue; // not a widget key (e.g. a campaign tag): none of our business
     const [prefix, rest] = [name.slice(0, dot), name.slice(dot + 1)];
     if (prefix !== key) others.add(shown(prefix));
-    else if (!params.has(rest) && !ASSIGNMENT_KEYS.includes(rest)) unknown("setting", rest, "a setting");
+    else if (!params.has(rest) && !ASSIGNMENT_KEYS.includes(rest) && rest !== VERSION_KEY) unknown("setting", rest, "a setting");
   }
   if (others.size) {
     const list = [...others].slice(0, 3).map((o) => `“${o}”`).join(", ");

@@ -3,6 +3,7 @@
 // a prediction. It writes the assignment link (the whole assignment lives in it, readable: README,
 // "Assignment links"), the <iframe> snippet and a printable card. Every name comes from the registry
 // metadata the build wrote into the page (explainers/assign.py), none is written here.
+import { VERSION_KEY } from "./link-version.js";
 import { CHARTS } from "./assign.js";
 import { pageData } from "./page-data.js";
 
@@ -49,6 +50,7 @@ export function assignmentLink(widget, choices, base) {
   if (choices.predict && choices.kind === "choice") add("choices", choices.choices.join("|"));
   add("q", choices.question);
   add("lesson", choices.lesson);
+  if (parts.length) add(VERSION_KEY, widget.version); // the model version the link was made with
   const page = new URL(widget.page, base).href;
   return parts.length ? `${page}?${parts.join("&")}` : page;
 }

@@ -84,6 +84,7 @@ export async function createView(element, { vega, datasets }) {
       if (changed) await view.runAsync();
     },
     data: (name) => entry.result.view.data(name),
+    vegaView: () => entry.result.view, // the live view, for downloads of its picture (reuse.js)
     datasetNames: () => datasets, // the model's data sets this view reads
   };
 }

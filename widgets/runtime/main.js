@@ -4,6 +4,7 @@
 import { mountChart, unmountAll } from "./charts.js";
 import { startPython } from "./python.js";
 import { mountQuiz } from "./quiz.js";
+import { mountReuse } from "./reuse.js";
 import { mountWidget } from "./widget.js";
 
 // Python takes seconds to boot: on a page with a widget, start it before anything else.
@@ -11,6 +12,7 @@ if (document.querySelector("figure.bx-widget")) startPython().catch(() => {}); /
 
 function mountPage() {
   unmountAll(); // finalize the Vega views of the page being left
+  mountReuse(document); // downloads, citations, old-link notices: before the widgets rewrite the address
   for (const figure of document.querySelectorAll("figure.bx-figure")) {
     if (figure.classList.contains("bx-widget")) mountWidget(figure);
     else mountChart(figure);

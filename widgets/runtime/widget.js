@@ -8,6 +8,7 @@ import { mountInside } from "./inside.js";
 import { pageData } from "./page-data.js";
 import { onStatus, runEdited, runModel, startPython } from "./python.js";
 import { readScenario, scenarioUrl } from "./scenario-url.js";
+import { versionedUrl } from "./link-version.js";
 
 function fillTable(table, rows) {
   const columns = JSON.parse(table.dataset.columns);
@@ -119,7 +120,7 @@ export function mountWidget(figure) {
 
   const changed = () => {
     lastInputAt = performance.now();
-    history.replaceState(history.state, "", scenarioUrl(key, meta.params, values(), meta.start));
+    history.replaceState(history.state, "", versionedUrl(figure, scenarioUrl(key, meta.params, values(), meta.start)));
     redraw();
   };
   const setAll = (settings) => {
@@ -142,7 +143,7 @@ export function mountWidget(figure) {
   });
 
   figure.querySelector("button.bx-copy-link")?.addEventListener("click", async () => {
-    const link = scenarioUrl(key, meta.params, values(), meta.start);
+    const link = versionedUrl(figure, scenarioUrl(key, meta.params, values(), meta.start)); // with the model's version
     const field = figure.querySelector(".bx-link-field");
     field.value = link;
     field.hidden = false;

@@ -1,0 +1,176 @@
+// "Reuse this work" in the browser (explainers/downloads.py and cite.py write the menus and citations):
+// - a widget's downloads are made from what the model returned for the reader's scenario (CSV with the
+//   baseline beside it, metadata JSON with the settings), and its pictures from the live Vega view;
+//   until the model has answered, the links keep the build's files of the starting scenario;
+// - "Cite this scenario" follows the sliders; every citation has a copy button;
+// - a link made with an older model version says so, in one line, with what changed.
+// Static charts need none of this: their menus are plain links to files the build wrote.
+import { scenarioUrl } from "./scenario-url.js";
+import { pageData } from "./page-data.js";
+import { linkVersion, versionNotice, versionedUrl } from "./link-version.js";
+
+const BOM = "\ufeff";
+const SCENARIO = "scenario";
+
+/** Mirrors explainers/downloads.py plain_number: no separators, at most six decimals, no "-0". */
+export function plainNumber(value) {
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (typeof value !== "number") return String(value);
+  return String(Number(value.toFixed(6)) + 0);
+}
+
+const field = (text) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+
+export function csvText(header, rows) {
+  const lines = [header.map(field).join(","), ...rows.map((row) => row.map((v) => field(plainNumber(v))).join(","))];
+  return `${BOM}${lines.join("\r\n")}\r\n`;
+}
+
+const today = () => new Date().toLocaleDateString("en-CA"); // YYYY-MM-DD, the reader's own day
+const scenarioName = (name) => name.replace(/-\d{4}-\d{2}-\d{2}\.(\w+)$/, `-your-scenario-${today()}.$1`);
+
+function save(blob, name) {
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(blob); // blob: addresses are the page's own; the policy needs nothing more
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+}
+
+function tableCsv(table, rows) {
+  const keys = table.columns.map(([key]) => key);
+  const labelled = !keys.includes(SCENARIO); // the models name each row's scenario ("Baseline", "Your scenario")
+  const header = [...(labelled ? ["Scenario"] : []), ...table.columns.map(([, heading]) => heading)];
+  const body = rows.map((row) => [...(labelled ? [row[SCENARIO] ?? "Your scenario"] : []), ...keys.map((key) => row[key] ?? "")]);
+  return csvText(header, body);
+}
+
+async function picture(view, kind) {
+  // On the page's own background, so that a dark-mode picture stays readable in a document.
+  const previous = view.background();
+  view.background(getComputedStyle(document.body).backgroundColor || "#ffffff");
+  try {
+    if (kind === "svg") return new Blob([await view.toSVG()], { type: "image/svg+xml" });
+    const canvas = await view.toCanvas(2);
+    return await new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
+  } finally {
+    view.background(previous);
+    await view.runAsync();
+  }
+}
+
+function mountCitation(section) {
+  const note = section.querySelector(".bx-copy-note");
+  for (const button of section.querySelectorAll("button.bx-copy")) {
+    button.hidden = false;
+    button.addEventListener("click", async () => {
+      const target = section.querySelector(`[data-cite="${button.dataset.copy}"]`);
+      try {
+        await navigator.clipboard.writeText(target.textContent);
+        note.textContent = `${button.dataset.copy === "apa" ? "APA citation" : "BibTeX"} copied.`;
+      } catch {
+        getSelection().selectAllChildren(target);
+        note.textContent = "Press Ctrl+C (⌘C on a Mac) to copy the selected citation.";
+      }
+    });
+  }
+}
+
+function mountWidgetReuse(figure) {
+  const reuse = pageData(figure, "bx-reuse");
+  const meta = pageData(figure, "bx-meta");
+  const key = figure.id.replace(/^widget-/, "");
+  const tables = new Map(reuse.tables.map((t) => [t.dataset, t]));
+  const canonical = reuse.metadata.scenario_link;
+  let latest = null; // the model's latest answer for the reader's scenario
+
+  // A link made with another version of the model: one line, before the sliders move (which rewrites the address).
+  const notice = versionNotice(figure);
+  if (notice) {
+    const line = document.createElement("p");
+    line.className = "bx-version-note";
+    line.setAttribute("role", "note");
+    line.textContent = `${notice.text} `;
+    const more = document.createElement("a");
+    more.href = `${reuse.changesPage}${notice.anchor ? `#${notice.anchor}` : ""}`;
+    more.textContent = "Model versions and changes";
+    line.append(more, ".");
+    figure.querySelector(".bx-link-note").before(line);
+    figure.dataset.linkVersion = String(linkVersion(figure));
+  }
+
+  // An assignment page (assign.js) may hide settings and withhold results until the student predicts: the notes
+  // name every setting and the menu holds the results, so neither stays there (CSS hides them without scripts).
+  if (document.querySelector(`section.bx-assignment[data-for="${figure.id}"]`)) {
+    for (const part of figure.querySelectorAll(".bx-know, .bx-reuse")) part.remove();
+    return;
+  }
+
+  const values = () => Object.fromEntries([...figure.querySelectorAll('input[type="range"]')]
+    .map((input) => [input.name, Number(input.value)]));
+  const link = () => versionedUrl(figure, scenarioUrl(key, meta.params, values(), meta.start, canonical));
+
+  // "Cite this scenario": the build's citation, with the scenario's address in place of the page's.
+  const section = figure.querySelector(".bx-cite");
+  const originals = [...section.querySelectorAll("[data-cite]")].map((el) => [el, el.textContent]);
+  const citeScenario = () => {
+    const address = link();
+    for (const [element, text] of originals) element.textContent = text.replaceAll(canonical, address);
+  };
+  mountCitation(section);
+  figure.addEventListener("input", citeScenario);
+  figure.addEventListener("click", (event) => { if (event.target.closest("button")) setTimeout(citeScenario, 0); });
+
+  const note = figure.querySelector(".bx-reuse-note");
+  figure.addEventListener("bx:result", ({ detail }) => {
+    if (!detail.result.ok) return;
+    latest = detail;
+    citeScenario();
+    note.textContent = "These files hold the scenario you set (rows marked “Your scenario”) beside the baseline, " +
+      `${detail.result.baseline || reuse.metadata.baseline}${detail.edited ? "; computed by your edited version of the model" : ""}. ` +
+      "They are dated today; the pictures are the charts as shown.";
+  });
+
+  const metadata = () => ({
+    ...reuse.metadata,
+    scenario: "Your scenario",
+    baseline: latest?.result.baseline || reuse.metadata.baseline,
+    scenario_link: link(),
+    citation: section.querySelector('[data-cite="apa"]').textContent,
+    generated: new Date().toISOString(),
+    edited_model: Boolean(latest?.edited),
+    parameters: meta.params.map((p) => ({
+      ...Object.fromEntries(reuse.parameterFields.map((field) => [field, p[field]])), value: values()[p.name],
+    })),
+  });
+
+  for (const anchor of figure.querySelectorAll(".bx-reuse a[data-download]")) {
+    anchor.addEventListener("click", async (event) => {
+      const kind = anchor.dataset.download;
+      const name = scenarioName(anchor.getAttribute("download"));
+      if (kind === "csv" || kind === "json") {
+        if (!latest) return; // no answer yet: the build's file holds the starting scenario
+        event.preventDefault();
+        const text = kind === "json" ? `${JSON.stringify(metadata(), null, 2)}\n`
+          : tableCsv(tables.get(anchor.dataset.dataset), latest.result.data[anchor.dataset.dataset]);
+        save(new Blob([text], { type: kind === "json" ? "application/json" : "text/csv;charset=utf-8" }), name);
+        return;
+      }
+      event.preventDefault();
+      try {
+        const handles = await figure.bxViews;
+        save(await picture(handles[Number(anchor.dataset.view)].vegaView(), kind), name);
+      } catch {
+        location.assign(anchor.href); // no live view: the build's picture of the starting scenario
+      }
+    });
+  }
+}
+
+/** Every widget's reuse menu and every citation on the page; before the widgets mount (see the notice). */
+export function mountReuse(root = document) {
+  for (const figure of root.querySelectorAll("figure.bx-widget")) mountWidgetReuse(figure);
+  for (const section of root.querySelectorAll(".bx-cite")) {
+    if (!section.closest("figure.bx-widget")) mountCitation(section);
+  }
+}
