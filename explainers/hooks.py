@@ -2,7 +2,7 @@
 
 - on_startup: note whether this is `mkdocs serve` (its live-reload script needs a looser policy).
 - on_files: add the self-hosted runtime (Vega, Pyodide and its memory snapshot, the widget JS, the
-  chart theme and the `widgets` package), and one embeddable page per widget.
+  chart theme, the size of Python's download and the `widgets` package), and one embeddable page per widget.
 - on_page_markdown: inline citations, and the generated bibliography and methodology pages.
 - on_page_content: point figure source links at the bibliography, relative to the page.
 - on_post_page / on_post_template: the Content-Security-Policy (404.html included); runtime
@@ -34,7 +34,10 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(File.generated(config, site_path, abs_src_path=str(path)))
     archive = runtime_assets.widgets_archive()
     files.append(File.generated(config, runtime_assets.WIDGETS_ARCHIVE, content=archive))
-    files.append(File.generated(config, snapshot.SITE_PATH, content=snapshot.snapshot(archive)))
+    memory = snapshot.snapshot(archive)
+    files.append(File.generated(config, snapshot.SITE_PATH, content=memory))
+    size_module = runtime_assets.download_size_module(memory, archive)
+    files.append(File.generated(config, runtime_assets.DOWNLOAD_SIZE_MODULE, content=size_module))
     files.append(File.generated(config, runtime_assets.THEME_MODULE, content=theme.runtime_module()))
     for src_uri, markdown in embeds.embed_pages().items():
         files.append(File.generated(config, src_uri, content=markdown))
