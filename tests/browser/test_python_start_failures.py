@@ -41,6 +41,7 @@ RUNTIME_FILES = {
 BROWSER_REPORTS = (
     "Failed to load resource", "Failed to load module script", "wasm streaming compile failed",
     "falling back to ArrayBuffer instantiation", "Error occurred while installing", "Failed to fetch",
+    "Failed to load 'http",  # Pyodide's own words for a file it could not download
 )
 
 

@@ -148,7 +148,10 @@ def run_attempts(reader: Reader, trap: Trap) -> dict[str, str]:
     page.locator(f"#{WIDGET} .bx-inside summary").click()
     page.locator(f"#{WIDGET}-code").fill(SOURCE + ATTEMPTS % {"port": trap.port, "worker": reader.base + "assets/runtime/worker.js"})
     page.locator(f"#{WIDGET} .bx-run").click()
-    tried = poll(page, "window.__workerMessages.find(m => m?.type === 'probe')?.tried", 20)
+    try:
+        tried = poll(page, "window.__workerMessages.find(m => m?.type === 'probe')?.tried", 20)
+    except AssertionError:
+        raise AssertionError(page.locator(f"#{WIDGET} .bx-code-status").text_content()) from None
     # The model itself still ran: the edited version is drawn.
     expect(page.locator(f"#{WIDGET} .bx-code-status")).to_contain_text("Your version is drawn")
     # Long enough for any request, socket or nested worker to have left (a nested worker from a URL
