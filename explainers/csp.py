@@ -22,7 +22,9 @@ BASE_POLICY = {
     "img-src": ["'self'", "data:"],
     "font-src": ["'self'"],
     "connect-src": ["'self'"],
-    "worker-src": ["'self'"],
+    # blob: for the Python worker, which inherits this policy that way (python.js); 'self' for Material's
+    # search worker. Code in the Python worker cannot start one from a URL (worker.js removes the constructor).
+    "worker-src": ["'self'", "blob:"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'none'"],

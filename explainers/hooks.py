@@ -3,10 +3,10 @@
 - on_startup: note whether this is `mkdocs serve` (its live-reload script needs a looser policy).
 - on_config: the site's "as of" date for the footer, from the corrections log.
 - on_files: add the self-hosted runtime (Vega, Pyodide and its memory snapshot, the widget JS, the
-  chart theme and the `widgets` package), one embeddable page and one assignment page per widget.
+  chart theme, the size of Python's download and the `widgets` package), one embeddable page and one
+  assignment page per widget.
 - on_page_markdown: the "as of" date and numbers read from the data sets; the generated bibliography,
-  methodology and corrections pages;
-  every quotation checked against its source's recorded words; inline citations.
+  methodology and corrections pages; every quotation checked against its source's recorded words; inline citations.
 - on_page_content: point figure source links at the bibliography, relative to the page.
 - explainers/reuse.py (called from on_config, on_files, on_page_markdown, on_page_content): the site version,
   download files, versioned scenario links, and "cite this page".
@@ -49,7 +49,10 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(File.generated(config, site_path, abs_src_path=str(path)))
     archive = runtime_assets.widgets_archive()
     files.append(File.generated(config, runtime_assets.WIDGETS_ARCHIVE, content=archive))
-    files.append(File.generated(config, snapshot.SITE_PATH, content=snapshot.snapshot(archive)))
+    memory = snapshot.snapshot(archive)
+    files.append(File.generated(config, snapshot.SITE_PATH, content=memory))
+    size_module = runtime_assets.download_size_module(memory, archive)
+    files.append(File.generated(config, runtime_assets.DOWNLOAD_SIZE_MODULE, content=size_module))
     files.append(File.generated(config, runtime_assets.THEME_MODULE, content=theme.runtime_module()))
     for src_uri, markdown in {**embeds.embed_pages(), **assign.assign_pages()}.items():
         files.append(File.generated(config, src_uri, content=markdown))

@@ -1,7 +1,8 @@
 """Serve a built site on loopback under a sub-path, as a GitHub Pages project site would be served.
 
-Used by the browser tests and the benchmark. `blocking` lets a test make files fail (HTTP 404), the way
-a school proxy or a broken deploy would; `served` records every path requested (for byte counts).
+Used by the browser tests and the benchmark. `failing` lets a test make files fail the ways a school
+filter, a misconfigured host or a slow line would (`blocking` is its HTTP 404); `served` records every
+path requested (for byte counts).
 """
 
 from __future__ import annotations
@@ -13,11 +14,23 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 PREFIX = "/busan-explainer/"
+BLOCK_PAGE = b"<!doctype html><title>Blocked</title><p>This site is blocked by your school's web filter.</p>"
+# How a file can fail: the status, headers and body a reader's browser then gets.
+FAULTS = (
+    "404",         # a broken deploy
+    "blocked",     # a filter's own page instead of the file (HTTP 403, text/html)
+    "reset",       # the connection is closed before any answer (a filter that drops it)
+    "truncated",   # half the file, with a length that matches (a mangled copy)
+    "wrong-type",  # the whole file as text/plain (a host that does not know the extension)
+    "stalled",     # the first 64 kB (at most half), then nothing: a line that stops
+)
+STALL_BYTES = 65_536
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -29,12 +42,56 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return str(Path(self.directory) / "__outside_prefix__")
         return super().translate_path("/" + clean[len(PREFIX):])
 
-    def send_head(self):  # type: ignore[override]
+    def _fault(self) -> str | None:
         path = self.path.split("?", 1)[0]
         if any(path.startswith(PREFIX + b) for b in self.server.blocked):
+            return "404"
+        return next((mode for prefix, mode in self.server.faults.items() if path.startswith(PREFIX + prefix)), None)
+
+    def send_head(self):  # type: ignore[override]
+        if self._fault() == "404":
             self.send_error(404, "blocked by the test")
             return None
         return super().send_head()
+
+    def do_GET(self) -> None:
+        fault = self._fault()
+        if fault in (None, "404"):
+            return super().do_GET()
+        if fault == "reset":
+            self.close_connection = True
+            self.connection.shutdown(2)
+            return
+        if fault == "blocked":
+            return self._answer(403, "text/html", BLOCK_PAGE)
+        body = Path(self.translate_path(self.path)).read_bytes()
+        if fault == "truncated":
+            return self._answer(200, self.guess_type(self.path), body[: len(body) // 2])
+        if fault == "wrong-type":
+            return self._answer(200, "text/plain", body)
+        if fault == "stalled":
+            self._answer(200, self.guess_type(self.path), body[:min(STALL_BYTES, len(body) // 2)], length=len(body))
+            self.server.released.wait(120)  # until the test ends the fault (or gives up)
+            self.close_connection = True
+            return
+        if fault.startswith("slow:"):  # slow:<bytes per second>: the whole file, at that rate
+            rate = int(fault.split(":")[1])
+            self._answer(200, self.guess_type(self.path), b"", length=len(body))
+            chunk = max(1, rate // 10)  # a tenth of a second's worth at a time
+            for start in range(0, len(body), chunk):
+                time.sleep(0.1)
+                self.wfile.write(body[start:start + chunk])
+                self.wfile.flush()
+            return
+        raise ValueError(f"unknown fault {fault!r}")
+
+    def _answer(self, status: int, content_type: str, body: bytes, length: int | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body) if length is None else length))
+        self.end_headers()
+        self.wfile.write(body)
+        self.wfile.flush()
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")  # every test and benchmark run starts cold
@@ -48,6 +105,8 @@ class SiteServer:
     class _Server(http.server.ThreadingHTTPServer):
         daemon_threads = True
         blocked: set[str]
+        faults: dict[str, str]
+        released: threading.Event
         served: list[str]
 
     def __init__(self, directory: Path) -> None:
@@ -55,6 +114,8 @@ class SiteServer:
         handler = functools.partial(_Handler, directory=str(directory))
         self.httpd = self._Server(("127.0.0.1", 0), handler)
         self.httpd.blocked = set()
+        self.httpd.faults = {}
+        self.httpd.released = threading.Event()
         self.httpd.served = []
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
@@ -80,11 +141,24 @@ class SiteServer:
         finally:
             self.blocked.discard(path)
 
+    @contextlib.contextmanager
+    def failing(self, path: str, fault: str) -> Iterator[None]:
+        """Files under `path` fail in the way `fault` names (FAULTS, or "slow:<bytes per second>")
+        inside the `with` block; a stalled answer is let go when the block ends."""
+        self.httpd.faults[path] = fault
+        self.httpd.released.clear()
+        try:
+            yield
+        finally:
+            del self.httpd.faults[path]
+            self.httpd.released.set()
+
     def __enter__(self) -> "SiteServer":
         self.thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.httpd.released.set()
         self.httpd.shutdown()
         self.httpd.server_close()
 

@@ -13,6 +13,22 @@ from playwright.sync_api import BrowserContext, Page
 PYTHON_READY_MS = 90_000  # Pyodide's boot on a busy 2-core machine; the UI says what is happening meanwhile
 
 
+WATCH_WORKERS = """
+window.__workers = [];
+window.__workerMessages = [];
+window.Worker = new Proxy(window.Worker, {
+  construct(target, args) {
+    const worker = Reflect.construct(target, args);
+    window.__workers.push({ worker, url: String(args[0]) });
+    worker.addEventListener("message", ({ data }) => {
+      if (data?.type !== "result" || typeof data.id !== "number") window.__workerMessages.push(data);
+    });
+    return worker;
+  },
+});
+"""
+
+
 @dataclass
 class Reader:
     context: BrowserContext
@@ -20,6 +36,7 @@ class Reader:
     origin: str
     base: str
     problems: list[str] = field(default_factory=list)
+    foreign: list[Any] = field(default_factory=list)  # requests to other hosts
     allowed_errors: tuple[str, ...] = ()
 
     @classmethod
@@ -31,6 +48,9 @@ class Reader:
             "document.addEventListener('securitypolicyviolation', e =>"
             " window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"
         )
+        # Every worker the page starts, and what each says (the tests talk to the real Python worker
+        # the page holds, and read what it answers). Instrumentation of the test browser only.
+        page.add_init_script(WATCH_WORKERS)
         parts = urlsplit(base_url)
         reader = cls(context, page, f"{parts.scheme}://{parts.netloc}", base_url, allowed_errors=allowed_errors)
         page.on("console", reader._console)
@@ -45,7 +65,8 @@ class Reader:
             self.problems.append(f"HTTP {response.status}: {response.url}")
 
     def _console(self, message: Any) -> None:
-        if message.type == "error" and not any(a in message.text for a in self.allowed_errors):
+        uncaught = "Uncaught" in message.text  # an exception nobody handled (a worker's among them) never is allowed
+        if message.type == "error" and (uncaught or not any(a in message.text for a in self.allowed_errors)):
             self.problems.append(f"console error: {message.text}")
 
     def _request(self, request: Any) -> None:
@@ -53,7 +74,7 @@ class Reader:
         if url.startswith(("data:", "blob:", "about:")):
             return
         if not url.startswith(self.origin + "/"):
-            self.problems.append(f"request to another host: {url}")
+            self.foreign.append(request)
 
     def goto(self, path: str = "") -> Page:
         self.page.goto(self.base + path)
@@ -61,6 +82,10 @@ class Reader:
 
     def wait_python_ready(self, figure_id: str) -> None:
         self.page.wait_for_selector(f'#{figure_id}[data-python="ready"]', timeout=PYTHON_READY_MS)
+
+    def python_worker_urls(self) -> list[str]:
+        """The addresses the page started its Python workers from (not Material's search worker)."""
+        return self.page.evaluate("window.__workers.map(w => w.url).filter(u => !u.includes('/search'))")
 
     def view_data(self, figure_id: str, view: int, dataset: str) -> list[dict[str, Any]]:
         """The rows the live Vega view holds now (read from the view, not from our own state)."""
@@ -76,6 +101,9 @@ class Reader:
         if not self.page.is_closed():
             violations = self.page.evaluate("window.__cspViolations ?? []")
             self.problems.extend(f"CSP violation: {v}" for v in violations)
+        # A request the Content-Security-Policy refused never reached the network (Chromium still
+        # reports it, failed with "csp"); any other request to another host is a leak.
+        self.problems.extend(f"request to another host: {r.url}" for r in self.foreign if r.failure != "csp")
         assert not self.problems, "\n".join(self.problems)
 
 

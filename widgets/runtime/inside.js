@@ -50,7 +50,8 @@ export function mountInside(panel, { key, widget, values, useCode }) {
     say("Back to the original model.");
   });
   panel.querySelector(".bx-download").addEventListener("click", async () => {
-    const reply = await standalone(editor.value);
+    const reply = await standalone(editor.value).catch((error) => ({ ok: false, error: error.message }));
+    if (!reply.ok) { say(reply.error); return; }
     const link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([reply.text], { type: "text/x-python" }));
     link.download = `${widget}.py`;

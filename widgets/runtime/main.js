@@ -10,11 +10,15 @@ import { mountWidget } from "./widget.js";
 // Python takes seconds to boot: on a page with a widget, start it before anything else.
 if (document.querySelector("figure.bx-widget")) startPython().catch(() => {}); // reported via onStatus
 
+let unmountWidgets = []; // the widgets of the current page: their listeners outside the page end with it
+
 function mountPage() {
   unmountAll(); // finalize the Vega views of the page being left
+  unmountWidgets.forEach((unmount) => unmount());
+  unmountWidgets = [];
   mountReuse(document); // downloads, citations, old-link notices: before the widgets rewrite the address
   for (const figure of document.querySelectorAll("figure.bx-figure")) {
-    if (figure.classList.contains("bx-widget")) mountWidget(figure);
+    if (figure.classList.contains("bx-widget")) unmountWidgets.push(mountWidget(figure));
     else mountChart(figure);
   }
   for (const quiz of document.querySelectorAll("form.bx-quiz")) mountQuiz(quiz);

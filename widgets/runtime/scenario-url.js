@@ -1,6 +1,7 @@
 // A widget's state lives in the page address (?tariff_stack.fentanyl=13), so a teacher can send a
 // class to one exact scenario. Values from an address are untrusted: anything that is not a finite
-// number is dropped, anything out of range is clamped, and the reader is told what changed.
+// number is dropped (the slider keeps its starting value), anything out of range is clamped, and the
+// reader is told what the page did, in the terms the slider shows.
 // Nothing read here is ever inserted as HTML (callers use textContent).
 import { describe } from "./format.js";
 
@@ -14,8 +15,9 @@ export function shown(text) {
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
 }
 
-/** Settings found in the address for one widget: { values, notes } (notes are plain text). */
-export function readScenario(key, params, search = location.search) {
+/** Settings found in the address for one widget: { values, notes } (notes are plain text). `start` is
+ *  where the widget's sliders start (its defaults, or the preset a page starts it from). */
+export function readScenario(key, params, search = location.search, start = {}) {
   const query = new URLSearchParams(search);
   const values = {};
   const notes = [];
@@ -24,7 +26,8 @@ export function readScenario(key, params, search = location.search) {
     if (raw === null) continue;
     const value = NUMBER_TEXT.test(raw) ? Number(raw) : NaN;
     if (!Number.isFinite(value)) {
-      notes.push(`${param.label}: “${shown(raw)}” is not a usable number, so the default (${describe(param.default, param.unit)}) is used.`);
+      const kept = start[param.name] ?? param.default;
+      notes.push(`${param.label}: “${shown(raw)}” is not a usable number, so the slider keeps its starting value, ${describe(kept, param.unit)}.`);
       continue;
     }
     const clamped = Math.min(Math.max(value, param.minimum), param.maximum);
@@ -34,6 +37,12 @@ export function readScenario(key, params, search = location.search) {
     values[param.name] = clamped;
   }
   return { values, notes };
+}
+
+/** A note for a value the slider itself changed (it moves in steps), or "" if it kept the value. */
+export function stepNote(param, asked, actual) {
+  if (asked === actual) return "";
+  return `${param.label} moves in steps of ${describe(param.step, param.unit)}; ${describe(asked, param.unit)} was changed to ${describe(actual, param.unit)}.`;
 }
 
 /** The page address with this widget's settings (those equal to its starting values left out, to keep links short). */

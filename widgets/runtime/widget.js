@@ -6,8 +6,8 @@ import { track } from "./metrics.js";
 import { describe, fixed } from "./format.js";
 import { mountInside } from "./inside.js";
 import { pageData } from "./page-data.js";
-import { onStatus, runEdited, runModel, startPython } from "./python.js";
-import { readScenario, scenarioUrl } from "./scenario-url.js";
+import { onStatus, retryPython, runEdited, runModel, startPython } from "./python.js";
+import { readScenario, scenarioUrl, stepNote } from "./scenario-url.js";
 import { versionedUrl } from "./link-version.js";
 
 function fillTable(table, rows) {
@@ -20,7 +20,9 @@ function fillTable(table, rows) {
   table.tBodies[0].replaceWith(body);
 }
 
+/** Mount one widget figure; returns its unmount (instant navigation calls it when the page is left). */
 export function mountWidget(figure) {
+  const lifetime = new AbortController(); // listeners outside the figure end with it
   const meta = pageData(figure, "bx-meta");
   const specs = pageData(figure, "bx-specs");
   const params = new Map(meta.params.map((p) => [p.name, p]));
@@ -69,7 +71,7 @@ export function mountWidget(figure) {
     for (const table of dataPanel.querySelectorAll("table.bx-table")) fillTable(table, latest.data[table.dataset.dataset]);
   };
   dataPanel.addEventListener("toggle", () => { if (dataPanel.open) fillTables(); });
-  window.addEventListener("beforeprint", () => { if (figure.isConnected) fillTables(); }); // a printout is current
+  window.addEventListener("beforeprint", fillTables, { signal: lifetime.signal }); // a printout is current
 
   let running = false;
   let again = false;
@@ -85,6 +87,7 @@ export function mountWidget(figure) {
       const edited = editedCode !== null;
       const result = edited ? await runEdited(meta.widget, editedCode, request()) : await runModel(meta.widget, request());
       const answeredAt = performance.now();
+      if (lifetime.signal.aborted) return; // the page was left while Python answered
       tell("bx:result", { result, edited });
       if (!result.ok) {
         showError(`${result.error} The chart still shows the last valid scenario.`);
@@ -157,24 +160,38 @@ export function mountWidget(figure) {
     }
   });
 
-  // A shared link: restore its settings (clamped, with a note saying what changed).
-  const fromLink = readScenario(key, meta.params);
+  // A shared link: restore its settings (clamped, with a note saying what changed). The notes describe
+  // what the sliders hold afterwards: a slider moves in steps, and a refused value keeps its start.
+  const fromLink = readScenario(key, meta.params, location.search, meta.start);
   if (Object.keys(fromLink.values).length) setAll(fromLink.values);
-  if (fromLink.notes.length) {
-    linkNote.textContent = `Some settings in this link were changed: ${fromLink.notes.join(" ")}`;
-  }
+  const stepped = inputs.filter((input) => input.name in fromLink.values)
+    .map((input) => stepNote(params.get(input.name), fromLink.values[input.name], Number(input.value)))
+    .filter(Boolean);
+  const notes = [...fromLink.notes, ...stepped];
+  if (notes.length) linkNote.textContent = `Some settings in this link were changed: ${notes.join(" ")}`;
 
+  // When Python cannot start, the reader can try again (after a network hiccup, say) without reloading.
+  const retry = document.createElement("button");
+  retry.type = "button";
+  retry.className = "md-button bx-retry";
+  retry.textContent = "Retry";
+  retry.hidden = true;
+  retry.addEventListener("click", () => retryPython().catch(() => {})); // reported through onStatus
+  statusLine.after(retry);
+
+  const startsFromDefaults = meta.params.every((p) => meta.start[p.name] === p.default);
   const unsubscribe = onStatus(({ phase, text }) => {
-    if (!figure.isConnected && phase !== "idle") { unsubscribe?.(); return; }
     figure.dataset.python = phase;
     const unavailable = phase === "unavailable";
     for (const control of [...inputs, ...buttons]) control.disabled = unavailable;
+    retry.hidden = !unavailable;
     statusLine.textContent = {
       idle: "Starting…",
       loading: `${text} You can already move the sliders; the chart follows when Python is ready.`,
       ready: "Interactive: move a slider (arrow keys work) or pick a dated preset; the charts redraw at once.",
       restarting: text,
-      unavailable: `${text} The chart shows the default scenario, and its data is in the table below.`,
+      unavailable: `${text} The chart shows the ${startsFromDefaults ? "default" : "starting"} scenario, and its data ` +
+        "is in the table below. Retry tries to start Python again.",
     }[phase];
   });
   startPython().catch(() => {}); // reported through onStatus
@@ -189,4 +206,5 @@ export function mountWidget(figure) {
   }
   assignment?.mounted({ setAll, rerun: changed });
   track("widget-mounted", { id: figure.id });
+  return () => { lifetime.abort(); unsubscribe(); };
 }

@@ -2,20 +2,86 @@
 // files pytest checks) and answers calls. Messages that arrive during boot wait for it.
 // A reader's edited model also runs here, never on the page: if it loops forever, the page is
 // untouched and python.js replaces this worker.
+//
+// The page starts this module from a `blob:` bootstrap (python.js), so the worker runs under the page's
+// own Content-Security-Policy (a blob: worker inherits it; a worker from a URL would take the policy of
+// its own response, and static hosts send none): edited code can reach no host but the site's.
+import { DOWNLOAD_BYTES } from "./python-size.js";
+
 const here = (path) => new URL(path, import.meta.url).href;
 const status = (text) => postMessage({ type: "status", text });
 const MODELS_DIR = "/home/pyodide/bx"; // where the `widgets` package is unpacked (make_snapshot.mjs uses it too)
+const CALLS = { run: 2, run_edited: 3, standalone: 1 }; // the only calls the page can make, and their arity
+const MAX_ARGUMENT_CHARS = 1_000_000; // a model's source is a few kB; anything near this is not an edit
+
+// Without the Worker constructor, code run here cannot start a worker from a same-origin URL, which
+// would run under no policy at all (its response carries none). Nothing here needs a nested worker.
+for (const name of ["Worker", "SharedWorker"]) delete self[name];
+
+// Every download of the start goes through here: Pyodide's own (the WebAssembly, the standard library,
+// its package list) and ours (the snapshot, the models). Each arriving chunk is reported, for the page's
+// status line and its watchdog; a required file that fails ends the start at once, with its name
+// (Pyodide itself would wait for ever on some of these failures).
+const nativeFetch = self.fetch;
+let arrived = 0;
+let reportedAt = 0;
+function progress(force = false) {
+  const now = performance.now();
+  if (!force && now - reportedAt < 200) return;
+  reportedAt = now;
+  postMessage({ type: "progress", loaded: arrived, total: DOWNLOAD_BYTES });
+}
+async function download(input, init, required = true) {
+  const url = String(input?.url ?? input);
+  const file = url.split("?")[0].split("/").pop();
+  let response;
+  try {
+    response = await nativeFetch(input, init);
+  } catch (error) {
+    if (required) bootFailed(`${file} could not be downloaded (the connection failed)`);
+    throw error;
+  }
+  if (!response.ok && required) bootFailed(`${file} could not be downloaded (HTTP ${response.status})`);
+  if (!response.body) return response;
+  const headers = new Headers(response.headers);
+  // A host that does not know the .wasm extension sends it as text or octet-stream, which
+  // WebAssembly's streaming compiler refuses; the bytes are the site's own, so their type is known.
+  if (file.endsWith(".wasm")) headers.set("Content-Type", "application/wasm");
+  const counter = new TransformStream({
+    transform(chunk, controller) { arrived += chunk.byteLength; progress(); controller.enqueue(chunk); },
+    flush() { progress(true); },
+  });
+  return new Response(response.body.pipeThrough(counter), { status: response.status, statusText: response.statusText, headers });
+}
+const countingFetch = (input, init) => download(input, init);
+
+// Pyodide reports a WebAssembly module that does not compile (a truncated or mangled file) only as a
+// console warning, and then waits; seen here, it ends the start.
+const nativeWasm = { instantiate: WebAssembly.instantiate, instantiateStreaming: WebAssembly.instantiateStreaming };
+const watchedWasm = Object.fromEntries(Object.entries(nativeWasm).map(([name, original]) => [name,
+  (...args) => original.apply(WebAssembly, args).catch((error) => {
+    bootFailed(`Python (pyodide.asm.wasm) arrived damaged and could not be started`);
+    throw error;
+  })]));
 
 async function fetchModels() {
-  const response = await fetch(here("./widgets.zip"));
-  if (!response.ok) throw new Error(`the models could not be downloaded (HTTP ${response.status})`);
+  let response;
+  try {
+    response = await download(here("./widgets.zip"), undefined, false);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  } catch (error) {
+    const why = response ? error.message : "the connection failed";
+    bootFailed(`the models could not be downloaded (${why})`); // at once, not after Python's own start
+    throw error;
+  }
   return response.arrayBuffer();
 }
 
 // Python's memory as the build left it after booting and importing the models (explainers/snapshot.py):
 // restoring it skips most of a cold boot. Gzipped on disk; a host that already decoded it sends raw bytes.
+// Optional: without it, Python boots the ordinary way.
 async function fetchSnapshot() {
-  const response = await fetch(here("../vendor/pyodide/snapshot.bin.gz"));
+  const response = await download(here("../vendor/pyodide/snapshot.bin.gz"), undefined, false);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
@@ -24,20 +90,35 @@ async function fetchSnapshot() {
 }
 
 async function startPyodide() {
-  const { loadPyodide } = await import(here("../vendor/pyodide/pyodide.mjs"));
+  let module;
+  try {
+    module = await import(here("../vendor/pyodide/pyodide.mjs"));
+  } catch {
+    throw new Error("Python's loader could not be downloaded");
+  }
+  const { loadPyodide } = module;
   const indexURL = here("../vendor/pyodide/");
+  // Pyodide's own reading of its package list fails in a promise nobody catches; read here, it fails
+  // plainly (and is read once for both attempts below).
+  const lockFileContents = download(here("../vendor/pyodide/pyodide-lock.json")).then((response) => response.json())
+    .catch((error) => { bootFailed("pyodide-lock.json could not be read"); throw error; });
+  lockFileContents.catch(() => {}); // awaited by Pyodide; reported above
+  const options = { indexURL, packageBaseUrl: indexURL, lockFileContents };
   const snapshot = fetchSnapshot();
   snapshot.catch(() => {}); // handled below, by the ordinary boot; not an "unhandled rejection"
   try {
-    return { pyodide: await loadPyodide({ indexURL, _loadSnapshot: snapshot }), fromSnapshot: true };
+    return { pyodide: await loadPyodide({ ...options, _loadSnapshot: snapshot }), fromSnapshot: true };
   } catch (error) {
     // A missing or unusable snapshot costs time, not the widget: boot the ordinary way.
-    return { pyodide: await loadPyodide({ indexURL }), fromSnapshot: false, why: error?.message ?? String(error) };
+    status("Starting Python without its snapshot (slower)…");
+    return { pyodide: await loadPyodide(options), fromSnapshot: false, why: error?.message ?? String(error) };
   }
 }
 
 async function boot() {
   status("Loading Python in your browser (a few seconds, once per visit)…");
+  self.fetch = countingFetch;
+  Object.assign(WebAssembly, watchedWasm);
   const models = fetchModels(); // in parallel with Python's own download
   models.catch(() => {}); // awaited below; this only avoids an early "unhandled rejection"
   const { pyodide, fromSnapshot, why } = await startPyodide();
@@ -46,11 +127,12 @@ async function boot() {
   // The snapshot holds the imported models but no files: the source files are unpacked either way
   // ("look inside" reads them), then imported (at once from a snapshot: they are already in memory).
   pyodide.unpackArchive(await models, "zip", { extractDir: MODELS_DIR });
+  endWatching(); // the downloads are done; nothing else is counted
   pyodide.runPython(`import sys; '${MODELS_DIR}' in sys.path or sys.path.insert(0, '${MODELS_DIR}')`);
   const registry = pyodide.pyimport("widgets.registry");
   const sandbox = pyodide.pyimport("widgets.sandbox");
   registry.warm_up(); // before "ready": compiling the models' code paths is not the reader's first slider move
-  // The only calls the page can make; each takes and returns strings (JSON).
+  // Each call takes and returns strings (JSON).
   return {
     run: (widget, values) => registry.run_json(widget, values),
     run_edited: (widget, code, values) => sandbox.run_edited(widget, code, values),
@@ -58,19 +140,71 @@ async function boot() {
   };
 }
 
+function reason(error) {
+  return (typeof error?.message === "string" ? error.message : String(error)).slice(0, 300);
+}
+
+function endWatching() {
+  self.fetch = nativeFetch;
+  Object.assign(WebAssembly, nativeWasm);
+}
+
+// Pyodide's loader does not always reject when a download fails: parts of it fail in promises nobody
+// awaits, and the boot would then wait for ever. Any such failure during the boot ends it, with a reason
+// (the first one: later ones are its consequences).
+let booting = true;
+let failed = false;
+function bootFailed(error) {
+  if (!booting || failed) return;
+  failed = true;
+  postMessage({ type: "boot-error", text: reason(error) });
+}
+// After a failed start the page discards this worker: what still fails meanwhile is a consequence.
+const failing = () => booting || failed;
+self.addEventListener("unhandledrejection", (event) => {
+  if (!failing()) return;
+  event.preventDefault();
+  bootFailed(event.reason);
+});
+self.addEventListener("error", (event) => {
+  if (!failing()) return;
+  event.preventDefault();
+  bootFailed(event.error ?? event.message);
+});
+
 const ready = boot().then(
-  (calls) => { postMessage({ type: "ready" }); return calls; },
-  (error) => { postMessage({ type: "boot-error", text: error?.message ?? String(error) }); throw error; },
+  (calls) => {
+    booting = false;
+    if (!failed) postMessage({ type: "ready" });
+    return calls;
+  },
+  (error) => { endWatching(); bootFailed(error); booting = false; throw error; },
 );
 ready.catch(() => {}); // reported above; keeps the console free of an unhandled rejection
 
+// A message is a call only if it has this exact shape; anything else gets an answer saying so (with
+// the id, when it has a usable one), never an exception that would leave the page waiting.
+function request(data) {
+  if (typeof data !== "object" || data === null) throw new Error("a message must be an object");
+  const { call, args } = data;
+  if (typeof call !== "string" || !Object.hasOwn(CALLS, call)) throw new Error(`there is no call named ${JSON.stringify(String(call)).slice(0, 60)}`);
+  if (!Array.isArray(args) || args.length !== CALLS[call] || !args.every((arg) => typeof arg === "string")) {
+    throw new Error(`${call} takes ${CALLS[call]} text arguments`);
+  }
+  if (args.reduce((sum, arg) => sum + arg.length, 0) > MAX_ARGUMENT_CHARS) throw new Error("the message is too large");
+  return { call, args };
+}
+
 self.onmessage = async ({ data }) => {
-  const calls = await ready;
+  const id = Number.isSafeInteger(data?.id) ? data.id : null;
   let payload;
   try {
-    payload = calls[data.call](...data.args);
+    const { call, args } = request(data);
+    const calls = await ready;
+    payload = calls[call](...args);
+    if (typeof payload !== "string") throw new Error("the model gave no answer");
   } catch (error) {
-    payload = JSON.stringify({ ok: false, error: `Python failed unexpectedly: ${error.message}` });
+    payload = JSON.stringify({ ok: false, error: `Python failed unexpectedly: ${reason(error)}` });
   }
-  postMessage({ type: "result", id: data.id, payload });
+  postMessage({ type: "result", id, payload });
 };
