@@ -2,8 +2,9 @@
 
 - on_startup: note whether this is `mkdocs serve` (its live-reload script needs a looser policy).
 - on_config: the site's "as of" date for the footer, from the corrections log.
-- on_files: add the self-hosted runtime (Vega, Pyodide and its memory snapshot, the widget JS, the
-  chart theme and the `widgets` package), and one embeddable page per widget.
+- on_files: add the self-hosted runtime (Vega, Pyodide with its standard library trimmed to what the
+  models use and its memory snapshot, the widget JS, the chart theme and the `widgets` package), and
+  one embeddable page per widget.
 - on_page_markdown: the "as of" date and numbers read from the data sets; the generated bibliography,
   methodology and corrections pages;
   every quotation checked against its source's recorded words; inline citations.
@@ -23,7 +24,7 @@ from mkdocs.utils import get_relative_url
 
 from explainers import (
     citations, corrections, csp, data_in_prose, embeds, figures, methodology, quotations, runtime_assets, snapshot,
-    sources,
+    sources, stdlib,
 )
 from explainers.charts import theme
 
@@ -46,7 +47,9 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(File.generated(config, site_path, abs_src_path=str(path)))
     archive = runtime_assets.widgets_archive()
     files.append(File.generated(config, runtime_assets.WIDGETS_ARCHIVE, content=archive))
-    files.append(File.generated(config, snapshot.SITE_PATH, content=snapshot.snapshot(archive)))
+    python_stdlib = stdlib.stdlib(archive)  # trimmed to what the models use
+    files.append(File.generated(config, stdlib.SITE_PATH, content=python_stdlib))
+    files.append(File.generated(config, snapshot.SITE_PATH, content=snapshot.snapshot(archive, python_stdlib)))
     files.append(File.generated(config, runtime_assets.THEME_MODULE, content=theme.runtime_module()))
     for src_uri, markdown in embeds.embed_pages().items():
         files.append(File.generated(config, src_uri, content=markdown))

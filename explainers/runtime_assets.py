@@ -21,9 +21,9 @@ VENDOR = {
     "assets/vendor/vega-embed.min.js": "vega-embed/build/vega-embed.min.js",
     **{
         f"assets/vendor/pyodide/{name}": f"pyodide/{name}"
-        for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+        for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
     },
-}
+}  # and python_stdlib.zip, trimmed to what the models use (explainers/stdlib.py)
 WIDGETS_ARCHIVE = "assets/runtime/widgets.zip"
 THEME_MODULE = "assets/runtime/theme.js"  # generated from explainers/charts/theme.py
 
