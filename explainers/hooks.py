@@ -11,11 +11,13 @@
 - on_page_content: point figure source links at the bibliography, relative to the page.
 - on_post_page / on_post_template: the Content-Security-Policy (404.html included); runtime
   preloads on chart pages, and an early start of Python's worker on widget pages.
+- on_post_build: the service worker with its manifest of this build's files (offline after one visit).
 - on_serve: rebuild when the models, charts or runtime change, not only docs/.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
@@ -24,7 +26,7 @@ from mkdocs.utils import get_relative_url
 
 from explainers import (
     citations, corrections, csp, data_in_prose, embeds, figures, methodology, quotations, runtime_assets, snapshot,
-    sources, stdlib,
+    offline, sources, stdlib,
 )
 from explainers.charts import theme
 
@@ -109,6 +111,10 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
     if template_name.endswith(".html"):
         return csp.with_policy(output_content, live_reload=_serving)
     return output_content
+
+
+def on_post_build(config: Any) -> None:
+    offline.write_service_worker(Path(config.site_dir))
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:

@@ -26,6 +26,7 @@ VENDOR = {
 }  # and python_stdlib.zip, trimmed to what the models use (explainers/stdlib.py)
 WIDGETS_ARCHIVE = "assets/runtime/widgets.zip"
 THEME_MODULE = "assets/runtime/theme.js"  # generated from explainers/charts/theme.py
+SERVICE_WORKER_SOURCE = "sw.js"  # written to the site root with its manifest (explainers/offline.py)
 
 
 # Vega-Lite is not shipped: the build compiles every chart to Vega (explainers/vega_build.py).
@@ -64,13 +65,15 @@ def vendor_files() -> dict[str, Path]:
 
 def runtime_files() -> dict[str, Path]:
     """The site's own JS and CSS, which live beside the widget models they serve."""
-    return {f"assets/runtime/{p.name}": p for p in sorted(RUNTIME_DIR.iterdir()) if p.suffix in {".js", ".css"}}
+    return {f"assets/runtime/{p.name}": p for p in sorted(RUNTIME_DIR.iterdir())
+            if p.suffix in {".js", ".css"} and p.name != SERVICE_WORKER_SOURCE}
 
 
 def page_modules() -> list[str]:
     """Site paths of the ES modules a page imports (for <link rel="modulepreload">): the runtime's own,
-    and the generated theme; not worker.js, which runs in the worker, not in the page."""
-    own = [path for path in runtime_files() if path.endswith(".js") and not path.endswith("/worker.js")]
+    and the generated theme; not worker.js and worker-boot.js, which run in the worker, not in the page."""
+    own = [path for path in runtime_files()
+           if path.endswith(".js") and not path.rsplit("/", 1)[-1].startswith("worker")]
     return [*own, THEME_MODULE]
 
 

@@ -2,6 +2,7 @@
 // body without reloading scripts, so figures are mounted on every `document$` emission, and the
 // Python worker (python.js) lives on across pages.
 import { mountChart, unmountAll } from "./charts.js";
+import { offerOffline } from "./offline.js";
 import { startPython } from "./python.js";
 import { mountQuiz } from "./quiz.js";
 import { mountWidget } from "./widget.js";
@@ -10,6 +11,8 @@ import { mountWidget } from "./widget.js";
 if (document.querySelector("figure.bx-widget")) startPython().catch(() => {}); // reported via onStatus
 
 function mountPage() {
+  // After a widget page's Python is ready: the offline copy (offline.js). Also after instant navigation.
+  if (document.querySelector("figure.bx-widget")) startPython().then(offerOffline, () => {});
   unmountAll(); // finalize the Vega views of the page being left
   for (const figure of document.querySelectorAll("figure.bx-figure")) {
     if (figure.classList.contains("bx-widget")) mountWidget(figure);

@@ -48,7 +48,7 @@ export function startPython() {
     const timer = setTimeout(() => reject(new Error("Python took too long to load")), BOOT_TIMEOUT_MS);
     const receive = (data) => {
       if (data.type === "status") setState("loading", data.text);
-      else if (data.type === "boot") track("python-boot", { fromSnapshot: data.fromSnapshot, why: data.why });
+      else if (data.type === "boot") track("python-boot", { fromSnapshot: data.fromSnapshot, source: data.source, why: data.why });
       else if (data.type === "ready") { clearTimeout(timer); setState("ready", "Ready"); resolve(); }
       else if (data.type === "boot-error") { clearTimeout(timer); reject(new Error(data.text)); }
       else if (data.type === "result") settle(data.id, data.payload);

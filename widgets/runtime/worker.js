@@ -2,6 +2,8 @@
 // files pytest checks) and answers calls. Messages that arrive during boot wait for it.
 // A reader's edited model also runs here, never on the page: if it loops forever, the page is
 // untouched and python.js replaces this worker.
+import { chooseBoot } from "./worker-boot.js";
+
 const here = (path) => new URL(path, import.meta.url).href;
 const status = (text) => postMessage({ type: "status", text });
 const MODELS_DIR = "/home/pyodide/bx"; // where the `widgets` package is unpacked (make_snapshot.mjs uses it too)
@@ -18,21 +20,25 @@ async function fetchSnapshot() {
   const response = await fetch(here("../vendor/pyodide/snapshot.bin.gz"));
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return { memory: bytes, gzipped: null };
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  return { memory: new Uint8Array(await new Response(stream).arrayBuffer()), gzipped: bytes };
 }
 
-async function startPyodide() {
-  const { loadPyodide } = await import(here("../vendor/pyodide/pyodide.mjs"));
+// Which boot this visit gets (a snapshot kept by an earlier visit, the build's, or the ordinary one)
+// is chosen in worker-boot.js; `keep` saves a snapshot for the next visit once the models are imported.
+async function startPyodide(models) {
+  const { loadPyodide, version } = await import(here("../vendor/pyodide/pyodide.mjs"));
   const indexURL = here("../vendor/pyodide/");
-  const snapshot = fetchSnapshot();
-  snapshot.catch(() => {}); // handled below, by the ordinary boot; not an "unhandled rejection"
+  const choice = await chooseBoot(indexURL, version, models, fetchSnapshot);
+  const fromSnapshot = "_loadSnapshot" in choice.options;
   try {
-    return { pyodide: await loadPyodide({ indexURL, _loadSnapshot: snapshot }), fromSnapshot: true };
+    return { pyodide: await loadPyodide({ indexURL, ...choice.options }), fromSnapshot, source: choice.source, keep: choice.keep };
   } catch (error) {
+    if (!fromSnapshot) throw error;
     // A missing or unusable snapshot costs time, not the widget: boot the ordinary way.
-    return { pyodide: await loadPyodide({ indexURL }), fromSnapshot: false, why: error?.message ?? String(error) };
+    const why = error?.message ?? String(error);
+    return { pyodide: await loadPyodide({ indexURL }), fromSnapshot: false, source: "plain boot", why, keep: () => {} };
   }
 }
 
@@ -40,13 +46,15 @@ async function boot() {
   status("Loading Python in your browser (a few seconds, once per visit)…");
   const models = fetchModels(); // in parallel with Python's own download
   models.catch(() => {}); // awaited below; this only avoids an early "unhandled rejection"
-  const { pyodide, fromSnapshot, why } = await startPyodide();
-  postMessage({ type: "boot", fromSnapshot, why });
+  const { pyodide, fromSnapshot, source, why, keep } = await startPyodide(models);
+  postMessage({ type: "boot", fromSnapshot, source, why });
   status("Loading the models…");
   // The snapshot holds the imported models but no files: the source files are unpacked either way
   // ("look inside" reads them), then imported (at once from a snapshot: they are already in memory).
   pyodide.unpackArchive(await models, "zip", { extractDir: MODELS_DIR });
   pyodide.runPython(`import sys; '${MODELS_DIR}' in sys.path or sys.path.insert(0, '${MODELS_DIR}')`);
+  pyodide.runPython("import widgets.registry, widgets.sandbox"); // as make_snapshot.mjs does
+  keep(pyodide, await models); // before any other call: the next visit restores this memory
   const registry = pyodide.pyimport("widgets.registry");
   const sandbox = pyodide.pyimport("widgets.sandbox");
   registry.warm_up(); // before "ready": compiling the models' code paths is not the reader's first slider move

@@ -1,0 +1,113 @@
+"""Offline after one visit: a reader opens one widget page, the network goes away (a classroom with no
+internet, a train), and every page still opens and every widget still answers its sliders. Also: a
+revisit starts Python from the snapshot the first visit kept, without downloading one."""
+
+from __future__ import annotations
+
+import re
+import time
+
+from playwright.sync_api import Page, expect
+
+from explainers import offline
+from tests.browser.reader import PYTHON_READY_MS, Reader
+
+PAGE, WIDGET = "busan-meeting/", "widget-tariff_stack"
+OFFLINE_READY = """async () => {
+  const registration = await navigator.serviceWorker.getRegistration();
+  return Boolean(registration?.active && navigator.serviceWorker.controller
+                 && (await caches.keys()).some((name) => name.startsWith('bx-site-')));
+}"""
+SNAPSHOT_KEPT = "async () => (await (await caches.open('bx-python-snapshot')).keys()).length === 1"
+
+
+def wait_until(page: Page, predicate: str, timeout_s: float = PYTHON_READY_MS / 1000) -> None:
+    """Poll an async predicate (wait_for_function does not await promises)."""
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate(predicate):
+        assert time.monotonic() < deadline, f"still false after {timeout_s:.0f} s: {predicate}"
+        time.sleep(0.25)
+
+
+def pages(built_site) -> list[str]:
+    folders = (p.parent.relative_to(built_site).as_posix() for p in built_site.rglob("index.html"))
+    return sorted("" if folder == "." else folder + "/" for folder in folders)
+
+
+def boot(page: Page) -> dict:
+    return page.evaluate("() => window.busanExplainer.metrics.filter(m => m.name === 'python-boot').at(-1)")
+
+
+def move_every_widget(reader: Reader, page: Page) -> int:
+    """Each widget on the page answers its sliders: Python redraws, and a read-out or a chart changes."""
+    figures = page.locator("figure.bx-widget")
+    for i in range(figures.count()):
+        figure = figures.nth(i)
+        figure_id = figure.get_attribute("id")
+        reader.wait_python_ready(figure_id)
+        shown = lambda: figure.evaluate("(f) => [...f.querySelectorAll('dd, .bx-view')].map(e => e.innerHTML).join()")
+        before = shown()
+        sliders = figure.locator('input[type="range"]')
+        for j in range(sliders.count()):  # some sliders change nothing in some scenarios (a truce that holds)
+            redraws = page.evaluate("() => window.busanExplainer.metrics.filter(m => m.name === 'redraw').length")
+            sliders.nth(j).focus()
+            page.keyboard.press("End")
+            page.wait_for_function("(n) => window.busanExplainer.metrics.filter(m => m.name === 'redraw').length > n",
+                                   arg=redraws, timeout=PYTHON_READY_MS)
+            if shown() != before:
+                break
+        assert shown() != before, f"{figure_id}: no slider changed a read-out or a chart"
+    return figures.count()
+
+
+def test_after_one_widget_page_every_page_and_widget_works_offline(context, site, built_site):
+    reader = Reader.open(context, site.url)
+    page = reader.goto(PAGE)
+    reader.wait_python_ready(WIDGET)
+    wait_until(page, OFFLINE_READY)  # the offline copy is complete
+    context.set_offline(True)
+    widgets = 0
+    for path in pages(built_site):
+        page = reader.goto(path)
+        expect(page.locator("article").first).to_be_visible()  # the page itself, not the browser's offline notice
+        widgets += move_every_widget(reader, page)
+    assert widgets >= 5  # three story widgets, one of them twice, and the embeds
+    # Instant navigation offline: Material fetches the next page itself, through the service worker.
+    page = reader.goto(PAGE)
+    page.evaluate("() => { window.__sameDocument = true; }")
+    page.locator("a.md-nav__link[href$='/one-year-pause/'] >> visible=true").first.click()
+    expect(page).to_have_url(re.compile(r"/one-year-pause/$"))
+    assert page.evaluate("() => window.__sameDocument === true")
+    move_every_widget(reader, page)
+    # A scenario link (query string) opens offline too.
+    page = reader.goto(PAGE + "?tariff_stack.fentanyl=13")
+    expect(page.locator(f"#{WIDGET}-fentanyl")).to_have_value("13")
+    context.set_offline(False)
+    reader.assert_clean()
+
+
+def test_a_revisit_restores_the_snapshot_the_first_visit_kept(context, site):
+    reader = Reader.open(context, site.url)
+    page = reader.goto(PAGE)
+    reader.wait_python_ready(WIDGET)
+    wait_until(page, SNAPSHOT_KEPT)
+    served = len(site.httpd.served)
+    page = reader.goto(PAGE)
+    reader.wait_python_ready(WIDGET)
+    assert boot(page)["source"] == "kept snapshot", boot(page)
+    assert not any("snapshot.bin.gz" in p for p in site.httpd.served[served:])
+    page.locator(f"#{WIDGET}-fentanyl").focus()
+    page.keyboard.press("ArrowLeft")
+    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text("26.5%")
+    reader.assert_clean()
+
+
+def test_the_service_worker_lists_every_page_and_the_runtime_but_no_downloads(built_site):
+    listed = offline.read_manifest(built_site)["files"]
+    for path in pages(built_site):
+        assert path + "index.html" in listed
+    for needed in ("assets/vendor/pyodide/pyodide.asm.wasm", "assets/vendor/pyodide/python_stdlib.zip",
+                   "assets/runtime/widgets.zip", "assets/runtime/worker.js", "assets/vendor/vega.min.js",
+                   "search/search_index.json", "404.html"):
+        assert needed in listed
+    assert not any(p.endswith((".map", "snapshot.bin.gz")) or p == "sw.js" for p in listed)
