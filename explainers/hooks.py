@@ -11,7 +11,8 @@
 - on_page_content: point figure source links at the bibliography, relative to the page.
 - on_post_page / on_post_template: the Content-Security-Policy (404.html included); runtime
   preloads on chart pages, and an early start of Python's worker on widget pages.
-- on_post_build: the service worker with its manifest of this build's files (offline after one visit).
+- on_post_build: the service worker with its manifest of this build's files (offline after one visit),
+  then the classroom pack (the whole site as one zip).
 - on_serve: rebuild when the models, charts or runtime change, not only docs/.
 """
 
@@ -26,7 +27,7 @@ from mkdocs.utils import get_relative_url
 
 from explainers import (
     citations, corrections, csp, data_in_prose, embeds, figures, methodology, quotations, runtime_assets, snapshot,
-    offline, sources, stdlib,
+    classroom_pack, offline, sources, stdlib,
 )
 from explainers.charts import theme
 
@@ -53,6 +54,8 @@ def on_files(files: Files, config: Any) -> Files:
     files.append(File.generated(config, stdlib.SITE_PATH, content=python_stdlib))
     files.append(File.generated(config, snapshot.SITE_PATH, content=snapshot.snapshot(archive, python_stdlib)))
     files.append(File.generated(config, runtime_assets.THEME_MODULE, content=theme.runtime_module()))
+    # Linked from "For teachers": registered now so link checks pass, written after the build.
+    files.append(File.generated(config, classroom_pack.SITE_PATH, content=classroom_pack.placeholder()))
     for src_uri, markdown in embeds.embed_pages().items():
         files.append(File.generated(config, src_uri, content=markdown))
     return files
@@ -114,7 +117,10 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 
 
 def on_post_build(config: Any) -> None:
-    offline.write_service_worker(Path(config.site_dir))
+    site_dir = Path(config.site_dir)
+    offline.write_service_worker(site_dir)
+    if not _serving:  # 25 MB zipped on every live reload would slow editing; `mkdocs build` writes it
+        classroom_pack.write_pack(site_dir)  # last: it holds every other file, the service worker too
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:

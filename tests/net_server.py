@@ -42,7 +42,7 @@ class Profile:
     latency_ms: float = 0.0
 
 
-LOOPBACK = Profile("loopback")
+LOOPBACK = Profile("loopback, gzip")
 SCHOOL_10 = Profile("10 Mbit/s, 40 ms", 10, 40)
 SCHOOL_50 = Profile("50 Mbit/s, 40 ms", 50, 40)
 
@@ -82,6 +82,7 @@ class _State:
     mounts: dict[str, Path]
     profile: Profile
     bucket: TokenBucket | None
+    overrides: dict[str, Path] = field(default_factory=dict)  # site path -> another file (a benchmark variant)
     served: list[Served] = field(default_factory=list)
     gzip_cache: dict[tuple[Path, float], bytes] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -100,6 +101,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def _file(self) -> Path | None:
         state = self.server.state
         clean = self.path.split("?", 1)[0].split("#", 1)[0]
+        if clean.startswith(PREFIX) and clean[len(PREFIX):] in state.overrides:
+            return state.overrides[clean[len(PREFIX):]]
         for prefix, folder in [*state.mounts.items(), (PREFIX, state.root)]:
             if clean.startswith(prefix):
                 relative = clean[len(prefix):]
@@ -179,6 +182,7 @@ class NetServer:
 
     def __init__(self, directory: Path, profile: Profile = LOOPBACK, mounts: dict[str, Path] | None = None,
                  lifetime_s: float = 3600) -> None:
+        """`mounts`: URL prefix (outside the site's) -> another folder, e.g. Pyodide as published."""
         bucket = TokenBucket(profile.mbit * 1e6 / 8) if profile.mbit else None
         self.httpd = self._Server(("127.0.0.1", 0), _Handler)
         self.httpd.state = _State(Path(directory), dict(mounts or {}), profile, bucket)
@@ -195,6 +199,10 @@ class NetServer:
         """Change the network between measurements (the same port, so the same browser origin)."""
         self.httpd.state.profile = profile
         self.httpd.state.bucket = TokenBucket(profile.mbit * 1e6 / 8) if profile.mbit else None
+
+    @property
+    def overrides(self) -> dict[str, Path]:
+        return self.httpd.state.overrides
 
     @property
     def origin(self) -> str:
