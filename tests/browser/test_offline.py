@@ -1,16 +1,23 @@
 """Offline after one visit: a reader opens one widget page, the network goes away (a classroom with no
 internet, a train), and every page still opens and every widget still answers its sliders. Also: a
-revisit starts Python from the snapshot the first visit kept, without downloading one."""
+revisit starts Python from the snapshot the first visit kept, without downloading one; and a new build
+replaces both the offline copy and the kept snapshot."""
 
 from __future__ import annotations
 
+import gzip
+import io
 import re
+import shutil
+import subprocess
 import time
+import zipfile
 
 from playwright.sync_api import Page, expect
 
-from explainers import offline
+from explainers import offline, runtime_assets, snapshot, stdlib
 from tests.browser.reader import PYTHON_READY_MS, Reader
+from tests.site_server import SiteServer
 
 PAGE, WIDGET = "busan-meeting/", "widget-tariff_stack"
 OFFLINE_READY = """async () => {
@@ -111,3 +118,49 @@ def test_the_service_worker_lists_every_page_and_the_runtime_but_no_downloads(bu
                    "search/search_index.json", "404.html"):
         assert needed in listed
     assert not any(p.endswith((".map", "snapshot.bin.gz")) or p == "sw.js" for p in listed)
+
+
+def rebuild_with_a_changed_model(site_dir) -> str:
+    """What a new build with a corrected model does to the folder a host serves: the `widgets` zip
+    changes (the tariff model adds 100 points), its memory snapshot is remade, and so is sw.js.
+    Returns the new offline version."""
+    archive = site_dir / runtime_assets.WIDGETS_ARCHIVE
+    with zipfile.ZipFile(io.BytesIO(archive.read_bytes())) as old:
+        files = {info.filename: old.read(info) for info in old.infolist()}
+    model = files["widgets/tariff_stack.py"].decode()
+    assert "    total = total_tariff(values)\n" in model
+    files["widgets/tariff_stack.py"] = model.replace("    total = total_tariff(values)\n",
+                                                     "    total = total_tariff(values) + 100\n").encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as new:
+        for name, data in files.items():
+            new.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data)
+    archive.write_bytes(buffer.getvalue())
+    memory = site_dir / "snapshot.bin"
+    subprocess.run([snapshot.find_node(), str(snapshot.SCRIPT), str(snapshot.PYODIDE), str(archive), str(memory),
+                    str(site_dir / stdlib.SITE_PATH)], check=True, capture_output=True)
+    (site_dir / snapshot.SITE_PATH).write_bytes(gzip.compress(memory.read_bytes(), 6, mtime=0))
+    memory.unlink()
+    return offline.write_service_worker(site_dir)["version"]
+
+
+def test_a_new_build_replaces_the_offline_runtime_and_the_kept_snapshot(context, built_site, tmp_path):
+    site_dir = tmp_path / "site"
+    shutil.copytree(built_site, site_dir)
+    with SiteServer(site_dir) as server:
+        reader = Reader.open(context, server.url)
+        page = reader.goto(PAGE)
+        reader.wait_python_ready(WIDGET)
+        wait_until(page, OFFLINE_READY)
+        wait_until(page, SNAPSHOT_KEPT)
+        version = rebuild_with_a_changed_model(site_dir)
+        # The next visit finds a new sw.js; its worker fetches what changed and takes over.
+        page = reader.goto(PAGE)
+        wait_until(page, f"async () => (await caches.keys()).filter(n => n.startsWith('bx-site-')).join() === 'bx-site-{version}'")
+        page = reader.goto(PAGE)
+        reader.wait_python_ready(WIDGET)
+        assert boot(page)["source"] != "kept snapshot", boot(page)  # the old models' memory is not restored
+        page.locator(f"#{WIDGET}-fentanyl").focus()
+        page.keyboard.press("ArrowLeft")
+        expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text("126.5%")  # the new model
+        reader.assert_clean()
