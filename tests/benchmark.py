@@ -203,23 +203,29 @@ def network_visits(browser, server: NetServer, profile: Profile) -> dict:
             "revisit": revisit, "revisit_bytes": revisit_bytes, "revisit_source": revisit_source}
 
 
-def network_runs(browser, site_dir: Path, runs: int, profiles: list[Profile], full_stdlib: bool) -> dict:
+def network_runs(browser, site_dir: Path, runs: int, profiles: list[Profile], compare_stdlib: bool = False) -> dict:
+    """Each profile `runs` times, interleaved (a noisy minute hurts every profile alike). With
+    `compare_stdlib`, each visit is also made with Pyodide's full standard library in place of the
+    trimmed one (the snapshot is made with the trimmed zip, so only plain boots compare fairly)."""
     mounts = {PUBLISHED_PYODIDE: stdlib.PYODIDE}
-    results: dict[str, list[dict]] = {p.name: [] for p in profiles}
+    variants = [False, True] if compare_stdlib else [False]
+    results: dict[str, list[dict]] = {}
     with NetServer(site_dir, mounts=mounts, lifetime_s=3600) as server:
-        if full_stdlib:  # the variant without the trimmed standard library, for comparison
-            server.overrides[stdlib.SITE_PATH] = stdlib.FULL
         for _ in range(runs):
-            for profile in profiles:  # interleaved, so a noisy minute hurts every profile alike
-                results[profile.name].append(network_visits(browser, server, profile))
+            for profile in profiles:
+                for full in variants:
+                    server.overrides.clear()
+                    if full:
+                        server.overrides[stdlib.SITE_PATH] = stdlib.FULL
+                    name = profile.name + (", full standard library" if full else "")
+                    results.setdefault(name, []).append(network_visits(browser, server, profile))
     return results
 
 
-def print_network(results: dict[str, list[dict]], full_stdlib: bool) -> None:
+def print_network(results: dict[str, list[dict]]) -> None:
     median = statistics.median
     loopback_bare = median(r["bare"] for r in results.get(LOOPBACK.name, [])) if LOOPBACK.name in results else None
-    variant = " (variant: full standard library)" if full_stdlib else ""
-    print(f"  school networks{variant}: gzip like a host, 40 ms per request, one shared line; medians of {len(next(iter(results.values())))}")
+    print(f"  school networks: gzip like a host, 40 ms per request, one shared line; medians of {len(next(iter(results.values())))}")
     for name, runs in results.items():
         bare, cold, revisit = (median(r[k] for r in runs) for k in ("bare", "cold", "revisit"))
         print(f"  [{name}]")
@@ -249,8 +255,8 @@ def main() -> None:
     parser.add_argument("--presses", type=int, default=40, help="slider steps for redraw latency (default 40)")
     parser.add_argument("--network-runs", type=int, default=3, help="visits per network profile (default 3)")
     parser.add_argument("--only-networks", action="store_true", help="skip the loopback measures")
-    parser.add_argument("--full-stdlib", action="store_true",
-                        help="network runs with Pyodide's full standard library instead of the trimmed one")
+    parser.add_argument("--compare-stdlib", action="store_true",
+                        help="with --only-networks: also each visit with Pyodide's full standard library")
     args = parser.parse_args()
     if args.only_networks:
         with tempfile.TemporaryDirectory() as tmp:
@@ -258,9 +264,10 @@ def main() -> None:
             build(site_dir, SiteServer(site_dir).url)
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(**launch_args())
-                results = network_runs(browser, site_dir, args.network_runs, [LOOPBACK, SCHOOL_50, SCHOOL_10], args.full_stdlib)
+                profiles = [LOOPBACK, SCHOOL_10] if args.compare_stdlib else [LOOPBACK, SCHOOL_50, SCHOOL_10]
+                results = network_runs(browser, site_dir, args.network_runs, profiles, args.compare_stdlib)
                 browser.close()
-        print_network(results, args.full_stdlib)
+        print_network(results)
         return
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -293,7 +300,7 @@ def main() -> None:
             plain_bytes = bytes_for(server, site_dir, context.new_page(), PLAIN_PAGE, None)
             plain_requests = list(server.httpd.served)
             context.close()
-            networks = network_runs(browser, site_dir, args.network_runs, [LOOPBACK, SCHOOL_50, SCHOOL_10], False)
+            networks = network_runs(browser, site_dir, args.network_runs, [LOOPBACK, SCHOOL_50, SCHOOL_10])
             browser.close()
 
     median = statistics.median
@@ -323,7 +330,7 @@ def main() -> None:
     print(f"  bytes, page with a widget               {widget_bytes[0] / 1e6:8.2f} MB raw, {widget_bytes[1] / 1e6:.2f} MB gzip")
     print(f"  bytes, page without widgets             {plain_bytes[0] / 1e6:8.2f} MB raw, {plain_bytes[1] / 1e6:.2f} MB gzip; "
           f"Pyodide requested: {'yes' if any('pyodide' in p for p in plain_requests) else 'no'}")
-    print_network(networks, False)
+    print_network(networks)
 
 
 if __name__ == "__main__":
