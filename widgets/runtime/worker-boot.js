@@ -20,12 +20,7 @@ async function sha256hex(...parts) {
 
 /** The cache address of the snapshot for this runtime (never fetched from the network). */
 async function snapshotKey(indexURL, version, models, stdlib) {
-  return new URL(`local-snapshot-${await sha256hex(version, models, stdlib)}.bin.gz`, indexURL).href;
-}
-
-async function gunzip(response) {
-  const stream = response.body.pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  return new URL(`kept-snapshot-${await sha256hex(version, models, stdlib)}.bin`, indexURL).href;
 }
 
 async function cachedSnapshot(indexURL, version, models) {
@@ -34,7 +29,7 @@ async function cachedSnapshot(indexURL, version, models) {
   if (!stdlib) return null;
   const cache = await caches.open(CACHE);
   const hit = await cache.match(await snapshotKey(indexURL, version, await models, stdlib));
-  return hit ? gunzip(hit) : null;
+  return hit ? new Uint8Array(await hit.arrayBuffer()) : null;
 }
 
 /** Mbit/s of a download just made, from Resource Timing (null when unknown or from a cache). */
@@ -47,7 +42,7 @@ function lineSpeed(url) {
 /**
  * Options for loadPyodide on this visit, where they came from, and `keep(pyodide, models)`: call it
  * once the models are imported (before any other Python call) so the next visit starts from memory.
- * `fetchBuildSnapshot()` resolves to the build's snapshot, gunzipped, and its gzipped bytes.
+ * `fetchBuildSnapshot()` resolves to the build's snapshot (the memory, gunzipped).
  */
 export async function chooseBoot(indexURL, version, models, fetchBuildSnapshot) {
   try {
@@ -64,9 +59,9 @@ export async function chooseBoot(indexURL, version, models, fetchBuildSnapshot) 
     const fetched = fetchBuildSnapshot();
     fetched.catch(() => {}); // the caller falls back to the ordinary boot
     return {
-      options: { createPyodideModule, _loadSnapshot: fetched.then((s) => s.memory) },
+      options: { createPyodideModule, _loadSnapshot: fetched },
       source: `build snapshot (${Math.round(mbit)} Mbit/s)`,
-      keep: (pyodide, modelsBytes) => fetched.then((s) => later(() => store(indexURL, version, modelsBytes, pyodide, s.gzipped))),
+      keep: (pyodide, modelsBytes) => fetched.then((memory) => later(() => store(indexURL, version, modelsBytes, pyodide, memory))),
     };
   }
   return {
@@ -79,22 +74,21 @@ export async function chooseBoot(indexURL, version, models, fetchBuildSnapshot) 
       } catch (error) {
         return; // a snapshot is an optimisation for the next visit, never a reason to fail this one
       }
-      later(async () => {
-        const gzipped = await new Response(new Blob([memory]).stream().pipeThrough(new CompressionStream("gzip"))).blob();
-        await store(indexURL, version, modelsBytes, pyodide, gzipped);
-      });
+      later(() => store(indexURL, version, modelsBytes, pyodide, memory));
     },
   };
 }
 
-// After the reader's first answers: compressing 30 MB of memory takes a few hundred milliseconds.
+// After the reader's first answers: writing 31 MB to disk is not their first slider move's business.
 const later = (task) => setTimeout(() => task().catch(() => {}), 2_000);
 
-async function store(indexURL, version, models, pyodide, gzipped) {
+// Kept as it is, not gzipped: 31 MB of disk instead of 6, but gunzipping it would cost every revisit
+// about 300 ms (measured here), a fifth of a revisit's boot.
+async function store(indexURL, version, models, pyodide, memory) {
   if (typeof caches === "undefined") return;
   const zip = pyodide.FS.readdir("/lib").find((name) => /^python\d+\.zip$/.test(name));
   const key = await snapshotKey(indexURL, version, models, pyodide.FS.readFile(`/lib/${zip}`));
   await caches.delete(CACHE); // one snapshot: the one for the runtime this site serves now
   const cache = await caches.open(CACHE);
-  await cache.put(key, new Response(gzipped, { headers: { "Content-Type": "application/gzip" } }));
+  await cache.put(key, new Response(memory, { headers: { "Content-Type": "application/octet-stream" } }));
 }

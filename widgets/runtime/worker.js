@@ -20,9 +20,9 @@ async function fetchSnapshot() {
   const response = await fetch(here("../vendor/pyodide/snapshot.bin.gz"));
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return { memory: bytes, gzipped: null };
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return { memory: new Uint8Array(await new Response(stream).arrayBuffer()), gzipped: bytes };
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 // Which boot this visit gets (a snapshot kept by an earlier visit, the build's, or the ordinary one)
