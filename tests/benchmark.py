@@ -224,15 +224,17 @@ def network_runs(browser, site_dir: Path, runs: int, profiles: list[Profile], co
 
 def print_network(results: dict[str, list[dict]]) -> None:
     median = statistics.median
-    loopback_bare = median(r["bare"] for r in results.get(LOOPBACK.name, [])) if LOOPBACK.name in results else None
+    loopback = results.get(LOOPBACK.name)  # a revisit is compared with the loopback bare boot of its own round
     print(f"  school networks: gzip like a host, 40 ms per request, one shared line; medians of {len(next(iter(results.values())))}")
     for name, runs in results.items():
         bare, cold, revisit = (median(r[k] for r in runs) for k in ("bare", "cold", "revisit"))
         print(f"  [{name}]")
         print(f"    bare Pyodide boot (npm package)       {bare:8.0f} ms  (runs: {runs_text([r['bare'] for r in runs])})")
-        print(f"    cold first visit: widget responds     {cold:8.0f} ms  = {cold / bare:.2f} x bare boot  "
+        paired = median(r["cold"] / r["bare"] for r in runs)
+        print(f"    cold first visit: widget responds     {cold:8.0f} ms  = {cold / bare:.2f} x bare boot (each round's: {paired:.2f})  "
               f"(runs: {runs_text([r['cold'] for r in runs])}; boot: {', '.join(sorted({r['source'] for r in runs}))})")
-        ratio = f" = {revisit / loopback_bare:.2f} x loopback bare boot" if loopback_bare else ""
+        ratio = (f" = {median(r['revisit'] / l['bare'] for r, l in zip(runs, loopback)):.2f} x loopback bare boot "
+                 "(median of each round's ratio)" if loopback else "")
         print(f"    revisit: widget responds              {revisit:8.0f} ms{ratio}  (runs: {runs_text([r['revisit'] for r in runs])}; "
               f"boot: {', '.join(sorted({r['revisit_source'] for r in runs}))})")
         print(f"    bytes on the wire, first visit        {median(r['cold_bytes'] for r in runs) / 1e6:8.2f} MB until it responds; "
@@ -296,7 +298,12 @@ def main() -> None:
             redraws = redraw_latencies(page, args.presses)
             latencies = [total for total, _ in redraws]
             second = second_widget_page(page)
+            context.close()
+            # Each in a fresh context: this one's service worker would answer from its offline copy.
+            context = browser.new_context()
             widget_bytes = bytes_for(server, site_dir, context.new_page(), WIDGET_PAGE, "python-ready")
+            context.close()
+            context = browser.new_context()
             plain_bytes = bytes_for(server, site_dir, context.new_page(), PLAIN_PAGE, None)
             plain_requests = list(server.httpd.served)
             context.close()

@@ -3,6 +3,7 @@ values it is allowed to, and says what it changed."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 import pytest
@@ -34,9 +35,12 @@ def test_moving_a_slider_writes_the_scenario_into_the_address(reader):
     page = reader.goto(PAGE)
     page.locator(f"#{WIDGET}-section122").focus()
     page.keyboard.press("ArrowRight")
-    expect(page).to_have_url(f"{reader.base}{PAGE}?tariff_stack.section122=1")
+    # Material's navigation.tracking may add the section in view (#how-big-was-the-tariff-cut) once focus
+    # has scrolled to the slider: a race the test used to win only by its timing.
+    scenario = re.compile(re.escape(f"{reader.base}{PAGE}?tariff_stack.section122=1") + r"(#[\w-]+)?$")
+    expect(page).to_have_url(scenario)
     page.locator(f"#{WIDGET}").get_by_role("button", name="Copy link to this scenario").click()
-    expect(page.locator(f"#{WIDGET}-link")).to_have_value(f"{reader.base}{PAGE}?tariff_stack.section122=1")
+    expect(page.locator(f"#{WIDGET}-link")).to_have_value(scenario)
 
 
 def test_hostile_link_is_clamped_with_a_note_and_runs_no_script(reader):
