@@ -2,9 +2,9 @@
 
 - on_startup: note whether this is `mkdocs serve` (its live-reload script needs a looser policy).
 - on_config: the site's "as of" date for the footer, from the corrections log.
-- on_files: add the self-hosted runtime (Vega, Pyodide and its memory snapshot, the widget JS, the
-  chart theme, the size of Python's download and the `widgets` package), one embeddable page and one
-  assignment page per widget.
+- on_files: add the self-hosted runtime (Vega, Pyodide with its standard library trimmed to what the
+  models use and its memory snapshot, the widget JS, the chart theme, the size of Python's download and
+  the `widgets` package), one embeddable page and one assignment page per widget.
 - on_page_markdown: the "as of" date and numbers read from the data sets; the generated bibliography,
   methodology and corrections pages; every quotation checked against its source's recorded words; inline citations.
 - on_page_content: point figure source links at the bibliography, relative to the page.
@@ -12,11 +12,14 @@
   download files, versioned scenario links, and "cite this page".
 - on_post_page / on_post_template: the Content-Security-Policy (404.html included); runtime
   preloads on chart pages, and an early start of Python's worker on widget pages.
+- on_post_build: the service worker with its manifest of this build's files (offline after one visit),
+  then the classroom pack (the whole site as one zip).
 - on_serve: rebuild when the models, charts or runtime change, not only docs/.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
@@ -24,8 +27,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from explainers import (
-    assign, citations, corrections, csp, data_in_prose, embeds, figures, methodology, quotations, reuse,
-    runtime_assets, snapshot, sources,
+    assign, citations, classroom_pack, corrections, csp, data_in_prose, embeds, figures, methodology, offline,
+    quotations, reuse, runtime_assets, snapshot, sources, stdlib,
 )
 from explainers.charts import theme
 
@@ -49,11 +52,14 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(File.generated(config, site_path, abs_src_path=str(path)))
     archive = runtime_assets.widgets_archive()
     files.append(File.generated(config, runtime_assets.WIDGETS_ARCHIVE, content=archive))
-    memory = snapshot.snapshot(archive)
-    files.append(File.generated(config, snapshot.SITE_PATH, content=memory))
-    size_module = runtime_assets.download_size_module(memory, archive)
+    python_stdlib = stdlib.stdlib(archive)  # trimmed to what the models use
+    files.append(File.generated(config, stdlib.SITE_PATH, content=python_stdlib))
+    files.append(File.generated(config, snapshot.SITE_PATH, content=snapshot.snapshot(archive, python_stdlib)))
+    size_module = runtime_assets.download_size_module(python_stdlib, archive)
     files.append(File.generated(config, runtime_assets.DOWNLOAD_SIZE_MODULE, content=size_module))
     files.append(File.generated(config, runtime_assets.THEME_MODULE, content=theme.runtime_module()))
+    # Linked from "For teachers": registered now so link checks pass, written after the build.
+    files.append(File.generated(config, classroom_pack.SITE_PATH, content=classroom_pack.placeholder()))
     for src_uri, markdown in {**embeds.embed_pages(), **assign.assign_pages()}.items():
         files.append(File.generated(config, src_uri, content=markdown))
     reuse.on_files(files, config)
@@ -116,6 +122,13 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
     if template_name.endswith(".html"):
         return csp.with_policy(output_content, live_reload=_serving)
     return output_content
+
+
+def on_post_build(config: Any) -> None:
+    site_dir = Path(config.site_dir)
+    offline.write_service_worker(site_dir)
+    if not _serving:  # 25 MB zipped on every live reload would slow editing; `mkdocs build` writes it
+        classroom_pack.write_pack(site_dir)  # last: it holds every other file, the service worker too
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:

@@ -38,20 +38,21 @@ def find_node() -> str:
     raise MissingRuntime("node (Node.js)")
 
 
-def snapshot(widgets_zip: bytes) -> bytes:
-    """The gzipped snapshot for these models (from the cache when it is there)."""
+def snapshot(widgets_zip: bytes, stdlib_zip: bytes) -> bytes:
+    """The gzipped snapshot for these models and this standard library zip (from the cache when it is there)."""
     wasm = PYODIDE / "pyodide.asm.wasm"
     if not wasm.is_file():
         raise MissingRuntime(wasm)
-    key = hashlib.sha256(wasm.read_bytes() + (PYODIDE / "package.json").read_bytes() + widgets_zip
+    key = hashlib.sha256(wasm.read_bytes() + (PYODIDE / "package.json").read_bytes() + widgets_zip + stdlib_zip
                          + SCRIPT.read_bytes()).hexdigest()[:20]
     cached = CACHE / f"{key}.bin.gz"
     if cached.is_file():
         return cached.read_bytes()
     with tempfile.TemporaryDirectory() as tmp:
-        archive, output = Path(tmp) / "widgets.zip", Path(tmp) / "snapshot.bin"
+        archive, output, stdlib = Path(tmp) / "widgets.zip", Path(tmp) / "snapshot.bin", Path(tmp) / "stdlib.zip"
         archive.write_bytes(widgets_zip)
-        done = subprocess.run([find_node(), str(SCRIPT), str(PYODIDE), str(archive), str(output)],
+        stdlib.write_bytes(stdlib_zip)
+        done = subprocess.run([find_node(), str(SCRIPT), str(PYODIDE), str(archive), str(output), str(stdlib)],
                               capture_output=True, text=True)
         if done.returncode != 0 or not output.is_file():
             raise SnapshotFailed(f"Pyodide could not make its memory snapshot:\n{done.stderr[-2000:]}")

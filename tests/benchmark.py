@@ -13,7 +13,11 @@ headless Chromium, measures:
     longest (from the Long Animation Frames API);
   - on a second widget page reached by instant navigation: time from the click to the widget's
     response to a slider, and whether Python booted again;
-  - bytes served for a page with widgets and for one without (raw, and gzip as most hosts send).
+  - bytes served for a page with widgets and for one without (raw, and gzip as most hosts send);
+  - school networks (tests/net_server.py: gzip as hosts do, 40 ms per request, one bandwidth budget
+    shared by all connections) at 10 and 50 Mbit/s, and loopback with gzip: the cold first visit to a
+    widget page and the revisit after it, each against a bare Pyodide boot (the npm package as
+    published, full standard library) at the same profile in the same run, with bytes on the wire.
 The machine is shared and noisy: quote medians and ratios.
 """
 
@@ -30,7 +34,9 @@ from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
+from explainers import stdlib
 from tests.browser_setup import launch_args
+from tests.net_server import LOOPBACK, SCHOOL_10, SCHOOL_50, NetServer, Profile
 from tests.site_server import PREFIX, SiteServer, build_site
 
 WIDGET_PAGE = "busan-meeting/"  # carries the tariff widget
@@ -69,16 +75,17 @@ def metric(page: Page, name: str, timeout_ms: int = 120_000) -> dict:
     return page.evaluate("(name) => window.busanExplainer.metrics.find(m => m.name === name)", name)
 
 
-def bare_pyodide_boot(page: Page, base: str) -> float:
-    """loadPyodide() and one line of Python, from the site's own copy, timed inside the page."""
+def bare_pyodide_boot(page: Page, base: str, index: str | None = None) -> float:
+    """loadPyodide() and one line of Python, timed inside the page; from the site's own copy, or from
+    `index` (the npm package as published, for the network runs)."""
     page.goto(base + PLAIN_PAGE)
-    return page.evaluate("""async (base) => {
+    return page.evaluate("""async (index) => {
         const t0 = performance.now();
-        const { loadPyodide } = await import(base + "assets/vendor/pyodide/pyodide.mjs");
-        const py = await loadPyodide({ indexURL: base + "assets/vendor/pyodide/" });
+        const { loadPyodide } = await import(index + "pyodide.mjs");
+        const py = await loadPyodide({ indexURL: index });
         py.runPython("1 + 1");
         return performance.now() - t0;
-    }""", base)
+    }""", index or base + "assets/vendor/pyodide/")
 
 
 def widget_cold_start(page: Page, base: str) -> dict:
@@ -146,6 +153,95 @@ def bytes_for(server: SiteServer, site_dir: Path, page: Page, path: str, wait_fo
     return raw, zipped
 
 
+PUBLISHED_PYODIDE = "/__pyodide__/"  # the npm package as published, for the bare boot of the network runs
+OFFLINE_COPY_DONE = """async () => {
+  const registration = await navigator.serviceWorker.getRegistration();
+  return Boolean(registration?.active && navigator.serviceWorker.controller)
+    && (await (await caches.open('bx-python-snapshot')).keys()).length === 1;
+}"""
+
+
+def wait_until(page: Page, predicate: str, timeout_s: float = 180) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate(predicate):
+        if time.monotonic() > deadline:
+            raise TimeoutError(predicate)
+        time.sleep(0.2)
+
+
+def widget_responds(page: Page, url: str) -> float:
+    """Navigation start -> the first redraw from Python after the reader moved a slider."""
+    page.goto(url)
+    page.locator("#widget-tariff_stack-fentanyl").focus()
+    page.keyboard.press("ArrowRight")
+    return metric(page, "redraw", 300_000)["t"]
+
+
+def network_visits(browser, server: NetServer, profile: Profile) -> dict:
+    """At one profile: a bare boot, a cold first visit to a widget page (until it responds, then until
+    the offline copy and the kept snapshot are complete) and a revisit, with bytes on the wire."""
+    server.profile = profile
+    context = browser.new_context()
+    bare = bare_pyodide_boot(context.new_page(), server.url, server.origin + PUBLISHED_PYODIDE)
+    context.close()
+    context = browser.new_context()
+    page = context.new_page()
+    server.reset_counts()
+    cold = widget_responds(page, server.url + WIDGET_PAGE)
+    cold_bytes = server.wire_bytes()
+    source = metric(page, "python-boot")["source"]
+    wait_until(page, OFFLINE_COPY_DONE)
+    page.wait_for_timeout(500)
+    visit_bytes = server.wire_bytes()
+    server.reset_counts()
+    page = context.new_page()
+    revisit = widget_responds(page, server.url + WIDGET_PAGE)
+    revisit_source = metric(page, "python-boot")["source"]
+    revisit_bytes = server.wire_bytes()
+    context.close()
+    return {"bare": bare, "cold": cold, "cold_bytes": cold_bytes, "visit_bytes": visit_bytes, "source": source,
+            "revisit": revisit, "revisit_bytes": revisit_bytes, "revisit_source": revisit_source}
+
+
+def network_runs(browser, site_dir: Path, runs: int, profiles: list[Profile], compare_stdlib: bool = False) -> dict:
+    """Each profile `runs` times, interleaved (a noisy minute hurts every profile alike). With
+    `compare_stdlib`, each visit is also made with Pyodide's full standard library in place of the
+    trimmed one (the snapshot is made with the trimmed zip, so only plain boots compare fairly)."""
+    mounts = {PUBLISHED_PYODIDE: stdlib.PYODIDE}
+    variants = [False, True] if compare_stdlib else [False]
+    results: dict[str, list[dict]] = {}
+    with NetServer(site_dir, mounts=mounts, lifetime_s=3600) as server:
+        for _ in range(runs):
+            for profile in profiles:
+                for full in variants:
+                    server.overrides.clear()
+                    if full:
+                        server.overrides[stdlib.SITE_PATH] = stdlib.FULL
+                    name = profile.name + (", full standard library" if full else "")
+                    results.setdefault(name, []).append(network_visits(browser, server, profile))
+    return results
+
+
+def print_network(results: dict[str, list[dict]]) -> None:
+    median = statistics.median
+    loopback = results.get(LOOPBACK.name)  # a revisit is compared with the loopback bare boot of its own round
+    print(f"  school networks: gzip like a host, 40 ms per request, one shared line; medians of {len(next(iter(results.values())))}")
+    for name, runs in results.items():
+        bare, cold, revisit = (median(r[k] for r in runs) for k in ("bare", "cold", "revisit"))
+        print(f"  [{name}]")
+        print(f"    bare Pyodide boot (npm package)       {bare:8.0f} ms  (runs: {runs_text([r['bare'] for r in runs])})")
+        paired = median(r["cold"] / r["bare"] for r in runs)
+        print(f"    cold first visit: widget responds     {cold:8.0f} ms  = {cold / bare:.2f} x bare boot (each round's: {paired:.2f})  "
+              f"(runs: {runs_text([r['cold'] for r in runs])}; boot: {', '.join(sorted({r['source'] for r in runs}))})")
+        ratio = (f" = {median(r['revisit'] / l['bare'] for r, l in zip(runs, loopback)):.2f} x loopback bare boot "
+                 "(median of each round's ratio)" if loopback else "")
+        print(f"    revisit: widget responds              {revisit:8.0f} ms{ratio}  (runs: {runs_text([r['revisit'] for r in runs])}; "
+              f"boot: {', '.join(sorted({r['revisit_source'] for r in runs}))})")
+        print(f"    bytes on the wire, first visit        {median(r['cold_bytes'] for r in runs) / 1e6:8.2f} MB until it responds; "
+              f"{median(r['visit_bytes'] for r in runs) / 1e6:.2f} MB with the offline copy; revisit "
+              f"{median(r['revisit_bytes'] for r in runs) / 1e6:.2f} MB")
+
+
 def runs_text(values: list[float]) -> str:
     return ", ".join(f"{v:.0f}" for v in values)
 
@@ -159,7 +255,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="cold starts per measure (default 5)")
     parser.add_argument("--presses", type=int, default=40, help="slider steps for redraw latency (default 40)")
+    parser.add_argument("--network-runs", type=int, default=3, help="visits per network profile (default 3)")
+    parser.add_argument("--only-networks", action="store_true", help="skip the loopback measures")
+    parser.add_argument("--compare-stdlib", action="store_true",
+                        help="with --only-networks: also each visit with Pyodide's full standard library")
     args = parser.parse_args()
+    if args.only_networks:
+        with tempfile.TemporaryDirectory() as tmp:
+            site_dir = Path(tmp) / "site"
+            build(site_dir, SiteServer(site_dir).url)
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(**launch_args())
+                profiles = [LOOPBACK, SCHOOL_10] if args.compare_stdlib else [LOOPBACK, SCHOOL_50, SCHOOL_10]
+                results = network_runs(browser, site_dir, args.network_runs, profiles, args.compare_stdlib)
+                browser.close()
+        print_network(results)
+        return
 
     with tempfile.TemporaryDirectory() as tmp:
         site_dir = Path(tmp) / "site"
@@ -187,10 +298,16 @@ def main() -> None:
             redraws = redraw_latencies(page, args.presses)
             latencies = [total for total, _ in redraws]
             second = second_widget_page(page)
+            context.close()
+            # Each in a fresh context: this one's service worker would answer from its offline copy.
+            context = browser.new_context()
             widget_bytes = bytes_for(server, site_dir, context.new_page(), WIDGET_PAGE, "python-ready")
+            context.close()
+            context = browser.new_context()
             plain_bytes = bytes_for(server, site_dir, context.new_page(), PLAIN_PAGE, None)
             plain_requests = list(server.httpd.served)
             context.close()
+            networks = network_runs(browser, site_dir, args.network_runs, [LOOPBACK, SCHOOL_50, SCHOOL_10])
             browser.close()
 
     median = statistics.median
@@ -220,6 +337,7 @@ def main() -> None:
     print(f"  bytes, page with a widget               {widget_bytes[0] / 1e6:8.2f} MB raw, {widget_bytes[1] / 1e6:.2f} MB gzip")
     print(f"  bytes, page without widgets             {plain_bytes[0] / 1e6:8.2f} MB raw, {plain_bytes[1] / 1e6:.2f} MB gzip; "
           f"Pyodide requested: {'yes' if any('pyodide' in p for p in plain_requests) else 'no'}")
+    print_network(networks)
 
 
 if __name__ == "__main__":

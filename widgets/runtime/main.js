@@ -2,6 +2,7 @@
 // body without reloading scripts, so figures are mounted on every `document$` emission, and the
 // Python worker (python.js) lives on across pages.
 import { mountChart, unmountAll } from "./charts.js";
+import { offerOffline } from "./offline.js";
 import { startPython } from "./python.js";
 import { mountQuiz } from "./quiz.js";
 import { mountReuse } from "./reuse.js";
@@ -13,6 +14,8 @@ if (document.querySelector("figure.bx-widget")) startPython().catch(() => {}); /
 let unmountWidgets = []; // the widgets of the current page: their listeners outside the page end with it
 
 function mountPage() {
+  // After a widget page's Python is ready: the offline copy (offline.js). Also after instant navigation.
+  if (document.querySelector("figure.bx-widget")) startPython().then(offerOffline, () => {});
   unmountAll(); // finalize the Vega views of the page being left
   unmountWidgets.forEach((unmount) => unmount());
   unmountWidgets = [];

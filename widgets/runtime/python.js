@@ -112,7 +112,7 @@ export function startPython() {
         // As short as the first status, so the line keeps its height (a jump scrolls the page).
         setState("loading", `Loading Python: ${megabytes(loaded)}${of} MB (once per visit)…`);
       } else if (data.type === "boot") {
-        track("python-boot", { fromSnapshot: data.fromSnapshot === true, why: text(data.why, "") });
+        track("python-boot", { fromSnapshot: data.fromSnapshot === true, source: text(data.source, ""), why: text(data.why, "") });
       } else if (data.type === "ready") {
         end();
       } else if (data.type === "boot-error") {

@@ -7,6 +7,7 @@
 // own Content-Security-Policy (a blob: worker inherits it; a worker from a URL would take the policy of
 // its own response, and static hosts send none): edited code can reach no host but the site's.
 import { DOWNLOAD_BYTES } from "./python-size.js";
+import { chooseBoot } from "./worker-boot.js";
 
 const here = (path) => new URL(path, import.meta.url).href;
 const status = (text) => postMessage({ type: "status", text });
@@ -89,14 +90,16 @@ async function fetchSnapshot() {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-async function startPyodide() {
+// Which boot this visit gets (a snapshot kept by an earlier visit, the build's, or the ordinary one) is
+// chosen in worker-boot.js; `keep` saves a snapshot for the next visit once the models are imported.
+async function startPyodide(models) {
   let module;
   try {
     module = await import(here("../vendor/pyodide/pyodide.mjs"));
   } catch {
     throw new Error("Python's loader could not be downloaded");
   }
-  const { loadPyodide } = module;
+  const { loadPyodide, version } = module;
   const indexURL = here("../vendor/pyodide/");
   // Pyodide's own reading of its package list fails in a promise nobody catches; read here, it fails
   // plainly (and is read once for both attempts below).
@@ -104,14 +107,21 @@ async function startPyodide() {
     .catch((error) => { bootFailed("pyodide-lock.json could not be read"); throw error; });
   lockFileContents.catch(() => {}); // awaited by Pyodide; reported above
   const options = { indexURL, packageBaseUrl: indexURL, lockFileContents };
-  const snapshot = fetchSnapshot();
-  snapshot.catch(() => {}); // handled below, by the ordinary boot; not an "unhandled rejection"
+  let choice;
   try {
-    return { pyodide: await loadPyodide({ ...options, _loadSnapshot: snapshot }), fromSnapshot: true };
+    choice = await chooseBoot(indexURL, version, models, fetchSnapshot);
+  } catch {
+    throw new Error("Python's loader (pyodide.asm.mjs) could not be downloaded");
+  }
+  const fromSnapshot = "_loadSnapshot" in choice.options;
+  try {
+    return { pyodide: await loadPyodide({ ...options, ...choice.options }), fromSnapshot, source: choice.source, keep: choice.keep };
   } catch (error) {
+    if (!fromSnapshot) throw error;
     // A missing or unusable snapshot costs time, not the widget: boot the ordinary way.
     status("Starting Python without its snapshot (slower)…");
-    return { pyodide: await loadPyodide(options), fromSnapshot: false, why: error?.message ?? String(error) };
+    const why = error?.message ?? String(error);
+    return { pyodide: await loadPyodide(options), fromSnapshot: false, source: "plain boot", why, keep: () => {} };
   }
 }
 
@@ -121,14 +131,16 @@ async function boot() {
   Object.assign(WebAssembly, watchedWasm);
   const models = fetchModels(); // in parallel with Python's own download
   models.catch(() => {}); // awaited below; this only avoids an early "unhandled rejection"
-  const { pyodide, fromSnapshot, why } = await startPyodide();
-  postMessage({ type: "boot", fromSnapshot, why });
+  const { pyodide, fromSnapshot, source, why, keep } = await startPyodide(models);
+  postMessage({ type: "boot", fromSnapshot, source, why });
   status("Loading the models…");
   // The snapshot holds the imported models but no files: the source files are unpacked either way
   // ("look inside" reads them), then imported (at once from a snapshot: they are already in memory).
   pyodide.unpackArchive(await models, "zip", { extractDir: MODELS_DIR });
   endWatching(); // the downloads are done; nothing else is counted
   pyodide.runPython(`import sys; '${MODELS_DIR}' in sys.path or sys.path.insert(0, '${MODELS_DIR}')`);
+  pyodide.runPython("import widgets.registry, widgets.sandbox"); // as make_snapshot.mjs does
+  keep(pyodide, await models); // before any other call: the next visit restores this memory
   const registry = pyodide.pyimport("widgets.registry");
   const sandbox = pyodide.pyimport("widgets.sandbox");
   registry.warm_up(); // before "ready": compiling the models' code paths is not the reader's first slider move

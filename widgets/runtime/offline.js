@@ -1,0 +1,16 @@
+// Offline after one visit: a few seconds after Python is ready on a widget page (so the offline copy
+// competes neither with the reader's first download nor with their first slider moves), register the
+// site's service worker (sw.js at the site root, explainers/offline.py). It copies the site in idle
+// time; a revisit needs no network.
+const AFTER_READY_MS = 3_000;
+let offered = false;
+
+export function offerOffline() {
+  if (offered || !("serviceWorker" in navigator)) return; // e.g. plain http on a LAN: not a secure context
+  offered = true;
+  const worker = new URL("../../sw.js", import.meta.url); // assets/runtime/ -> the site root
+  const register = () => navigator.serviceWorker.register(worker, { type: "classic" }).catch(() => {
+    // No offline copy (a browser setting, a host that blocks it): the site works online as before.
+  });
+  setTimeout(() => (window.requestIdleCallback ?? setTimeout)(register, { timeout: 2_000 }), AFTER_READY_MS);
+}
