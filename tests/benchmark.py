@@ -263,6 +263,7 @@ def main() -> None:
     parser.add_argument("--only-networks", action="store_true", help="skip the loopback measures")
     parser.add_argument("--compare-stdlib", action="store_true",
                         help="with --only-networks: also each visit with Pyodide's full standard library")
+    parser.add_argument("--loopback-only", action="store_true", help="with --only-networks: the loopback profile only")
     args = parser.parse_args()
     if args.only_networks:
         with tempfile.TemporaryDirectory() as tmp:
@@ -271,6 +272,8 @@ def main() -> None:
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(**launch_args())
                 profiles = [LOOPBACK, SCHOOL_10] if args.compare_stdlib else [LOOPBACK, SCHOOL_50, SCHOOL_10]
+                if args.loopback_only:
+                    profiles = [LOOPBACK]
                 results = network_runs(browser, site_dir, args.network_runs, profiles, args.compare_stdlib)
                 browser.close()
         print_network(results)
