@@ -4,13 +4,16 @@
 // but the build's copy is 6.2 MB on the wire: below about 30 Mbit/s it costs more time than it saves,
 // and on a shared school line it costs the whole class. So, per visit:
 //   1. a snapshot of this exact runtime kept by an earlier visit: restore it (no download);
-//   2. a fast line (measured on Pyodide's first big file): fetch the build's snapshot;
+//   2. a fast line (over FAST_MBIT, measured on Pyodide's first big file): fetch the build's snapshot;
 //   3. otherwise boot the ordinary way, and let Pyodide snapshot itself once the models are imported.
 // Cases 2 and 3 keep their snapshot in Cache Storage, keyed by the exact runtime (Pyodide's version,
 // the standard library zip and the models): a new build changes the key, so a stale one never loads.
 const CACHE = "bx-python-snapshot";
 const PYTHON_STDLIB = "python_stdlib.zip";
-const FAST_MBIT = 100; // where 6.2 MB costs under half a second: fibre, a LAN, loopback
+// One reader's break-even is about 30 Mbit/s (6.2 MB against 1.5-2 s of CPU); twice that leaves room for
+// a line shared with classmates and for the estimate, which the page's own downloads pull down (on the
+// benchmark's 50 Mbit/s line it read 14-41 Mbit/s; on loopback 91-336).
+const FAST_MBIT = 60;
 
 async function sha256hex(...parts) {
   const bytes = await new Blob(parts).arrayBuffer();
