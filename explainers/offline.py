@@ -12,6 +12,7 @@ import hashlib
 import json
 from pathlib import Path
 
+from explainers import downloads
 from explainers.runtime_assets import RUNTIME_DIR
 
 SERVICE_WORKER = "sw.js"
@@ -21,7 +22,7 @@ HASH_LENGTH = 16  # hex digits of SHA-256: plenty to tell two builds' files apar
 # Not in the offline copy: source maps (for developers), Material's search stemmers for languages other
 # than the site's (it loads none for English), the build's memory snapshot (fetched only on a fast
 # line, and then kept by the Python worker itself: worker-boot.js), downloads, and the worker itself.
-SKIPPED_PREFIXES = ("assets/javascripts/lunr/",)
+SKIPPED_PREFIXES = ("assets/javascripts/lunr/", f"{downloads.FOLDER}/")  # chart data and pictures: fetched when asked for
 SKIPPED_SUFFIXES = (".map", ".gz", ".zip")
 SKIPPED_NAMES = (SERVICE_WORKER,)
 KEPT_ZIPS = ("assets/runtime/widgets.zip", "assets/vendor/pyodide/python_stdlib.zip")  # the runtime needs these

@@ -134,6 +134,8 @@ def test_the_service_worker_lists_every_page_and_the_runtime_but_no_downloads(bu
                    "search/search_index.json", "404.html"):
         assert needed in listed
     assert not any(p.endswith((".map", "snapshot.bin.gz")) or p == "sw.js" for p in listed)
+    # Every chart's CSV, JSON, SVG and PNG (about 2.9 MB) are fetched when a reader asks, not on a first visit.
+    assert not any(p.startswith("downloads/") for p in listed)
 
 
 def rebuild_with_a_changed_model(site_dir) -> str:
