@@ -54,8 +54,9 @@ def on_files(files: Files, config: Any) -> Files:
     files.append(File.generated(config, runtime_assets.WIDGETS_ARCHIVE, content=archive))
     python_stdlib = stdlib.stdlib(archive)  # trimmed to what the models use
     files.append(File.generated(config, stdlib.SITE_PATH, content=python_stdlib))
-    files.append(File.generated(config, snapshot.SITE_PATH, content=snapshot.snapshot(archive, python_stdlib)))
-    size_module = runtime_assets.download_size_module(python_stdlib, archive)
+    memory = snapshot.snapshot(archive, python_stdlib)
+    files.append(File.generated(config, snapshot.SITE_PATH, content=memory))
+    size_module = runtime_assets.download_size_module(python_stdlib, archive, memory)
     files.append(File.generated(config, runtime_assets.DOWNLOAD_SIZE_MODULE, content=size_module))
     files.append(File.generated(config, runtime_assets.THEME_MODULE, content=theme.runtime_module()))
     # Linked from "For teachers": registered now so link checks pass, written after the build.

@@ -6,7 +6,7 @@
 // The page starts this module from a `blob:` bootstrap (python.js), so the worker runs under the page's
 // own Content-Security-Policy (a blob: worker inherits it; a worker from a URL would take the policy of
 // its own response, and static hosts send none): edited code can reach no host but the site's.
-import { DOWNLOAD_BYTES } from "./python-size.js";
+import { DOWNLOAD_BYTES, SNAPSHOT_BYTES } from "./python-size.js";
 import { chooseBoot } from "./worker-boot.js";
 
 const here = (path) => new URL(path, import.meta.url).href;
@@ -25,12 +25,13 @@ for (const name of ["Worker", "SharedWorker"]) delete self[name];
 // (Pyodide itself would wait for ever on some of these failures).
 const nativeFetch = self.fetch;
 let arrived = 0;
+let expected = DOWNLOAD_BYTES; // grows by the snapshot's size only if this visit fetches it (fetchSnapshot)
 let reportedAt = 0;
 function progress(force = false) {
   const now = performance.now();
   if (!force && now - reportedAt < 200) return;
   reportedAt = now;
-  postMessage({ type: "progress", loaded: arrived, total: DOWNLOAD_BYTES });
+  postMessage({ type: "progress", loaded: arrived, total: expected });
 }
 async function download(input, init, required = true) {
   const url = String(input?.url ?? input);
@@ -82,6 +83,7 @@ async function fetchModels() {
 // restoring it skips most of a cold boot. Gzipped on disk; a host that already decoded it sends raw bytes.
 // Optional: without it, Python boots the ordinary way.
 async function fetchSnapshot() {
+  expected += SNAPSHOT_BYTES;
   const response = await download(here("../vendor/pyodide/snapshot.bin.gz"), undefined, false);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
