@@ -115,7 +115,8 @@ function tableStatus(plan) {
   return all.includes("hidden") ? "hidden" : all.includes("reveal") ? "reveal" : "shown";
 }
 
-function el(tag, attributes = {}, ...children) {
+// An element with attributes (`text` sets its text, never HTML) and children; the builder uses it too.
+export function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === false || value === null || value === undefined) continue;

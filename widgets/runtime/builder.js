@@ -4,7 +4,7 @@
 // "Assignment links"), the <iframe> snippet and a printable card. Every name comes from the registry
 // metadata the build wrote into the page (explainers/assign.py), none is written here.
 import { VERSION_KEY } from "./link-version.js";
-import { CHARTS } from "./assign.js";
+import { CHARTS, el } from "./assign.js";
 import { pageData } from "./page-data.js";
 
 const SLIDER = [["free", "Free to move"], ["lock", "Locked (shown, set by you)"], ["hide", "Hidden"]];
@@ -13,17 +13,6 @@ const RESULT = [["shown", "Shown"], ["reveal", "After their prediction"], ["hide
 // Readable links: commas, bars and colons need no escaping in a query, and a space reads better as "+".
 const encode = (text) => encodeURIComponent(text).replace(/%2C/g, ",").replace(/%7C/g, "|").replace(/%3A/g, ":").replace(/%20/g, "+");
 const escapeHtml = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === false || value === null || value === undefined) continue;
-    if (name === "text") node.textContent = value;
-    else node.setAttribute(name, value === true ? "" : value);
-  }
-  node.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
-  return node;
-}
 
 const options = (pairs, selected) => pairs.map(([value, label]) => el("option", { value, text: label, selected: value === selected }));
 
