@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test bench clean
+.PHONY: setup serve build check test test-fast bench clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -24,12 +24,20 @@ serve: setup  ## build and serve on http://127.0.0.1:8000 with live reload
 build: setup  ## the complete static site in site/, ready for any static host
 	$(VENV)/bin/mkdocs build --strict
 
-test: setup  ## every test: models, build, and the built site in headless Chromium
-	$(PY) -m tests.browser_setup
-	$(PY) -m pytest
+check: setup  ## lint, format and type check (ruff, mypy): seconds
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+test-fast: check  ## everything but the browser: models, build, content, JavaScript units (about 40 s)
+	$(PY) -m pytest -m "not browser" -q
+
+test: test-fast  ## every test: then the built site in headless Chromium
+	$(PY) -m tools.browser_setup
+	$(PY) -m pytest -m browser
 
 bench: setup  ## performance figures of the built site (not a test)
-	$(PY) -m tests.benchmark
+	$(PY) -m tools.benchmark
 
 clean:
 	rm -rf site $(VENV) node_modules

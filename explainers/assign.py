@@ -8,10 +8,9 @@ widgets/runtime/assign.js; this module only gives it the names it may use.
 
 from __future__ import annotations
 
+import json
 from html import escape
 from typing import Any
-
-import json
 
 import markdown as markdown_lib
 
@@ -50,7 +49,9 @@ def widget_summary(name: str) -> dict[str, Any]:
         "params": [p.as_dict() for p in model.params],
         "presets": [{"key": p.key, "label": p.label, "values": dict(p.values)} for p in model.presets],
         "figures": [{"key": f.key, "label": f.label, "unit": f.unit} for f in figures],
-        "charts": [{"name": view.__name__, "title": chart_title(view)} for view in charts.WIDGETS[name].views],
+        "charts": [
+            {"name": view.__name__, "title": chart_title(view)} for view in charts.WIDGETS[name].views
+        ],
     }
 
 
@@ -99,7 +100,7 @@ def builder_html() -> str:
         '<div class="bx-builder">'
         '<p class="bx-builder-nojs">The link builder needs JavaScript. You can also write an assignment link by hand: '
         "the format is described below.</p>"
-        f'{json_block("bx-builder-meta", {"widgets": widgets})}'
+        f"{json_block('bx-builder-meta', {'widgets': widgets})}"
         "</div>"
     )
 
@@ -112,7 +113,10 @@ def names_html() -> str:
         rows = [("slider", p["name"], p["label"]) for p in summary["params"]]
         rows += [("read-out", f["key"], f["label"]) for f in summary["figures"]]
         rows += [("chart", c["name"], c["title"]) for c in summary["charts"]]
-        body = "".join(f"<tr><td>{kind}</td><td><code>{escape(key)}</code></td><td>{escape(label)}</td></tr>" for kind, key, label in rows)
+        body = "".join(
+            f"<tr><td>{kind}</td><td><code>{escape(key)}</code></td><td>{escape(label)}</td></tr>"
+            for kind, key, label in rows
+        )
         sections.append(
             f'<table class="bx-ws-table"><caption>{escape(summary["title"])}: <code>{name}</code>, '
             f'page <code>{FOLDER}/{name}/</code></caption><thead><tr><th scope="col">Kind</th><th scope="col">Name</th>'

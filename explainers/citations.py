@@ -37,14 +37,14 @@ def cite(markdown: str, page_src_uri: str) -> str:
         for source_id in ids:
             sources.get(source_id)  # an unknown id fails the build
             number = numbers.setdefault(source_id, len(numbers) + 1)
-            links.append(f"[[{number}]]({bibliography_link(page_src_uri, source_id)} \"{_title(source_id)}\")")
+            links.append(f'[[{number}]]({bibliography_link(page_src_uri, source_id)} "{_title(source_id)}")')
         return '<sup class="bx-cite">' + ", ".join(links) + "</sup>"
 
     text = CITATION.sub(replace, markdown)
     if not numbers:
         return text
     listing = "\n".join(f"{n}. {reference_markdown(sources.get(i))}" for i, n in numbers.items())
-    return f'{text}\n\n## Sources cited on this page {{ #sources-cited .bx-cited }}\n\n{listing}\n'
+    return f"{text}\n\n## Sources cited on this page {{ #sources-cited .bx-cited }}\n\n{listing}\n"
 
 
 def _title(source_id: str) -> str:

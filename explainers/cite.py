@@ -29,8 +29,10 @@ class Citation:
 
     def apa(self) -> str:
         kind = f" [{self.kind}]" if self.kind else ""
-        return (f"{AUTHOR}. ({self.as_of.year}, {self.as_of:%B} {self.as_of.day}). {self.title}{kind} "
-                f"(Version {self.version}). {self.url}")
+        return (
+            f"{AUTHOR}. ({self.as_of.year}, {self.as_of:%B} {self.as_of.day}). {self.title}{kind} "
+            f"(Version {self.version}). {self.url}"
+        )
 
     def bibtex(self) -> str:
         note = f"Facts as of {self.as_of.isoformat()}" + (f"; {self.kind}" if self.kind else "")
@@ -43,8 +45,10 @@ class Citation:
             "url": self.url,
             "note": _tex(note),
         }
-        body = ",\n".join(f"  {name} = {value}" if name == "month" else f"  {name} = {{{value}}}"
-                          for name, value in fields.items())
+        body = ",\n".join(
+            f"  {name} = {value}" if name == "month" else f"  {name} = {{{value}}}"
+            for name, value in fields.items()
+        )
         return f"@misc{{{self.key},\n{body}\n}}"
 
 
@@ -54,7 +58,10 @@ def _tex(text: str) -> str:
 
 def key(path: str, as_of: dt.date) -> str:
     """busan-explainer-busan-meeting-2026: one key per page and year."""
-    slug = re.sub(r"[^a-z0-9]+", "-", path.lower().removesuffix(".md").removesuffix("index")).strip("-") or "home"
+    slug = (
+        re.sub(r"[^a-z0-9]+", "-", path.lower().removesuffix(".md").removesuffix("index")).strip("-")
+        or "home"
+    )
     return f"busan-explainer-{slug}-{as_of.year}"
 
 
@@ -67,7 +74,7 @@ def block_html(citation: Citation, heading: str, element_id: str, level: str = "
         f'<p class="bx-cite-label">APA</p><p class="bx-cite-apa" data-cite="apa">{escape(citation.apa())}</p>'
         '<button type="button" class="md-button bx-copy" data-copy="apa" hidden>Copy APA citation</button>'
         f'<p class="bx-cite-label">BibTeX</p><pre class="bx-cite-bibtex" data-cite="bibtex" tabindex="0">'
-        f'<code>{escape(citation.bibtex())}</code></pre>'
+        f"<code>{escape(citation.bibtex())}</code></pre>"
         '<button type="button" class="md-button bx-copy" data-copy="bibtex" hidden>Copy BibTeX</button>'
         '<p class="bx-copy-note" role="status"></p>'
         "</section>"

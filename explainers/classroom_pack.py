@@ -48,7 +48,9 @@ def write_pack(site_dir: Path) -> Path:
             if not path.is_file() or path in (target, partial) or relative.endswith(SKIPPED_SUFFIXES):
                 continue
             info = zipfile.ZipInfo(f"{FOLDER}/{relative}", date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_STORED if relative.endswith(STORED_SUFFIXES) else zipfile.ZIP_DEFLATED
+            info.compress_type = (
+                zipfile.ZIP_STORED if relative.endswith(STORED_SUFFIXES) else zipfile.ZIP_DEFLATED
+            )
             info.external_attr = 0o644 << 16
             pack.writestr(info, path.read_bytes())
     partial.replace(target)

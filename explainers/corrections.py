@@ -53,8 +53,12 @@ def entries() -> list[Correction]:
     found = []
     for item in _log()["correction"]:
         entry = Correction(
-            date=item["date"], page=item["page"], was=item["was"], now=item["now"],
-            sources=tuple(item["sources"]), kind=item["kind"],
+            date=item["date"],
+            page=item["page"],
+            was=item["was"],
+            now=item["now"],
+            sources=tuple(item["sources"]),
+            kind=item["kind"],
         )
         for source_id in entry.sources:
             sources.get(source_id)

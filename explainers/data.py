@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from explainers import sources
@@ -15,7 +15,7 @@ class UnsourcedRow(ValueError):
     pass
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read(name: str) -> tuple[dict[str, str], ...]:
     path = DATA_DIR / f"{name}.csv"
     with path.open(newline="", encoding="utf-8") as handle:

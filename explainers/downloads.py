@@ -16,12 +16,12 @@ browser from what the model returned for the reader's scenario, by the rules wri
 
 from __future__ import annotations
 
-import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from html import escape
-from typing import Any, Iterable
+from pathlib import Path
+from typing import Any
 
 import vl_convert
 
@@ -36,7 +36,14 @@ LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/
 BOM = "\ufeff"
 SCENARIO = "scenario"  # the column that says which scenario a row belongs to
 PNG_SCALE = 2  # pixels per SVG unit: sharp on a projector and in slides
-PARAMETER_FIELDS = ("name", "label", "unit", "default", "source", "assumption")  # each setting in a widget's metadata
+PARAMETER_FIELDS = (
+    "name",
+    "label",
+    "unit",
+    "default",
+    "source",
+    "assumption",
+)  # each setting in a widget's metadata
 
 
 def plain_number(value: Any) -> str:
@@ -60,8 +67,12 @@ def csv_text(header: list[str], rows: Iterable[list[Any]]) -> str:
     return BOM + "\r\n".join(lines) + "\r\n"
 
 
-def table_csv(table: Table, rows: list[dict[str, Any]], scenario: str | None = None,
-              extra: tuple[tuple[str, str], ...] = ()) -> str:
+def table_csv(
+    table: Table,
+    rows: list[dict[str, Any]],
+    scenario: str | None = None,
+    extra: tuple[tuple[str, str], ...] = (),
+) -> str:
     """A table's rows with its own column headings (units included). A widget's table without a scenario
     column gets one first (`scenario` names the rows); a static chart adds its rows' source ids."""
     keys = [c.key for c in table.columns]
@@ -70,8 +81,12 @@ def table_csv(table: Table, rows: list[dict[str, Any]], scenario: str | None = N
     if labelled:
         header = ["Scenario", *header]
     header += [heading for _, heading in extra]
-    body = [([row.get(SCENARIO, scenario)] if labelled else []) + [row.get(k, "") for k in keys]
-            + [row.get(k, "") for k, _ in extra] for row in rows]
+    body = [
+        ([row.get(SCENARIO, scenario)] if labelled else [])
+        + [row.get(k, "") for k in keys]
+        + [row.get(k, "") for k, _ in extra]
+        for row in rows
+    ]
     return csv_text(header, body)
 
 
@@ -115,8 +130,16 @@ def source_records(ids: Iterable[str]) -> list[dict[str, str]]:
     records = []
     for source_id in dict.fromkeys(ids):
         source = sources.get(source_id)
-        records.append({"id": source.id, "title": source.title, "publisher": source.publisher,
-                        "author": source.author, "date": source.date, "url": source.url})
+        records.append(
+            {
+                "id": source.id,
+                "title": source.title,
+                "publisher": source.publisher,
+                "author": source.author,
+                "date": source.date,
+                "url": source.url,
+            }
+        )
     return records
 
 
@@ -137,11 +160,15 @@ def _common(title: str, description: str, source_ids: Iterable[str], kind: str, 
 
 def _pictures(specs: list[dict[str, Any]], titles: list[str]) -> list[Entry]:
     entries = []
-    for i, (spec, title) in enumerate(zip(specs, titles)):
+    for i, (spec, title) in enumerate(zip(specs, titles, strict=True)):
         svg = download_svg(rendered_svg(spec, "default"), title)
         number = f"chart-{i + 1}"
         entries.append(Entry("svg", number, f"Chart as SVG: {title}", svg.encode(), view=i))
-        entries.append(Entry("png", number, f"Chart as PNG: {title}", vl_convert.svg_to_png(svg, scale=PNG_SCALE), view=i))
+        entries.append(
+            Entry(
+                "png", number, f"Chart as PNG: {title}", vl_convert.svg_to_png(svg, scale=PNG_SCALE), view=i
+            )
+        )
     return entries
 
 
@@ -159,14 +186,17 @@ def static_files(chart: StaticChart, site_url: str) -> FigureFiles:
     metadata = {
         **_common(chart.title, chart.description, cited, "Chart and data", site_url),
         "chart": chart.name,
-        "columns": [{"name": c.heading, "key": c.key} for c in chart.table.columns] + [
-            {"name": "Source", "key": "source", "note": "ids of the sources listed below, separated by ';'"}],
+        "columns": [{"name": c.heading, "key": c.key} for c in chart.table.columns]
+        + [{"name": "Source", "key": "source", "note": "ids of the sources listed below, separated by ';'"}],
     }
     data = table_csv(chart.table, rows, extra=(("source", "Source"),))
     entries = [
-        Entry("csv", "data", f"Data as CSV: {chart.table.caption}", data.encode(), dataset=chart.table.dataset),
-        Entry("json", "metadata", "Metadata as JSON: title, sources, licence, date, version",
-              _json(metadata)),
+        Entry(
+            "csv", "data", f"Data as CSV: {chart.table.caption}", data.encode(), dataset=chart.table.dataset
+        ),
+        Entry(
+            "json", "metadata", "Metadata as JSON: title, sources, licence, date, version", _json(metadata)
+        ),
         *_pictures([spec], [chart.title]),
     ]
     return FigureFiles(chart.name, chart.title, tuple(entries), metadata)
@@ -191,7 +221,9 @@ def widget_metadata(model: Model, charts: WidgetCharts, preset: str | None, url:
         "scenario": label,
         "baseline": label,
         "scenario_link": url,
-        "parameters": [{**{f: getattr(p, f) for f in PARAMETER_FIELDS}, "value": values[p.name]} for p in model.params],
+        "parameters": [
+            {**{f: getattr(p, f) for f in PARAMETER_FIELDS}, "value": values[p.name]} for p in model.params
+        ],
         "tables": [{"dataset": t.dataset, "caption": t.caption} for t in charts.tables],
         "note": "An illustration of the arithmetic, not a forecast.",
     }
@@ -211,12 +243,23 @@ def widget_files(model: Model, charts: WidgetCharts, preset: str | None, site_ur
     stem = f"{model.name}-{preset}" if preset else model.name
     metadata = widget_metadata(model, charts, preset, page_address(site_url, charts.explainer))
     entries = [
-        Entry("csv", t.dataset, f"Data as CSV: {t.caption}", table_csv(t, result.data[t.dataset], label).encode(),
-              dataset=t.dataset)
+        Entry(
+            "csv",
+            t.dataset,
+            f"Data as CSV: {t.caption}",
+            table_csv(t, result.data[t.dataset], label).encode(),
+            dataset=t.dataset,
+        )
         for t in charts.tables
     ]
-    entries.append(Entry("json", "metadata", "Metadata as JSON: title, sources, licence, date, version, settings",
-                         _json(metadata)))
+    entries.append(
+        Entry(
+            "json",
+            "metadata",
+            "Metadata as JSON: title, sources, licence, date, version, settings",
+            _json(metadata),
+        )
+    )
     entries += _pictures(specs, [_view_title(s, model.title) for s in specs])
     return FigureFiles(stem, model.title, tuple(entries), metadata)
 
@@ -293,22 +336,34 @@ def widget_menu_html(model: Model, charts: WidgetCharts, widget_id: str, preset:
     to remake the files for the reader's scenario and to version its links."""
     files = widget_files_cached(model, charts, preset)
     _, label = start(model, preset)
-    citation = cite.Citation(model.title, cite.PAGE_URL, corrections.as_of(), versions.site_version(),
-                             f"Interactive model, version {model.version}",
-                             key=f"busan-explainer-{model.name}-scenario-{corrections.as_of().year}")
+    citation = cite.Citation(
+        model.title,
+        cite.PAGE_URL,
+        corrections.as_of(),
+        versions.site_version(),
+        f"Interactive model, version {model.version}",
+        key=f"busan-explainer-{model.name}-scenario-{corrections.as_of().year}",
+    )
     reuse = {
         # The settings are in the figure's bx-meta already: reuse.js adds them, with their current values.
-        "metadata": {**{k: v for k, v in files.metadata.items() if k != "parameters"},
-                     "scenario_link": cite.PAGE_URL, "citation": citation.apa()},
+        "metadata": {
+            **{k: v for k, v in files.metadata.items() if k != "parameters"},
+            "scenario_link": cite.PAGE_URL,
+            "citation": citation.apa(),
+        },
         "parameterFields": PARAMETER_FIELDS,
-        "tables": [{"dataset": t.dataset, "columns": [[c.key, c.heading] for c in t.columns]} for t in charts.tables],
+        "tables": [
+            {"dataset": t.dataset, "columns": [[c.key, c.heading] for c in t.columns]} for t in charts.tables
+        ],
         "link": versions.link_data(model),
         "changesPage": f"{SITE_LINK}corrections/",
     }
     from explainers.figures import json_block  # here: figures imports this module
 
-    note = (f"Without JavaScript, these files hold the starting scenario, {label}. With it, they hold the "
-            "scenario you set beside its baseline, dated the day you download them.")
+    note = (
+        f"Without JavaScript, these files hold the starting scenario, {label}. With it, they hold the "
+        "scenario you set beside its baseline, dated the day you download them."
+    )
     scenario_cite = cite.block_html(citation, "Cite this scenario", f"{widget_id}-cite", level="p")
     return menu_html(files, note, scenario_cite) + json_block("bx-reuse", reuse)
 
@@ -338,5 +393,3 @@ def link_site_paths(html: str, page_url: str, canonical_url: str) -> str:
     depth = page_url.count("/")
     root = "../" * depth or "./"
     return html.replace(SITE_LINK, root).replace(cite.PAGE_URL, canonical_url)
-
-

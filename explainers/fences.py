@@ -34,5 +34,7 @@ def widget_fence(source: str, language: str, css_class: str, options: dict, md: 
     model = registry.get(name)
     preset = options.get("preset")  # e.g. ```widget rare_earth_supply id=widget-lapses preset=truce_lapses```
     if preset is not None and preset not in {p.key for p in model.presets}:
-        raise UnknownFigure(f"{name} has no preset {preset!r}; known: {', '.join(sorted(p.key for p in model.presets))}")
+        raise UnknownFigure(
+            f"{name} has no preset {preset!r}; known: {', '.join(sorted(p.key for p in model.presets))}"
+        )
     return figures.widget_html(model, charts.WIDGETS[name], figure_id, preset)

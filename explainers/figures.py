@@ -5,8 +5,9 @@ instant navigation re-creates every <script> of a new page without its type, so 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from html import escape
-from typing import Any, Iterable
+from typing import Any
 
 from explainers import data, downloads, model_notes, sources
 from explainers.charts.base import StaticChart, Table, WidgetCharts, named_data, to_spec
@@ -31,7 +32,9 @@ def source_links(ids: Iterable[str]) -> str:
     for source_id in ids:
         source = sources.get(source_id)
         label = f"{source.publisher}, {source.date}" if source.date else source.publisher
-        links.append(f'<a href="{SOURCE_LINK_PREFIX}{escape(source_id)}" title="{escape(source.title)}">{escape(label)}</a>')
+        links.append(
+            f'<a href="{SOURCE_LINK_PREFIX}{escape(source_id)}" title="{escape(source.title)}">{escape(label)}</a>'
+        )
     return "; ".join(links)
 
 
@@ -58,8 +61,13 @@ def views_html(specs: list[dict[str, Any]], model_data: Iterable[str] = ()) -> s
     """One box per view, holding the build-time picture until Vega draws the live view there. The page
     carries each view's compiled Vega spec and the names of the model's data sets it reads (a widget
     replaces those on every redraw)."""
-    views = "".join(f'<div class="bx-view" data-view="{i}">{picture_html(spec)}</div>' for i, spec in enumerate(specs))
-    payload = [{"vega": vega_spec(spec), "datasets": [n for n in named_data(spec) if n in model_data]} for spec in specs]
+    views = "".join(
+        f'<div class="bx-view" data-view="{i}">{picture_html(spec)}</div>' for i, spec in enumerate(specs)
+    )
+    payload = [
+        {"vega": vega_spec(spec), "datasets": [n for n in named_data(spec) if n in model_data]}
+        for spec in specs
+    ]
     # The pictures' labels repeat the caption and the data table, which search already indexes.
     return f'<div class="bx-views" data-search-exclude>{views}</div>{json_block("bx-specs", payload)}'
 
@@ -105,7 +113,8 @@ def setting_notes_html(widget_id: str, model: Model) -> str:
     items = []
     for param in model.params:
         basis = (f"Default from {source_links([param.source])}." if param.source else "") + (
-            f" Teaching assumption: {escape(param.assumption)}" if param.assumption else "")
+            f" Teaching assumption: {escape(param.assumption)}" if param.assumption else ""
+        )
         span = f"{escape(param.describe(param.minimum))} to {escape(param.describe(param.maximum))}"
         items.append(
             f'<dt>{escape(param.label)}</dt><dd id="{escape(widget_id)}-{escape(param.name)}-help">'
@@ -115,7 +124,7 @@ def setting_notes_html(widget_id: str, model: Model) -> str:
         '<details class="bx-notes"><summary>What the settings mean and where the defaults come from</summary>'
         f'<p class="bx-limits"><strong>What this model leaves out:</strong> {escape(model.limits_in_brief)} '
         "It is an illustration of the arithmetic, not a forecast.</p>"
-        f'<dl>{"".join(items)}</dl></details>'
+        f"<dl>{''.join(items)}</dl></details>"
     )
 
 

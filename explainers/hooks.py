@@ -27,8 +27,22 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from explainers import (
-    assign, citations, classroom_pack, corrections, csp, data_in_prose, embeds, figures, methodology, offline,
-    quotations, reuse, runtime_assets, snapshot, sources, stdlib,
+    assign,
+    citations,
+    classroom_pack,
+    corrections,
+    csp,
+    data_in_prose,
+    embeds,
+    figures,
+    methodology,
+    offline,
+    quotations,
+    reuse,
+    runtime_assets,
+    snapshot,
+    sources,
+    stdlib,
 )
 from explainers.charts import theme
 
@@ -69,9 +83,15 @@ def on_files(files: Files, config: Any) -> Files:
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
     try:
-        return reuse.on_page_markdown(_page_markdown(markdown, page.file.src_uri), page)  # versioned links; model versions
-    except (quotations.QuotationNotFound, sources.UnknownSource, data_in_prose.UnknownDataReference,
-            reuse.UnversionedScenarioLink) as error:
+        return reuse.on_page_markdown(
+            _page_markdown(markdown, page.file.src_uri), page
+        )  # versioned links; model versions
+    except (
+        quotations.QuotationNotFound,
+        sources.UnknownSource,
+        data_in_prose.UnknownDataReference,
+        reuse.UnversionedScenarioLink,
+    ) as error:
         where = page.file.src_uri
         message = str(error) if str(error).startswith(where) else f"{where}: {error}"
         raise PluginError(message) from None  # a plain message, not a traceback
@@ -93,12 +113,16 @@ def _page_markdown(markdown: str, src_uri: str) -> str:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
-    html = reuse.on_page_content(html, page)  # download links, the page's address in citations, "cite this page"
+    html = reuse.on_page_content(
+        html, page
+    )  # download links, the page's address in citations, "cite this page"
     if figures.SOURCE_LINK_PREFIX not in html:
         return html
     bibliography = files.get_file_from_path(citations.BIBLIOGRAPHY_PAGE)
     if bibliography is None:
-        raise FileNotFoundError(f"docs/{citations.BIBLIOGRAPHY_PAGE} is missing: figures link their sources there")
+        raise FileNotFoundError(
+            f"docs/{citations.BIBLIOGRAPHY_PAGE} is missing: figures link their sources there"
+        )
     target = get_relative_url(bibliography.url, page.url)  # relative: works under any sub-path
     return html.replace(f'href="{figures.SOURCE_LINK_PREFIX}', f'href="{target}#src-')
 
@@ -108,8 +132,12 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     modules while the page is still parsing; pages with a widget also start Python's worker there."""
     if 'class="bx-figure' in output:
         here = lambda path: get_relative_url(path, page.url)  # noqa: E731 (relative: any sub-path works)
-        links = "".join(f'<link rel="preload" as="script" href="{here(path)}">' for path in runtime_assets.CHART_SCRIPTS)
-        links += "".join(f'<link rel="modulepreload" href="{here(path)}">' for path in runtime_assets.page_modules())
+        links = "".join(
+            f'<link rel="preload" as="script" href="{here(path)}">' for path in runtime_assets.CHART_SCRIPTS
+        )
+        links += "".join(
+            f'<link rel="modulepreload" href="{here(path)}">' for path in runtime_assets.page_modules()
+        )
         output = output.replace("</head>", links + "</head>", 1)
         if 'class="bx-figure bx-widget' in output:
             # First in <head>: an inline script after the stylesheets would wait for them.

@@ -30,9 +30,9 @@ def model_markdown(model: Model) -> str:
         for p in model.params
     )
     presets = "\n".join(
-        f"- **{preset.label}**: " + ", ".join(
-            f"{p.label} {p.describe(preset.values[p.name])}" for p in model.params
-        ) + (f" [@{preset.source}]" if preset.source else "")
+        f"- **{preset.label}**: "
+        + ", ".join(f"{p.label} {p.describe(preset.values[p.name])}" for p in model.params)
+        + (f" [@{preset.source}]" if preset.source else "")
         for preset in model.presets
     )
     return f"""## {model.title} {{ #{model.name} }}

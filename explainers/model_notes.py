@@ -1,4 +1,4 @@
-""""What you should know about this model": three to five plain sentences beside every widget, written
+""" "What you should know about this model": three to five plain sentences beside every widget, written
 from the model's own metadata (as the methodology page is): what it shows, what it leaves out, which
 settings start from a source and which are teaching values, and its version."""
 
@@ -12,6 +12,7 @@ from widgets.model import Model
 
 METHODOLOGY = "the page on how the models work"  # a link in the page
 
+
 def _first_sentence(markdown: str) -> str:
     text = re.sub(r"[*_`]", "", " ".join(markdown.split()))
     match = re.match(r"(.+?[.!?])(\s|$)", text)
@@ -24,16 +25,22 @@ def _listed(labels: list[str]) -> str:
 
 def sentences(model: Model) -> list[str]:
     title = model.title[0].lower() + model.title[1:]
-    brief = getattr(model, "limits_in_brief", "") or _first_sentence(model.limits)  # a one-line summary if the model has one
+    brief = getattr(model, "limits_in_brief", "") or _first_sentence(
+        model.limits
+    )  # a one-line summary if the model has one
     sourced = [p.label for p in model.params if p.source and not p.assumption]
     assumed = [p.label for p in model.params if p.assumption]
-    said = [f"It shows {title}, as arithmetic on the settings below: an illustration, not a forecast.",
-            f"What it leaves out: {brief[0].lower() + brief[1:]}"]
+    said = [
+        f"It shows {title}, as arithmetic on the settings below: an illustration, not a forecast.",
+        f"What it leaves out: {brief[0].lower() + brief[1:]}",
+    ]
     if sourced:
         said.append(f"Defaults from a cited source: {_listed(sourced)}.")
     if assumed:
-        said.append(f"Defaults that are teaching values, chosen for the lesson rather than taken from a source (try others): "
-                    f"{_listed(assumed)}.")
+        said.append(
+            f"Defaults that are teaching values, chosen for the lesson rather than taken from a source (try others): "
+            f"{_listed(assumed)}."
+        )
     said.append(f"This is version {model.version} of the model; {METHODOLOGY} gives its equations.")
     return said
 

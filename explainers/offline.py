@@ -22,10 +22,16 @@ HASH_LENGTH = 16  # hex digits of SHA-256: plenty to tell two builds' files apar
 # Not in the offline copy: source maps (for developers), Material's search stemmers for languages other
 # than the site's (it loads none for English), the build's memory snapshot (fetched only on a fast
 # line, and then kept by the Python worker itself: worker-boot.js), downloads, and the worker itself.
-SKIPPED_PREFIXES = ("assets/javascripts/lunr/", f"{downloads.FOLDER}/")  # chart data and pictures: fetched when asked for
+SKIPPED_PREFIXES = (
+    "assets/javascripts/lunr/",
+    f"{downloads.FOLDER}/",
+)  # chart data and pictures: fetched when asked for
 SKIPPED_SUFFIXES = (".map", ".gz", ".zip")
 SKIPPED_NAMES = (SERVICE_WORKER,)
-KEPT_ZIPS = ("assets/runtime/widgets.zip", "assets/vendor/pyodide/python_stdlib.zip")  # the runtime needs these
+KEPT_ZIPS = (
+    "assets/runtime/widgets.zip",
+    "assets/vendor/pyodide/python_stdlib.zip",
+)  # the runtime needs these
 
 
 def offline_files(site_dir: Path) -> list[str]:
@@ -41,8 +47,10 @@ def offline_files(site_dir: Path) -> list[str]:
 
 
 def manifest(site_dir: Path) -> dict:
-    files = {path: hashlib.sha256((site_dir / path).read_bytes()).hexdigest()[:HASH_LENGTH]
-             for path in offline_files(site_dir)}
+    files = {
+        path: hashlib.sha256((site_dir / path).read_bytes()).hexdigest()[:HASH_LENGTH]
+        for path in offline_files(site_dir)
+    }
     version = hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest()[:HASH_LENGTH]
     return {"version": version, "hashLength": HASH_LENGTH, "files": files}
 

@@ -49,10 +49,14 @@ def quiz_fence(source: str, language: str, css_class: str, options: dict, md: An
         raise QuizSyntaxError("a quiz starts with a line '? question'")
     question = lines[0][2:]
     quiz_id = f"quiz-{next(_ids)}"
-    head = (f'<form class="bx-quiz" id="{quiz_id}" aria-labelledby="{quiz_id}-q">'
-            f'<p class="bx-quiz__q" id="{quiz_id}-q"><strong>Check your understanding.</strong> {escape(question)}</p>')
-    tail = (f'<button type="submit" class="md-button bx-quiz__check">Check my answer</button>'
-            f'<p class="bx-quiz__feedback" role="status" aria-live="polite"></p>')
+    head = (
+        f'<form class="bx-quiz" id="{quiz_id}" aria-labelledby="{quiz_id}-q">'
+        f'<p class="bx-quiz__q" id="{quiz_id}-q"><strong>Check your understanding.</strong> {escape(question)}</p>'
+    )
+    tail = (
+        '<button type="submit" class="md-button bx-quiz__check">Check my answer</button>'
+        '<p class="bx-quiz__feedback" role="status" aria-live="polite"></p>'
+    )
     numeric = NUMBER.match(lines[1]) if len(lines) == 2 else None
     if numeric:
         value, tolerance = _number(numeric["value"]), _number(numeric["tolerance"] or "0")
@@ -60,14 +64,16 @@ def quiz_fence(source: str, language: str, css_class: str, options: dict, md: An
             f'{head}<label for="{quiz_id}-a">Your answer</label> '
             f'<input id="{quiz_id}-a" class="bx-quiz__number" type="text" inputmode="decimal" autocomplete="off" '
             f'data-answer="{value:g}" data-tolerance="{tolerance:g}" data-why="{escape(numeric["why"])}">'
-            f"{tail}<details class=\"bx-quiz__answer\"><summary>Show the answer</summary>"
+            f'{tail}<details class="bx-quiz__answer"><summary>Show the answer</summary>'
             f"<p>{value:g}{f' (± {tolerance:g})' if tolerance else ''}. {escape(numeric['why'])}</p></details></form>"
         )
     choices = []
     for line in lines[1:]:
         match = CHOICE.match(line)
         if not match:
-            raise QuizSyntaxError(f"not a quiz line: {line!r} (use '- [x] answer | why' or '= number ± tolerance | why')")
+            raise QuizSyntaxError(
+                f"not a quiz line: {line!r} (use '- [x] answer | why' or '= number ± tolerance | why')"
+            )
         choices.append(Choice(match["text"], match["mark"] == "x", match["why"]))
     if sum(c.correct for c in choices) != 1:
         raise QuizSyntaxError(f"a multiple-choice quiz needs exactly one [x] answer: {question!r}")

@@ -29,7 +29,9 @@ _NOT_PROSE = (
     re.compile(r"`[^`\n]*`"),  # inline code
     re.compile(r"\{[:#.][^}\n]*\}"),  # attribute list
 )
-_CODE_FENCE = re.compile(r"^```(?!quiz)[^\n]*\n.*?^```", re.M | re.S)  # code, charts, widgets (quizzes are prose)
+_CODE_FENCE = re.compile(
+    r"^```(?!quiz)[^\n]*\n.*?^```", re.M | re.S
+)  # code, charts, widgets (quizzes are prose)
 _ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*")
 
 
@@ -87,7 +89,9 @@ def quotations(markdown: str) -> list[Quotation]:
 
 
 def _cited_ids(text: str) -> tuple[str, ...]:
-    ids = [part.strip().lstrip("@") for m in citations.CITATION.finditer(text) for part in m.group(1).split(";")]
+    ids = [
+        part.strip().lstrip("@") for m in citations.CITATION.finditer(text) for part in m.group(1).split(";")
+    ]
     return tuple(dict.fromkeys(ids))
 
 

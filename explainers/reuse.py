@@ -62,8 +62,13 @@ def page_title(html: str, page: Any) -> str:
 
 
 def page_citation(html: str, page: Any) -> cite.Citation:
-    return cite.Citation(page_title(html, page), page.canonical_url or page.url, corrections.as_of(),
-                         versions.site_version(), key=cite.key(page.file.src_uri, corrections.as_of()))
+    return cite.Citation(
+        page_title(html, page),
+        page.canonical_url or page.url,
+        corrections.as_of(),
+        versions.site_version(),
+        key=cite.key(page.file.src_uri, corrections.as_of()),
+    )
 
 
 def on_page_content(html: str, page: Any) -> str:

@@ -86,15 +86,21 @@ def vendor_files() -> dict[str, Path]:
 
 def runtime_files() -> dict[str, Path]:
     """The site's own JS and CSS, which live beside the widget models they serve."""
-    return {f"assets/runtime/{p.name}": p for p in sorted(RUNTIME_DIR.iterdir())
-            if p.suffix in {".js", ".css"} and p.name != SERVICE_WORKER_SOURCE}
+    return {
+        f"assets/runtime/{p.name}": p
+        for p in sorted(RUNTIME_DIR.iterdir())
+        if p.suffix in {".js", ".css"} and p.name != SERVICE_WORKER_SOURCE
+    }
 
 
 def page_modules() -> list[str]:
     """Site paths of the ES modules a page imports (for <link rel="modulepreload">): the runtime's own,
     and the generated theme; not worker.js and worker-boot.js, which run in the worker, not in the page."""
-    own = [path for path in runtime_files()
-           if path.endswith(".js") and not path.rsplit("/", 1)[-1].startswith("worker")]
+    own = [
+        path
+        for path in runtime_files()
+        if path.endswith(".js") and not path.rsplit("/", 1)[-1].startswith("worker")
+    ]
     return [*own, THEME_MODULE]
 
 

@@ -43,17 +43,29 @@ def snapshot(widgets_zip: bytes, stdlib_zip: bytes) -> bytes:
     wasm = PYODIDE / "pyodide.asm.wasm"
     if not wasm.is_file():
         raise MissingRuntime(wasm)
-    key = hashlib.sha256(wasm.read_bytes() + (PYODIDE / "package.json").read_bytes() + widgets_zip + stdlib_zip
-                         + SCRIPT.read_bytes()).hexdigest()[:20]
+    key = hashlib.sha256(
+        wasm.read_bytes()
+        + (PYODIDE / "package.json").read_bytes()
+        + widgets_zip
+        + stdlib_zip
+        + SCRIPT.read_bytes()
+    ).hexdigest()[:20]
     cached = CACHE / f"{key}.bin.gz"
     if cached.is_file():
         return cached.read_bytes()
     with tempfile.TemporaryDirectory() as tmp:
-        archive, output, stdlib = Path(tmp) / "widgets.zip", Path(tmp) / "snapshot.bin", Path(tmp) / "stdlib.zip"
+        archive, output, stdlib = (
+            Path(tmp) / "widgets.zip",
+            Path(tmp) / "snapshot.bin",
+            Path(tmp) / "stdlib.zip",
+        )
         archive.write_bytes(widgets_zip)
         stdlib.write_bytes(stdlib_zip)
-        done = subprocess.run([find_node(), str(SCRIPT), str(PYODIDE), str(archive), str(output), str(stdlib)],
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            [find_node(), str(SCRIPT), str(PYODIDE), str(archive), str(output), str(stdlib)],
+            capture_output=True,
+            text=True,
+        )
         if done.returncode != 0 or not output.is_file():
             raise SnapshotFailed(f"Pyodide could not make its memory snapshot:\n{done.stderr[-2000:]}")
         data = gzip.compress(output.read_bytes(), compresslevel=6, mtime=0)

@@ -32,7 +32,8 @@ def all_sources() -> dict[str, Source]:
     with REGISTRY.open("rb") as handle:
         table = tomllib.load(handle)
     return {
-        key: Source(id=key, **{**fields, "quotes": tuple(fields.get("quotes", ()))}) for key, fields in table.items()
+        key: Source(id=key, **{**fields, "quotes": tuple(fields.get("quotes", ()))})
+        for key, fields in table.items()
     }
 
 

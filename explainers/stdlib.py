@@ -34,12 +34,39 @@ CACHE = NODE_MODULES / ".cache" / "busan-stdlib"
 # A reader's edit in "look inside" may import these (and whatever they import): numbers, randomness,
 # statistics, dates, text. Anything else an edit imports fails with Python's own ModuleNotFoundError.
 READER_MODULES = (
-    "bisect", "calendar", "cmath", "collections", "contextlib", "copy", "dataclasses", "datetime", "decimal",
-    "enum", "fractions", "functools", "heapq", "itertools", "json", "math", "numbers", "operator", "pprint",
-    "random", "re", "statistics", "string", "textwrap", "typing",
+    "bisect",
+    "calendar",
+    "cmath",
+    "collections",
+    "contextlib",
+    "copy",
+    "dataclasses",
+    "datetime",
+    "decimal",
+    "enum",
+    "fractions",
+    "functools",
+    "heapq",
+    "itertools",
+    "json",
+    "math",
+    "numbers",
+    "operator",
+    "pprint",
+    "random",
+    "re",
+    "statistics",
+    "string",
+    "textwrap",
+    "typing",
     # codecs a str.encode/bytes.decode may name
-    "encodings.ascii", "encodings.latin_1", "encodings.cp1252", "encodings.utf_16", "encodings.utf_32",
-    "encodings.unicode_escape", "encodings.raw_unicode_escape",
+    "encodings.ascii",
+    "encodings.latin_1",
+    "encodings.cp1252",
+    "encodings.utf_16",
+    "encodings.utf_32",
+    "encodings.unicode_escape",
+    "encodings.raw_unicode_escape",
 )
 # Pyodide's own Python side, small, and called lazily by its JavaScript API: shipped whole.
 WHOLE_PACKAGES = ("pyodide", "_pyodide")
@@ -60,13 +87,23 @@ def modules_loaded(stdlib_zip: Path, widgets_zip: bytes) -> dict[str, list[str]]
         archive = Path(tmp) / "widgets.zip"
         archive.write_bytes(widgets_zip)
         done = subprocess.run(
-            [find_node(), str(SCRIPT), str(PYODIDE), str(stdlib_zip), str(archive), str(EXERCISE),
-             json.dumps(READER_MODULES)],
-            capture_output=True, text=True,
+            [
+                find_node(),
+                str(SCRIPT),
+                str(PYODIDE),
+                str(stdlib_zip),
+                str(archive),
+                str(EXERCISE),
+                json.dumps(READER_MODULES),
+            ],
+            capture_output=True,
+            text=True,
         )
     if done.returncode != 0:
-        raise StdlibFailed(f"the models failed in Pyodide with the standard library {stdlib_zip.name}:\n"
-                           f"{done.stderr[-3000:]}")
+        raise StdlibFailed(
+            f"the models failed in Pyodide with the standard library {stdlib_zip.name}:\n"
+            f"{done.stderr[-3000:]}"
+        )
     return json.loads(done.stdout)
 
 
@@ -78,7 +115,9 @@ def files_for(modules: list[str], names: set[str]) -> set[str]:
         for depth in range(1, len(parts) + 1):
             stem = "/".join(parts[:depth])
             for candidate in (f"{stem}.py", f"{stem}/__init__.py", f"{stem}/"):
-                if candidate in names and (depth == len(parts) or not candidate.endswith(".py") or "__init__" in candidate):
+                if candidate in names and (
+                    depth == len(parts) or not candidate.endswith(".py") or "__init__" in candidate
+                ):
                     wanted.add(candidate)
     return wanted
 
@@ -86,11 +125,18 @@ def files_for(modules: list[str], names: set[str]) -> set[str]:
 def trimmed(full: bytes, keep: set[str]) -> bytes:
     """A zip of the kept entries, with the original's timestamps (identical bytes each build)."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(full)) as source, \
-            zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
+    with (
+        zipfile.ZipFile(io.BytesIO(full)) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out,
+    ):
         for info in source.infolist():
             if info.filename in keep:
-                out.writestr(info, source.read(info), compress_type=zipfile.ZIP_DEFLATED if not info.is_dir() else zipfile.ZIP_STORED, compresslevel=9)
+                out.writestr(
+                    info,
+                    source.read(info),
+                    compress_type=zipfile.ZIP_DEFLATED if not info.is_dir() else zipfile.ZIP_STORED,
+                    compresslevel=9,
+                )
     return buffer.getvalue()
 
 
@@ -99,8 +145,14 @@ def stdlib(widgets_zip: bytes) -> bytes:
     if not FULL.is_file():
         raise MissingRuntime(FULL)
     full = FULL.read_bytes()
-    key = hashlib.sha256(full + (PYODIDE / "package.json").read_bytes() + widgets_zip + SCRIPT.read_bytes()
-                         + EXERCISE.read_bytes() + Path(__file__).read_bytes()).hexdigest()[:20]
+    key = hashlib.sha256(
+        full
+        + (PYODIDE / "package.json").read_bytes()
+        + widgets_zip
+        + SCRIPT.read_bytes()
+        + EXERCISE.read_bytes()
+        + Path(__file__).read_bytes()
+    ).hexdigest()[:20]
     cached = CACHE / f"{key}.zip"
     if cached.is_file():
         return cached.read_bytes()

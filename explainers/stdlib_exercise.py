@@ -25,12 +25,17 @@ for name, model in registry.MODELS.items():
     sandbox.standalone(source)
 
 # What a reader's edit may reasonably reach for ("look inside"), with what those import in turn.
-for module in json.loads(READER_MODULES):  # noqa: F821 (set by stdlib_modules.mjs)
+for module in json.loads(READER_MODULES):  # type: ignore[name-defined]  # noqa: F821 (set by stdlib_modules.mjs)
     __import__(module)
 
 zip_path = next(p for p in sys.path if p.endswith(".zip"))
-json.dumps({
-    "modules": sorted(name for name, module in sys.modules.items()
-                      if (getattr(module, "__file__", None) or "").startswith(zip_path)),
-    "builtins": sorted(sys.builtin_module_names),
-})
+json.dumps(
+    {
+        "modules": sorted(
+            name
+            for name, module in sys.modules.items()
+            if (getattr(module, "__file__", None) or "").startswith(zip_path)
+        ),
+        "builtins": sorted(sys.builtin_module_names),
+    }
+)

@@ -32,17 +32,23 @@ def vega_spec(spec: dict[str, Any]) -> dict[str, Any]:
 def _fixed_width(spec: Any) -> Any:
     """`width: "container"` follows the page in the browser; a build has no page, so it gets a width."""
     if isinstance(spec, dict):
-        return {k: PICTURE_WIDTH if (k == "width" and v == "container") else _fixed_width(v) for k, v in spec.items()}
+        return {
+            k: PICTURE_WIDTH if (k == "width" and v == "container") else _fixed_width(v)
+            for k, v in spec.items()
+        }
     if isinstance(spec, list):
         return [_fixed_width(item) for item in spec]
     return spec
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _render(spec_json: str, scheme: str) -> str:
     # Like `width: "container"` in the browser: the whole chart, axes and legend included, fits the width.
-    spec = {**_fixed_width(json.loads(spec_json)), "config": theme.resolved(theme.config(), scheme),
-            "autosize": {"type": "fit-x", "contains": "padding"}}
+    spec = {
+        **_fixed_width(json.loads(spec_json)),
+        "config": theme.resolved(theme.config(), scheme),
+        "autosize": {"type": "fit-x", "contains": "padding"},
+    }
     svg = vl_convert.vegalite_to_svg(spec, vl_version=VEGA_LITE)  # has a viewBox: CSS scales it to the column
     return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
 
@@ -56,5 +62,7 @@ def picture_html(spec: dict[str, Any]) -> str:
     """Both schemes' pictures of one view. They are hidden from screen readers: the figure's caption
     and data table are the text alternative, and the live view replaces them."""
     key = json.dumps(spec, sort_keys=True)
-    return "".join(f'<div class="bx-picture" data-scheme="{scheme}">{_render(key, scheme)}</div>'
-                   for scheme in theme.SCHEMES)
+    return "".join(
+        f'<div class="bx-picture" data-scheme="{scheme}">{_render(key, scheme)}</div>'
+        for scheme in theme.SCHEMES
+    )

@@ -62,7 +62,12 @@ class ModelVersion:
         return f"model-{self.model}-v{self.version}"
 
     def as_dict(self) -> dict[str, Any]:
-        return {"version": self.version, "date": self.date.isoformat(), "what": self.what, "anchor": self.anchor}
+        return {
+            "version": self.version,
+            "date": self.date.isoformat(),
+            "what": self.what,
+            "anchor": self.anchor,
+        }
 
 
 class UnloggedModelVersion(ValueError):
@@ -72,8 +77,11 @@ class UnloggedModelVersion(ValueError):
 def history(name: str) -> list[ModelVersion]:
     """A model's logged versions, oldest first; its current version must be among them."""
     found = sorted(
-        (ModelVersion(e["model"], e["version"], e["date"], e["what"], e["fingerprint"])
-         for e in corrections.model_versions() if e["model"] == name),
+        (
+            ModelVersion(e["model"], e["version"], e["date"], e["what"], e["fingerprint"])
+            for e in corrections.model_versions()
+            if e["model"] == name
+        ),
         key=lambda v: v.version,
     )
     current = registry.get(name).version
@@ -90,9 +98,11 @@ def _rounded(value: Any) -> Any:
         return value
     return float(f"{value:.{SIGNIFICANT}g}") + 0.0  # + 0.0: no negative zero
 
+
 def fingerprint(model: Model) -> str:
     """A short hash of what a scenario link depends on: the settings (names, ranges, steps, defaults), the
     presets, and the results at the defaults and at every preset. Labels and help texts are left out."""
+
     def walk(value: Any) -> Any:
         if isinstance(value, dict):
             return {k: walk(v) for k, v in value.items()}
@@ -104,8 +114,10 @@ def fingerprint(model: Model) -> str:
     payload = {
         "params": [[p.name, p.minimum, p.maximum, p.step, p.default] for p in model.params],
         "presets": {p.key: dict(p.values) for p in model.presets},
-        "runs": [{"data": r["data"], "figures": [f["value"] for f in r["figures"]]}
-                 for r in (model.run(state).as_dict() for state in states)],
+        "runs": [
+            {"data": r["data"], "figures": [f["value"] for f in r["figures"]]}
+            for r in (model.run(state).as_dict() for state in states)
+        ],
     }
     text = json.dumps(walk(payload), sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()[:12]
@@ -113,8 +125,12 @@ def fingerprint(model: Model) -> str:
 
 def link_data(model: Model) -> dict[str, Any]:
     """What the page needs to version its links and to tell a reader what changed since a link was made."""
-    return {"version": model.version, "key": VERSION_KEY, "unversioned": UNVERSIONED,
-            "changes": [v.as_dict() for v in history(model.name)]}
+    return {
+        "version": model.version,
+        "key": VERSION_KEY,
+        "unversioned": UNVERSIONED,
+        "changes": [v.as_dict() for v in history(model.name)],
+    }
 
 
 def log_markdown() -> str:
@@ -122,9 +138,13 @@ def log_markdown() -> str:
     parts = []
     for name, model in registry.MODELS.items():
         parts.append(f"### {model.title} {{ #model-{name} }}\n")
-        parts.append(f"Widget `{name}`, now at version {model.version}. [How the model works](methodology.md#{name}).\n")
+        parts.append(
+            f"Widget `{name}`, now at version {model.version}. [How the model works](methodology.md#{name}).\n"
+        )
         for version in reversed(history(name)):
-            parts.append(f"#### Version {version.version}, {version.date.day} {version.date:%B %Y} {{ #{version.anchor} }}\n")
+            parts.append(
+                f"#### Version {version.version}, {version.date.day} {version.date:%B %Y} {{ #{version.anchor} }}\n"
+            )
             parts.append(f"{version.what}\n")
     return "\n".join(parts)
 
@@ -138,8 +158,9 @@ WIDGET_FENCE = re.compile(r"^```widget\s*\n(?P<body>[^\n]+)\n```", re.M)
 def widget_keys(docs: Path) -> dict[str, dict[str, str]]:
     """page (under docs/) -> {link key: model name}, read from the pages' ```widget fences."""
     # Generated pages (explainers/embeds.py, assign.py) hold one widget each, under its own name.
-    found: dict[str, dict[str, str]] = {f"{folder}/{name}.md": {name: name} for folder in ("embed", "assign")
-                                         for name in registry.MODELS}
+    found: dict[str, dict[str, str]] = {
+        f"{folder}/{name}.md": {name: name} for folder in ("embed", "assign") for name in registry.MODELS
+    }
     for page in docs.rglob("*.md"):
         for match in WIDGET_FENCE.finditer(page.read_text(encoding="utf-8")):
             words = match.group("body").split()
@@ -158,6 +179,8 @@ def unversioned_links(markdown: str, page: str, keys: dict[str, dict[str, str]])
         for key, model in keys.get(target, {}).items():
             if any(n.startswith(f"{key}.") for n in names) and f"{key}.{VERSION_KEY}" not in names:
                 version = registry.get(model).version
-                problems.append(f"{page}: the link to {target}?{match.group('query')} does not say which version of "
-                                f"{model} it was written for: add &{key}.{VERSION_KEY}={version}")
+                problems.append(
+                    f"{page}: the link to {target}?{match.group('query')} does not say which version of "
+                    f"{model} it was written for: add &{key}.{VERSION_KEY}={version}"
+                )
     return problems

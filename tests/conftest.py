@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser_setup import launch_args
-from tests.site_server import SiteServer, build_site
-
+from tools.browser_setup import launch_args
+from tools.site_server import SiteServer, build_site
 
 
 @pytest.fixture(scope="session")

@@ -12,10 +12,22 @@ from explainers import citations, data, quiz, sources
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUIRED_PAGES = [
-    "index.md", "busan-meeting.md", "how-we-got-here.md", "rare-earths-101.md", "one-year-pause.md",
-    "central-asia.md", "what-happened-next.md", "tactical-or-strategic.md", "glossary.md", "sources.md",
-    "about.md", "methodology.md", "teachers/index.md", "teachers/lesson-tariffs.md",
-    "teachers/lesson-rare-earths.md", "teachers/lesson-central-asia.md",
+    "index.md",
+    "busan-meeting.md",
+    "how-we-got-here.md",
+    "rare-earths-101.md",
+    "one-year-pause.md",
+    "central-asia.md",
+    "what-happened-next.md",
+    "tactical-or-strategic.md",
+    "glossary.md",
+    "sources.md",
+    "about.md",
+    "methodology.md",
+    "teachers/index.md",
+    "teachers/lesson-tariffs.md",
+    "teachers/lesson-rare-earths.md",
+    "teachers/lesson-central-asia.md",
 ]
 
 
@@ -30,6 +42,7 @@ def nav_pages(node) -> list[str]:
 def test_every_page_is_reachable_from_the_navigation():
     class Loader(yaml.SafeLoader):
         pass
+
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV and !!python/name tags
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     listed = nav_pages(config["nav"])
@@ -54,7 +67,9 @@ def test_an_unknown_citation_fails_the_build():
 def test_every_source_has_a_title_publisher_and_an_address_or_a_reason():
     for source in sources.all_sources().values():
         assert source.title and source.publisher, source.id
-        assert source.url.startswith(("https://", "http://")) or source.note, f"{source.id}: no address and no note"
+        assert source.url.startswith(("https://", "http://")) or source.note, (
+            f"{source.id}: no address and no note"
+        )
 
 
 @pytest.mark.parametrize("name", sorted(p.stem for p in data.DATA_DIR.glob("*.csv")))
@@ -89,6 +104,7 @@ def test_quiz_needs_exactly_one_right_answer():
 
 # --- the numbers pages and lessons state about the widgets, recomputed from the models -------------
 
+
 def _text(page: str) -> str:
     return " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())  # line breaks are spaces
 
@@ -103,27 +119,88 @@ def _figures(widget: str, changes: dict, baseline: str | None = None, start: str
 
 # (page, widget, settings changed from the start, baseline preset, start preset, figures whose words the page states)
 STATED = [
-    ("teachers/lesson-tariffs.md", "tariff_stack", {"fentanyl": 20}, None, None, ["total", "price", "volume"]),
-    ("teachers/lesson-tariffs.md", "tariff_stack", {"fentanyl": 20, "pass_through": 0}, None, None, ["price"]),
-    ("teachers/lesson-tariffs.md", "tariff_stack", {"fentanyl": 20, "reciprocal": 125}, None, None, ["total", "volume"]),
+    (
+        "teachers/lesson-tariffs.md",
+        "tariff_stack",
+        {"fentanyl": 20},
+        None,
+        None,
+        ["total", "price", "volume"],
+    ),
+    (
+        "teachers/lesson-tariffs.md",
+        "tariff_stack",
+        {"fentanyl": 20, "pass_through": 0},
+        None,
+        None,
+        ["price"],
+    ),
+    (
+        "teachers/lesson-tariffs.md",
+        "tariff_stack",
+        {"fentanyl": 20, "reciprocal": 125},
+        None,
+        None,
+        ["total", "volume"],
+    ),
     ("teachers/lesson-tariffs.md", "tariff_stack", {}, None, "section122_period", ["total"]),
-    ("teachers/lesson-rare-earths.md", "rare_earth_supply", {}, None, "truce_lapses",
-     ["months_covered", "months_short", "peak_shortfall", "peak_price"]),
-    ("teachers/lesson-rare-earths.md", "rare_earth_supply", {"stockpile": 6}, "truce_lapses", "truce_lapses",
-     ["months_covered", "peak_shortfall", "peak_price"]),
-    ("teachers/lesson-rare-earths.md", "rare_earth_supply", {"other_growth": 30}, None, None, ["peak_shortfall"]),
+    (
+        "teachers/lesson-rare-earths.md",
+        "rare_earth_supply",
+        {},
+        None,
+        "truce_lapses",
+        ["months_covered", "months_short", "peak_shortfall", "peak_price"],
+    ),
+    (
+        "teachers/lesson-rare-earths.md",
+        "rare_earth_supply",
+        {"stockpile": 6},
+        "truce_lapses",
+        "truce_lapses",
+        ["months_covered", "peak_shortfall", "peak_price"],
+    ),
+    (
+        "teachers/lesson-rare-earths.md",
+        "rare_earth_supply",
+        {"other_growth": 30},
+        None,
+        None,
+        ["peak_shortfall"],
+    ),
     ("teachers/lesson-rare-earths.md", "rare_earth_supply", {}, None, "may_2025", ["peak_shortfall"]),
-    ("teachers/lesson-central-asia.md", "central_asia_pipeline", {}, None, None,
-     ["first_output", "output_2050", "mine_share_2050", "china_share_2050"]),
-    ("teachers/lesson-central-asia.md", "central_asia_pipeline", {"lead_time": 12}, None, None, ["first_output", "output_2050"]),
-    ("teachers/lesson-central-asia.md", "central_asia_pipeline", {"processed_share": 50}, None, None, ["china_share_2050"]),
+    (
+        "teachers/lesson-central-asia.md",
+        "central_asia_pipeline",
+        {},
+        None,
+        None,
+        ["first_output", "output_2050", "mine_share_2050", "china_share_2050"],
+    ),
+    (
+        "teachers/lesson-central-asia.md",
+        "central_asia_pipeline",
+        {"lead_time": 12},
+        None,
+        None,
+        ["first_output", "output_2050"],
+    ),
+    (
+        "teachers/lesson-central-asia.md",
+        "central_asia_pipeline",
+        {"processed_share": 50},
+        None,
+        None,
+        ["china_share_2050"],
+    ),
     ("teachers/lesson-central-asia.md", "central_asia_pipeline", {}, None, "known_deposit", ["first_output"]),
     ("busan-meeting.md", "tariff_stack", {}, None, None, ["effective_before", "effective_after"]),
 ]
 
 
-@pytest.mark.parametrize("page, widget, changes, baseline, start, keys", STATED,
-                         ids=lambda v: v if isinstance(v, str) else None)
+@pytest.mark.parametrize(
+    "page, widget, changes, baseline, start, keys", STATED, ids=lambda v: v if isinstance(v, str) else None
+)
 def test_answer_keys_state_what_the_models_compute(page, widget, changes, baseline, start, keys):
     """Every read-out an answer key or page quotes is the model's own number (recomputed, not remembered)."""
     from widgets.params import format_value
@@ -143,18 +220,29 @@ def test_answer_key_extremes_recomputed():
     tariff = registry.get("tariff_stack")
     lesson = _text("teachers/lesson-tariffs.md")
     for elasticity in (1.0, 0.0):
-        result = tariff.run({**tariff.defaults(), "fentanyl": 20, "reciprocal": 125, "elasticity": elasticity})
+        result = tariff.run(
+            {**tariff.defaults(), "fentanyl": 20, "reciprocal": 125, "elasticity": elasticity}
+        )
         curve = [r for r in result.data["curve"] if r["scenario"] == "Your scenario"]
         top = max(curve, key=lambda r: r["revenue"])
         assert top["tariff"] == 90 and format_value(top["revenue"], "$") in lesson
     for switching in (0.0, 3.0, 8.0):
-        after = next(f for f in tariff.run({**tariff.defaults(), "switching": switching}).figures if f.key == "effective_after")
+        after = next(
+            f
+            for f in tariff.run({**tariff.defaults(), "switching": switching}).figures
+            if f.key == "effective_after"
+        )
         assert format_value(after.value, "%", 1) in lesson
     supply = registry.get("rare_earth_supply")
-    assert all(supply.run({**supply.defaults(), "other_growth": g}).figures[0].value > 0 for g in range(0, 51))
+    assert all(
+        supply.run({**supply.defaults(), "other_growth": g}).figures[0].value > 0 for g in range(0, 51)
+    )
     pipeline = registry.get("central_asia_pipeline")
-    needed = next(i / 10 for i in range(1, 101)
-                  if pipeline.run({**pipeline.defaults(), "investment": i / 10}).figures[2].value >= 10)
+    needed = next(
+        i / 10
+        for i in range(1, 101)
+        if pipeline.run({**pipeline.defaults(), "investment": i / 10}).figures[2].value >= 10
+    )
     assert f"${needed} bn a year" in _text("teachers/lesson-central-asia.md")
     quiz_price = next(f for f in tariff.run(tariff.defaults()).figures if f.key == "price")
     assert quiz_price.value == 148 and "= 148 ± 0.01" in _text("busan-meeting.md")

@@ -37,20 +37,27 @@ def figure(result, key):
 
 def param_values(model):
     """Any setting on a slider's grid, for every parameter of a model."""
-    return st.fixed_dictionaries({
-        p.name: st.integers(0, round((p.maximum - p.minimum) / p.step)).map(
-            lambda i, p=p: round(p.minimum + i * p.step, 10))
-        for p in model.params
-    })
+    return st.fixed_dictionaries(
+        {
+            p.name: st.integers(0, round((p.maximum - p.minimum) / p.step)).map(
+                lambda i, p=p: round(p.minimum + i * p.step, 10)
+            )
+            for p in model.params
+        }
+    )
 
 
 def anywhere_in_range(model):
     """Any number a parameter allows, on the slider's grid or not (a link, or the worker, may send it)."""
-    return st.fixed_dictionaries({
-        p.name: st.one_of(st.floats(p.minimum, p.maximum, allow_nan=False),
-                          st.sampled_from([p.minimum, p.maximum, p.minimum + 1e-12, p.maximum - 1e-12]))
-        for p in model.params
-    })
+    return st.fixed_dictionaries(
+        {
+            p.name: st.one_of(
+                st.floats(p.minimum, p.maximum, allow_nan=False),
+                st.sampled_from([p.minimum, p.maximum, p.minimum + 1e-12, p.maximum - 1e-12]),
+            )
+            for p in model.params
+        }
+    )
 
 
 def numbers(obj):
@@ -67,6 +74,7 @@ def numbers(obj):
 
 
 # --- tariff_stack: one good, its layers, and buyers switching suppliers ----------------------------
+
 
 def test_after_busan_a_good_on_lists_1_to_3_pays_48_percent_and_the_same_good_elsewhere_13():
     # China: MFN 3 + Section 301 25 + fentanyl 10 + reciprocal 10 = 48%. Elsewhere: MFN 3 + reciprocal 10 = 13%.
@@ -143,6 +151,7 @@ def test_the_curves_always_reach_the_scenario_however_high_the_layers():
 
 # --- rare_earth_supply: exports, home use, stocks, and the price ----------------------------------
 
+
 def no_growth(**changes):
     return values_of(SUPPLY, other_growth=0, demand_growth=0, **changes)
 
@@ -151,11 +160,15 @@ def test_only_exports_are_withheld_and_home_use_is_untouched():
     # China 90% of processing. With no home use, buyers abroad get 10 from elsewhere and 90 from China;
     # withholding 74% of exports (May 2025's fall) without stocks cuts 66.6 of their 100.
     cut = dict(withheld=75, stockpile=0, start_month=0, duration=12)
-    assert figure(SUPPLY.run(no_growth(home_use=0, **cut)), "peak_shortfall").value == pytest.approx(0.75 * 90)
+    assert figure(SUPPLY.run(no_growth(home_use=0, **cut)), "peak_shortfall").value == pytest.approx(
+        0.75 * 90
+    )
     # China using 60% at home: buyers abroad need 100 - 0.9 x 0.6 = 46% of the world's supply; 10 of that
     # comes from elsewhere, so China's exports are 78.3 of their 100 and the cut takes 0.75 x 78.3.
     exports = 100 * 0.9 * 0.4 / (1 - 0.9 * 0.6)
-    assert figure(SUPPLY.run(no_growth(home_use=60, **cut)), "peak_shortfall").value == pytest.approx(0.75 * exports)
+    assert figure(SUPPLY.run(no_growth(home_use=60, **cut)), "peak_shortfall").value == pytest.approx(
+        0.75 * exports
+    )
 
 
 def test_stocks_cover_then_run_out_and_refill_while_the_price_jumps_at_once():
@@ -208,6 +221,7 @@ def test_the_window_covers_every_restriction_the_sliders_allow_and_a_year_after(
 
 # --- central_asia_pipeline: lead times, mining against processing, dollars ------------------------
 
+
 def test_output_starts_after_the_iea_lead_time_and_is_valued_in_dollars():
     # $1 bn a year from 2026, lead 16 years: output from 2042; by 2050, 9 producing years x 2,000 t.
     result = PIPELINE.run(PIPELINE.defaults())
@@ -222,9 +236,13 @@ def test_output_starts_after_the_iea_lead_time_and_is_valued_in_dollars():
 def test_mining_without_processing_leaves_the_dependence_on_china_unchanged():
     base = PIPELINE.defaults()
     for processed in (0, 10, 50):
-        last = yours(PIPELINE.run({**base, "investment": 10, "lead_time": 4, "processed_share": processed}), "years")[-1]
+        last = yours(
+            PIPELINE.run({**base, "investment": 10, "lead_time": 4, "processed_share": processed}), "years"
+        )[-1]
         world, q = 390_000 * 1.05**26 + last["output"], last["output"]
-        assert last["china_processing_share"] == pytest.approx((0.9 * (world - q) + (1 - processed / 100) * q) / world)
+        assert last["china_processing_share"] == pytest.approx(
+            (0.9 * (world - q) + (1 - processed / 100) * q) / world
+        )
     # 10% processed at home = the 10% the rest of the world separates outside China: no change, however much is mined.
     mined = yours(PIPELINE.run({**base, "investment": 10, "lead_time": 4}), "years")[-1]
     assert mined["mine_share"] > 0.2 and mined["china_processing_share"] == pytest.approx(0.9)
@@ -233,10 +251,13 @@ def test_mining_without_processing_leaves_the_dependence_on_china_unchanged():
 def test_a_fractional_lead_time_counts_part_of_a_year():
     rows = yours(PIPELINE.run(values_of(PIPELINE, lead_time=3.5)), "years")
     by_year = {r["year"]: r["output"] for r in rows}
-    assert by_year[2028] == 0 and by_year[2029] == pytest.approx(1_000) and by_year[2030] == pytest.approx(3_000)
+    assert (
+        by_year[2028] == 0 and by_year[2029] == pytest.approx(1_000) and by_year[2030] == pytest.approx(3_000)
+    )
 
 
 # --- baseline beside your scenario -----------------------------------------------------------------
+
 
 @pytest.mark.parametrize("model", registry.MODELS.values(), ids=lambda m: m.name)
 def test_every_data_set_holds_the_baseline_and_your_scenario(model):
@@ -248,28 +269,43 @@ def test_every_data_set_holds_the_baseline_and_your_scenario(model):
         assert model.run(model.defaults(), key).baseline == {p.key: p.label for p in model.presets}[key]
 
 
-@pytest.mark.parametrize("value, baseline, unit, digits, text", [
-    (27.5, 37.5, "%", 1, "baseline 37.5%, −10 points"), (38.0, 37.0, "%", 1, "baseline 37.0%, +1 point"),
-    (20.03, 19.21, "$", 2, "baseline $19.21, +$0.82"), (2030, 2042, "year", None, "baseline 2042, −12 years"),
-    (0, 2042, "year", None, "baseline 2042"), (3, 2, "months", 0, "baseline 2 months, +1 month"),
-    (5, 5.0001, "×", 1, "same as the baseline"),
-])
+@pytest.mark.parametrize(
+    "value, baseline, unit, digits, text",
+    [
+        (27.5, 37.5, "%", 1, "baseline 37.5%, −10 points"),
+        (38.0, 37.0, "%", 1, "baseline 37.0%, +1 point"),
+        (20.03, 19.21, "$", 2, "baseline $19.21, +$0.82"),
+        (2030, 2042, "year", None, "baseline 2042, −12 years"),
+        (0, 2042, "year", None, "baseline 2042"),
+        (3, 2, "months", 0, "baseline 2 months, +1 month"),
+        (5, 5.0001, "×", 1, "same as the baseline"),
+    ],
+)
 def test_differences_are_said_in_the_figures_own_terms(value, baseline, unit, digits, text):
     assert difference_text(value, baseline, unit, digits) == text
 
 
 def test_an_unknown_baseline_is_refused_in_words():
-    reply = json.loads(registry.run_json("tariff_stack", json.dumps({"settings": TARIFF.defaults(), "baseline": "2019"})))
+    reply = json.loads(
+        registry.run_json("tariff_stack", json.dumps({"settings": TARIFF.defaults(), "baseline": "2019"}))
+    )
     assert reply["ok"] is False and "presets" in reply["error"]
-    for request in ({"settings": TARIFF.defaults(), "baseline": 3}, {"settings": TARIFF.defaults(), "colour": "red"}):
+    for request in (
+        {"settings": TARIFF.defaults(), "baseline": 3},
+        {"settings": TARIFF.defaults(), "colour": "red"},
+    ):
         assert json.loads(registry.run_json("tariff_stack", json.dumps(request)))["ok"] is False
 
 
 # --- properties over the whole parameter space -----------------------------------------------------
 
 MODEL_AND_VALUES = st.sampled_from(sorted(registry.MODELS)).flatmap(
-    lambda name: st.tuples(st.just(name), anywhere_in_range(registry.get(name)),
-                           st.sampled_from([None] + [p.key for p in registry.get(name).presets])))
+    lambda name: st.tuples(
+        st.just(name),
+        anywhere_in_range(registry.get(name)),
+        st.sampled_from([None] + [p.key for p in registry.get(name).presets]),
+    )
+)
 
 
 @PROPERTY
@@ -283,9 +319,38 @@ def test_any_value_in_range_runs_and_every_output_is_finite_json(case):
 
 
 HOSTILE = [
-    10**400, -(10**400), 10**309, 2**1024, b"1_0", b"12", bytearray(b"1"), "1_0", "nan", "inf", "-Infinity", "0x10",
-    "١٢", "1e400", "1" + "0" * 400, "", " ", "--1", "1,5", None, True, False, [], [1], [[[[1]]]], {"a": 1}, (1,),
-    float("nan"), float("inf"), -float("inf"), complex(1, 0), object(),
+    10**400,
+    -(10**400),
+    10**309,
+    2**1024,
+    b"1_0",
+    b"12",
+    bytearray(b"1"),
+    "1_0",
+    "nan",
+    "inf",
+    "-Infinity",
+    "0x10",
+    "١٢",
+    "1e400",
+    "1" + "0" * 400,
+    "",
+    " ",
+    "--1",
+    "1,5",
+    None,
+    True,
+    False,
+    [],
+    [1],
+    [[[[1]]]],
+    {"a": 1},
+    (1,),
+    float("nan"),
+    float("inf"),
+    -float("inf"),
+    complex(1, 0),
+    object(),
 ]
 
 
@@ -302,7 +367,12 @@ def test_a_hostile_value_is_refused_in_words_for_every_setting(name, hostile):
 def test_a_value_just_outside_the_range_is_refused_not_clamped():
     for model in registry.MODELS.values():
         for param in model.params:
-            for outside in (param.minimum - param.step / 1000, param.maximum + param.step / 1000, 1e300, -1e300):
+            for outside in (
+                param.minimum - param.step / 1000,
+                param.maximum + param.step / 1000,
+                1e300,
+                -1e300,
+            ):
                 with pytest.raises(ParameterError, match="outside that range"):
                     model.run({**model.defaults(), param.name: outside})
 
@@ -335,10 +405,19 @@ def test_run_json_answers_any_text_and_never_raises(text):
     assert json.loads(registry.run_json("rare_earth_supply", text))["ok"] in (True, False)
 
 
-@pytest.mark.parametrize("text", [
-    "[" * 100_000 + "]" * 100_000, '{"a":' * 50_000 + "1" + "}" * 50_000, "1" * 5000, "1e999", "NaN", '"\\ud800"',
-    json.dumps({"fentanyl": 1e308}), '{"fentanyl": ' + "9" * 400 + "}",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 100_000 + "]" * 100_000,
+        '{"a":' * 50_000 + "1" + "}" * 50_000,
+        "1" * 5000,
+        "1e999",
+        "NaN",
+        '"\\ud800"',
+        json.dumps({"fentanyl": 1e308}),
+        '{"fentanyl": ' + "9" * 400 + "}",
+    ],
+)
 def test_run_json_survives_nesting_huge_numbers_and_odd_json(text):
     reply = json.loads(registry.run_json("tariff_stack", text))
     assert reply["ok"] is False and reply["error"]
@@ -348,16 +427,23 @@ def test_nesting_deeper_than_a_request_is_refused_before_parsing():
     # Nine levels parse fine in CPython, but in Pyodide deep nesting exhausts the browser's stack (found by
     # the browser test at 4,000 levels), so the depth is checked before the parser sees the text.
     nested = json.dumps({**TARIFF.defaults(), "fentanyl": [[[[[[[[1]]]]]]]]})
-    assert json.loads(registry.run_json("tariff_stack", nested))["error"] == "The settings are nested too deeply to read."
+    assert (
+        json.loads(registry.run_json("tariff_stack", nested))["error"]
+        == "The settings are nested too deeply to read."
+    )
     assert registry._nesting('{"a": "[[[[[[[[[[[["}') == 1  # brackets inside strings do not count
 
 
 def test_a_model_that_computes_nan_is_reported_not_sent(monkeypatch):
     from widgets.model import Model, Result
 
-    broken = Model("broken", "Broken", TARIFF.params, lambda values: Result({"rows": [{"x": math.nan}]}, []), "", "")
+    broken = Model(
+        "broken", "Broken", TARIFF.params, lambda values: Result({"rows": [{"x": math.nan}]}, []), "", ""
+    )
     monkeypatch.setitem(registry.MODELS, "broken", broken)
-    reply = json.loads(registry.run_json("broken", json.dumps(TARIFF.defaults())))  # NaN is not JSON a page can read
+    reply = json.loads(
+        registry.run_json("broken", json.dumps(TARIFF.defaults()))
+    )  # NaN is not JSON a page can read
     assert reply["ok"] is False
 
 
@@ -436,9 +522,10 @@ def test_a_tariff_setting_said_to_have_no_effect_leaves_price_and_imports_as_the
 def test_a_longer_lead_time_never_brings_output_earlier(values, lead):
     def outputs(v):
         return [r["output"] for r in yours(PIPELINE.run(v), "years")]
+
     shorter, longer = sorted([values["lead_time"], lead])
     early, late = outputs({**values, "lead_time": shorter}), outputs({**values, "lead_time": longer})
-    assert all(l <= e + 1e-9 for l, e in zip(late, early))
+    assert all(later <= e + 1e-9 for later, e in zip(late, early, strict=True))
 
 
 @PROPERTY
@@ -446,7 +533,11 @@ def test_a_longer_lead_time_never_brings_output_earlier(values, lead):
 def test_processing_more_at_home_never_raises_the_dependence_on_china(values, more):
     def china_share(v):
         return yours(PIPELINE.run(v), "years")[-1]["china_processing_share"]
-    assert china_share({**values, "processed_share": min(100, values["processed_share"] + 5 * more)}) <= china_share(values) + 1e-12
+
+    assert (
+        china_share({**values, "processed_share": min(100, values["processed_share"] + 5 * more)})
+        <= china_share(values) + 1e-12
+    )
 
 
 @PROPERTY
@@ -457,6 +548,7 @@ def test_pipeline_shares_between_zero_and_one(values):
 
 
 # --- metadata and bad input ----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("model", registry.MODELS.values(), ids=lambda m: m.name)
 def test_metadata_defaults_in_range_on_grid_and_sourced(model):
@@ -471,18 +563,21 @@ def test_metadata_defaults_in_range_on_grid_and_sourced(model):
     assert model.limits_in_brief.endswith(".") and len(model.limits_in_brief) < 220
 
 
-@pytest.mark.parametrize("bad, words", [
-    (200, ["“Fentanyl” tariff (China only) must be between 0% and 50%", "200%"]),
-    (-1, ["between 0% and 50%", "-1%"]),
-    ("abc", ["needs a number", "abc"]),
-    (float("nan"), ["finite number"]),
-    (float("inf"), ["finite number"]),
-    (10**400, ["finite number", "too many digits"]),
-    (b"1_0", ["needs a number", "bytes"]),
-    ("1_0", ["needs a number", "1_0"]),
-    (True, ["needs a number"]),
-    (None, ["needs a number"]),
-])
+@pytest.mark.parametrize(
+    "bad, words",
+    [
+        (200, ["“Fentanyl” tariff (China only) must be between 0% and 50%", "200%"]),
+        (-1, ["between 0% and 50%", "-1%"]),
+        ("abc", ["needs a number", "abc"]),
+        (float("nan"), ["finite number"]),
+        (float("inf"), ["finite number"]),
+        (10**400, ["finite number", "too many digits"]),
+        (b"1_0", ["needs a number", "bytes"]),
+        ("1_0", ["needs a number", "1_0"]),
+        (True, ["needs a number"]),
+        (None, ["needs a number"]),
+    ],
+)
 def test_bad_values_are_refused_in_words_naming_setting_value_and_range(bad, words):
     with pytest.raises(ParameterError) as error:
         TARIFF.run(values_of(TARIFF, fentanyl=bad))
@@ -494,7 +589,10 @@ def test_bad_values_are_refused_in_words_naming_setting_value_and_range(bad, wor
 def test_missing_and_unknown_settings_are_refused():
     values = SUPPLY.defaults()
     del values["stockpile"]
-    with pytest.raises(ParameterError, match="Buyers' stockpile when the restriction starts is missing; it must be between 0 months and 12 months"):
+    with pytest.raises(
+        ParameterError,
+        match="Buyers' stockpile when the restriction starts is missing; it must be between 0 months and 12 months",
+    ):
         SUPPLY.run(values)
     with pytest.raises(ParameterError, match="“speed” is not a setting"):
         SUPPLY.run({**SUPPLY.defaults(), "speed": 1})
@@ -506,23 +604,45 @@ def test_run_json_reports_errors_as_data_and_never_raises():
     assert json.loads(registry.run_json("tariff_stack", '{"fentanyl": 1}'))["ok"] is False
     assert json.loads(registry.run_json("no_such_widget", "{}"))["ok"] is False
     assert json.loads(registry.run_json("tariff_stack", "not json"))["ok"] is False
-    reply = json.loads(registry.run_json("tariff_stack", json.dumps({**TARIFF.defaults(), "reciprocal": 500})))
-    assert reply == {"ok": False, "param": "reciprocal",
-                     "error": "Reciprocal tariff on China must be between 0% and 125%; 500% is outside that range."}
+    reply = json.loads(
+        registry.run_json("tariff_stack", json.dumps({**TARIFF.defaults(), "reciprocal": 500}))
+    )
+    assert reply == {
+        "ok": False,
+        "param": "reciprocal",
+        "error": "Reciprocal tariff on China must be between 0% and 125%; 500% is outside that range.",
+    }
 
 
 def test_clamp_keeps_what_it_can_and_says_what_changed():
-    values, notes = clamp(tariff_stack.PARAMS, {"fentanyl": "80", "reciprocal": "x", "elasticity": 1.5, "mfn": b"1"})
-    assert values["fentanyl"] == 50 and values["reciprocal"] == 10 and values["elasticity"] == 1.5 and values["mfn"] == 3
+    values, notes = clamp(
+        tariff_stack.PARAMS, {"fentanyl": "80", "reciprocal": "x", "elasticity": 1.5, "mfn": b"1"}
+    )
+    assert (
+        values["fentanyl"] == 50
+        and values["reciprocal"] == 10
+        and values["elasticity"] == 1.5
+        and values["mfn"] == 3
+    )
     assert len(notes) == 3 and "a bytes, not a number" in notes[0]
     assert "changed 80% to 50%" in notes[1] and "Using the default, 10%" in notes[2]
 
 
-@pytest.mark.parametrize("value, unit, text", [
-    (27.5, "%", "27.5%"), (127.5, "$", "$127.50"), (3, "×", "3×"), (1.5, "$ bn", "$1.5 bn"),
-    (10, "% per year", "10% per year"), (2030, "year", "2030"), (0, "year", "none"), (22000, "t", "22,000 t"),
-    (144, "$ m", "$144 m"), (20, "$ per kg", "$20 per kg"),
-])
+@pytest.mark.parametrize(
+    "value, unit, text",
+    [
+        (27.5, "%", "27.5%"),
+        (127.5, "$", "$127.50"),
+        (3, "×", "3×"),
+        (1.5, "$ bn", "$1.5 bn"),
+        (10, "% per year", "10% per year"),
+        (2030, "year", "2030"),
+        (0, "year", "none"),
+        (22000, "t", "22,000 t"),
+        (144, "$ m", "$144 m"),
+        (20, "$ per kg", "$20 per kg"),
+    ],
+)
 def test_numbers_are_written_as_a_reader_writes_them(value, unit, text):
     assert format_value(value, unit) == text
 

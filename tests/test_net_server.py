@@ -13,15 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.net_server import NetServer, Profile
-from tests.site_server import PREFIX
+from tools.net_server import NetServer, Profile
+from tools.site_server import PREFIX
 
 
 def get(server: NetServer, path: str, gzip_ok: bool = True) -> tuple[http.client.HTTPResponse, bytes, float]:
     host, port = server.httpd.server_address[:2]
-    connection = http.client.HTTPConnection(host, port, timeout=30)
+    connection = http.client.HTTPConnection(str(host), port, timeout=30)
     started = time.monotonic()
-    connection.request("GET", PREFIX + path, headers={"Accept-Encoding": "gzip, br" if gzip_ok else "identity"})
+    connection.request(
+        "GET", PREFIX + path, headers={"Accept-Encoding": "gzip, br" if gzip_ok else "identity"}
+    )
     response = connection.getresponse()
     body = response.read()
     elapsed = time.monotonic() - started
@@ -46,7 +48,10 @@ def test_gzips_text_and_wasm_but_not_compressed_files(folder):
         assert gzip.decompress(body) == (folder / "page" / "index.html").read_bytes()
         assert response.getheader("Content-Type").startswith("text/html")
         response, body, _ = get(server, "python.wasm")
-        assert response.getheader("Content-Encoding") == "gzip" and response.getheader("Content-Type") == "application/wasm"
+        assert (
+            response.getheader("Content-Encoding") == "gzip"
+            and response.getheader("Content-Type") == "application/wasm"
+        )
         for already in ("noise.zip", "snapshot.bin.gz"):
             response, body, _ = get(server, already)
             assert response.getheader("Content-Encoding") is None

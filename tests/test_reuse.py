@@ -28,14 +28,16 @@ def test_each_model_version_is_logged_with_the_fingerprint_of_its_equations(name
         f"{name}'s settings, defaults or results changed since version {model.version} was logged "
         f"(fingerprint {logged[-1].fingerprint}, now {now}). Raise `version` to {model.version + 1} in "
         f"widgets/{name}.py and add a [[model_version]] entry to explainers/corrections.toml saying what "
-        f"changed, with fingerprint = \"{now}\"."
+        f'changed, with fingerprint = "{now}".'
     )
     assert all(v.what.strip() for v in logged)
 
 
 def test_a_model_version_without_a_log_entry_fails(monkeypatch):
     model = registry.get("tariff_stack")
-    monkeypatch.setitem(registry.MODELS, "tariff_stack", type(model)(**{**model.__dict__, "version": model.version + 1}))
+    monkeypatch.setitem(
+        registry.MODELS, "tariff_stack", type(model)(**{**model.__dict__, "version": model.version + 1})
+    )
     with pytest.raises(versions.UnloggedModelVersion, match="tariff_stack is at version"):
         versions.history("tariff_stack")
 
@@ -43,7 +45,12 @@ def test_a_model_version_without_a_log_entry_fails(monkeypatch):
 def test_the_fingerprint_sees_a_changed_default(monkeypatch):
     model = registry.get("tariff_stack")
     first, *rest = model.params
-    changed = type(model)(**{**model.__dict__, "params": (type(first)(**{**first.__dict__, "default": first.default + 1}), *rest)})
+    changed = type(model)(
+        **{
+            **model.__dict__,
+            "params": (type(first)(**{**first.__dict__, "default": first.default + 1}), *rest),
+        }
+    )
     assert versions.fingerprint(changed) != versions.fingerprint(model)
 
 
@@ -66,16 +73,29 @@ def test_a_lesson_link_without_the_model_version_is_refused():
 
 def test_csv_numbers_are_plain():
     assert [downloads.plain_number(v) for v in (270000.0, 12.5, 0.1 + 0.2, -1e-9, 7, True, "2025-11-01")] == [
-        "270000", "12.5", "0.3", "0", "7", "true", "2025-11-01"]
+        "270000",
+        "12.5",
+        "0.3",
+        "0",
+        "7",
+        "true",
+        "2025-11-01",
+    ]
 
 
 def test_csv_is_utf8_with_bom_a_header_with_units_and_crlf():
-    text = downloads.table_csv(charts.STATIC["rare_earth_production"].table, charts.STATIC["rare_earth_production"].rows(),
-                               extra=(("source", "Source"),))
+    text = downloads.table_csv(
+        charts.STATIC["rare_earth_production"].table,
+        charts.STATIC["rare_earth_production"].rows(),
+        extra=(("source", "Source"),),
+    )
     assert text.startswith(downloads.BOM) and text.endswith("\r\n") and "\r\n" in text
     header = next(csv.reader(io.StringIO(text.removeprefix(downloads.BOM))))
     assert header == [c.heading for c in charts.STATIC["rare_earth_production"].table.columns] + ["Source"]
-    assert downloads.csv_text(["a, b", 'say "x"'], [["1,2", 3]]) == downloads.BOM + '"a, b","say ""x"""\r\n"1,2",3\r\n'
+    assert (
+        downloads.csv_text(["a, b", 'say "x"'], [["1,2", 3]])
+        == downloads.BOM + '"a, b","say ""x"""\r\n"1,2",3\r\n'
+    )
 
 
 @pytest.mark.parametrize("name", sorted(registry.MODELS))
@@ -85,19 +105,27 @@ def test_what_you_should_know_is_three_to_five_sentences_naming_every_setting(na
     assert 3 <= len(said) <= 5
     text = " ".join(said)
     for param in model.params:
-        assert param.label in text, f"{name}: {param.label} is neither sourced nor a teaching value in the notes"
+        assert param.label in text, (
+            f"{name}: {param.label} is neither sourced nor a teaching value in the notes"
+        )
     assert f"version {model.version}" in text
 
 
 # The built site ------------------------------------------------------------------------------------------
+
 
 def figures_in(page: Path) -> list[str]:
     return re.findall(r'<figure class="bx-figure.*?</figure>', page.read_text(encoding="utf-8"), re.S)
 
 
 def table_rows(figure: str) -> list[list[str]]:
-    body = re.search(r"<tbody>(.*?)</tbody>", figure, re.S).group(1)
-    return [[unescape(c) for c in re.findall(r"<td>(.*?)</td>", row)] for row in re.findall(r"<tr>(.*?)</tr>", body)]
+    found = re.search(r"<tbody>(.*?)</tbody>", figure, re.S)
+    assert found, "the figure has no table"
+    body = found.group(1)
+    return [
+        [unescape(c) for c in re.findall(r"<td>(.*?)</td>", row)]
+        for row in re.findall(r"<tr>(.*?)</tr>", body)
+    ]
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -115,13 +143,13 @@ def test_static_chart_downloads_are_build_files_matching_the_table_and_the_sourc
             links = dict(re.findall(r'<a href="([^"]+)" download="[^"]+" data-download="(\w+)"', figure))
             by_kind = {kind: (page.parent / href).resolve() for href, kind in links.items()}
             assert set(by_kind) == {"csv", "json", "svg", "png"}, page
-            name = re.search(r'downloads/([^/]+)/', next(iter(links))).group(1)
+            name = re.search(r"downloads/([^/]+)/", next(iter(links))).group(1)
             chart = charts.STATIC[name]
             rows = read_csv(by_kind["csv"])
             shown = table_rows(figure)
             assert len(rows) == len(shown)
-            for row, cells in zip(rows, shown):
-                for column, cell in zip(chart.table.columns, cells):
+            for row, cells in zip(rows, shown, strict=True):
+                for column, cell in zip(chart.table.columns, cells, strict=True):
                     value = row[column.heading]
                     text = value if column.digits is None else downloads_format(float(value), column.digits)
                     assert text == cell, f"{name}: {column.heading} {value} vs {cell}"
@@ -137,6 +165,7 @@ def test_static_chart_downloads_are_build_files_matching_the_table_and_the_sourc
 
 def downloads_format(value: float, digits: int) -> str:
     from widgets.params import format_value
+
     return format_value(value, "", digits)
 
 
@@ -149,7 +178,11 @@ def assert_metadata_matches_registry(meta: dict, rows: list[dict]) -> None:
     for record in meta["sources"]:
         source = sources.get(record["id"])
         assert (record["title"], record["publisher"], record["date"], record["url"]) == (
-            source.title, source.publisher, source.date, source.url)
+            source.title,
+            source.publisher,
+            source.date,
+            source.url,
+        )
 
 
 def test_widget_menus_carry_their_model_version_and_start_files(built_site):
@@ -157,7 +190,11 @@ def test_widget_menus_carry_their_model_version_and_start_files(built_site):
         for figure in figures_in(page):
             if "bx-widget" not in figure.split(">", 1)[0]:
                 continue
-            reuse = json.loads(unescape(re.search(r'<template class="bx-reuse"[^>]*>(.*?)</template>', figure, re.S).group(1)))
+            reuse = json.loads(
+                unescape(
+                    re.search(r'<template class="bx-reuse"[^>]*>(.*?)</template>', figure, re.S).group(1)
+                )
+            )
             model = registry.get(reuse["metadata"]["widget"])
             assert reuse["link"]["version"] == model.version
             assert [c["version"] for c in reuse["link"]["changes"]] == list(range(1, model.version + 1))
@@ -192,7 +229,9 @@ def test_every_page_has_a_citation_whose_bibtex_parses(built_site):
 def test_lesson_links_carry_the_model_version(built_site):
     html = (built_site / "teachers" / "lesson-tariffs" / "index.html").read_text(encoding="utf-8")
     links = re.findall(r'href="[^"]*\?([^"]+)"', html)
-    assert links and all(f"tariff_stack.v={registry.get('tariff_stack').version}" in unescape(q) for q in links)
+    assert links and all(
+        f"tariff_stack.v={registry.get('tariff_stack').version}" in unescape(q) for q in links
+    )
 
 
 def test_the_page_and_the_build_name_the_version_key_alike():

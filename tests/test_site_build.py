@@ -91,12 +91,16 @@ def test_widget_figures_carry_their_starting_scenario_computed_by_the_model(buil
             meta = json.loads(figure["bx-meta"])
             model = registry.get(meta["widget"])
             assert set(meta["start"]) == {p.name for p in model.params}
-            expected = json.loads(json.dumps(model.run(meta["start"], meta["startBaseline"]).as_dict()["data"]))
+            expected = json.loads(
+                json.dumps(model.run(meta["start"], meta["startBaseline"]).as_dict()["data"])
+            )
             for view in json.loads(figure["bx-specs"]):
                 assert view["datasets"], "a widget view that reads none of its model's data"
                 for data in view["vega"]["data"]:
                     if data["name"] in view["datasets"]:
-                        assert data["values"] == expected[data["name"]], f"{page.relative_to(built_site)}: {meta['widget']} {data['name']}"
+                        assert data["values"] == expected[data["name"]], (
+                            f"{page.relative_to(built_site)}: {meta['widget']} {data['name']}"
+                        )
             checked += 1
     assert checked >= 6, "widget figures missing from the built site"
 
@@ -136,6 +140,10 @@ def test_every_chart_view_has_a_picture_per_colour_scheme(built_site):
         html = page.read_text(encoding="utf-8")
         views = html.count('<div class="bx-view"')
         for scheme in ("default", "slate"):
-            pictures = re.findall(rf'<div class="bx-picture" data-scheme="{scheme}"><svg aria-hidden="true"[^>]*>(.*?)</svg></div>', html, re.S)
+            pictures = re.findall(
+                rf'<div class="bx-picture" data-scheme="{scheme}"><svg aria-hidden="true"[^>]*>(.*?)</svg></div>',
+                html,
+                re.S,
+            )
             assert len(pictures) == views, f"{page.relative_to(built_site)} {scheme}"
             assert all("<text" in svg and "<path" in svg for svg in pictures), page

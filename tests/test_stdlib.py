@@ -28,7 +28,7 @@ def report(trimmed_zip) -> dict[str, list[str]]:
 
 def imported_modules(source: str) -> set[str]:
     """Every module a file imports, at any depth (an import inside a function counts too)."""
-    found = set()
+    found: set[str] = set()
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
@@ -52,8 +52,10 @@ def test_every_import_in_the_widgets_package_is_shipped(trimmed_zip, report):
             stem = module.replace(".", "/")
             if f"{stem}.py" not in names and f"{stem}/__init__.py" not in names:
                 missing.append(f"{path.name}: import {module}")
-    assert not missing, "not in the trimmed python_stdlib.zip (add it to explainers/stdlib.py READER_MODULES " \
-                        "or make the exercise reach it):\n" + "\n".join(missing)
+    assert not missing, (
+        "not in the trimmed python_stdlib.zip (add it to explainers/stdlib.py READER_MODULES "
+        "or make the exercise reach it):\n" + "\n".join(missing)
+    )
 
 
 def test_the_trimmed_library_is_a_fraction_of_the_full_one(trimmed_zip):

@@ -42,7 +42,7 @@ def test_a_quotation_is_checked_against_the_sources_cited_beside_it_not_elsewher
 
 
 def test_typography_and_an_ellipsis_do_not_change_the_words(monkeypatch):
-    assert quotations.normalise("Don’t  stop — “now”") == quotations.normalise("don't stop - \"now\"")
+    assert quotations.normalise("Don’t  stop — “now”") == quotations.normalise('don\'t stop - "now"')
     passage = "We will not, under any circumstances, accept a vicious cycle of retaliation."
     fake = sources.Source(id="fake", title="A title", publisher="P", quotes=(passage,))
     monkeypatch.setattr(sources, "get", lambda source_id: fake)
@@ -70,7 +70,9 @@ def test_the_as_of_date_is_written_once():
     stale = re.compile(r"as of \**\d{1,2} \w+ 20\d\d", re.I)
     for page in PAGES:
         for line in page.read_text(encoding="utf-8").splitlines():
-            assert not stale.search(line), f"{page.name}: write {{{{ as_of }}}} instead of a date: {line.strip()}"
+            assert not stale.search(line), (
+                f"{page.name}: write {{{{ as_of }}}} instead of a date: {line.strip()}"
+            )
     assert corrections.as_of() <= dt.date.today()
 
 
@@ -108,7 +110,9 @@ def test_pages_repeat_the_production_figures_through_the_data_set_not_by_hand():
             continue  # small numbers (years, percentages) collide with other figures
         for page in PAGES:
             text = page.read_text(encoding="utf-8")
-            assert typed not in text, f"{page.name}: {typed} is typed by hand; write {{{{ data: ... }}}} instead"
+            assert typed not in text, (
+                f"{page.name}: {typed} is typed by hand; write {{{{ data: ... }}}} instead"
+            )
 
 
 def test_a_descriptive_title_we_wrote_is_not_the_sources_words(monkeypatch):

@@ -14,43 +14,111 @@ from widgets.params import Param, defaults
 
 FIRST_INVESTMENT = 2026  # the first full year after the C5+1 summit of 6 November 2025
 YEARS = range(2025, 2051)
-WORLD_2024 = 390_000.0  # tonnes of rare-earth oxide mined in 2024 (USGS via NAI500); processing roughly matches mining
+WORLD_2024 = (
+    390_000.0  # tonnes of rare-earth oxide mined in 2024 (USGS via NAI500); processing roughly matches mining
+)
 CHINA_PROCESSING_SHARE = 0.90  # China's share of the world's rare-earth processing (IEA: 91%, October 2025)
 
 PARAMS = (
-    Param("investment", "Investment each year", "$ bn", 0, 10, 0.1, 1,
-          assumption="No source gives a regional total; $1 bn a year is about the size of one large announced project, such as the $1.1 bn Kazakh tungsten project (a different mineral).",
-          help="New money put into rare-earth mines and plants in Kazakhstan and Uzbekistan every year from 2026."),
-    Param("lead_time", "Lead time from a project's start to first output", "years", 1, 24, 0.5, 16, source="iea-2022-lead-times",
-          help="Major mines that opened in 2010–2019 took more than 16 years on average from discovery to first production (IEA); S&P Global found 15.7 years over 127 mines. A project on a deposit already explored is faster: the Kazakh tungsten project expects production within 3.5–4 years (see its preset)."),
-    Param("output_per_bn", "Output per $1 bn invested", "t per year", 0, 10_000, 100, 2_000,
-          assumption="No source gives this for rare earths; 2,000 tonnes of rare-earth oxide a year per $1 bn is a teaching value (the tungsten project plans about 12,000 t of concentrate a year for $1.1 bn, a different mineral).",
-          help="Tonnes of rare-earth oxide a year added by each $1 bn, once output starts."),
-    Param("processed_share", "Share of the region's ore separated in the region, not in China", "%", 0, 100, 5, 10,
-          assumption="No source gives this share; 10% stands for a region that today exports mostly raw material, much of it for separation in China.",
-          help="Ore separated and refined in Central Asia. The rest is assumed to go to China for separation, as most of the world's ore does."),
-    Param("world_growth", "Growth of the world's rare-earth supply", "% per year", 0, 15, 1, 5,
-          assumption="No source gives this rate; 5% a year is a teaching value, the same as the demand growth in the supply widget.",
-          help="How fast supply from everywhere else grows from its 2024 level (390,000 t of oxide mined)."),
-    Param("oxide_price", "Price of separated rare-earth oxide", "$ per kg", 1, 100, 1, 20,
-          assumption="No single price fits every ore, since each element has its own price; $20 per kg is a teaching value for an average mix. Dysprosium oxide, one of the dearest, sold for $250–310 per kg in Europe in early April 2025 (Argus).",
-          help="What a kilogram of separated oxide sells for; used to state the value of the region's output in dollars."),
-    Param("value_multiple", "Value of separated oxide over unprocessed ore", "×", 1, 10, 0.5, 3,
-          assumption="No source gives this multiple; 3 is a teaching value: a tonne of ore concentrate sells for a third of the oxide it contains.",
-          help="How many times more a tonne is worth once separated; ore sold unprocessed earns the oxide price divided by this."),
+    Param(
+        "investment",
+        "Investment each year",
+        "$ bn",
+        0,
+        10,
+        0.1,
+        1,
+        assumption="No source gives a regional total; $1 bn a year is about the size of one large announced project, such as the $1.1 bn Kazakh tungsten project (a different mineral).",
+        help="New money put into rare-earth mines and plants in Kazakhstan and Uzbekistan every year from 2026.",
+    ),
+    Param(
+        "lead_time",
+        "Lead time from a project's start to first output",
+        "years",
+        1,
+        24,
+        0.5,
+        16,
+        source="iea-2022-lead-times",
+        help="Major mines that opened in 2010–2019 took more than 16 years on average from discovery to first production (IEA); S&P Global found 15.7 years over 127 mines. A project on a deposit already explored is faster: the Kazakh tungsten project expects production within 3.5–4 years (see its preset).",
+    ),
+    Param(
+        "output_per_bn",
+        "Output per $1 bn invested",
+        "t per year",
+        0,
+        10_000,
+        100,
+        2_000,
+        assumption="No source gives this for rare earths; 2,000 tonnes of rare-earth oxide a year per $1 bn is a teaching value (the tungsten project plans about 12,000 t of concentrate a year for $1.1 bn, a different mineral).",
+        help="Tonnes of rare-earth oxide a year added by each $1 bn, once output starts.",
+    ),
+    Param(
+        "processed_share",
+        "Share of the region's ore separated in the region, not in China",
+        "%",
+        0,
+        100,
+        5,
+        10,
+        assumption="No source gives this share; 10% stands for a region that today exports mostly raw material, much of it for separation in China.",
+        help="Ore separated and refined in Central Asia. The rest is assumed to go to China for separation, as most of the world's ore does.",
+    ),
+    Param(
+        "world_growth",
+        "Growth of the world's rare-earth supply",
+        "% per year",
+        0,
+        15,
+        1,
+        5,
+        assumption="No source gives this rate; 5% a year is a teaching value, the same as the demand growth in the supply widget.",
+        help="How fast supply from everywhere else grows from its 2024 level (390,000 t of oxide mined).",
+    ),
+    Param(
+        "oxide_price",
+        "Price of separated rare-earth oxide",
+        "$ per kg",
+        1,
+        100,
+        1,
+        20,
+        assumption="No single price fits every ore, since each element has its own price; $20 per kg is a teaching value for an average mix. Dysprosium oxide, one of the dearest, sold for $250–310 per kg in Europe in early April 2025 (Argus).",
+        help="What a kilogram of separated oxide sells for; used to state the value of the region's output in dollars.",
+    ),
+    Param(
+        "value_multiple",
+        "Value of separated oxide over unprocessed ore",
+        "×",
+        1,
+        10,
+        0.5,
+        3,
+        assumption="No source gives this multiple; 3 is a teaching value: a tonne of ore concentrate sells for a third of the oxide it contains.",
+        help="How many times more a tonne is worth once separated; ore sold unprocessed earns the oxide price divided by this.",
+    ),
 )
 
 _DEFAULTS = defaults(PARAMS)
 PRESETS = (
-    Preset("known_deposit", "A deposit already explored (4-year lead time)", {**_DEFAULTS, "lead_time": 4}, "projectblue-tungsten"),
-    Preset("processing_at_home", "Half the ore separated in the region", {**_DEFAULTS, "processed_share": 50}),
+    Preset(
+        "known_deposit",
+        "A deposit already explored (4-year lead time)",
+        {**_DEFAULTS, "lead_time": 4},
+        "projectblue-tungsten",
+    ),
+    Preset(
+        "processing_at_home", "Half the ore separated in the region", {**_DEFAULTS, "processed_share": 50}
+    ),
 )
 
 
 def producing_years(year: int, lead_time: float) -> float:
     """How many years' worth of investment produce in `year`: each year's investment starts at the start of
     its year and produces from lead_time years later, part of a year counted as a part (3.5 years: half of 2029)."""
-    return sum(min(1.0, max(0.0, year + 1 - (cohort + lead_time))) for cohort in range(FIRST_INVESTMENT, year + 1))
+    return sum(
+        min(1.0, max(0.0, year + 1 - (cohort + lead_time))) for cohort in range(FIRST_INVESTMENT, year + 1)
+    )
 
 
 def year_row(values: dict[str, float], year: int) -> dict[str, float | int]:
@@ -65,20 +133,27 @@ def year_row(values: dict[str, float], year: int) -> dict[str, float | int]:
         "output": output,
         "mine_share": output / world,  # Central Asia's share of the world's mine output
         "china_processing_share": china_processing / world,
-        "value_kept": output * (processed * values["oxide_price"] + (1 - processed) * raw_price) / 1000,  # $ m
+        "value_kept": output
+        * (processed * values["oxide_price"] + (1 - processed) * raw_price)
+        / 1000,  # $ m
         "value_if_raw": output * raw_price / 1000,
     }
 
 
 def inactive(values: dict[str, float]) -> dict[str, str]:
     if values["investment"] == 0 or values["output_per_bn"] == 0:
-        why = ("No effect while nothing is invested." if values["investment"] == 0
-               else "No effect while each $1 bn adds no output.")
+        why = (
+            "No effect while nothing is invested."
+            if values["investment"] == 0
+            else "No effect while each $1 bn adds no output."
+        )
         names = ["lead_time", "processed_share", "oxide_price", "value_multiple"]
         names.append("output_per_bn" if values["investment"] == 0 else "investment")
         return dict.fromkeys(names, why)
     if values["processed_share"] == 100:
-        return {"value_multiple": "No effect while all the ore is separated in the region: none is sold unprocessed."}
+        return {
+            "value_multiple": "No effect while all the ore is separated in the region: none is sold unprocessed."
+        }
     return {}
 
 
@@ -89,10 +164,25 @@ def compute(values: dict[str, float]) -> Result:
     figures = [
         Figure("first_output", "First year of output", producing[0] if producing else 0, "year"),
         Figure("output_2050", "Output in 2050 (tonnes of rare-earth oxide)", last["output"], "t", 0),
-        Figure("mine_share_2050", "Central Asia's share of world mine output in 2050", 100 * last["mine_share"], "%"),
-        Figure("china_share_2050", "China's share of world processing in 2050 (90% today)",
-               100 * last["china_processing_share"], "%"),
-        Figure("value_2050", "Value of the region's 2050 output, at the oxide price set", last["value_kept"], "$ m", 0),
+        Figure(
+            "mine_share_2050",
+            "Central Asia's share of world mine output in 2050",
+            100 * last["mine_share"],
+            "%",
+        ),
+        Figure(
+            "china_share_2050",
+            "China's share of world processing in 2050 (90% today)",
+            100 * last["china_processing_share"],
+            "%",
+        ),
+        Figure(
+            "value_2050",
+            "Value of the region's 2050 output, at the oxide price set",
+            last["value_kept"],
+            "$ m",
+            0,
+        ),
     ]
     return Result({"years": rows}, figures, inactive(values))
 
@@ -125,5 +215,5 @@ depletion; one lead time for every project; supply elsewhere grows smoothly and 
 is held at 90%; prices and exchange rates fixed; one price and one value multiple for all elements. It shows how lead
 times and processing shape the timing and the dependence, not what will be built.""",
     limits_in_brief="Every project here is built on time at one lead time, prices stay fixed, and China is assumed to "
-                    "go on separating 90% of everyone else's ore.",
+    "go on separating 90% of everyone else's ore.",
 )

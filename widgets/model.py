@@ -47,8 +47,14 @@ class Figure:
         return f"{own} ({difference_text(self.value, self.baseline, self.unit, self.digits)})"
 
     def as_dict(self) -> dict[str, Any]:
-        return {"key": self.key, "label": self.label, "value": self.value, "unit": self.unit, "text": self.text,
-                "baseline": self.baseline}
+        return {
+            "key": self.key,
+            "label": self.label,
+            "value": self.value,
+            "unit": self.unit,
+            "text": self.text,
+            "baseline": self.baseline,
+        }
 
 
 @dataclass(frozen=True)
@@ -62,17 +68,22 @@ class Result:
     baseline: str = ""  # the baseline's name, once the run has one
 
     def as_dict(self) -> dict[str, Any]:
-        return {"data": self.data, "figures": [f.as_dict() for f in self.figures], "inactive": self.inactive,
-                "baseline": self.baseline}
+        return {
+            "data": self.data,
+            "figures": [f.as_dict() for f in self.figures],
+            "inactive": self.inactive,
+            "baseline": self.baseline,
+        }
 
 
 def beside(mine: Result, base: Result, baseline_label: str) -> Result:
     """The reader's scenario with the baseline: rows of both, labelled; figures with their baseline value."""
     data = {
-        name: [{**row, "scenario": BASELINE} for row in base.data[name]] + [{**row, "scenario": YOURS} for row in rows]
+        name: [{**row, "scenario": BASELINE} for row in base.data[name]]
+        + [{**row, "scenario": YOURS} for row in rows]
         for name, rows in mine.data.items()
     }
-    figures = [replace(f, baseline=b.value) for f, b in zip(mine.figures, base.figures)]
+    figures = [replace(f, baseline=b.value) for f, b in zip(mine.figures, base.figures, strict=True)]
     return Result(data, figures, mine.inactive, baseline_label)
 
 
@@ -88,7 +99,7 @@ class Model:
     presets: tuple[Preset, ...] = field(default_factory=tuple)
     version: int = 1  # raise by one when the equations, settings or defaults change; log it in explainers/corrections.toml
 
-    def run(self, values: Mapping[str, object], baseline: str | None = None) -> Result:
+    def run(self, values: object, baseline: str | None = None) -> Result:
         """Validate (raising ParameterError with a reader-facing message), compute the scenario and the
         baseline (`baseline` names a preset; none means the defaults), and set them side by side."""
         mine = self.compute(validate(self.params, values))
@@ -101,7 +112,9 @@ class Model:
         for preset in self.presets:
             if preset.key == key:
                 return preset.label, validate(self.params, preset.values)
-        raise ParameterError("", f"The baseline must be one of this widget's presets; {key!r:.40} is not one.")
+        raise ParameterError(
+            "", f"The baseline must be one of this widget's presets; {key!r:.40} is not one."
+        )
 
     def defaults(self) -> dict[str, float]:
         return defaults(self.params)

@@ -136,7 +136,7 @@ def _outside(param: Param, value: float) -> str:
     return param.describe(value) if abs(value) < 1e12 else "that number"  # not 300 digits of a huge float
 
 
-def validate(params: tuple[Param, ...], values: Mapping[str, object]) -> dict[str, float]:
+def validate(params: tuple[Param, ...], values: object) -> dict[str, float]:
     """Return every parameter as a float, or raise ParameterError naming the parameter, value and range."""
     if not isinstance(values, Mapping):
         raise ParameterError("", "The model needs its settings as name–value pairs.")

@@ -16,45 +16,142 @@ from widgets.model import Figure, Model, Preset, Result
 from widgets.params import Param, defaults
 
 HORIZON = 84  # months shown: seven years, so the latest start (36) plus the longest restriction (36) leave a year after it
-PRICE_CAP = 10.0  # the price index stops at 10x: beyond any multiple seen in 2025 (about 6x for magnets in Europe)
-RESTOCK_MONTHS = 6  # after a restriction, buyers rebuild their stockpile over about six months (a teaching value)
+PRICE_CAP = (
+    10.0  # the price index stops at 10x: beyond any multiple seen in 2025 (about 6x for magnets in Europe)
+)
+RESTOCK_MONTHS = (
+    6  # after a restriction, buyers rebuild their stockpile over about six months (a teaching value)
+)
 START = (2025, 11)  # month 0: November 2025, when the truce's terms took effect (10 Nov)
 
 PARAMS = (
-    Param("china_share", "China's share of processed supply", "%", 50, 100, 1, 90, source="northernminer-2025",
-          help="About 90% of rare-earth processing (separation and refining) happens in China; the IEA put it at 91% in October 2025."),
-    Param("home_use", "Share of China's processed output used in China", "%", 0, 90, 5, 60,
-          assumption="We found no published share for all processed rare earths; 60% is a teaching value. China makes most of the world's magnets (about 94%, IEA), so much of its output is used in its own factories and never exported.",
-          help="What China uses at home is not withheld by an export restriction; only the rest reaches buyers abroad."),
-    Param("withheld", "Share of China's exports withheld by a new restriction", "%", 0, 100, 5, 50,
-          assumption="No source states how much a future restriction would withhold; 50% is a middle value. For scale: China's magnet exports fell 74% year on year in May 2025, after the April controls.",
-          help="While a new restriction is in force, this share of what China would export does not reach buyers abroad."),
-    Param("start_month", "Restriction starts (months after November 2025)", "months", 0, 36, 1, 12, source="chemradar-no70",
-          help="The one-year suspension of China's October 2025 controls ran to 10 November 2026: 12 months after the terms took effect on 10 November 2025."),
-    Param("duration", "Restriction lasts", "months", 0, 36, 1, 12,
-          assumption="No source says how long a renewed restriction would last; 12 months mirrors the one-year length of the truce.",
-          help="0 means no new restriction: the truce holds. The April 2025 licensing stays in force in every scenario; the starting supply (November 2025) already includes it."),
-    Param("stockpile", "Buyers' stockpile when the restriction starts", "months", 0, 12, 0.5, 3,
-          assumption="Buyers' stockpiles are not published; 3 months of demand is a teaching value. Ford idled a plant for a week in May 2025 for lack of magnets, a sign that some buyers held little.",
-          help="How many months of their demand at that time buyers outside China hold in stock when the restriction starts."),
-    Param("other_growth", "Growth of supply outside China", "% per year", 0, 50, 1, 10,
-          assumption="No source gives this rate; 10% a year is a teaching value. New mine-to-magnet chains take 10–15 years (The Diplomat), so fast growth is hard.",
-          help="How fast mines and plants outside China add output."),
-    Param("demand_growth", "Growth of demand outside China", "% per year", 0, 20, 1, 5,
-          assumption="No source gives this rate; 5% a year stands for steady growth in electric vehicles and wind turbines.",
-          help="How fast buyers outside China use more processed rare earths."),
-    Param("elasticity", "How strongly buyers cut use when prices rise (elasticity)", "", 0, 2, 0.05, 0.3,
-          assumption="No source gives this value; 0.3 means a 10% higher price cuts use by about 3%. Rare earths are a small part of a car's or turbine's cost, so use responds little to price.",
-          help="0: buyers cannot cut use at all, so any shortage sends the price to its cap."),
-    Param("price_jump", "Precautionary price jump while a restriction is in force", "×", 1, 6, 0.25, 3, source="argus-gmteight",
-          help="Buyers bid prices up as soon as a restriction starts, before anyone runs short. After the April 2025 controls, the European price of dysprosium oxide rose from $250–310 to $700–1,000 per kg within about a month, on panic quoting with few sales (Argus). After the restriction, the premium fades as buyers rebuild their stocks. 1 means no jump."),
+    Param(
+        "china_share",
+        "China's share of processed supply",
+        "%",
+        50,
+        100,
+        1,
+        90,
+        source="northernminer-2025",
+        help="About 90% of rare-earth processing (separation and refining) happens in China; the IEA put it at 91% in October 2025.",
+    ),
+    Param(
+        "home_use",
+        "Share of China's processed output used in China",
+        "%",
+        0,
+        90,
+        5,
+        60,
+        assumption="We found no published share for all processed rare earths; 60% is a teaching value. China makes most of the world's magnets (about 94%, IEA), so much of its output is used in its own factories and never exported.",
+        help="What China uses at home is not withheld by an export restriction; only the rest reaches buyers abroad.",
+    ),
+    Param(
+        "withheld",
+        "Share of China's exports withheld by a new restriction",
+        "%",
+        0,
+        100,
+        5,
+        50,
+        assumption="No source states how much a future restriction would withhold; 50% is a middle value. For scale: China's magnet exports fell 74% year on year in May 2025, after the April controls.",
+        help="While a new restriction is in force, this share of what China would export does not reach buyers abroad.",
+    ),
+    Param(
+        "start_month",
+        "Restriction starts (months after November 2025)",
+        "months",
+        0,
+        36,
+        1,
+        12,
+        source="chemradar-no70",
+        help="The one-year suspension of China's October 2025 controls ran to 10 November 2026: 12 months after the terms took effect on 10 November 2025.",
+    ),
+    Param(
+        "duration",
+        "Restriction lasts",
+        "months",
+        0,
+        36,
+        1,
+        12,
+        assumption="No source says how long a renewed restriction would last; 12 months mirrors the one-year length of the truce.",
+        help="0 means no new restriction: the truce holds. The April 2025 licensing stays in force in every scenario; the starting supply (November 2025) already includes it.",
+    ),
+    Param(
+        "stockpile",
+        "Buyers' stockpile when the restriction starts",
+        "months",
+        0,
+        12,
+        0.5,
+        3,
+        assumption="Buyers' stockpiles are not published; 3 months of demand is a teaching value. Ford idled a plant for a week in May 2025 for lack of magnets, a sign that some buyers held little.",
+        help="How many months of their demand at that time buyers outside China hold in stock when the restriction starts.",
+    ),
+    Param(
+        "other_growth",
+        "Growth of supply outside China",
+        "% per year",
+        0,
+        50,
+        1,
+        10,
+        assumption="No source gives this rate; 10% a year is a teaching value. New mine-to-magnet chains take 10–15 years (The Diplomat), so fast growth is hard.",
+        help="How fast mines and plants outside China add output.",
+    ),
+    Param(
+        "demand_growth",
+        "Growth of demand outside China",
+        "% per year",
+        0,
+        20,
+        1,
+        5,
+        assumption="No source gives this rate; 5% a year stands for steady growth in electric vehicles and wind turbines.",
+        help="How fast buyers outside China use more processed rare earths.",
+    ),
+    Param(
+        "elasticity",
+        "How strongly buyers cut use when prices rise (elasticity)",
+        "",
+        0,
+        2,
+        0.05,
+        0.3,
+        assumption="No source gives this value; 0.3 means a 10% higher price cuts use by about 3%. Rare earths are a small part of a car's or turbine's cost, so use responds little to price.",
+        help="0: buyers cannot cut use at all, so any shortage sends the price to its cap.",
+    ),
+    Param(
+        "price_jump",
+        "Precautionary price jump while a restriction is in force",
+        "×",
+        1,
+        6,
+        0.25,
+        3,
+        source="argus-gmteight",
+        help="Buyers bid prices up as soon as a restriction starts, before anyone runs short. After the April 2025 controls, the European price of dysprosium oxide rose from $250–310 to $700–1,000 per kg within about a month, on panic quoting with few sales (Argus). After the restriction, the premium fades as buyers rebuild their stocks. 1 means no jump.",
+    ),
 )
 
 _DEFAULTS = defaults(PARAMS)
 PRESETS = (
     Preset("truce_holds", "Truce holds (hypothetical)", {**_DEFAULTS, "duration": 0}),
-    Preset("truce_lapses", "Truce lapses in Nov 2026 (hypothetical)", {**_DEFAULTS, "start_month": 12, "duration": 12}, "chemradar-no70"),
-    Preset("may_2025", "Exports cut as in May 2025 (about 75%)", {**_DEFAULTS, "withheld": 75}, "wsj-automotiveworld"),
+    Preset(
+        "truce_lapses",
+        "Truce lapses in Nov 2026 (hypothetical)",
+        {**_DEFAULTS, "start_month": 12, "duration": 12},
+        "chemradar-no70",
+    ),
+    Preset(
+        "may_2025",
+        "Exports cut as in May 2025 (about 75%)",
+        {**_DEFAULTS, "withheld": 75},
+        "wsj-automotiveworld",
+    ),
 )
 
 
@@ -82,7 +179,9 @@ def inactive(values: dict[str, float], ever_short: bool) -> dict[str, str]:
         why = "No effect on supply or the price while the restriction withholds 0% of China's exports."
         return dict.fromkeys(("start_month", "duration", "stockpile", "elasticity", "price_jump"), why)
     if not ever_short:
-        return {"elasticity": "No effect in this scenario: no buyer goes short, so the price never has to ration use."}
+        return {
+            "elasticity": "No effect in this scenario: no buyer goes short, so the price never has to ration use."
+        }
     return {}
 
 
@@ -99,10 +198,14 @@ def compute(values: dict[str, float]) -> Result:
         years = month / 12
         demand = 100.0 * (1 + values["demand_growth"] / 100) ** years
         other = other_start * (1 + values["other_growth"] / 100) ** years
-        china_normal = max(0.0, demand - other)  # China's exports fill the rest of the market, as before Busan
+        china_normal = max(
+            0.0, demand - other
+        )  # China's exports fill the rest of the market, as before Busan
         restricted = restriction and start <= month < end
         china = china_normal * (1 - withheld) if restricted else china_normal
-        gap = china_normal - china  # what the restriction withholds (exactly 0 without one: no rounding noise)
+        gap = (
+            china_normal - china
+        )  # what the restriction withholds (exactly 0 without one: no rounding noise)
         target = values["stockpile"] * demand  # the stock buyers want: months of their current demand
         drawn = restocked = 0.0
         if not restriction or month <= start:
@@ -110,7 +213,9 @@ def compute(values: dict[str, float]) -> Result:
         if restricted:
             drawn = min(stock, gap)
             stock -= drawn
-        elif restriction and month >= end and stock < target:  # after it: China's idle capacity refills stocks over a few months
+        elif (
+            restriction and month >= end and stock < target
+        ):  # after it: China's idle capacity refills stocks over a few months
             restocked = min(target - stock, target / RESTOCK_MONTHS)
             stock += restocked
         unmet = gap - drawn
@@ -123,18 +228,40 @@ def compute(values: dict[str, float]) -> Result:
         else:
             fear = 1.0
         multiple = min(PRICE_CAP, max(fear, rationing_multiple(demand, served, values["elasticity"])))
-        rows.append({
-            "month": month, "date": month_label(month), "demand": demand, "china": china, "other": other,
-            "stock_drawn": drawn, "unmet": unmet, "unmet_share": unmet / demand, "served": served, "stock": stock,
-            "restocked": restocked, "price": 100.0 * multiple, "restricted": restricted,
-        })
+        rows.append(
+            {
+                "month": month,
+                "date": month_label(month),
+                "demand": demand,
+                "china": china,
+                "other": other,
+                "stock_drawn": drawn,
+                "unmet": unmet,
+                "unmet_share": unmet / demand,
+                "served": served,
+                "stock": stock,
+                "restocked": restocked,
+                "price": 100.0 * multiple,
+                "restricted": restricted,
+            }
+        )
     short = [r for r in rows if r["unmet"] > 1e-9]
     covered = [r for r in rows if r["restricted"] and r["stock_drawn"] > 1e-9 and r["unmet"] <= 1e-9]
     figures = [
-        Figure("peak_shortfall", "Peak shortfall (share of demand outside China)", 100 * max(r["unmet_share"] for r in rows), "%"),
+        Figure(
+            "peak_shortfall",
+            "Peak shortfall (share of demand outside China)",
+            100 * max(r["unmet_share"] for r in rows),
+            "%",
+        ),
         Figure("months_covered", "Months the stockpile covers in full", len(covered), "months", 0),
         Figure("months_short", "Months in shortage", len(short), "months", 0),
-        Figure("peak_price", "Peak price (times the pre-restriction price)", max(r["price"] for r in rows) / 100, "×"),
+        Figure(
+            "peak_price",
+            "Peak price (times the pre-restriction price)",
+            max(r["price"] for r in rows) / 100,
+            "×",
+        ),
     ]
     return Result({"months": rows}, figures, inactive(values, bool(short)))
 
@@ -170,5 +297,5 @@ does not call forth new supply within the years shown; buyers do not hoard befor
 use, the withheld share and the precautionary jump are teaching values or one episode's figures. The cap on the price
 index is a teaching bound, not an observed price.""",
     limits_in_brief="All rare earths are pooled into one market, China's home use is a teaching value, and the price "
-                    "rations use but never brings new mines or recycling within the seven years shown.",
+    "rations use but never brings new mines or recycling within the seven years shown.",
 )

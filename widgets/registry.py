@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Mapping
+from typing import Mapping
 
 from widgets import central_asia_pipeline, rare_earth_supply, tariff_stack
 from widgets.model import Model
@@ -66,14 +66,23 @@ def run_json(name: str, request_json: str) -> str:
     so a bad value shows a message and the chart keeps its last good state."""
     try:
         settings, baseline = parse_request(request_json)
-        result = get(name).run(settings, baseline)  # type: ignore[arg-type]  (validate refuses non-mappings)
-        return json.dumps({"ok": True, **result.as_dict()}, allow_nan=False)  # NaN is not JSON the page can read
+        result = get(name).run(settings, baseline)
+        return json.dumps(
+            {"ok": True, **result.as_dict()}, allow_nan=False
+        )  # NaN is not JSON the page can read
     except ParameterError as error:
         return json.dumps({"ok": False, "error": str(error), "param": error.name})
-    except (KeyError, ValueError, TypeError, RecursionError) as error:  # unknown widget, bad JSON, nesting too deep
+    except (
+        KeyError,
+        ValueError,
+        TypeError,
+        RecursionError,
+    ) as error:  # unknown widget, bad JSON, nesting too deep
         return json.dumps({"ok": False, "error": _plain(error), "param": ""})
     except Exception as error:  # a model bug: the page still gets an answer it can show
-        return json.dumps({"ok": False, "error": f"The model could not run ({type(error).__name__}).", "param": ""})
+        return json.dumps(
+            {"ok": False, "error": f"The model could not run ({type(error).__name__}).", "param": ""}
+        )
 
 
 def _plain(error: BaseException) -> str:

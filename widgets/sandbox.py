@@ -89,15 +89,15 @@ def standalone(code: str) -> str:
     return (
         '"""A model from the Busan truce explainer, with its helpers, as one file.\n\n'
         'Run it with:  python3 this_file.py\n"""\n\nfrom __future__ import annotations\n\n'
-        f"{body}\n\n\nif __name__ == \"__main__\":\n"
+        f'{body}\n\n\nif __name__ == "__main__":\n'
         "    for figure in MODEL.run(MODEL.defaults()).figures:\n"
-        "        print(f\"{figure.label}: {figure.text}\")\n"
+        '        print(f"{figure.label}: {figure.text}")\n'
     )
 
 
 def _module_text(module: str) -> str:
     """The source of an imported module, read from the file it was loaded from (in Pyodide as well)."""
-    return Path(sys.modules[module].__file__).read_text(encoding="utf-8")
+    return Path(str(sys.modules[module].__file__)).read_text(encoding="utf-8")
 
 
 def _without_package_imports(source: str) -> str:
@@ -107,7 +107,9 @@ def _without_package_imports(source: str) -> str:
     for node in ast.parse(source).body:
         module = node.module if isinstance(node, ast.ImportFrom) else None
         names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
-        if (module or "").startswith(("widgets", "__future__")) or any(n.startswith("widgets") for n in names):
+        if (module or "").startswith(("widgets", "__future__")) or any(
+            n.startswith("widgets") for n in names
+        ):
             drop.update(range(node.lineno, (node.end_lineno or node.lineno) + 1))
     lines = source.splitlines()
     return "\n".join(line for number, line in enumerate(lines, start=1) if number not in drop).strip()

@@ -27,66 +27,155 @@ LAYERS = (
 
 PARAMS = (
     Param(
-        "mfn", "Normal US duty on this good (MFN)", "%", 0, 40, 0.5, 3, source="piie-2019-phase-one",
+        "mfn",
+        "Normal US duty on this good (MFN)",
+        "%",
+        0,
+        40,
+        0.5,
+        3,
+        source="piie-2019-phase-one",
         assumption="PIIE put the average US tariff on goods from China at 3.0% before the trade war began in 2018, when only normal duties applied; 3% stands here for the normal duty on one good. Each good has its own rate.",
         help="The duty a good pays whichever country it comes from (the most-favoured-nation rate). It applies to other suppliers too.",
     ),
     Param(
-        "section301", "Section 301 tariff (China only)", "%", 0, 100, 0.5, 25, source="tariffglossary-section301",
+        "section301",
+        "Section 301 tariff (China only)",
+        "%",
+        0,
+        100,
+        0.5,
+        25,
+        source="tariffglossary-section301",
         help="7.5% to 25% on the lists of 2018–19 (25% on Lists 1 to 3, 7.5% on List 4A); since 27 September 2024, 25% to 100% on some goods, such as electric vehicles, after the four-year review. 25% stands for a good on Lists 1 to 3. In force through every truce.",
     ),
     Param(
-        "section232", "Section 232 tariff (steel, aluminium…)", "%", 0, 50, 5, 0, source="strtrade-2025-06",
+        "section232",
+        "Section 232 tariff (steel, aluminium…)",
+        "%",
+        0,
+        50,
+        5,
+        0,
+        source="strtrade-2025-06",
         help="Tariffs on steel, aluminium and some other goods from every country, 50% on steel and aluminium from 4 June 2025. 0 means this good is not covered. A good under a Section 232 tariff is exempt from the reciprocal tariffs.",
     ),
     Param(
-        "fentanyl", "“Fentanyl” tariff (China only)", "%", 0, 50, 1, 10, source="str-2025-11",
+        "fentanyl",
+        "“Fentanyl” tariff (China only)",
+        "%",
+        0,
+        50,
+        1,
+        10,
+        source="str-2025-11",
         help="20% from March 2025; cut to 10% for goods entered from 10 November 2025; struck down with all IEEPA tariffs on 20 February 2026.",
     ),
     Param(
-        "reciprocal", "Reciprocal tariff on China", "%", 0, 125, 1, 10, source="str-2025-11",
+        "reciprocal",
+        "Reciprocal tariff on China",
+        "%",
+        0,
+        125,
+        1,
+        10,
+        source="str-2025-11",
         help="10% in force after Busan; a return to 34% (10% + the suspended 24%) was put off to 10 November 2026. It peaked at 125% in April 2025 and was struck down on 20 February 2026. Not charged on Section 232 goods.",
     ),
     Param(
-        "section122", "Section 122 surcharge (all countries)", "%", 0, 15, 1, 0, source="mofcom-2026-02",
+        "section122",
+        "Section 122 surcharge (all countries)",
+        "%",
+        0,
+        15,
+        1,
+        0,
+        source="mofcom-2026-02",
         help="After the Supreme Court ruling, Trump announced 10% and the next day said he would raise it to 15%; 10% was applied to goods from every country from 24 February 2026, for at most 150 days, to about 24 July 2026. The Court of International Trade ruled it unlawful on 7 May 2026 (the ruling was stayed on appeal). It is not the rate in force after July 2026.",
     ),
     Param(
-        "others_reciprocal", "Reciprocal tariff on the same good from other countries", "%", 0, 50, 1, 10, source="natlawreview-2025-04",
+        "others_reciprocal",
+        "Reciprocal tariff on the same good from other countries",
+        "%",
+        0,
+        50,
+        1,
+        10,
+        source="natlawreview-2025-04",
         help="The 10% “baseline” reciprocal tariff most countries faced from April 2025; struck down with the other IEEPA tariffs in February 2026. Not charged on Section 232 goods.",
     ),
     Param(
-        "china_share", "China's share of US imports of this good, before the tariffs", "%", 10, 100, 5, 50,
+        "china_share",
+        "China's share of US imports of this good, before the tariffs",
+        "%",
+        10,
+        100,
+        5,
+        50,
         assumption="Each good differs; 50% is a teaching value for a good that China and other countries both sell. 100% means no other country makes it.",
         help="How much of the good came from China before any tariff; the rest came from other countries at the same price.",
     ),
     Param(
-        "switching", "How easily buyers switch to other countries' suppliers", "", 0, 8, 0.5, 3,
+        "switching",
+        "How easily buyers switch to other countries' suppliers",
+        "",
+        0,
+        8,
+        0.5,
+        3,
         assumption="No source gives this for one good; 3 is a teaching value: with half of purchases from China before the tariffs, a Chinese good 10% dearer than the same good from elsewhere keeps about 43% of them. 0 means buyers cannot switch.",
         help="0: buyers keep their suppliers whatever the price gap. Higher: buyers move to other countries' suppliers faster (trade diversion).",
     ),
     Param(
-        "pass_through", "Share of each tariff passed on to the buyer", "%", 0, 100, 5, 100, source="amiti-2019",
+        "pass_through",
+        "Share of each tariff passed on to the buyer",
+        "%",
+        0,
+        100,
+        5,
+        100,
+        source="amiti-2019",
         help="100% means the buyer pays the whole tariff; studies of the 2018 tariffs found close to complete pass-through into the prices US importers paid.",
     ),
     Param(
-        "elasticity", "How strongly US purchases of the good respond to its price", "", 0, 3, 0.1, 1,
+        "elasticity",
+        "How strongly US purchases of the good respond to its price",
+        "",
+        0,
+        3,
+        0.1,
+        1,
         assumption="We found no source for this good's elasticity; 1 means a 1% higher average price cuts purchases by about 1%, a middling value used for teaching. Switching between countries is the separate setting above.",
         help="0: buyers keep buying as much whatever the price. Higher: they buy less of the good as its average price rises.",
     ),
 )
 
 _RESPONSES = {"china_share": 50.0, "switching": 3.0, "pass_through": 100.0, "elasticity": 1.0}
-_AFTER_BUSAN = {"mfn": 3.0, "section301": 25.0, "section232": 0.0, "fentanyl": 10.0, "reciprocal": 10.0,
-                "section122": 0.0, "others_reciprocal": 10.0, **_RESPONSES}
+_AFTER_BUSAN = {
+    "mfn": 3.0,
+    "section301": 25.0,
+    "section232": 0.0,
+    "fentanyl": 10.0,
+    "reciprocal": 10.0,
+    "section122": 0.0,
+    "others_reciprocal": 10.0,
+    **_RESPONSES,
+}
 PRESETS = (
     Preset("before_busan", "Before Busan (Oct 2025)", {**_AFTER_BUSAN, "fentanyl": 20.0}, "str-2025-11"),
     Preset("after_busan", "After Busan (10 Nov 2025)", _AFTER_BUSAN, "str-2025-11"),
-    Preset("section122_period", "Section 122 period (24 Feb – c. 24 Jul 2026)",
-           {**_AFTER_BUSAN, "fentanyl": 0.0, "reciprocal": 0.0, "others_reciprocal": 0.0, "section122": 10.0},
-           "mofcom-2026-02"),
-    Preset("steel_good", "A steel good after Busan (Section 232 at 50%)", {**_AFTER_BUSAN, "section232": 50.0},
-           "strtrade-2025-06"),
+    Preset(
+        "section122_period",
+        "Section 122 period (24 Feb – c. 24 Jul 2026)",
+        {**_AFTER_BUSAN, "fentanyl": 0.0, "reciprocal": 0.0, "others_reciprocal": 0.0, "section122": 10.0},
+        "mofcom-2026-02",
+    ),
+    Preset(
+        "steel_good",
+        "A steel good after Busan (Section 232 at 50%)",
+        {**_AFTER_BUSAN, "section232": 50.0},
+        "strtrade-2025-06",
+    ),
 )
 
 BASE_PRICE = 100.0  # dollars: the good's price before any tariff, the same from every supplier
@@ -152,12 +241,18 @@ def inactive(values: dict[str, float], china_pct: float, others_pct: float) -> d
         exempt = "No effect while the Section 232 tariff is above 0%: Section 232 goods are exempt from the reciprocal tariffs."
         notes["reciprocal"] = notes["others_reciprocal"] = exempt
     if values["pass_through"] == 0:
-        unmoved = "No effect while pass-through is 0%: the buyer's price does not change, whatever the tariff."
+        unmoved = (
+            "No effect while pass-through is 0%: the buyer's price does not change, whatever the tariff."
+        )
         notes["elasticity"] = notes["switching"] = unmoved
     elif values["china_share"] == 100:
-        notes["switching"] = notes["others_reciprocal"] = "No effect while China is the only supplier (100%): there is no one to switch to."
+        notes["switching"] = notes["others_reciprocal"] = (
+            "No effect while China is the only supplier (100%): there is no one to switch to."
+        )
     elif china_pct == others_pct:
-        notes["switching"] = "No effect while China and other countries pay the same tariff: buyers have no reason to switch."
+        notes["switching"] = (
+            "No effect while China and other countries pay the same tariff: buyers have no reason to switch."
+        )
     return notes
 
 
@@ -169,16 +264,38 @@ def compute(values: dict[str, float]) -> Result:
     mine = outcome(china, others, values)
     figures = [
         Figure("total", "Tariff on this good from China (all layers that apply)", china, "%"),
-        Figure("price", "Duty-paid import price of the $100 Chinese good (before any shop mark-up)", mine["price"], "$"),
-        Figure("volume", "Imports of this good from China, as a share of their no-tariff level", mine["volume"], "%"),
-        Figure("effective_before", "Average tariff on all imports of this good, before buyers switch suppliers",
-               mine["effective_before"], "%"),
-        Figure("effective_after", "Average tariff on all imports of this good, after buyers switch suppliers",
-               mine["effective_after"], "%"),
-        Figure("revenue", "Customs revenue per $100 of no-tariff purchases of this good", mine["revenue"], "$"),
+        Figure(
+            "price",
+            "Duty-paid import price of the $100 Chinese good (before any shop mark-up)",
+            mine["price"],
+            "$",
+        ),
+        Figure(
+            "volume",
+            "Imports of this good from China, as a share of their no-tariff level",
+            mine["volume"],
+            "%",
+        ),
+        Figure(
+            "effective_before",
+            "Average tariff on all imports of this good, before buyers switch suppliers",
+            mine["effective_before"],
+            "%",
+        ),
+        Figure(
+            "effective_after",
+            "Average tariff on all imports of this good, after buyers switch suppliers",
+            mine["effective_after"],
+            "%",
+        ),
+        Figure(
+            "revenue", "Customs revenue per $100 of no-tariff purchases of this good", mine["revenue"], "$"
+        ),
     ]
     point = [{"tariff": china, "others_tariff": others, **mine}]
-    return Result({"layers": layers, "curve": curve, "point": point}, figures, inactive(values, china, others))
+    return Result(
+        {"layers": layers, "curve": curve, "point": point}, figures, inactive(values, china, others)
+    )
 
 
 MODEL = Model(
@@ -216,5 +333,5 @@ up, not how fast). The Section 232 exemption covers the reciprocal tariffs only,
 covered (in practice some goods pay on their metal content). It illustrates the arithmetic; it does not forecast
 prices or trade.""",
     limits_in_brief="This is one good, not the average of all Chinese goods: suppliers do not cut their prices, "
-                    "China does not retaliate, and switching suppliers happens at once rather than over months.",
+    "China does not retaliate, and switching suppliers happens at once rather than over months.",
 )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import altair as alt
 
@@ -60,7 +61,9 @@ def named_data(spec: Any) -> Iterator[str]:
             yield from named_data(item)
 
 
-def to_spec(chart: alt.TopLevelMixin, datasets: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
+def to_spec(
+    chart: alt.TopLevelMixin, datasets: dict[str, list[dict[str, Any]]] | None = None
+) -> dict[str, Any]:
     """Vega-Lite JSON for the page; a widget's named data sets are filled with the default scenario."""
     spec = chart.to_dict()
     if datasets is not None:

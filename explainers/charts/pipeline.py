@@ -10,8 +10,13 @@ from widgets.model import BASELINE, YOURS
 
 SCENARIOS = [BASELINE, YOURS]
 YEAR = alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0, values=list(range(2025, 2051, 5))))
-DASH = alt.StrokeDash("scenario:N", sort=SCENARIOS, title=None, legend=alt.Legend(orient="bottom"),
-                      scale=alt.Scale(domain=SCENARIOS, range=[[5, 4], [1, 0]]))
+DASH = alt.StrokeDash(
+    "scenario:N",
+    sort=SCENARIOS,
+    title=None,
+    legend=alt.Legend(orient="bottom"),
+    scale=alt.Scale(domain=SCENARIOS, range=[[5, 4], [1, 0]]),
+)
 
 
 def output_over_time() -> alt.Chart:
@@ -22,34 +27,61 @@ def output_over_time() -> alt.Chart:
             x=YEAR,
             y=alt.Y("output:Q", title="Output (tonnes of rare-earth oxide a year)"),
             color=alt.Color("scenario:N", title=None, sort=SCENARIOS, legend=alt.Legend(orient="bottom")),
-            strokeDash=alt.StrokeDash("scenario:N", sort=SCENARIOS, legend=None,
-                                      scale=alt.Scale(domain=SCENARIOS, range=[[5, 4], [1, 0]])),
-            tooltip=[alt.Tooltip("scenario:N", title="Scenario"), alt.Tooltip("year:O", title="Year"),
-                     alt.Tooltip("output:Q", title="Output (t)", format=",.0f"),
-                     alt.Tooltip("value_kept:Q", title="Value ($ million)", format=",.0f")],
+            strokeDash=alt.StrokeDash(
+                "scenario:N",
+                sort=SCENARIOS,
+                legend=None,
+                scale=alt.Scale(domain=SCENARIOS, range=[[5, 4], [1, 0]]),
+            ),
+            tooltip=[
+                alt.Tooltip("scenario:N", title="Scenario"),
+                alt.Tooltip("year:O", title="Year"),
+                alt.Tooltip("output:Q", title="Output (t)", format=",.0f"),
+                alt.Tooltip("value_kept:Q", title="Value ($ million)", format=",.0f"),
+            ],
         )
         .properties(width="container", height=200)
     )
 
 
 def mining_against_processing() -> alt.Chart:
-    labels = {"china_processing_share": "China's share of world processing",
-              "mine_share": "Central Asia's share of world mining"}
+    labels = {
+        "china_processing_share": "China's share of world processing",
+        "mine_share": "Central Asia's share of world mining",
+    }
     return (
-        alt.Chart(alt.NamedData("years"), title="Mining is not processing: shares of the world, baseline and yours")
+        alt.Chart(
+            alt.NamedData("years"), title="Mining is not processing: shares of the world, baseline and yours"
+        )
         .transform_fold(list(labels), as_=["measure", "share"])
-        .transform_calculate(label=alt.expr.if_(alt.datum.measure == "mine_share", labels["mine_share"],
-                                                labels["china_processing_share"]))
+        .transform_calculate(
+            label=alt.expr.if_(
+                alt.datum.measure == "mine_share", labels["mine_share"], labels["china_processing_share"]
+            )
+        )
         .mark_line()
         .encode(
             x=YEAR,
-            y=alt.Y("share:Q", title="Share of the world", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
-            color=alt.Color("label:N", title=None, sort=list(labels.values()),
-                            legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0)),
+            y=alt.Y(
+                "share:Q",
+                title="Share of the world",
+                axis=alt.Axis(format="%"),
+                scale=alt.Scale(domain=[0, 1]),
+            ),
+            color=alt.Color(
+                "label:N",
+                title=None,
+                sort=list(labels.values()),
+                legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0),
+            ),
             strokeDash=DASH,
             detail="scenario:N",
-            tooltip=[alt.Tooltip("scenario:N", title="Scenario"), alt.Tooltip("year:O", title="Year"),
-                     alt.Tooltip("label:N", title="Measure"), alt.Tooltip("share:Q", title="Share", format=".1%")],
+            tooltip=[
+                alt.Tooltip("scenario:N", title="Scenario"),
+                alt.Tooltip("year:O", title="Year"),
+                alt.Tooltip("label:N", title="Measure"),
+                alt.Tooltip("share:Q", title="Share", format=".1%"),
+            ],
         )
         .properties(width="container", height=200)
     )
@@ -65,9 +97,18 @@ CHARTS = WidgetCharts(
     ),
     explainer="central-asia.md",
     views=(output_over_time, mining_against_processing),
-    tables=(Table("years", "Year by year", (
-        Column("scenario", "Scenario"), Column("year", "Year"), Column("output", "Output (t)", 0),
-        Column("mine_share", "Share of world mining", 3),
-        Column("china_processing_share", "China's share of world processing", 3),
-        Column("value_kept", "Value ($ million)", 0))),),
+    tables=(
+        Table(
+            "years",
+            "Year by year",
+            (
+                Column("scenario", "Scenario"),
+                Column("year", "Year"),
+                Column("output", "Output (t)", 0),
+                Column("mine_share", "Share of world mining", 3),
+                Column("china_processing_share", "China's share of world processing", 3),
+                Column("value_kept", "Value ($ million)", 0),
+            ),
+        ),
+    ),
 )

@@ -24,8 +24,10 @@ def production_by_country(rows: list[dict[str, Any]]) -> alt.Chart:
         .encode(
             y=alt.Y("country:N", sort="-x", title=None),
             x=alt.X("tonnes:Q", title="Mine production (tonnes of rare-earth oxide)"),
-            tooltip=[alt.Tooltip("country:N", title="Country"),
-                     alt.Tooltip("tonnes:Q", title="Tonnes REO", format=",")],
+            tooltip=[
+                alt.Tooltip("country:N", title="Country"),
+                alt.Tooltip("tonnes:Q", title="Tonnes REO", format=","),
+            ],
         )
         .properties(width="container", height=260)
     )
@@ -40,8 +42,11 @@ PRODUCTION = StaticChart(
     ),
     build=production_by_country,
     rows=production_rows,
-    table=Table("data", "Mine production, 2024 (tonnes of rare-earth oxide)", (
-        Column("country", "Country"), Column("tonnes", "Tonnes REO", 0))),
+    table=Table(
+        "data",
+        "Mine production, 2024 (tonnes of rare-earth oxide)",
+        (Column("country", "Country"), Column("tonnes", "Tonnes REO", 0)),
+    ),
 )
 
 
@@ -52,7 +57,7 @@ def share_rows() -> list[dict[str, Any]]:
     ]
 
 
-def share_by_stage(rows: list[dict[str, Any]]) -> alt.LayerChart:
+def share_by_stage(rows: list[dict[str, Any]]) -> alt.TopLevelMixin:
     stages = ["Mining", "Refining and separation", "Magnets"]
     bars = (
         alt.Chart(alt.Data(values=rows))
@@ -60,14 +65,22 @@ def share_by_stage(rows: list[dict[str, Any]]) -> alt.LayerChart:
         .encode(
             y=alt.Y("measure:N", sort=None, title=None, axis=alt.Axis(labelLimit=320)),
             x=alt.X("share:Q", title="China's share of world total (%)", scale=alt.Scale(domain=[0, 100])),
-            color=alt.Color("stage:N", sort=stages, title="Stage of the chain", legend=alt.Legend(orient="bottom")),
-            tooltip=[alt.Tooltip("stage:N", title="Stage"), alt.Tooltip("measure:N", title="Measure"),
-                     alt.Tooltip("share:Q", title="China's share (%)")],
+            color=alt.Color(
+                "stage:N", sort=stages, title="Stage of the chain", legend=alt.Legend(orient="bottom")
+            ),
+            tooltip=[
+                alt.Tooltip("stage:N", title="Stage"),
+                alt.Tooltip("measure:N", title="Measure"),
+                alt.Tooltip("share:Q", title="China's share (%)"),
+            ],
         )
     )
-    labels = bars.mark_text(align="left", dx=4).encode(text=alt.Text("share:Q", format=".0f"), color=alt.value("currentColor"))
+    labels = bars.mark_text(align="left", dx=4).encode(
+        text=alt.Text("share:Q", format=".0f"), color=alt.value("currentColor")
+    )
     return alt.layer(bars, labels, title="China's share at each stage of the rare-earth chain").properties(
-        width="container", height=200)
+        width="container", height=200
+    )
 
 
 SHARE_BY_STAGE = StaticChart(
@@ -80,6 +93,9 @@ SHARE_BY_STAGE = StaticChart(
     ),
     build=share_by_stage,
     rows=share_rows,
-    table=Table("data", "China's share by stage (% of world total)", (
-        Column("stage", "Stage"), Column("measure", "Measure"), Column("share", "China's share (%)", 0))),
+    table=Table(
+        "data",
+        "China's share by stage (% of world total)",
+        (Column("stage", "Stage"), Column("measure", "Measure"), Column("share", "China's share (%)", 0)),
+    ),
 )

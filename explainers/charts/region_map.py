@@ -33,16 +33,23 @@ def map_rows() -> list[dict[str, Any]]:
 
 
 def region_map(rows: list[dict[str, Any]]) -> alt.Chart:
-    outlines = alt.InlineData(values=country_outlines(), format=alt.DataFormat(type="topojson", feature="countries"))
-    roles = alt.LookupData(alt.Data(values=[{k: r[k] for k in ("id", "country", "role")} for r in rows]),
-                           key="id", fields=["country", "role"])
+    outlines = alt.InlineData(
+        values=country_outlines(), format=alt.DataFormat(type="topojson", feature="countries")
+    )
+    roles = alt.LookupData(
+        alt.Data(values=[{k: r[k] for k in ("id", "country", "role")} for r in rows]),
+        key="id",
+        fields=["country", "role"],
+    )
     return (
         alt.Chart(outlines, title="Central Asia and the Middle Corridor")
         .mark_geoshape(stroke="white", strokeWidth=0.7)
         .transform_lookup(lookup="id", from_=roles)
         .transform_filter("isValid(datum.role)")
         .encode(
-            color=alt.Color("role:N", sort=ROLES, title=None, legend=alt.Legend(orient="bottom", columns=2, labelLimit=0)),
+            color=alt.Color(
+                "role:N", sort=ROLES, title=None, legend=alt.Legend(orient="bottom", columns=2, labelLimit=0)
+            ),
             tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("role:N", title="Role")],
         )
         .project(type="mercator")

@@ -20,24 +20,42 @@ def tariff_layers() -> alt.Chart:
         .encode(
             y=alt.Y("scenario:N", sort=SCENARIOS, title=None, axis=alt.Axis(labelLimit=260)),
             x=alt.X("sum(rate):Q", title="Tariff on the good from China (% of its value)"),
-            color=alt.Color("layer:N", sort=LAYER_ORDER, title="Tariff layer",
-                            legend=alt.Legend(orient="bottom", columns=2, labelLimit=0)),
+            color=alt.Color(
+                "layer:N",
+                sort=LAYER_ORDER,
+                title="Tariff layer",
+                legend=alt.Legend(orient="bottom", columns=2, labelLimit=0),
+            ),
             order=alt.Order("order:Q"),
-            tooltip=[alt.Tooltip("scenario:N", title="Scenario"), alt.Tooltip("layer:N", title="Layer"),
-                     alt.Tooltip("rate:Q", title="Rate charged (%)")],
+            tooltip=[
+                alt.Tooltip("scenario:N", title="Scenario"),
+                alt.Tooltip("layer:N", title="Layer"),
+                alt.Tooltip("rate:Q", title="Rate charged (%)"),
+            ],
         )
         .properties(width="container", height=130)
     )
 
 
-def volume_and_revenue() -> alt.LayerChart:
-    measures = {"volume": "Imports from China (no tariffs = 100)",
-                "revenue": "Customs revenue ($ per $100 of no-tariff purchases)"}
+def volume_and_revenue() -> alt.TopLevelMixin:
+    measures = {
+        "volume": "Imports from China (no tariffs = 100)",
+        "revenue": "Customs revenue ($ per $100 of no-tariff purchases)",
+    }
     label = alt.expr.if_(alt.datum.measure == "volume", measures["volume"], measures["revenue"])
-    colour = alt.Color("label:N", title=None, sort=list(measures.values()),
-                       legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0))
-    dash = alt.StrokeDash("scenario:N", sort=SCENARIOS, title=None, legend=alt.Legend(orient="bottom"),
-                          scale=alt.Scale(domain=SCENARIOS, range=[[5, 4], [1, 0]]))
+    colour = alt.Color(
+        "label:N",
+        title=None,
+        sort=list(measures.values()),
+        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0),
+    )
+    dash = alt.StrokeDash(
+        "scenario:N",
+        sort=SCENARIOS,
+        title=None,
+        legend=alt.Legend(orient="bottom"),
+        scale=alt.Scale(domain=SCENARIOS, range=[[5, 4], [1, 0]]),
+    )
     x = alt.X("tariff:Q", title="Tariff on the good from China (%)")
     y = alt.Y("value:Q", title="Index, or $ per $100 of no-tariff purchases")
     lines = (
@@ -52,11 +70,18 @@ def volume_and_revenue() -> alt.LayerChart:
         .transform_fold(["volume", "revenue"], as_=["measure", "value"])
         .transform_calculate(label=label)
         .mark_point(size=110)
-        .encode(x=x, y=y, color=colour,
-                fill=alt.condition(alt.datum.scenario == YOURS, "label:N", alt.value("transparent"), legend=None),
-                tooltip=[alt.Tooltip("scenario:N", title="Scenario"),
-                         alt.Tooltip("tariff:Q", title="Tariff on the good from China (%)", format=".1f"),
-                         alt.Tooltip("label:N", title="Measure"), alt.Tooltip("value:Q", format=".1f")])
+        .encode(
+            x=x,
+            y=y,
+            color=colour,
+            fill=alt.condition(alt.datum.scenario == YOURS, "label:N", alt.value("transparent"), legend=None),
+            tooltip=[
+                alt.Tooltip("scenario:N", title="Scenario"),
+                alt.Tooltip("tariff:Q", title="Tariff on the good from China (%)", format=".1f"),
+                alt.Tooltip("label:N", title="Measure"),
+                alt.Tooltip("value:Q", format=".1f"),
+            ],
+        )
     )
     return alt.layer(lines, points, title="Imports and customs revenue as China's tariff climbs").properties(
         width="container", height=220
@@ -74,15 +99,24 @@ CHARTS = WidgetCharts(
     explainer="busan-meeting.md",
     views=(tariff_layers, volume_and_revenue),
     tables=(
-        Table("layers", "Tariff layers charged on the good from China (%)", (
-            Column("scenario", "Scenario"), Column("layer", "Layer"), Column("rate", "Rate (%)", 1))),
-        Table("point", "The baseline and your scenario", (
-            Column("scenario", "Scenario"),
-            Column("tariff", "Tariff from China (%)", 1), Column("others_tariff", "Tariff from elsewhere (%)", 1),
-            Column("price", "Duty-paid price of the $100 Chinese good ($)", 2),
-            Column("volume", "Imports from China (no tariffs = 100)", 1),
-            Column("effective_before", "Average tariff before switching (%)", 1),
-            Column("effective_after", "Average tariff after switching (%)", 1),
-            Column("revenue", "Revenue per $100 of no-tariff purchases ($)", 2))),
+        Table(
+            "layers",
+            "Tariff layers charged on the good from China (%)",
+            (Column("scenario", "Scenario"), Column("layer", "Layer"), Column("rate", "Rate (%)", 1)),
+        ),
+        Table(
+            "point",
+            "The baseline and your scenario",
+            (
+                Column("scenario", "Scenario"),
+                Column("tariff", "Tariff from China (%)", 1),
+                Column("others_tariff", "Tariff from elsewhere (%)", 1),
+                Column("price", "Duty-paid price of the $100 Chinese good ($)", 2),
+                Column("volume", "Imports from China (no tariffs = 100)", 1),
+                Column("effective_before", "Average tariff before switching (%)", 1),
+                Column("effective_after", "Average tariff after switching (%)", 1),
+                Column("revenue", "Revenue per $100 of no-tariff purchases ($)", 2),
+            ),
+        ),
     ),
 )

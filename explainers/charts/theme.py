@@ -21,21 +21,36 @@ PALETTES = {
     "slate": ["#56b4e9", "#f0a35e", "#35c49a", "#e28fbd", "#e6c84f", "#a9a9ff"],
 }
 
-TEXT, MUTED, GRID = "var(--md-default-fg-color)", "var(--md-default-fg-color--light)", "var(--md-default-fg-color--lightest)"
+TEXT, MUTED, GRID = (
+    "var(--md-default-fg-color)",
+    "var(--md-default-fg-color--light)",
+    "var(--md-default-fg-color--lightest)",
+)
 FONT = "var(--bx-font)"  # the page's font stack, as the browser resolved it
 HUES = [f"var(--bx-hue-{i})" for i in range(len(PALETTES["default"]))]
 
 # Close to Material's own values; only used where no page is at hand (the build).
 FALLBACKS = {
-    scheme: {FONT: "Helvetica, Arial, sans-serif", **dict(zip(HUES, PALETTES[scheme])), **colours}
+    scheme: {
+        FONT: "Helvetica, Arial, sans-serif",
+        **dict(zip(HUES, PALETTES[scheme], strict=True)),
+        **colours,
+    }
     for scheme, colours in {
         "default": {TEXT: "#000000de", MUTED: "#0000008a", GRID: "#00000012"},
         "slate": {TEXT: "#e2e4e9", MUTED: "#e2e4e999", GRID: "#e2e4e921"},
     }.items()
 }
 
-_AXIS = {"labelColor": MUTED, "titleColor": TEXT, "gridColor": GRID, "domainColor": MUTED, "tickColor": MUTED,
-         "labelFontSize": 12, "titleFontSize": 12}
+_AXIS = {
+    "labelColor": MUTED,
+    "titleColor": TEXT,
+    "gridColor": GRID,
+    "domainColor": MUTED,
+    "tickColor": MUTED,
+    "labelFontSize": 12,
+    "titleFontSize": 12,
+}
 
 
 def config() -> dict[str, Any]:
@@ -44,7 +59,13 @@ def config() -> dict[str, Any]:
         "background": "transparent",
         "font": FONT,
         "axis": _AXIS,
-        "legend": {"labelColor": TEXT, "titleColor": TEXT, "labelFontSize": 12, "titleFontSize": 12, "labelLimit": 320},
+        "legend": {
+            "labelColor": TEXT,
+            "titleColor": TEXT,
+            "labelFontSize": 12,
+            "titleFontSize": 12,
+            "labelLimit": 320,
+        },
         "title": {"color": TEXT, "subtitleColor": MUTED, "fontSize": 14, "anchor": "start"},
         "view": {"stroke": "transparent"},
         "range": {"category": HUES},
@@ -63,7 +84,9 @@ def resolved(spec: Any, scheme: str) -> Any:
 
 def runtime_module() -> str:
     """`assets/runtime/theme.js`: what the browser needs to fill the slots that are not CSS variables."""
-    palettes = {scheme: dict(zip(HUES, PALETTES[scheme])) for scheme in SCHEMES}
-    return ("// Generated at build from explainers/charts/theme.py: edit it there.\n"
-            f"export const FONT = {json.dumps(FONT)};\n"
-            f"export const HUES = {json.dumps(palettes, indent=1)};\n")
+    palettes = {scheme: dict(zip(HUES, PALETTES[scheme], strict=True)) for scheme in SCHEMES}
+    return (
+        "// Generated at build from explainers/charts/theme.py: edit it there.\n"
+        f"export const FONT = {json.dumps(FONT)};\n"
+        f"export const HUES = {json.dumps(palettes, indent=1)};\n"
+    )

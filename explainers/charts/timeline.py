@@ -14,30 +14,77 @@ CHINA = "China's tariff on US goods"
 
 
 def timeline_rows() -> list[dict[str, Any]]:
-    us = [{"date": r["date"], "side": US, "rate": float(r["total_ieepa_pct"]), "note": r["note"], "source": r["source"]}
-          for r in data.load("us_tariffs_on_china_2025")]
-    china = [{"date": r["date"], "side": CHINA, "rate": float(r["rate_pct"]), "note": r["note"], "source": r["source"]}
-             for r in data.load("china_tariffs_on_us_2025")]
+    us = [
+        {
+            "date": r["date"],
+            "side": US,
+            "rate": float(r["total_ieepa_pct"]),
+            "note": r["note"],
+            "source": r["source"],
+        }
+        for r in data.load("us_tariffs_on_china_2025")
+    ]
+    china = [
+        {
+            "date": r["date"],
+            "side": CHINA,
+            "rate": float(r["rate_pct"]),
+            "note": r["note"],
+            "source": r["source"],
+        }
+        for r in data.load("china_tariffs_on_us_2025")
+    ]
     return sorted(us + china, key=lambda r: (r["date"], r["side"]))
 
 
-def tariff_timeline(rows: list[dict[str, Any]]) -> alt.LayerChart:
-    end = [{"date": "2025-12-31", "side": side, "rate": next(r["rate"] for r in reversed(rows) if r["side"] == side)}
-           for side in (US, CHINA)]  # carry the last level to the end of the year
+def tariff_timeline(rows: list[dict[str, Any]]) -> alt.TopLevelMixin:
+    end = [
+        {
+            "date": "2025-12-31",
+            "side": side,
+            "rate": next(r["rate"] for r in reversed(rows) if r["side"] == side),
+        }
+        for side in (US, CHINA)
+    ]  # carry the last level to the end of the year
     x = alt.X("date:T", title="2025", axis=alt.Axis(format="%b", tickCount=12, labelAngle=0))
     y = alt.Y("rate:Q", title="Additional tariff (%)")
-    colour = alt.Color("side:N", title=None, sort=[US, CHINA], legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0))
-    steps = alt.Chart(alt.Data(values=rows + end)).mark_line(interpolate="step-after").encode(x=x, y=y, color=colour)
-    points = alt.Chart(alt.Data(values=rows)).mark_point(filled=True, size=60).encode(
-        x=x, y=y, color=colour,
-        tooltip=[alt.Tooltip("date:T", title="From", format="%d %b %Y"), alt.Tooltip("side:N", title="Side"),
-                 alt.Tooltip("rate:Q", title="Rate (%)"), alt.Tooltip("note:N", title="What changed")],
+    colour = alt.Color(
+        "side:N",
+        title=None,
+        sort=[US, CHINA],
+        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0),
     )
-    busan = alt.Chart(alt.Data(values=[{"date": "2025-10-30", "label": "Busan, 30 Oct"}])).mark_rule(strokeDash=[4, 3]).encode(x="date:T")
+    steps = (
+        alt.Chart(alt.Data(values=rows + end))
+        .mark_line(interpolate="step-after")
+        .encode(x=x, y=y, color=colour)
+    )
+    points = (
+        alt.Chart(alt.Data(values=rows))
+        .mark_point(filled=True, size=60)
+        .encode(
+            x=x,
+            y=y,
+            color=colour,
+            tooltip=[
+                alt.Tooltip("date:T", title="From", format="%d %b %Y"),
+                alt.Tooltip("side:N", title="Side"),
+                alt.Tooltip("rate:Q", title="Rate (%)"),
+                alt.Tooltip("note:N", title="What changed"),
+            ],
+        )
+    )
+    busan = (
+        alt.Chart(alt.Data(values=[{"date": "2025-10-30", "label": "Busan, 30 Oct"}]))
+        .mark_rule(strokeDash=[4, 3])
+        .encode(x="date:T")
+    )
     busan_label = busan.mark_text(align="right", dx=-4, dy=-6, baseline="top").encode(
-        text="label:N", y=alt.value(0), color=alt.value("currentColor"))
-    return alt.layer(steps, points, busan, busan_label, title="Additional tariffs in 2025: escalation and truces").properties(
-        width="container", height=260)
+        text="label:N", y=alt.value(0), color=alt.value("currentColor")
+    )
+    return alt.layer(
+        steps, points, busan, busan_label, title="Additional tariffs in 2025: escalation and truces"
+    ).properties(width="container", height=260)
 
 
 TARIFF_TIMELINE = StaticChart(
@@ -52,6 +99,14 @@ TARIFF_TIMELINE = StaticChart(
     ),
     build=tariff_timeline,
     rows=timeline_rows,
-    table=Table("data", "Additional tariff levels, 2025", (
-        Column("date", "From"), Column("side", "Side"), Column("rate", "Rate (%)", 0), Column("note", "What changed"))),
+    table=Table(
+        "data",
+        "Additional tariff levels, 2025",
+        (
+            Column("date", "From"),
+            Column("side", "Side"),
+            Column("rate", "Rate (%)", 0),
+            Column("note", "What changed"),
+        ),
+    ),
 )

@@ -40,7 +40,7 @@ class Reader:
     allowed_errors: tuple[str, ...] = ()
 
     @classmethod
-    def open(cls, context: BrowserContext, base_url: str, allowed_errors: tuple[str, ...] = ()) -> "Reader":
+    def open(cls, context: BrowserContext, base_url: str, allowed_errors: tuple[str, ...] = ()) -> Reader:
         page = context.new_page()
         # Content-Security-Policy violations, as the page itself sees them (not only on the console).
         page.add_init_script(
@@ -52,7 +52,9 @@ class Reader:
         # the page holds, and read what it answers). Instrumentation of the test browser only.
         page.add_init_script(WATCH_WORKERS)
         parts = urlsplit(base_url)
-        reader = cls(context, page, f"{parts.scheme}://{parts.netloc}", base_url, allowed_errors=allowed_errors)
+        reader = cls(
+            context, page, f"{parts.scheme}://{parts.netloc}", base_url, allowed_errors=allowed_errors
+        )
         page.on("console", reader._console)
         page.on("pageerror", lambda error: reader.problems.append(f"uncaught: {error}"))
         context.on("request", reader._request)
@@ -65,7 +67,9 @@ class Reader:
             self.problems.append(f"HTTP {response.status}: {response.url}")
 
     def _console(self, message: Any) -> None:
-        uncaught = "Uncaught" in message.text  # an exception nobody handled (a worker's among them) never is allowed
+        uncaught = (
+            "Uncaught" in message.text
+        )  # an exception nobody handled (a worker's among them) never is allowed
         if message.type == "error" and (uncaught or not any(a in message.text for a in self.allowed_errors)):
             self.problems.append(f"console error: {message.text}")
 
@@ -116,11 +120,28 @@ def as_json(value: Any) -> Any:
     return json.loads(json.dumps(value))
 
 
-def readout(widget: str, key: str, baseline: str | None = None, start: str | None = None, **changes: float) -> str:
+def readout(
+    widget: str, key: str, baseline: str | None = None, start: str | None = None, **changes: float
+) -> str:
     """A read-out as the page should show it, computed by the model in CPython: the figure, then how it
     compares with the baseline ("48.0% (baseline 58.0%, −10 points)")."""
+    return _readout_at(widget, key, changes, baseline, start)
+
+
+def _readout_at(
+    widget: str, key: str, changes: dict[str, float], baseline: str | None = None, start: str | None = None
+) -> str:
     from widgets import registry
 
     model = registry.get(widget)
     values = dict({p.key: p for p in model.presets}[start].values) if start else model.defaults()
     return next(f.text for f in model.run({**values, **changes}, baseline).figures if f.key == key)
+
+
+def total(**steps: float) -> str:
+    """The tariff widget's total as the page shows it after moving sliders by these amounts from their
+    defaults (fentanyl=-1: one percentage point left), computed by the model in CPython."""
+    from widgets import registry
+
+    defaults = registry.get("tariff_stack").defaults()
+    return _readout_at("tariff_stack", "total", {k: float(defaults[k]) + v for k, v in steps.items()})

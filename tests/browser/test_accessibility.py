@@ -26,7 +26,12 @@ def axe_page(browser, site, request):
     # axe is injected as a script, which the site's own policy rightly refuses; only this test bypasses it.
     context = browser.new_context(bypass_csp=True, color_scheme="dark" if scheme == "slate" else "light")
     foreign = []  # privacy: no page may contact another host, on any page of the site
-    context.on("request", lambda r: None if r.url.startswith((site.origin + "/", "data:", "blob:", "about:")) else foreign.append(r.url))
+    context.on(
+        "request",
+        lambda r: None
+        if r.url.startswith((site.origin + "/", "data:", "blob:", "about:"))
+        else foreign.append(r.url),
+    )
     page = context.new_page()
     yield page, scheme
     context.close()

@@ -64,9 +64,17 @@ def test_builder_link_locks_hides_and_withholds_until_the_student_predicts(reade
     page.fill("#bx-b-lesson", "Lesson 1: Tariffs")
     link = page.input_value("#bx-b-link")
     assert link.startswith(f"{reader.base}{PAGE}?")
-    assert link.endswith(f"&tariff_stack.v={TARIFF.version}")  # made with this version of the model (link-version.js)
-    for readable in ("tariff_stack.fentanyl=20", "tariff_stack.lock=fentanyl,reciprocal", "tariff_stack.hide=elasticity",
-                     "tariff_stack.reveal=price,charts", "tariff_stack.predict=price", "tariff_stack.lesson=Lesson+1:+Tariffs"):
+    assert link.endswith(
+        f"&tariff_stack.v={TARIFF.version}"
+    )  # made with this version of the model (link-version.js)
+    for readable in (
+        "tariff_stack.fentanyl=20",
+        "tariff_stack.lock=fentanyl,reciprocal",
+        "tariff_stack.hide=elasticity",
+        "tariff_stack.reveal=price,charts",
+        "tariff_stack.predict=price",
+        "tariff_stack.lesson=Lesson+1:+Tariffs",
+    ):
         assert readable in link
     assert f'src="{link.replace("&", "&amp;")}"' in page.input_value("#bx-b-snippet")
     # The printable card has the link written out.
@@ -75,7 +83,11 @@ def test_builder_link_locks_hides_and_withholds_until_the_student_predicts(reade
     page.pdf(path=str(pdf), format="A4")
     card = PdfReader(pdf)
     card_text = "".join(p.extract_text() for p in card.pages)
-    assert len(card.pages) == 1 and "Lesson 1: Tariffs" in card_text and "What does a buyer pay now?" in card_text
+    assert (
+        len(card.pages) == 1
+        and "Lesson 1: Tariffs" in card_text
+        and "What does a buyer pay now?" in card_text
+    )
     assert link in re.sub(r"\s+", "", card_text)
     assert "Starting value" not in card_text  # the form itself does not print
 
@@ -99,8 +111,12 @@ def test_builder_link_locks_hides_and_withholds_until_the_student_predicts(reade
         expect(fentanyl).to_be_disabled()  # Python being ready enables the controls, but not a locked one
         expected = figure(TARIFF, {"fentanyl": 20}, "price")
         total = figure(TARIFF, {"fentanyl": 20}, "total")
-        expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(total.text)  # shown results follow the model
-        page.locator(f"#{WIDGET} details.bx-data summary").click()  # an open data panel fills its tables, if any
+        expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(
+            total.text
+        )  # shown results follow the model
+        page.locator(
+            f"#{WIDGET} details.bx-data summary"
+        ).click()  # an open data panel fills its tables, if any
         text = page.evaluate(PAGE_TEXT)
         assert not shows(text, expected)  # not in the read-outs, the charts, their labels or the table
         assert page.locator(f"#{WIDGET} .bx-view svg").count() == 0
@@ -116,7 +132,9 @@ def test_builder_link_locks_hides_and_withholds_until_the_student_predicts(reade
         expect(reveal.locator(".bx-reveal-prediction")).to_have_text("You predicted $130.00.")
         expect(reveal.locator(".bx-reveal-model")).to_contain_text(expected.text)
         gap = expected.value - 130
-        expect(reveal.locator(".bx-reveal-gap")).to_have_text(f"Your prediction was ${gap:.2f} below the model's.")
+        expect(reveal.locator(".bx-reveal-gap")).to_have_text(
+            f"Your prediction was ${gap:.2f} below the model's."
+        )
         expect(reveal).to_contain_text("How the model works")
         expect(page.locator(f"#{WIDGET} dd[data-figure='price']")).to_have_text(expected.text)
         expect(page.locator(f"#{WIDGET} .bx-view svg")).to_have_count(2)
@@ -134,13 +152,17 @@ ANSWER = "The layers add up, and the buyer pays all of it."
 
 def test_worksheet_prints_on_one_page_and_downloads_named_by_lesson_and_date(reader, tmp_path):
     lesson = "Lesson 1: Tariffs"
-    query = ("tariff_stack.reciprocal=34&tariff_stack.lock=reciprocal&tariff_stack.hide=pass_through"
-             f"&tariff_stack.predict=total&tariff_stack.reveal=charts&tariff_stack.q={quote('How high is the stack?')}"
-             f"&tariff_stack.lesson={quote(lesson)}")
+    query = (
+        "tariff_stack.reciprocal=34&tariff_stack.lock=reciprocal&tariff_stack.hide=pass_through"
+        f"&tariff_stack.predict=total&tariff_stack.reveal=charts&tariff_stack.q={quote('How high is the stack?')}"
+        f"&tariff_stack.lesson={quote(lesson)}"
+    )
     page = reader.goto(f"{PAGE}?{query}")
     reader.wait_python_ready(WIDGET)
     expected = figure(TARIFF, {"reciprocal": 34}, "total")
-    expect(page.locator(f"#{WIDGET} dd[data-figure='price']")).to_have_text(figure(TARIFF, {"reciprocal": 34}, "price").text)
+    expect(page.locator(f"#{WIDGET} dd[data-figure='price']")).to_have_text(
+        figure(TARIFF, {"reciprocal": 34}, "price").text
+    )
     page.locator(f"#{WIDGET} details.bx-data summary").click()
     text = page.evaluate(PAGE_TEXT)  # withheld: not in the read-outs, the charts' labels or the table
     assert not shows(text, expected)
@@ -156,11 +178,18 @@ def test_worksheet_prints_on_one_page_and_downloads_named_by_lesson_and_date(rea
     today = datetime.date.today().isoformat()
     assert download.value.suggested_filename == f"lesson-1-tariffs-{today}.json"
     sheet = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
-    assert sheet["lesson"] == lesson and sheet["date"] == today and sheet["name"] == "Ada" and sheet["answer"] == ANSWER
+    assert (
+        sheet["lesson"] == lesson
+        and sheet["date"] == today
+        and sheet["name"] == "Ada"
+        and sheet["answer"] == ANSWER
+    )
     assert sheet["prediction"]["value"] == 40 and sheet["prediction"]["of"] == "total"
     assert sheet["model_at_prediction"]["figure"]["text"] == expected.text
     scenario = {s["setting"]: s["value"] for s in sheet["final_scenario"]}
-    assert scenario["reciprocal"] == 34 and "pass_through" not in scenario  # hidden stays out of the worksheet
+    assert (
+        scenario["reciprocal"] == 34 and "pass_through" not in scenario
+    )  # hidden stays out of the worksheet
     assert Path(download.value.path()).stat().st_size < 8_000  # a small file
 
     pdf = tmp_path / "worksheet.pdf"
@@ -169,7 +198,16 @@ def test_worksheet_prints_on_one_page_and_downloads_named_by_lesson_and_date(rea
     document = PdfReader(pdf)
     text = "\n".join(p.extract_text() for p in document.pages)
     assert len(document.pages) == 1, f"{len(document.pages)} pages"
-    for wanted in (lesson, "Ada", "How high is the stack?", "40%", expected.text, ANSWER, "Your final scenario", "Reciprocal tariff"):
+    for wanted in (
+        lesson,
+        "Ada",
+        "How high is the stack?",
+        "40%",
+        expected.text,
+        ANSWER,
+        "Your final scenario",
+        "Reciprocal tariff",
+    ):
         assert wanted in text, wanted
     for control in ("Lock in my prediction", "Download worksheet", "US tariff layers on one Chinese good"):
         assert control not in text, control  # a worksheet, not a printout of the page's controls and charts
@@ -187,16 +225,18 @@ def test_tampered_and_stale_links_give_a_working_page_with_a_plain_note(reader):
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     hostile = "<img src=x onerror=alert(1)>" + "x" * 5000
-    query = "&".join([
-        "tariff_stack.fentanyl=999",  # out of range: clamped by the scenario reader, with its note
-        "tariff_stack.lock=fentanyl,gone_param",  # a removed parameter
-        "tariff_stack.hide=old_readout",  # a renamed read-out: it may have been the answer
-        "tariff_stack.predict=price",
-        f"tariff_stack.q={quote(hostile)}",
-        f"tariff_stack.choices={quote('<b>only one</b>')}",
-        "tariff_stack.removed=5",
-        "rare_earth_supply.lock=stockpile",  # a widget that is not on this page
-    ])
+    query = "&".join(
+        [
+            "tariff_stack.fentanyl=999",  # out of range: clamped by the scenario reader, with its note
+            "tariff_stack.lock=fentanyl,gone_param",  # a removed parameter
+            "tariff_stack.hide=old_readout",  # a renamed read-out: it may have been the answer
+            "tariff_stack.predict=price",
+            f"tariff_stack.q={quote(hostile)}",
+            f"tariff_stack.choices={quote('<b>only one</b>')}",
+            "tariff_stack.removed=5",
+            "rare_earth_supply.lock=stockpile",  # a widget that is not on this page
+        ]
+    )
     reader.goto(f"{PAGE}?{query}")
     note = page.locator(".bx-assign-note")
     expect(note).to_contain_text("lock: “gone_param” is not a slider of this widget, so it was ignored.")
@@ -223,7 +263,9 @@ def test_tampered_and_stale_links_give_a_working_page_with_a_plain_note(reader):
     page.keyboard.press("Enter")
     expected = figure(TARIFF, {"fentanyl": 50}, "price")  # the page works: clamped value, real model
     expect(page.locator(".bx-reveal-model")).to_contain_text(expected.text)
-    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(figure(TARIFF, {"fentanyl": 50}, "total").text)
+    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(
+        figure(TARIFF, {"fentanyl": 50}, "total").text
+    )
     assert dialogs == []
 
 
@@ -250,7 +292,9 @@ def test_each_lesson_predicts_then_reveals_a_result_the_model_computes(reader, l
     for widget, query in predicted:
         model = registry.get(widget)
         pairs = dict(parse_qsl(urlsplit("?" + query).query))
-        values = {p.name: float(pairs[f"{widget}.{p.name}"]) for p in model.params if f"{widget}.{p.name}" in pairs}
+        values = {
+            p.name: float(pairs[f"{widget}.{p.name}"]) for p in model.params if f"{widget}.{p.name}" in pairs
+        }
         expected = figure(model, values, pairs[f"{widget}.predict"])
         reader.goto(f"assign/{widget}/?{query}")
         reader.wait_python_ready(f"widget-{widget}")
@@ -263,8 +307,10 @@ def test_each_lesson_predicts_then_reveals_a_result_the_model_computes(reader, l
 def test_assignment_works_inside_an_iframe(reader):
     query = "tariff_stack.fentanyl=20&tariff_stack.lock=fentanyl&tariff_stack.predict=total&tariff_stack.reveal=charts&tariff_stack.lesson=Embedded"
     page = reader.page
-    page.set_content(f'<h1>Course page</h1><iframe src="{reader.base}{PAGE}?{query.replace("&", "&amp;")}" '
-                     'title="Assignment" width="900" height="1600"></iframe>')
+    page.set_content(
+        f'<h1>Course page</h1><iframe src="{reader.base}{PAGE}?{query.replace("&", "&amp;")}" '
+        'title="Assignment" width="900" height="1600"></iframe>'
+    )
     frame = page.frame_locator("iframe")
     expect(frame.locator(f"#{WIDGET}")).to_have_attribute("data-python", "ready", timeout=PYTHON_READY_MS)
     expect(frame.locator(f"#{WIDGET}-fentanyl")).to_be_disabled()
@@ -285,8 +331,10 @@ def test_assignment_and_builder_have_no_serious_accessibility_problem(browser, s
         page.wait_for_selector(".bx-builder-form")
         page.select_option("#bx-b-predict", index=1)
         problems = [f"builder: {v}" for v in violations(page, scheme)]
-        page.goto(f"{site.url}{PAGE}?tariff_stack.lock=fentanyl&tariff_stack.hide=elasticity&tariff_stack.predict=price"
-                  "&tariff_stack.choices=under+%24130|%24130+or+more&tariff_stack.q=Predict")
+        page.goto(
+            f"{site.url}{PAGE}?tariff_stack.lock=fentanyl&tariff_stack.hide=elasticity&tariff_stack.predict=price"
+            "&tariff_stack.choices=under+%24130|%24130+or+more&tariff_stack.q=Predict"
+        )
         page.wait_for_selector(f'#{WIDGET}[data-python="ready"]', timeout=PYTHON_READY_MS)
         problems += [f"before: {v}" for v in violations(page, scheme)]
         page.get_by_label("under $130").check()
@@ -303,7 +351,10 @@ def test_builder_and_assignment_fit_a_phone(browser, site):
     context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
     try:
         phone = Reader.open(context, site.url)
-        for path in ("teachers/builder/", f"{PAGE}?tariff_stack.lock=fentanyl&tariff_stack.predict=price&tariff_stack.q=Why%3F"):
+        for path in (
+            "teachers/builder/",
+            f"{PAGE}?tariff_stack.lock=fentanyl&tariff_stack.predict=price&tariff_stack.q=Why%3F",
+        ):
             page = phone.goto(path)
             page.wait_for_selector(".bx-builder-form, .bx-predict")
             assert page.evaluate("document.documentElement.scrollWidth") <= 360, path

@@ -8,7 +8,6 @@ import subprocess
 import sys
 import time
 import zipfile
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -33,8 +32,12 @@ def served_pack(built_site, tmp_path):
         archive.extractall(tmp_path)
     port = free_port()
     # The teachers' page's line, bound to loopback for the test (in a classroom it serves the room).
-    command = classroom_pack.SERVE.replace("python3", sys.executable).replace(" 8000", f" {port} --bind 127.0.0.1")
-    server = subprocess.Popen(command.split(), cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    command = classroom_pack.SERVE.replace("python3", sys.executable).replace(
+        " 8000", f" {port} --bind 127.0.0.1"
+    )
+    server = subprocess.Popen(
+        command.split(), cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         deadline = time.monotonic() + 20
         while True:
@@ -68,7 +71,9 @@ def test_a_widget_works_from_the_unzipped_pack_served_by_python_alone(context, s
     page.locator(f"#{WIDGET}-fentanyl").focus()
     page.keyboard.press("ArrowLeft")
     fentanyl = registry.get("tariff_stack").defaults()["fentanyl"] - 1  # one step left
-    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(readout("tariff_stack", "total", fentanyl=fentanyl))
+    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(
+        readout("tariff_stack", "total", fentanyl=fentanyl)
+    )
     page = reader.goto("teachers/")  # and the pages around it
     expect(page.locator("a[href$='classroom-pack.zip']")).to_have_count(1)
     reader.assert_clean()

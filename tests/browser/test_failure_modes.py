@@ -20,7 +20,9 @@ def test_blocked_pyodide_leaves_default_chart_and_an_honest_notice(context, site
         expect(status).to_contain_text("default scenario")
         expect(page.locator(f"#{WIDGET}-fentanyl")).to_be_disabled()
         assert page.locator(f"#{WIDGET} .bx-view svg").count() == 2  # both default charts still drawn
-        expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(readout("tariff_stack", "total"))
+        expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(
+            readout("tariff_stack", "total")
+        )
         reader.assert_clean()
 
 
@@ -29,7 +31,8 @@ def test_missing_model_archive_is_reported_not_thrown(context, site):
         reader = Reader.open(context, site.url, allowed_errors=("Failed to load resource",))
         page = reader.goto(PAGE)
         expect(page.locator(f"#{WIDGET} .bx-status")).to_contain_text(
-            "the models could not be downloaded (HTTP 404)", timeout=60_000)
+            "the models could not be downloaded (HTTP 404)", timeout=60_000
+        )
         assert page.locator(f"#{WIDGET} .bx-view svg").count() == 2
         reader.assert_clean()
 
@@ -43,9 +46,13 @@ def test_page_runs_under_its_content_security_policy(context, site):
     reader.wait_python_ready(WIDGET)
     page.locator(f"#{WIDGET}-fentanyl").focus()
     page.keyboard.press("ArrowLeft")
-    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(readout("tariff_stack", "total", fentanyl=9))
+    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(
+        readout("tariff_stack", "total", fentanyl=9)
+    )
     # A script the policy does not allow is refused, so the policy really is in force.
-    page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.head.append(s); }")
+    page.evaluate(
+        "() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.head.append(s); }"
+    )
     assert page.evaluate("window.__ran") is None
     assert page.evaluate("window.__cspViolations") == ["script-src-elem inline"]
     page.evaluate("window.__cspViolations = []")  # that refusal was ours; nothing else may be refused
@@ -62,11 +69,17 @@ def test_blocked_vega_keeps_the_pictures_and_the_widget_still_computes(context, 
         reader.wait_python_ready(WIDGET)
         page.locator(f"#{WIDGET}-fentanyl").focus()
         page.keyboard.press("ArrowLeft")
-        expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(readout("tariff_stack", "total", fentanyl=9))  # the model still answers
-        expect(page.locator(f"#{WIDGET} .bx-error")).to_contain_text("the picture still shows the default scenario")
+        expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(
+            readout("tariff_stack", "total", fentanyl=9)
+        )  # the model still answers
+        expect(page.locator(f"#{WIDGET} .bx-error")).to_contain_text(
+            "the picture still shows the default scenario"
+        )
         # A chart without a widget says the same plainly.
         page = reader.goto("rare-earths-101/")
-        expect(page.locator("figure.bx-chart .bx-error").first).to_contain_text("the picture shows the same data")
+        expect(page.locator("figure.bx-chart .bx-error").first).to_contain_text(
+            "the picture shows the same data"
+        )
         expect(page.locator("figure.bx-chart .bx-picture[data-scheme='default'] svg").first).to_be_visible()
         reader.assert_clean()
 
@@ -80,7 +93,9 @@ def test_without_the_memory_snapshot_python_boots_the_ordinary_way(context, site
         assert boot["fromSnapshot"] is False and "404" in boot["why"]
         page.locator(f"#{WIDGET}-fentanyl").focus()
         page.keyboard.press("ArrowLeft")
-        expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(readout("tariff_stack", "total", fentanyl=9))
+        expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(
+            readout("tariff_stack", "total", fentanyl=9)
+        )
         reader.assert_clean()
 
 

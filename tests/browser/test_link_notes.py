@@ -32,7 +32,9 @@ def site_widgets(built_site: Path) -> list[tuple[str, str]]:
     """(page, figure id) of every widget figure in the built site, embeds included."""
     found = []
     for path in sorted(built_site.rglob("index.html")):
-        for figure_id in re.findall(r'<figure class="bx-figure bx-widget" id="([^"]+)"', path.read_text("utf-8")):
+        for figure_id in re.findall(
+            r'<figure class="bx-figure bx-widget" id="([^"]+)"', path.read_text("utf-8")
+        ):
             found.append((path.parent.relative_to(built_site).as_posix() + "/", figure_id))
     return found
 
@@ -53,28 +55,38 @@ def asked(kind: str, param) -> str | None:
 def expected(kind: str, param, start: float) -> tuple[float, str]:
     """The slider's value after the link, and the note that must say so."""
     if kind == "not a number":
-        return start, f"{param.label}: “abc” is not a usable number, so the slider keeps its starting value, {format_value(start, param.unit)}."
+        return (
+            start,
+            f"{param.label}: “abc” is not a usable number, so the slider keeps its starting value, {format_value(start, param.unit)}.",
+        )
     if kind == "out of range":
         value = param.maximum + 10 * param.step
-        return param.maximum, (f"{param.label} must be between {format_value(param.minimum, param.unit)} and "
-                               f"{format_value(param.maximum, param.unit)}; {format_value(float(f'{value:g}'), param.unit)} "
-                               f"was changed to {format_value(param.maximum, param.unit)}.")
+        return param.maximum, (
+            f"{param.label} must be between {format_value(param.minimum, param.unit)} and "
+            f"{format_value(param.maximum, param.unit)}; {format_value(float(f'{value:g}'), param.unit)} "
+            f"was changed to {format_value(param.maximum, param.unit)}."
+        )
     value = float(f"{param.minimum + param.step / 3:.6g}")
-    return param.minimum, (f"{param.label} moves in steps of {format_value(param.step, param.unit)}; "
-                           f"{format_value(value, param.unit)} was changed to {format_value(param.minimum, param.unit)}.")
+    return param.minimum, (
+        f"{param.label} moves in steps of {format_value(param.step, param.unit)}; "
+        f"{format_value(value, param.unit)} was changed to {format_value(param.minimum, param.unit)}."
+    )
 
 
 def without_python(page) -> None:
     """Link notes are written before Python starts: these checks replace the worker with an empty one,
     rather than start Pyodide on every one of their page loads."""
-    page.route(re.compile(r"/assets/runtime/worker\.js$"),
-               lambda route: route.fulfill(status=200, content_type="text/javascript", body=""))
+    page.route(
+        re.compile(r"/assets/runtime/worker\.js$"),
+        lambda route: route.fulfill(status=200, content_type="text/javascript", body=""),
+    )
 
 
 def widget_meta(html: str, figure_id: str) -> dict:
     """The figure's parameters and starting values, as the build wrote them for the page's script."""
-    figure = html[html.index(f'id="{figure_id}"'):]
+    figure = html[html.index(f'id="{figure_id}"') :]
     found = re.search(r'<template class="bx-meta"[^>]*>(.*?)</template>', figure, re.S)
+    assert found, f"{figure_id} has no bx-meta template"
     return json.loads(markup.unescape(found.group(1)))
 
 
@@ -97,7 +109,8 @@ def check_notes(page, html: str, figure_id: str, kind: str, path: str, base: str
         assert float(slider.input_value()) == pytest.approx(value), f"{figure_id}, {param.name}"
         # The note and the slider's own read-out say the same.
         expect(page.locator(f'#{figure_id} output[for="{figure_id}-{param.name}"]')).to_have_text(
-            format_value(value, param.unit))
+            format_value(value, param.unit)
+        )
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -114,10 +127,14 @@ def test_link_notes_say_what_a_widget_started_from_a_preset_did(reader, built_si
     host = (built_site / HOST_PAGE / "index.html").read_text("utf-8")
     figure_id = f"widget-{widget}-{preset}".replace("_", "-")
     fence = widget_fence(f"{widget} id={figure_id} preset={preset}", "widget", "bx-widget", {}, None)
-    fence = fence.replace(f'href="{figures.SOURCE_LINK_PREFIX}', f'href="../{citations.BIBLIOGRAPHY_PAGE[:-3]}/#src-')
+    fence = fence.replace(
+        f'href="{figures.SOURCE_LINK_PREFIX}', f'href="../{citations.BIBLIOGRAPHY_PAGE[:-3]}/#src-'
+    )
     html = FIGURE.sub(lambda _: fence, host, count=1)
     path = f"preset-{figure_id}/"  # as deep as the host page, so its relative links hold
     without_python(reader.page)
-    reader.page.route(lambda url: url.split("?")[0] == reader.base + path,
-                      lambda route: route.fulfill(status=200, content_type="text/html", body=html))
+    reader.page.route(
+        lambda url: url.split("?")[0] == reader.base + path,
+        lambda route: route.fulfill(status=200, content_type="text/html", body=html),
+    )
     check_notes(reader.page, html, figure_id, kind, path, reader.base)

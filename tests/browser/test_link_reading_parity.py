@@ -14,9 +14,42 @@ PAGE = "busan-meeting/"
 KEY = "tariff_stack"  # the page's tariff widget: figure id minus "widget-"
 
 TRICKY = [
-    "12", " 12 ", "12.5", "-3", "+7", ".5", "5.", "1e2", "1E-2", "0", "-0", "1e309", "-1e309",
-    "NaN", "nan", "Infinity", "-Infinity", "inf", "", "  ", "abc", "12abc", "<script>alert(1)</script>",
-    "0x10", "0b11", "0o7", "1_000", "１２", "١٢", "12,5", "1e", "e5", "--1", "1.2.3", "\t12", "9" * 400,
+    "12",
+    " 12 ",
+    "12.5",
+    "-3",
+    "+7",
+    ".5",
+    "5.",
+    "1e2",
+    "1E-2",
+    "0",
+    "-0",
+    "1e309",
+    "-1e309",
+    "NaN",
+    "nan",
+    "Infinity",
+    "-Infinity",
+    "inf",
+    "",
+    "  ",
+    "abc",
+    "12abc",
+    "<script>alert(1)</script>",
+    "0x10",
+    "0b11",
+    "0o7",
+    "1_000",
+    "１２",
+    "١٢",
+    "12,5",
+    "1e",
+    "e5",
+    "--1",
+    "1.2.3",
+    "\t12",
+    "9" * 400,
 ]
 
 
@@ -24,7 +57,9 @@ def random_texts(rng: random.Random, count: int) -> list[str]:
     texts = []
     for _ in range(count):
         value = rng.uniform(-300, 300)
-        texts.append(rng.choice([f"{value:.{rng.randint(0, 6)}f}", f"{value:e}", str(round(value)), repr(value)]))
+        texts.append(
+            rng.choice([f"{value:.{rng.randint(0, 6)}f}", f"{value:e}", str(round(value)), repr(value)])
+        )
     return texts
 
 
@@ -34,11 +69,14 @@ def test_page_and_python_read_every_link_value_alike(reader):
     page = reader.goto(PAGE)
     queries = ["?" + urlencode({f"{KEY}.{p.name}": text for p in params}) for text in texts]
     # The page's own module, as the widgets use it.
-    replies = page.evaluate("""async ([key, params, queries]) => {
+    replies = page.evaluate(
+        """async ([key, params, queries]) => {
         const { readScenario } = await import(new URL("../assets/runtime/scenario-url.js", document.baseURI).href);
         return queries.map((query) => readScenario(key, params, query));
-    }""", [KEY, [p.as_dict() for p in params], queries])
-    for text, reply in zip(texts, replies):
+    }""",
+        [KEY, [p.as_dict() for p in params], queries],
+    )
+    for text, reply in zip(texts, replies, strict=True):
         python_values, python_notes = clamp(params, {p.name: text for p in params})
         for p in params:
             where = f"{p.name} = {text!r}"

@@ -25,8 +25,11 @@ def edited(code: str, key: str, **changes: float) -> str:
     return next(f["text"] for f in reply["figures"] if f["key"] == key)
 
 
-PRICE_LABEL = next(f.label for f in registry.get("tariff_stack").run(registry.get("tariff_stack").defaults()).figures
-                   if f.key == "price")
+PRICE_LABEL = next(
+    f.label
+    for f in registry.get("tariff_stack").run(registry.get("tariff_stack").defaults()).figures
+    if f.key == "price"
+)
 
 
 def open_inside(reader):
@@ -56,9 +59,13 @@ def test_editing_a_constant_redraws_the_chart_and_compares_with_the_original(rea
     # Sliders now run the reader's version too.
     page.locator(f"#{WIDGET}-fentanyl").focus()
     page.keyboard.press("ArrowRight")
-    expect(page.locator(f"#{WIDGET} dd[data-figure='price']")).to_have_text(edited(doubled, "price", fentanyl=11))
+    expect(page.locator(f"#{WIDGET} dd[data-figure='price']")).to_have_text(
+        edited(doubled, "price", fentanyl=11)
+    )
     page.locator(f"#{WIDGET} .bx-revert").click()
-    expect(page.locator(f"#{WIDGET} dd[data-figure='price']")).to_have_text(readout("tariff_stack", "price", fentanyl=11))
+    expect(page.locator(f"#{WIDGET} dd[data-figure='price']")).to_have_text(
+        readout("tariff_stack", "price", fentanyl=11)
+    )
 
 
 def test_syntax_error_and_exception_show_their_line_and_keep_the_chart(reader):
@@ -82,17 +89,26 @@ def test_syntax_error_and_exception_show_their_line_and_keep_the_chart(reader):
 
 def test_endless_loop_is_stopped_and_the_widget_keeps_working(reader):
     page, editor = open_inside(reader)
-    editor.fill(SOURCE.replace("def china_tariff(values: dict[str, float]) -> float:\n",
-                               "def china_tariff(values: dict[str, float]) -> float:\n    while True:\n        pass\n", 1))
+    editor.fill(
+        SOURCE.replace(
+            "def china_tariff(values: dict[str, float]) -> float:\n",
+            "def china_tariff(values: dict[str, float]) -> float:\n    while True:\n        pass\n",
+            1,
+        )
+    )
     run(page)
     status = page.locator(f"#{WIDGET} .bx-code-status")
     expect(status).to_contain_text("was stopped", timeout=15_000)
-    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(readout("tariff_stack", "total"))  # last good chart kept
+    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(
+        readout("tariff_stack", "total")
+    )  # last good chart kept
     assert page.evaluate("1 + 1") == 2  # the page itself never froze
     reader.wait_python_ready(WIDGET)  # a fresh worker
     page.locator(f"#{WIDGET}-fentanyl").focus()
     page.keyboard.press("ArrowLeft")
-    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(readout("tariff_stack", "total", fentanyl=9), timeout=15_000)
+    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(
+        readout("tariff_stack", "total", fentanyl=9), timeout=15_000
+    )
 
 
 def test_edited_model_downloads_as_a_file_that_runs_with_cpython(reader, tmp_path):
@@ -103,7 +119,9 @@ def test_edited_model_downloads_as_a_file_that_runs_with_cpython(reader, tmp_pat
     path = tmp_path / download.value.suggested_filename
     download.value.save_as(path)
     assert path.name == "tariff_stack.py"
-    output = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, cwd=tmp_path, check=True).stdout
+    output = subprocess.run(
+        [sys.executable, str(path)], capture_output=True, text=True, cwd=tmp_path, check=True
+    ).stdout
     assert f"{PRICE_LABEL}: $296.00 (same as the baseline)" in output
 
 
@@ -119,6 +137,8 @@ def test_shared_code_link_loads_the_edit_without_running_it(reader, context):
     expect(other.locator(f"#{WIDGET}-code")).to_have_value(edited_code)
     expect(other.locator(f"#{WIDGET} .bx-code-status")).to_contain_text("press “Run my version”")
     other.wait_for_selector(f'#{WIDGET}[data-python="ready"]', timeout=90_000)
-    expect(other.locator(f"#{WIDGET} dd[data-figure='price']")).to_have_text(readout("tariff_stack", "price"))  # not run yet
+    expect(other.locator(f"#{WIDGET} dd[data-figure='price']")).to_have_text(
+        readout("tariff_stack", "price")
+    )  # not run yet
     other.locator(f"#{WIDGET} .bx-run").click()
     expect(other.locator(f"#{WIDGET} dd[data-figure='price']")).to_have_text(edited(edited_code, "price"))

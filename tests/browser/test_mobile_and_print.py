@@ -33,14 +33,18 @@ def test_phone_width_has_no_sideways_scroll_and_sliders_answer_touch(phone):
     assert box["height"] >= 24  # a finger-sized target
     page.touchscreen.tap(box["x"] + box["width"] * 0.97, box["y"] + box["height"] / 2)
     expect(slider).not_to_have_value("0")
-    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).not_to_have_text(readout("tariff_stack", "total"))
+    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).not_to_have_text(
+        readout("tariff_stack", "total")
+    )
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
 
 def test_printed_page_has_chart_values_and_sources(reader, tmp_path):
     page = reader.goto(PAGE + "?tariff_stack.fentanyl=20")
     reader.wait_python_ready(WIDGET)
-    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(readout("tariff_stack", "total", fentanyl=20))
+    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(
+        readout("tariff_stack", "total", fentanyl=20)
+    )
     pdf = tmp_path / "handout.pdf"
     page.emulate_media(media="print")
     page.pdf(path=str(pdf), format="A4", print_background=False)

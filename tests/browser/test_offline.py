@@ -16,18 +16,12 @@ import zipfile
 from playwright.sync_api import Page, expect
 
 from explainers import offline, runtime_assets, snapshot, stdlib
-from tests.browser.reader import PYTHON_READY_MS, Reader
-from tests.net_server import NetServer, Profile
-from tests.browser.reader import readout as _readout
-from tests.site_server import PREFIX, SiteServer
-from widgets import registry
+from tests.browser.reader import PYTHON_READY_MS, Reader, total
+from tools.net_server import NetServer, Profile
+from tools.site_server import SiteServer
 
 PAGE, WIDGET = "busan-meeting/", "widget-tariff_stack"
 
-def total(**changes: float) -> str:
-    """The tariff widget's total as the page shows it, from the model in CPython (fentanyl=-1: one step left)."""
-    defaults = registry.get("tariff_stack").defaults()
-    return _readout("tariff_stack", "total", **{k: defaults[k] + v for k, v in changes.items()})
 
 OFFLINE_READY = """async () => {
   const registration = await navigator.serviceWorker.getRegistration();
@@ -59,17 +53,27 @@ def move_every_widget(reader: Reader, page: Page) -> int:
     figures = page.locator("figure.bx-widget")
     for i in range(figures.count()):
         figure = figures.nth(i)
-        figure_id = figure.get_attribute("id")
+        figure_id = figure.get_attribute("id") or ""
         reader.wait_python_ready(figure_id)
-        shown = lambda: figure.evaluate("(f) => [...f.querySelectorAll('dd, .bx-view')].map(e => e.innerHTML).join()")
+
+        def shown(figure=figure):
+            return figure.evaluate(
+                "(f) => [...f.querySelectorAll('dd, .bx-view')].map(e => e.innerHTML).join()"
+            )
+
         before = shown()
         sliders = figure.locator('input[type="range"]')
         for j in range(sliders.count()):  # some sliders change nothing in some scenarios (a truce that holds)
-            redraws = page.evaluate("() => window.busanExplainer.metrics.filter(m => m.name === 'redraw').length")
+            redraws = page.evaluate(
+                "() => window.busanExplainer.metrics.filter(m => m.name === 'redraw').length"
+            )
             sliders.nth(j).focus()
             page.keyboard.press("End")
-            page.wait_for_function("(n) => window.busanExplainer.metrics.filter(m => m.name === 'redraw').length > n",
-                                   arg=redraws, timeout=PYTHON_READY_MS)
+            page.wait_for_function(
+                "(n) => window.busanExplainer.metrics.filter(m => m.name === 'redraw').length > n",
+                arg=redraws,
+                timeout=PYTHON_READY_MS,
+            )
             if shown() != before:
                 break
         assert shown() != before, f"{figure_id}: no slider changed a read-out or a chart"
@@ -85,7 +89,9 @@ def test_after_one_widget_page_every_page_and_widget_works_offline(context, site
     widgets = 0
     for path in pages(built_site):
         page = reader.goto(path)
-        expect(page.locator("article").first).to_be_visible()  # the page itself, not the browser's offline notice
+        expect(
+            page.locator("article").first
+        ).to_be_visible()  # the page itself, not the browser's offline notice
         widgets += move_every_widget(reader, page)
     assert widgets >= 5  # three story widgets, one of them twice, and the embeds
     # Instant navigation offline: Material fetches the next page itself, through the service worker.
@@ -102,7 +108,9 @@ def test_after_one_widget_page_every_page_and_widget_works_offline(context, site
     reader.assert_clean()
 
 
-def test_on_a_school_line_the_first_visit_fetches_no_snapshot_and_the_revisit_restores_its_own(context, built_site):
+def test_on_a_school_line_the_first_visit_fetches_no_snapshot_and_the_revisit_restores_its_own(
+    context, built_site
+):
     # 20 Mbit/s: below the line speed at which the build's 6.2 MB snapshot would pay (worker-boot.js).
     with NetServer(built_site, Profile("school line", mbit=20)) as server:
         reader = Reader.open(context, server.url)
@@ -113,7 +121,9 @@ def test_on_a_school_line_the_first_visit_fetches_no_snapshot_and_the_revisit_re
         wait_until(page, OFFLINE_READY)
         first_visit = server.wire_bytes()
         assert not any("snapshot.bin" in s.path for s in server.served)
-        assert first_visit < 7e6, f"{first_visit / 1e6:.2f} MB on the wire for a first visit"  # the issue's budget
+        assert first_visit < 7e6, (
+            f"{first_visit / 1e6:.2f} MB on the wire for a first visit"
+        )  # the issue's budget
         server.reset_counts()
         page = reader.goto(PAGE)
         reader.wait_python_ready(WIDGET)
@@ -121,7 +131,9 @@ def test_on_a_school_line_the_first_visit_fetches_no_snapshot_and_the_revisit_re
         page.locator(f"#{WIDGET}-fentanyl").focus()
         page.keyboard.press("ArrowLeft")
         expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(total(fentanyl=-1))
-        assert not [s.path for s in server.served if "/assets/" in s.path]  # the runtime came from the offline copy
+        assert not [
+            s.path for s in server.served if "/assets/" in s.path
+        ]  # the runtime came from the offline copy
         reader.assert_clean()
 
 
@@ -129,9 +141,15 @@ def test_the_service_worker_lists_every_page_and_the_runtime_but_no_downloads(bu
     listed = offline.read_manifest(built_site)["files"]
     for path in pages(built_site):
         assert path + "index.html" in listed
-    for needed in ("assets/vendor/pyodide/pyodide.asm.wasm", "assets/vendor/pyodide/python_stdlib.zip",
-                   "assets/runtime/widgets.zip", "assets/runtime/worker.js", "assets/vendor/vega.min.js",
-                   "search/search_index.json", "404.html"):
+    for needed in (
+        "assets/vendor/pyodide/pyodide.asm.wasm",
+        "assets/vendor/pyodide/python_stdlib.zip",
+        "assets/runtime/widgets.zip",
+        "assets/runtime/worker.js",
+        "assets/vendor/vega.min.js",
+        "search/search_index.json",
+        "404.html",
+    ):
         assert needed in listed
     assert not any(p.endswith((".map", "snapshot.bin.gz")) or p == "sw.js" for p in listed)
     # Every chart's CSV, JSON, SVG and PNG (about 2.9 MB) are fetched when a reader asks, not on a first visit.
@@ -155,8 +173,18 @@ def rebuild_with_a_changed_model(site_dir) -> str:
             new.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data)
     archive.write_bytes(buffer.getvalue())
     memory = site_dir / "snapshot.bin"
-    subprocess.run([snapshot.find_node(), str(snapshot.SCRIPT), str(snapshot.PYODIDE), str(archive), str(memory),
-                    str(site_dir / stdlib.SITE_PATH)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            snapshot.find_node(),
+            str(snapshot.SCRIPT),
+            str(snapshot.PYODIDE),
+            str(archive),
+            str(memory),
+            str(site_dir / stdlib.SITE_PATH),
+        ],
+        check=True,
+        capture_output=True,
+    )
     (site_dir / snapshot.SITE_PATH).write_bytes(gzip.compress(memory.read_bytes(), 6, mtime=0))
     memory.unlink()
     return offline.write_service_worker(site_dir)["version"]
@@ -174,17 +202,24 @@ def test_a_new_build_replaces_the_offline_runtime_and_the_kept_snapshot(context,
         version = rebuild_with_a_changed_model(site_dir)
         # The next visit finds a new sw.js; its worker fetches what changed and takes over.
         page = reader.goto(PAGE)
-        wait_until(page, f"async () => (await caches.keys()).filter(n => n.startsWith('bx-site-')).join() === 'bx-site-{version}'")
+        wait_until(
+            page,
+            f"async () => (await caches.keys()).filter(n => n.startsWith('bx-site-')).join() === 'bx-site-{version}'",
+        )
         page = reader.goto(PAGE)
         reader.wait_python_ready(WIDGET)
         assert boot(page)["source"] != "kept snapshot", boot(page)  # the old models' memory is not restored
         page.locator(f"#{WIDGET}-fentanyl").focus()
         page.keyboard.press("ArrowLeft")
-        expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(re.compile("^" + re.escape(f"{float(total(fentanyl=-1).split('%')[0]) + 100:.1f}%")))  # the new model
+        expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(
+            re.compile("^" + re.escape(f"{float(total(fentanyl=-1).split('%')[0]) + 100:.1f}%"))
+        )  # the new model
         reader.assert_clean()
 
 
-def test_pages_stay_network_first_so_a_correction_reaches_readers_who_have_the_offline_copy(context, built_site, tmp_path):
+def test_pages_stay_network_first_so_a_correction_reaches_readers_who_have_the_offline_copy(
+    context, built_site, tmp_path
+):
     site_dir = tmp_path / "site"
     shutil.copytree(built_site, site_dir)
     with SiteServer(site_dir) as server:
@@ -193,7 +228,9 @@ def test_pages_stay_network_first_so_a_correction_reaches_readers_who_have_the_o
         reader.wait_python_ready(WIDGET)
         wait_until(page, OFFLINE_READY)
         sources = site_dir / "sources" / "index.html"
-        sources.write_text(sources.read_text(encoding="utf-8").replace("</h1>", " (corrected)</h1>", 1), encoding="utf-8")
+        sources.write_text(
+            sources.read_text(encoding="utf-8").replace("</h1>", " (corrected)</h1>", 1), encoding="utf-8"
+        )
         page = reader.goto("sources/")
         expect(page.locator("h1").first).to_contain_text("(corrected)")
         reader.assert_clean()

@@ -22,13 +22,19 @@ def random_values(model, rng: random.Random) -> dict[str, float]:
     on_grid = rng.random() < 0.5
     for p in model.params:
         steps = round((p.maximum - p.minimum) / p.step)
-        values[p.name] = (round(p.minimum + rng.randint(0, steps) * p.step, 10) if on_grid
-                          else rng.uniform(p.minimum, p.maximum))
+        values[p.name] = (
+            round(p.minimum + rng.randint(0, steps) * p.step, 10)
+            if on_grid
+            else rng.uniform(p.minimum, p.maximum)
+        )
     return values
 
 
 def random_request(name: str, model, rng: random.Random) -> dict:
-    return {"settings": random_values(model, rng), "baseline": rng.choice([None] + [p.key for p in model.presets])}
+    return {
+        "settings": random_values(model, rng),
+        "baseline": rng.choice([None] + [p.key for p in model.presets]),
+    }
 
 
 def hostile_requests() -> list[tuple[str, str]]:
@@ -37,13 +43,33 @@ def hostile_requests() -> list[tuple[str, str]]:
     for name, model in registry.MODELS.items():
         defaults = json.dumps(model.defaults())
         first = model.params[0].name
-        for raw in ["1" + "0" * 400, "-" + "9" * 320, "1e400", "NaN", "-Infinity", '"1_0"', '"nan"', '"\u0661\u0662"',
-                    '"0x10"', "null", "true", "[]", "[[1]]", '{"a": 1}', '"' + "9" * 400 + '"']:
+        for raw in [
+            "1" + "0" * 400,
+            "-" + "9" * 320,
+            "1e400",
+            "NaN",
+            "-Infinity",
+            '"1_0"',
+            '"nan"',
+            '"\u0661\u0662"',
+            '"0x10"',
+            "null",
+            "true",
+            "[]",
+            "[[1]]",
+            '{"a": 1}',
+            '"' + "9" * 400 + '"',
+        ]:
             texts.append((name, defaults[:-1] + f', "{first}": ' + raw + "}"))
         texts.append((name, '{"settings": ' + defaults + ', "baseline": "no-such-preset"}'))
         texts.append((name, '{"settings": ' + defaults + ', "baseline": 7}'))
-    texts += [("tariff_stack", "[" * 100_000), ("tariff_stack", "[" * 4_000 + "]" * 4_000), ("tariff_stack", "not json"),
-              ("tariff_stack", '"\ud800"'), ("no_such_widget", "{}")]
+    texts += [
+        ("tariff_stack", "[" * 100_000),
+        ("tariff_stack", "[" * 4_000 + "]" * 4_000),
+        ("tariff_stack", "not json"),
+        ("tariff_stack", '"\ud800"'),
+        ("no_such_widget", "{}"),
+    ]
     return texts
 
 
@@ -57,7 +83,7 @@ def assert_same(browser_value, cpython_value, where: str) -> None:
             assert_same(browser_value[key], cpython_value[key], f"{where}.{key}")
     elif isinstance(cpython_value, list):
         assert len(browser_value) == len(cpython_value), where
-        for i, (b, c) in enumerate(zip(browser_value, cpython_value)):
+        for i, (b, c) in enumerate(zip(browser_value, cpython_value, strict=True)):
             assert_same(b, c, f"{where}[{i}]")
     else:
         assert browser_value == cpython_value, where
@@ -65,19 +91,25 @@ def assert_same(browser_value, cpython_value, where: str) -> None:
 
 def test_random_parameter_sets_agree_value_for_value(reader):
     rng = random.Random(20251030)
-    cases = [(name, random_request(name, model, rng)) for name, model in registry.MODELS.items()
-             for _ in range(CASES_PER_MODEL)]
+    cases = [
+        (name, random_request(name, model, rng))
+        for name, model in registry.MODELS.items()
+        for _ in range(CASES_PER_MODEL)
+    ]
     page = reader.goto(PAGE)
     reader.wait_python_ready("widget-tariff_stack")
     # The page's own worker client, the same module instance the widgets use.
-    replies = page.evaluate("""async (cases) => {
+    replies = page.evaluate(
+        """async (cases) => {
         const { runModel } = await import(new URL("../assets/runtime/python.js", document.baseURI).href);
         const out = [];
         for (const [name, request] of cases) out.push(await runModel(name, request));
         return out;
-    }""", cases)
+    }""",
+        cases,
+    )
     assert len(replies) == len(cases) >= 20
-    for (name, request), reply in zip(cases, replies):
+    for (name, request), reply in zip(cases, replies, strict=True):
         result = registry.get(name).run(request["settings"], request["baseline"])
         expected = json.loads(json.dumps({"ok": True, **result.as_dict()}))
         assert_same(reply, expected, f"{name}{request}")
@@ -89,7 +121,8 @@ def test_hostile_requests_are_refused_alike_in_pyodide_and_cpython(reader):
     reader.wait_python_ready("widget-tariff_stack")
     # runModel sends JSON.stringify(values); for this call it sends our raw text instead, so numbers no
     # JavaScript value can hold (10^400) and deep nesting reach Python exactly as written.
-    replies = page.evaluate("""async (cases) => {
+    replies = page.evaluate(
+        """async (cases) => {
         const { runModel } = await import(new URL("../assets/runtime/python.js", document.baseURI).href);
         const stringify = JSON.stringify;
         const out = [];
@@ -100,25 +133,33 @@ def test_hostile_requests_are_refused_alike_in_pyodide_and_cpython(reader):
             JSON.stringify = stringify;
         }
         return out;
-    }""", cases)
+    }""",
+        cases,
+    )
     assert len(replies) == len(cases)
-    for (name, text), reply in zip(cases, replies):
+    for (name, text), reply in zip(cases, replies, strict=True):
         expected = json.loads(registry.run_json(name, text))
         assert expected["ok"] is False, text[:80]
         assert reply == expected, f"{name}: {text[:80]}"
     # Python is still there and still right after all of that.
-    assert page.evaluate("""async () => {
+    assert (
+        page.evaluate("""async () => {
         const { runModel } = await import(new URL("../assets/runtime/python.js", document.baseURI).href);
         return (await runModel("tariff_stack", {})).error;
-    }""") == json.loads(registry.run_json("tariff_stack", "{}"))["error"]
+    }""")
+        == json.loads(registry.run_json("tariff_stack", "{}"))["error"]
+    )
 
 
 @pytest.mark.parametrize("unit", ["%", "$", "months", "", "% per year", "×", "$ bn", "year", "t per year"])
 def test_page_formats_numbers_exactly_as_the_model_does(reader, unit):
     samples = [0, 2030, 0.1, 0.25, 1, 2.5, 7.5, 10, 12.345, 99.995, 100, 1234.5, 270000, 0.005, 33.333]
     page = reader.goto("sources/")
-    shown = page.evaluate("""async ([values, unit]) => {
+    shown = page.evaluate(
+        """async ([values, unit]) => {
         const { describe } = await import(new URL("../assets/runtime/format.js", document.baseURI).href);
         return values.map((v) => describe(v, unit));
-    }""", [samples, unit])
+    }""",
+        [samples, unit],
+    )
     assert shown == [format_value(v, unit) for v in samples]

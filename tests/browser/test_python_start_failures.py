@@ -4,7 +4,7 @@ is unavailable, keeps the default chart and its data table, and offers a Retry t
 arrives. Never "Loading Python…" for ever, never an uncaught error, never a refusal by the page's policy.
 
 Each runtime file is made to fail in each way a school filter, a misconfigured host or a bad line makes
-it fail (tests/site_server.py FAULTS), on the built site, under its real Content-Security-Policy."""
+it fail (tools/site_server.py FAULTS), on the built site, under its real Content-Security-Policy."""
 
 from __future__ import annotations
 
@@ -14,17 +14,11 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.reader import Reader
-from tests.site_server import FAULTS
-from tests.browser.reader import readout as _readout
-from widgets import registry
+from tests.browser.reader import Reader, total
+from tools.site_server import FAULTS
 
 WIDGET = "widget-tariff_stack"
 
-def total(**changes: float) -> str:
-    """The tariff widget's total as the page shows it, from the model in CPython (fentanyl=-1: one step left)."""
-    defaults = registry.get("tariff_stack").defaults()
-    return _readout("tariff_stack", "total", **{k: defaults[k] + v for k, v in changes.items()})
 
 PAGE = "busan-meeting/"
 # The production watchdog gives up on a download after 30 s without a byte; a stalled file is tested
@@ -47,8 +41,12 @@ RUNTIME_FILES = {
 }
 # What the browser itself logs when a file fails, and Pyodide's own reports of it; "Uncaught …" never is.
 BROWSER_REPORTS = (
-    "Failed to load resource", "Failed to load module script", "wasm streaming compile failed",
-    "falling back to ArrayBuffer instantiation", "Error occurred while installing", "Failed to fetch",
+    "Failed to load resource",
+    "Failed to load module script",
+    "wasm streaming compile failed",
+    "falling back to ArrayBuffer instantiation",
+    "Error occurred while installing",
+    "Failed to fetch",
     "Failed to load 'http",  # Pyodide's own words for a file it could not download
 )
 
@@ -78,7 +76,8 @@ def open_widget(context, site, stalled: bool) -> tuple[Reader, float]:
     started = time.monotonic()
     reader.goto(PAGE)
     expect(reader.page.locator(f"#{WIDGET}")).to_have_attribute(
-        "data-python", re.compile("^(ready|unavailable)$"), timeout=90_000)
+        "data-python", re.compile("^(ready|unavailable)$"), timeout=90_000
+    )
     return reader, time.monotonic() - started
 
 
@@ -130,7 +129,9 @@ def test_a_slow_line_says_how_much_has_arrived_and_is_not_cut_off(context, site,
     # 2 MB/s for the WebAssembly (9.6 MB: about 5 s), under a watchdog that allows 3 s without a byte:
     # a download that keeps arriving is never "stalled".
     sizes = (built_site / "assets/runtime/python-size.js").read_text()
-    download, memory = (int(re.search(rf"{name} = (\d+)", sizes).group(1)) for name in ("DOWNLOAD_BYTES", "SNAPSHOT_BYTES"))
+    download, memory = (
+        int(re.search(rf"{name} = (\d+)", sizes).group(1)) for name in ("DOWNLOAD_BYTES", "SNAPSHOT_BYTES")
+    )
     # The total the page announces: the runtime, plus the build's snapshot once a fast line fetches it.
     totals = {f"{download / 1e6:.1f}", f"{(download + memory) / 1e6:.1f}"}
     with site.failing("assets/vendor/pyodide/pyodide.asm.wasm", "slow:2000000"):

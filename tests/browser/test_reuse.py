@@ -42,13 +42,13 @@ def shown_table(figure, dataset: str) -> tuple[list[tuple[str, int | None]], lis
     columns = json.loads(table.get_attribute("data-columns"))
     headings = table.locator("thead th").all_text_contents()
     rows = [row.locator("td").all_text_contents() for row in table.locator("tbody tr").all()]
-    return list(zip(headings, [digits for _, digits in columns])), rows
+    return list(zip(headings, [digits for _, digits in columns], strict=True)), rows
 
 
 def same_as_table(rows: list[dict[str, str]], columns, shown: list[list[str]]) -> None:
     assert len(rows) == len(shown), (len(rows), len(shown))
-    for row, cells in zip(rows, shown):
-        for (heading, digits), cell in zip(columns, cells):
+    for row, cells in zip(rows, shown, strict=True):
+        for (heading, digits), cell in zip(columns, cells, strict=True):
             value = row[heading]
             assert "," not in value or digits is None, f"{heading}: {value} is not a plain number"
             text = value if digits is None else format_value(float(value), "", digits)
@@ -74,7 +74,9 @@ def test_every_chart_csv_downloads_and_matches_its_table_and_its_metadata_the_re
                 assert_metadata_matches_registry(meta, charts.STATIC[meta["chart"]].rows())
             else:
                 model = registry.get(meta["widget"])
-                cited = [p.source for p in model.params if p.source] + [p.source for p in model.presets if p.source]
+                cited = [p.source for p in model.params if p.source] + [
+                    p.source for p in model.presets if p.source
+                ]
                 assert {s["id"] for s in meta["sources"]} == set(cited)
                 assert meta["model_version"] == model.version
                 for record in meta["sources"]:
@@ -87,7 +89,10 @@ def nudged(model) -> tuple[str, dict[str, float]]:
     reader makes with one key press."""
     param = model.params[0]
     up = param.default + param.step <= param.maximum
-    return ("ArrowRight" if up else "ArrowLeft"), {**model.defaults(), param.name: param.default + (param.step if up else -param.step)}
+    return ("ArrowRight" if up else "ArrowLeft"), {
+        **model.defaults(),
+        param.name: param.default + (param.step if up else -param.step),
+    }
 
 
 def test_widget_files_hold_the_readers_scenario_beside_the_baseline(reader):
@@ -129,7 +134,9 @@ def test_widget_files_hold_the_readers_scenario_beside_the_baseline(reader):
     # "Cite this scenario" names the scenario's own address, with the model's version.
     bibtex = figure.locator(".bx-cite [data-cite='bibtex']").text_content()
     entry = bibtexparser.parse_string(bibtex).entries[0]
-    assert entry.fields_dict["url"].value.endswith(f"?tariff_stack.{first}={step}&tariff_stack.v={MODEL.version}")
+    assert entry.fields_dict["url"].value.endswith(
+        f"?tariff_stack.{first}={step}&tariff_stack.v={MODEL.version}"
+    )
 
 
 def test_widget_csv_from_the_browser_equals_the_build_file_for_the_same_scenario(reader, built_site):
@@ -147,14 +154,22 @@ def test_widget_csv_from_the_browser_equals_the_build_file_for_the_same_scenario
     figure.locator("details.bx-reuse > summary").click()
     for link in figure.locator("a[data-download='csv']").all():
         _, raw = download(page, link)
-        built = (built_site / "downloads" / "tariff_stack" / f"{link.get_attribute('data-dataset')}.csv").read_bytes()
+        built = (
+            built_site / "downloads" / "tariff_stack" / f"{link.get_attribute('data-dataset')}.csv"
+        ).read_bytes()
         assert raw == built
-    assert any("." in v for v in csv_rows(built)[0].values())  # decimals were compared, not only whole numbers
+    assert any(
+        "." in v for v in csv_rows(built)[0].values()
+    )  # decimals were compared, not only whole numbers
     _, raw = download(page, figure.locator("a[data-download='json']"))
     mine = json.loads(raw)
-    built = json.loads((built_site / "downloads" / "tariff_stack" / "metadata.json").read_text(encoding="utf-8"))
+    built = json.loads(
+        (built_site / "downloads" / "tariff_stack" / "metadata.json").read_text(encoding="utf-8")
+    )
     scenario_only = {"scenario", "scenario_link", "citation", "generated", "edited_model"}
-    assert {k: v for k, v in mine.items() if k not in scenario_only} == {k: v for k, v in built.items() if k not in scenario_only}
+    assert {k: v for k, v in mine.items() if k not in scenario_only} == {
+        k: v for k, v in built.items() if k not in scenario_only
+    }
 
 
 def test_copy_buttons_copy_a_citation_that_parses(reader, context):
@@ -165,7 +180,9 @@ def test_copy_buttons_copy_a_citation_that_parses(reader, context):
     expect(section.locator(".bx-copy-note")).to_have_text("BibTeX copied.")
     copied = page.evaluate("navigator.clipboard.readText()")
     library = bibtexparser.parse_string(copied)
-    assert not library.failed_blocks and library.entries[0].fields_dict["url"].value.endswith("/rare-earths-101/")
+    assert not library.failed_blocks and library.entries[0].fields_dict["url"].value.endswith(
+        "/rare-earths-101/"
+    )
     section.get_by_role("button", name="Copy APA citation").click()
     assert page.evaluate("navigator.clipboard.readText()").startswith("The Busan truce explainer. (")
 
@@ -182,7 +199,9 @@ def test_a_link_made_with_an_older_model_says_so_in_one_line(reader, made):
         pytest.skip("the model has had one version only")
     page = reader.goto(TARIFF_PAGE + f"?tariff_stack.fentanyl=20{made}")
     note = page.locator(f"#{TARIFF} .bx-version-note")
-    expect(note).to_contain_text(f"made with version 1 of the model; the page now runs version {MODEL.version}")
+    expect(note).to_contain_text(
+        f"made with version 1 of the model; the page now runs version {MODEL.version}"
+    )
     latest = versions.history("tariff_stack")[-1]
     expect(note).to_contain_text(latest.what)  # what changed, from the changes log
     expect(note.get_by_role("link")).to_have_attribute("href", re.compile(rf"corrections/#{latest.anchor}$"))
@@ -200,7 +219,10 @@ def test_static_chart_downloads_work_without_javascript(browser, site, built_sit
         link = figure.locator(f"a[data-download='{kind}']")
         name, raw = download(page, link)
         assert name.endswith(f".{kind}")
-        assert raw == (page_dir(built_site, "rare-earths-101") / link.get_attribute("href")).resolve().read_bytes()
+        assert (
+            raw
+            == (page_dir(built_site, "rare-earths-101") / link.get_attribute("href")).resolve().read_bytes()
+        )
     context.close()
 
 

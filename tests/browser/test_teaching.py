@@ -8,7 +8,6 @@ import re
 from playwright.sync_api import expect
 
 from tests.browser.reader import PYTHON_READY_MS, readout
-from widgets import registry
 
 
 def tab_to(page, selector: str, limit: int = 400) -> None:
@@ -25,7 +24,9 @@ def test_quiz_feedback_explains_right_and_wrong_answers(reader):
     numeric = page.locator("form.bx-quiz").filter(has=page.locator(".bx-quiz__number")).first
     numeric.locator(".bx-quiz__number").fill("50")
     numeric.get_by_role("button", name="Check my answer").click()
-    expect(numeric.locator(".bx-quiz__feedback")).to_have_text(re.compile(r"^Not quite: the answer is 69\. 270,000"))
+    expect(numeric.locator(".bx-quiz__feedback")).to_have_text(
+        re.compile(r"^Not quite: the answer is 69\. 270,000")
+    )
     numeric.locator(".bx-quiz__number").fill("70")
     numeric.locator(".bx-quiz__number").press("Enter")
     expect(numeric.locator(".bx-quiz__feedback")).to_have_text(re.compile(r"^Right\."))
@@ -49,16 +50,24 @@ def test_embedded_widget_works_inside_an_iframe(reader):
     frame = page.frame_locator("iframe")
     expect(frame.locator("#widget-tariff_stack .bx-view svg").first).to_be_visible()
     expect(frame.locator(".md-header")).to_be_hidden()
-    expect(frame.locator("#widget-tariff_stack")).to_have_attribute("data-python", "ready", timeout=PYTHON_READY_MS)
+    expect(frame.locator("#widget-tariff_stack")).to_have_attribute(
+        "data-python", "ready", timeout=PYTHON_READY_MS
+    )
     frame.locator("#widget-tariff_stack-reciprocal").focus()
     frame.locator("#widget-tariff_stack-reciprocal").press("ArrowRight")
-    expect(frame.locator("#widget-tariff_stack dd[data-figure='total']")).to_have_text(readout("tariff_stack", "total", reciprocal=11))
-    expect(frame.get_by_role("link", name="Read the explainer behind this widget")).to_have_attribute("target", "_top")
+    expect(frame.locator("#widget-tariff_stack dd[data-figure='total']")).to_have_text(
+        readout("tariff_stack", "total", reciprocal=11)
+    )
+    expect(frame.get_by_role("link", name="Read the explainer behind this widget")).to_have_attribute(
+        "target", "_top"
+    )
     expect(frame.locator(".bx-sources").first).to_contain_text("Sandler, Travis & Rosenberg")
 
 
 def months_short(**change):  # the lapse copy starts from its preset, which is also its baseline
-    return readout("rare_earth_supply", "months_short", baseline="truce_lapses", start="truce_lapses", **change)
+    return readout(
+        "rare_earth_supply", "months_short", baseline="truce_lapses", start="truce_lapses", **change
+    )
 
 
 def test_a_lesson_walked_with_the_keyboard_alone(reader):
@@ -67,7 +76,9 @@ def test_a_lesson_walked_with_the_keyboard_alone(reader):
     tab_to(page, "a[href*='truce-lapses.stockpile=6']")
     page.keyboard.press("Enter")
     # (Material's anchor tracking may add the heading in view as a #fragment.)
-    expect(page).to_have_url(re.compile(r"one-year-pause/\?truce-lapses\.stockpile=6&truce-lapses\.v=\d+(#[\w-]+)?$"))  # with its model version
+    expect(page).to_have_url(
+        re.compile(r"one-year-pause/\?truce-lapses\.stockpile=6&truce-lapses\.v=\d+(#[\w-]+)?$")
+    )  # with its model version
     figure = page.locator("#widget-truce-lapses")
     expect(figure).to_have_attribute("data-python", "ready", timeout=PYTHON_READY_MS)
     expect(figure.locator("dd[data-figure='months_short']")).to_have_text(months_short(stockpile=6))

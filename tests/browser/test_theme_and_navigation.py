@@ -14,7 +14,11 @@ PAGE = "busan-meeting/"  # the explainer that carries the tariff widget
 
 
 def axis_label_colour(page) -> str:
-    return page.locator(f"#{WIDGET} .bx-view").first.locator("g.role-axis-label text").first.get_attribute("fill")
+    return (
+        page.locator(f"#{WIDGET} .bx-view")
+        .first.locator("g.role-axis-label text")
+        .first.get_attribute("fill")
+    )
 
 
 def test_dark_mode_toggle_rethemes_charts_and_keeps_the_reader_scenario(reader):
@@ -22,7 +26,9 @@ def test_dark_mode_toggle_rethemes_charts_and_keeps_the_reader_scenario(reader):
     reader.wait_python_ready(WIDGET)
     page.locator(f"#{WIDGET}-fentanyl").focus()
     page.keyboard.press("End")  # the slider's maximum, 50%
-    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(readout("tariff_stack", "total", fentanyl=50))
+    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(
+        readout("tariff_stack", "total", fentanyl=50)
+    )
     light = axis_label_colour(page)
     page.get_by_title("Switch to dark mode").first.click()
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
@@ -33,7 +39,9 @@ def test_dark_mode_toggle_rethemes_charts_and_keeps_the_reader_scenario(reader):
     dark = axis_label_colour(page)
     assert dark != light
     rows = reader.view_data(WIDGET, 0, "layers")
-    assert [r["rate"] for r in rows if r["scenario"] == "Your scenario" and "Fentanyl" in r["layer"]] == [50.0]
+    assert [r["rate"] for r in rows if r["scenario"] == "Your scenario" and "Fentanyl" in r["layer"]] == [
+        50.0
+    ]
 
 
 def test_instant_navigation_keeps_charts_working_and_python_booted_once(reader, built_site):

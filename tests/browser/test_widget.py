@@ -26,7 +26,9 @@ def test_default_chart_is_drawn_before_python_is_ready(reader):
     # The first view holds the default scenario, computed at build time by the same model.
     expected = cpython(MODEL.defaults())["data"]["layers"]
     rows = reader.view_data(WIDGET, 0, "layers")
-    assert model_rows(rows, ["scenario", "layer", "rate"]) == model_rows(expected, ["scenario", "layer", "rate"])
+    assert model_rows(rows, ["scenario", "layer", "rate"]) == model_rows(
+        expected, ["scenario", "layer", "rate"]
+    )
 
 
 def test_keyboard_slider_moves_chart_to_cpython_result(reader):
@@ -40,14 +42,25 @@ def test_keyboard_slider_moves_chart_to_cpython_result(reader):
     expect(page.locator(f"output[for='{WIDGET}-fentanyl']")).to_have_text("13%")
     values = {**MODEL.defaults(), "fentanyl": 13.0}
     expected = cpython(values)
-    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(readout("tariff_stack", "total", fentanyl=13))
+    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(
+        readout("tariff_stack", "total", fentanyl=13)
+    )
     assert readout("tariff_stack", "total", fentanyl=13) == "51.0% (baseline 48.0%, +3 points)"
     point = reader.view_data(WIDGET, 1, "point")
     keys = ["tariff", "price", "volume", "revenue"]
     # Pyodide's libm may differ from the host's in the last bit of pow(); nothing more.
-    assert model_rows(point, keys) == [pytest.approx(row, rel=1e-12) for row in model_rows(expected["data"]["point"], keys)]
+    assert model_rows(point, keys) == [
+        pytest.approx(row, rel=1e-12) for row in model_rows(expected["data"]["point"], keys)
+    ]
     layers = reader.view_data(WIDGET, 0, "layers")
-    assert [r["rate"] for r in layers if r["scenario"] == "Your scenario"] == [3.0, 25.0, 0.0, 13.0, 10.0, 0.0]
+    assert [r["rate"] for r in layers if r["scenario"] == "Your scenario"] == [
+        3.0,
+        25.0,
+        0.0,
+        13.0,
+        10.0,
+        0.0,
+    ]
     assert [r["rate"] for r in layers if r["scenario"] == "Baseline"] == [3.0, 25.0, 0.0, 10.0, 10.0, 0.0]
 
 
@@ -57,10 +70,20 @@ def test_the_baseline_curve_stays_while_your_scenario_moves(reader):
     before = reader.view_data(WIDGET, 1, "curve")
     page.locator(f"#{WIDGET}-elasticity").focus()
     page.keyboard.press("Home")  # elasticity 0: buyers keep buying as much
-    expect(page.locator(f"#{WIDGET} dd[data-figure='volume']")).to_have_text(readout("tariff_stack", "volume", elasticity=0))
+    expect(page.locator(f"#{WIDGET} dd[data-figure='volume']")).to_have_text(
+        readout("tariff_stack", "volume", elasticity=0)
+    )
     after = reader.view_data(WIDGET, 1, "curve")
-    baseline = lambda rows: [model_rows([r], ["tariff", "revenue"])[0] for r in rows if r["scenario"] == "Baseline"]  # noqa: E731
-    yours = lambda rows: [model_rows([r], ["tariff", "revenue"])[0] for r in rows if r["scenario"] == "Your scenario"]  # noqa: E731
+
+    def line(rows, scenario):
+        return [model_rows([r], ["tariff", "revenue"])[0] for r in rows if r["scenario"] == scenario]
+
+    def baseline(rows):
+        return line(rows, "Baseline")
+
+    def yours(rows):
+        return line(rows, "Your scenario")
+
     assert baseline(after) == baseline(before) and yours(after) != yours(before)
     expected = cpython({**MODEL.defaults(), "elasticity": 0.0})["data"]["curve"]
     assert yours(after) == [pytest.approx(r, rel=1e-12) for r in yours(expected)]
@@ -79,7 +102,8 @@ def test_preset_becomes_the_baseline_and_reset_restores_the_default_one(reader):
     page.locator(f"#{WIDGET}-fentanyl").focus()
     page.keyboard.press("ArrowRight")
     expect(figure.locator("dd[data-figure='total']")).to_have_text(
-        readout("tariff_stack", "total", baseline="section122_period", start="section122_period", fentanyl=1))
+        readout("tariff_stack", "total", baseline="section122_period", start="section122_period", fentanyl=1)
+    )
     figure.get_by_role("button", name="Reset").click()
     expect(page.locator(f"#{WIDGET}-fentanyl")).to_have_value("10")
     expect(figure.locator(".bx-baseline strong")).to_have_text("Default settings")
@@ -100,7 +124,9 @@ def test_a_slider_with_no_effect_says_why_and_changes_nothing(reader):
     page.keyboard.press("ArrowRight")
     expect(page.locator(f"output[for='{truce}-withheld']")).to_have_text("55%")
     # Wait for that move's redraw (the read-outs alone would pass before it: they do not change).
-    page.wait_for_function(f"() => window.busanExplainer.metrics.some(m => m.name === 'redraw' && m.id === '{truce}')")
+    page.wait_for_function(
+        f"() => window.busanExplainer.metrics.some(m => m.name === 'redraw' && m.id === '{truce}')"
+    )
     expect(peak).to_have_text("1.0× (same as the baseline)")
     expect(note).to_be_visible()
     keys = ["scenario", "month", "china", "unmet", "price"]
@@ -109,6 +135,8 @@ def test_a_slider_with_no_effect_says_why_and_changes_nothing(reader):
     page.locator(f"#{truce}-duration").focus()
     for _ in range(6):
         page.keyboard.press("ArrowRight")
-    expect(peak).to_have_text(readout("rare_earth_supply", "peak_price", "truce_holds", "truce_holds", withheld=55, duration=6))
+    expect(peak).to_have_text(
+        readout("rare_earth_supply", "peak_price", "truce_holds", "truce_holds", withheld=55, duration=6)
+    )
     expect(note).to_be_hidden()
     expect(page.locator(f"#{truce}-duration-inactive")).to_be_hidden()

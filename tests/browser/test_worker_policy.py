@@ -12,23 +12,18 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.reader import Reader
-from tests.browser.reader import readout as _readout
-from widgets import registry, sandbox
+from tests.browser.reader import Reader, total
+from widgets import sandbox
 
 WIDGET = "widget-tariff_stack"
 
-def total(**changes: float) -> str:
-    """The tariff widget's total as the page shows it, from the model in CPython (fentanyl=-1: one step left)."""
-    defaults = registry.get("tariff_stack").defaults()
-    return _readout("tariff_stack", "total", **{k: defaults[k] + v for k, v in changes.items()})
 
 PAGE = "busan-meeting/"
 SOURCE = sandbox.model_source("tariff_stack")
 # The worker's console reports each refusal; nothing else may reach it.
 REFUSALS = ("Content Security Policy", "Refused to", "Failed to fetch", "WebSocket connection")
 
-ATTEMPTS = '''
+ATTEMPTS = """
 
 # --- everything below tries to reach another host ---
 import asyncio, js
@@ -95,7 +90,7 @@ _try("Cache API", lambda: js.caches.open("bx").then(lambda cache: _quiet(cache.a
 _try("navigator.sendBeacon", lambda: js.navigator.sendBeacon(_TRAP + "/beacon", "x"))
 _try("service worker", lambda: js.navigator.serviceWorker.register(_SAME_ORIGIN_WORKER))
 js.postMessage(to_js({"type": "probe", "tried": _tried}, dict_converter=js.Object.fromEntries))
-'''
+"""
 
 
 class Trap:
@@ -123,7 +118,9 @@ class Trap:
                 conn.settimeout(1)
                 try:
                     self.hits.append(conn.recv(200))
-                    conn.sendall(b"HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: 0\r\n\r\n")
+                    conn.sendall(
+                        b"HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: 0\r\n\r\n"
+                    )
                 except OSError:
                     self.hits.append(b"(connection)")
 
@@ -153,7 +150,9 @@ def run_attempts(reader: Reader, trap: Trap) -> dict[str, str]:
     page = reader.page
     reader.wait_python_ready(WIDGET)
     page.locator(f"#{WIDGET} .bx-inside summary").click()
-    page.locator(f"#{WIDGET}-code").fill(SOURCE + ATTEMPTS % {"port": trap.port, "worker": reader.base + "assets/runtime/worker.js"})
+    page.locator(f"#{WIDGET}-code").fill(
+        SOURCE + ATTEMPTS % {"port": trap.port, "worker": reader.base + "assets/runtime/worker.js"}
+    )
     page.locator(f"#{WIDGET} .bx-run").click()
     try:
         tried = poll(page, "window.__workerMessages.find(m => m?.type === 'probe')?.tried", 20)

@@ -1,6 +1,6 @@
 """How long one model run takes, in CPython and in Pyodide (a benchmark, not a test).
 
-    .venv/bin/python -m tests.bench_models
+    .venv/bin/python -m tools.bench_models
 
 The same `widgets` files run in both: CPython imports them from the repository; Pyodide unpacks the
 built site's widgets.zip, in headless Chromium, and times the runs with the same timeit call.
@@ -17,8 +17,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.browser_setup import launch_args
-from tests.site_server import SiteServer
+from tools.browser_setup import launch_args
+from tools.site_server import SiteServer
 from widgets import registry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,14 +46,17 @@ def pyodide(site: SiteServer) -> dict[str, float]:
         browser = pw.chromium.launch(**launch_args())
         page = browser.new_page()
         page.goto(site.url + "sources/")
-        result = page.evaluate("""async ([base, code]) => {
+        result = page.evaluate(
+            """async ([base, code]) => {
             const { loadPyodide } = await import(base + "assets/vendor/pyodide/pyodide.mjs");
             const py = await loadPyodide({ indexURL: base + "assets/vendor/pyodide/" });
             const zip = await (await fetch(base + "assets/runtime/widgets.zip")).arrayBuffer();
             py.unpackArchive(zip, "zip", { extractDir: "/home/pyodide/bx" });
             py.runPython("import sys; sys.path.insert(0, '/home/pyodide/bx')");
             return py.runPython(code);
-        }""", [site.url, TIMING])
+        }""",
+            [site.url, TIMING],
+        )
         browser.close()
     return json.loads(result)
 
@@ -61,15 +64,21 @@ def pyodide(site: SiteServer) -> dict[str, float]:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site_dir = Path(tmp) / "site"
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
-                       cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
+            cwd=ROOT,
+            check=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
         with SiteServer(site_dir) as site:
             browser = pyodide(site)
     native = cpython()
     print("model run time, default parameters (median of 7 x 50 runs)")
     print(f"  {'model':<24}{'CPython':>12}{'Pyodide':>12}{'ratio':>8}")
     for name in sorted(native):
-        print(f"  {name:<24}{native[name]:>10.3f}ms{browser[name]:>10.3f}ms{browser[name] / native[name]:>8.1f}")
+        print(
+            f"  {name:<24}{native[name]:>10.3f}ms{browser[name]:>10.3f}ms{browser[name] / native[name]:>8.1f}"
+        )
 
 
 if __name__ == "__main__":

@@ -24,10 +24,17 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.site_server import PREFIX
+from tools.site_server import PREFIX
 
-COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml",
-                "application/wasm", "application/manifest+json")
+COMPRESSIBLE = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "application/xml",
+    "image/svg+xml",
+    "application/wasm",
+    "application/manifest+json",
+)
 ALREADY_COMPRESSED = (".gz", ".zip", ".png", ".jpg", ".jpeg", ".webp", ".woff", ".woff2")
 CHUNK = 16 * 1024
 mimetypes.add_type("application/wasm", ".wasm")
@@ -37,6 +44,7 @@ mimetypes.add_type("text/javascript", ".mjs")
 @dataclass(frozen=True)
 class Profile:
     """A network: None bandwidth means loopback's own (unlimited)."""
+
     name: str
     mbit: float | None = None
     latency_ms: float = 0.0
@@ -82,7 +90,9 @@ class _State:
     mounts: dict[str, Path]
     profile: Profile
     bucket: TokenBucket | None
-    overrides: dict[str, Path] = field(default_factory=dict)  # site path -> another file (a benchmark variant)
+    overrides: dict[str, Path] = field(
+        default_factory=dict
+    )  # site path -> another file (a benchmark variant)
     served: list[Served] = field(default_factory=list)
     gzip_cache: dict[tuple[Path, float], bytes] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -90,7 +100,7 @@ class _State:
 
 class _Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive: latency per request, not per TCP connection
-    server: "NetServer._Server"
+    server: NetServer._Server
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         self._respond(body=True)
@@ -101,11 +111,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def _file(self) -> Path | None:
         state = self.server.state
         clean = self.path.split("?", 1)[0].split("#", 1)[0]
-        if clean.startswith(PREFIX) and clean[len(PREFIX):] in state.overrides:
-            return state.overrides[clean[len(PREFIX):]]
+        if clean.startswith(PREFIX) and clean[len(PREFIX) :] in state.overrides:
+            return state.overrides[clean[len(PREFIX) :]]
         for prefix, folder in [*state.mounts.items(), (PREFIX, state.root)]:
             if clean.startswith(prefix):
-                relative = clean[len(prefix):]
+                relative = clean[len(prefix) :]
                 path = (folder / relative).resolve()
                 if folder.resolve() not in (path, *path.parents):
                     return None
@@ -129,10 +139,17 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             return
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         data = path.read_bytes()
-        headers = {"Content-Type": kind, "Last-Modified": last_modified, "Cache-Control": "max-age=600",
-                   "Vary": "Accept-Encoding"}
-        gzipped = (kind.startswith(COMPRESSIBLE) and not path.name.endswith(ALREADY_COMPRESSED)
-                   and "gzip" in self.headers.get("Accept-Encoding", ""))
+        headers = {
+            "Content-Type": kind,
+            "Last-Modified": last_modified,
+            "Cache-Control": "max-age=600",
+            "Vary": "Accept-Encoding",
+        }
+        gzipped = (
+            kind.startswith(COMPRESSIBLE)
+            and not path.name.endswith(ALREADY_COMPRESSED)
+            and "gzip" in self.headers.get("Accept-Encoding", "")
+        )
         if gzipped:
             key = (path, modified)
             with state.lock:
@@ -145,7 +162,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             headers["Content-Encoding"] = "gzip"
         self._send(200, headers, data, body, gzipped)
 
-    def _send(self, status: int, headers: dict[str, str], data: bytes, body: bool, gzipped: bool = False) -> None:
+    def _send(
+        self, status: int, headers: dict[str, str], data: bytes, body: bool, gzipped: bool = False
+    ) -> None:
         state = self.server.state
         headers = {**headers, "Content-Length": str(len(data))}
         self.send_response(status)
@@ -158,7 +177,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if body:
             view = memoryview(data)
             for start in range(0, len(data), CHUNK):
-                chunk = view[start:start + CHUNK]
+                chunk = view[start : start + CHUNK]
                 if state.bucket:
                     state.bucket.take(len(chunk))
                 try:
@@ -180,8 +199,13 @@ class NetServer:
         daemon_threads = True
         state: _State
 
-    def __init__(self, directory: Path, profile: Profile = LOOPBACK, mounts: dict[str, Path] | None = None,
-                 lifetime_s: float = 3600) -> None:
+    def __init__(
+        self,
+        directory: Path,
+        profile: Profile = LOOPBACK,
+        mounts: dict[str, Path] | None = None,
+        lifetime_s: float = 3600,
+    ) -> None:
         """`mounts`: URL prefix (outside the site's) -> another folder, e.g. Pyodide as published."""
         bucket = TokenBucket(profile.mbit * 1e6 / 8) if profile.mbit else None
         self.httpd = self._Server(("127.0.0.1", 0), _Handler)
@@ -207,7 +231,7 @@ class NetServer:
     @property
     def origin(self) -> str:
         host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
     @property
     def url(self) -> str:
@@ -225,7 +249,7 @@ class NetServer:
         with self.httpd.state.lock:
             self.httpd.state.served.clear()
 
-    def __enter__(self) -> "NetServer":
+    def __enter__(self) -> NetServer:
         self.thread.start()
         self.lifetime.start()
         return self

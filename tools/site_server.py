@@ -15,40 +15,42 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 PREFIX = "/busan-explainer/"
 BLOCK_PAGE = b"<!doctype html><title>Blocked</title><p>This site is blocked by your school's web filter.</p>"
 # How a file can fail: the status, headers and body a reader's browser then gets.
 FAULTS = (
-    "404",         # a broken deploy
-    "blocked",     # a filter's own page instead of the file (HTTP 403, text/html)
-    "reset",       # the connection is closed before any answer (a filter that drops it)
-    "truncated",   # half the file, with a length that matches (a mangled copy)
+    "404",  # a broken deploy
+    "blocked",  # a filter's own page instead of the file (HTTP 403, text/html)
+    "reset",  # the connection is closed before any answer (a filter that drops it)
+    "truncated",  # half the file, with a length that matches (a mangled copy)
     "wrong-type",  # the whole file as text/plain (a host that does not know the extension)
-    "stalled",     # the first 64 kB (at most half), then nothing: a line that stops
+    "stalled",  # the first 64 kB (at most half), then nothing: a line that stops
 )
 STALL_BYTES = 65_536
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    server: "SiteServer._Server"
+    server: SiteServer._Server
 
     def translate_path(self, path: str) -> str:
         clean = path.split("?", 1)[0].split("#", 1)[0]
         if not clean.startswith(PREFIX):
             return str(Path(self.directory) / "__outside_prefix__")
-        return super().translate_path("/" + clean[len(PREFIX):])
+        return super().translate_path("/" + clean[len(PREFIX) :])
 
     def _fault(self) -> str | None:
         path = self.path.split("?", 1)[0]
         if any(path.startswith(PREFIX + b) for b in self.server.blocked):
             return "404"
-        return next((mode for prefix, mode in self.server.faults.items() if path.startswith(PREFIX + prefix)), None)
+        return next(
+            (mode for prefix, mode in self.server.faults.items() if path.startswith(PREFIX + prefix)), None
+        )
 
-    def send_head(self):  # type: ignore[override]
+    def send_head(self):
         if self._fault() == "404":
             self.send_error(404, "blocked by the test")
             return None
@@ -56,7 +58,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def do_GET(self) -> None:
         fault = self._fault()
-        if fault in (None, "404"):
+        if fault is None or fault == "404":
             return super().do_GET()
         if fault == "reset":
             self.close_connection = True
@@ -70,7 +72,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if fault == "wrong-type":
             return self._answer(200, "text/plain", body)
         if fault == "stalled":
-            self._answer(200, self.guess_type(self.path), body[:min(STALL_BYTES, len(body) // 2)], length=len(body))
+            self._answer(
+                200, self.guess_type(self.path), body[: min(STALL_BYTES, len(body) // 2)], length=len(body)
+            )
             self.server.released.wait(120)  # until the test ends the fault (or gives up)
             self.close_connection = True
             return
@@ -80,7 +84,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             chunk = max(1, rate // 10)  # a tenth of a second's worth at a time
             for start in range(0, len(body), chunk):
                 time.sleep(0.1)
-                self.wfile.write(body[start:start + chunk])
+                self.wfile.write(body[start : start + chunk])
                 self.wfile.flush()
             return
         raise ValueError(f"unknown fault {fault!r}")
@@ -122,7 +126,7 @@ class SiteServer:
     @property
     def origin(self) -> str:
         host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
     @property
     def url(self) -> str:
@@ -153,7 +157,7 @@ class SiteServer:
             del self.httpd.faults[path]
             self.httpd.released.set()
 
-    def __enter__(self) -> "SiteServer":
+    def __enter__(self) -> SiteServer:
         self.thread.start()
         return self
 
@@ -170,5 +174,7 @@ def build_site(out: Path, site_url: str) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
-        cwd=ROOT, check=True, env=env,
+        cwd=ROOT,
+        check=True,
+        env=env,
     )

@@ -1,6 +1,6 @@
 """Performance of the built site as a reader meets it (a benchmark, not a test: it prints figures).
 
-    make bench            # or: .venv/bin/python -m tests.benchmark --runs 5
+    make bench            # or: .venv/bin/python -m tools.benchmark --runs 5
 
 One run builds the site, serves it on loopback under a sub-path and, over several cold starts in
 headless Chromium, measures:
@@ -14,7 +14,7 @@ headless Chromium, measures:
   - on a second widget page reached by instant navigation: time from the click to the widget's
     response to a slider, and whether Python booted again;
   - bytes served for a page with widgets and for one without (raw, and gzip as most hosts send);
-  - school networks (tests/net_server.py: gzip as hosts do, 40 ms per request, one bandwidth budget
+  - school networks (tools/net_server.py: gzip as hosts do, 40 ms per request, one bandwidth budget
     shared by all connections) at 10 and 50 Mbit/s, and loopback with gzip: the cold first visit to a
     widget page and the revisit after it, each against a bare Pyodide boot (the npm package as
     published, full standard library) at the same profile in the same run, with bytes on the wire.
@@ -35,9 +35,9 @@ from pathlib import Path
 from playwright.sync_api import Page, sync_playwright
 
 from explainers import stdlib
-from tests.browser_setup import launch_args
-from tests.net_server import LOOPBACK, SCHOOL_10, SCHOOL_50, NetServer, Profile
-from tests.site_server import PREFIX, SiteServer, build_site
+from tools.browser_setup import launch_args
+from tools.net_server import LOOPBACK, SCHOOL_10, SCHOOL_50, NetServer, Profile
+from tools.site_server import PREFIX, SiteServer, build_site
 
 WIDGET_PAGE = "busan-meeting/"  # carries the tariff widget
 PLAIN_PAGE = "sources/"
@@ -70,8 +70,11 @@ def build(site_dir: Path, site_url: str) -> float:
 
 def metric(page: Page, name: str, timeout_ms: int = 120_000) -> dict:
     # Arrow functions, not expression strings: the site's CSP (rightly) refuses eval in the page.
-    page.wait_for_function("(name) => (window.busanExplainer?.metrics ?? []).some(m => m.name === name)",
-                           arg=name, timeout=timeout_ms)
+    page.wait_for_function(
+        "(name) => (window.busanExplainer?.metrics ?? []).some(m => m.name === name)",
+        arg=name,
+        timeout=timeout_ms,
+    )
     return page.evaluate("(name) => window.busanExplainer.metrics.find(m => m.name === name)", name)
 
 
@@ -79,13 +82,16 @@ def bare_pyodide_boot(page: Page, base: str, index: str | None = None) -> float:
     """loadPyodide() and one line of Python, timed inside the page; from the site's own copy, or from
     `index` (the npm package as published, for the network runs)."""
     page.goto(base + PLAIN_PAGE)
-    return page.evaluate("""async (index) => {
+    return page.evaluate(
+        """async (index) => {
         const t0 = performance.now();
         const { loadPyodide } = await import(index + "pyodide.mjs");
         const py = await loadPyodide({ indexURL: index });
         py.runPython("1 + 1");
         return performance.now() - t0;
-    }""", index or base + "assets/vendor/pyodide/")
+    }""",
+        index or base + "assets/vendor/pyodide/",
+    )
 
 
 def widget_cold_start(page: Page, base: str) -> dict:
@@ -100,8 +106,13 @@ def widget_cold_start(page: Page, base: str) -> dict:
     long_tasks = [d for start, d in page.evaluate("() => window.__longTasks") if start <= ready]
     frames = [f for f in page.evaluate("() => window.__frames") if f["start"] <= ready]
     longest_frame = max(frames, key=lambda f: f["duration"], default=None)
-    return {"first_chart": first_chart, "live_view": live_view, "responds": responded, "long_tasks": long_tasks,
-            "longest_frame": longest_frame}
+    return {
+        "first_chart": first_chart,
+        "live_view": live_view,
+        "responds": responded,
+        "long_tasks": long_tasks,
+        "longest_frame": longest_frame,
+    }
 
 
 def second_widget_page(page: Page) -> dict:
@@ -110,14 +121,21 @@ def second_widget_page(page: Page) -> dict:
     booted = page.evaluate(boots)
     clicked = page.evaluate("() => { window.__sameDocument = true; return performance.now(); }")
     page.locator(f"a.md-nav__link[href$='/{SECOND_WIDGET_PAGE}'] >> visible=true").first.click()
-    page.wait_for_function("(id) => document.querySelector(id)?.dataset.python === 'ready'", arg=f"#{SECOND_WIDGET}")
+    page.wait_for_function(
+        "(id) => document.querySelector(id)?.dataset.python === 'ready'", arg=f"#{SECOND_WIDGET}"
+    )
     before = page.evaluate("() => window.busanExplainer.metrics.filter(m => m.name === 'redraw').length")
     page.locator(f"#{SECOND_WIDGET} input[type=range]").first.focus()
     page.keyboard.press("ArrowRight")
-    page.wait_for_function("(n) => window.busanExplainer.metrics.filter(m => m.name === 'redraw').length > n", arg=before)
+    page.wait_for_function(
+        "(n) => window.busanExplainer.metrics.filter(m => m.name === 'redraw').length > n", arg=before
+    )
     responded = page.evaluate("() => window.busanExplainer.metrics.filter(m => m.name === 'redraw').at(-1).t")
-    return {"responds": responded - clicked, "new_boot": page.evaluate(boots) != booted,
-            "instant": page.evaluate("() => window.__sameDocument === true")}
+    return {
+        "responds": responded - clicked,
+        "new_boot": page.evaluate(boots) != booted,
+        "instant": page.evaluate("() => window.__sameDocument === true"),
+    }
 
 
 def redraw_latencies(page: Page, presses: int) -> list[tuple[float, float]]:
@@ -128,13 +146,17 @@ def redraw_latencies(page: Page, presses: int) -> list[tuple[float, float]]:
     for i in range(presses):
         before = page.evaluate("() => window.busanExplainer.metrics.filter(m => m.name === 'redraw').length")
         page.keyboard.press("ArrowRight" if i % 20 < 10 else "ArrowLeft")
-        page.wait_for_function("(n) => window.busanExplainer.metrics.filter(m => m.name === 'redraw').length > n", arg=before)
+        page.wait_for_function(
+            "(n) => window.busanExplainer.metrics.filter(m => m.name === 'redraw').length > n", arg=before
+        )
         latest = page.evaluate("() => window.busanExplainer.metrics.filter(m => m.name === 'redraw').at(-1)")
         latencies.append((latest["ms"], latest["model"]))
     return latencies
 
 
-def bytes_for(server: SiteServer, site_dir: Path, page: Page, path: str, wait_for: str | None) -> tuple[int, int]:
+def bytes_for(
+    server: SiteServer, site_dir: Path, page: Page, path: str, wait_for: str | None
+) -> tuple[int, int]:
     server.httpd.served.clear()
     page.goto(server.url + path)
     if wait_for:
@@ -142,7 +164,7 @@ def bytes_for(server: SiteServer, site_dir: Path, page: Page, path: str, wait_fo
     page.wait_for_load_state("networkidle")
     raw = zipped = 0
     for served in server.httpd.served:
-        local = served.split("?", 1)[0][len(PREFIX):]
+        local = served.split("?", 1)[0][len(PREFIX) :]
         file = site_dir / local
         if file.is_dir() or local.endswith("/") or local == "":
             file = file / "index.html"
@@ -192,22 +214,40 @@ def network_visits(browser, server: NetServer, profile: Profile, revisit: bool =
     source = metric(page, "python-boot")["source"]
     if not revisit:  # a variant whose files differ from the manifest: the offline copy (rightly) refuses them
         context.close()
-        return {"bare": bare, "cold": cold, "cold_bytes": cold_bytes, "visit_bytes": cold_bytes, "source": source,
-                "revisit": float("nan"), "revisit_bytes": 0, "revisit_source": "none"}
+        return {
+            "bare": bare,
+            "cold": cold,
+            "cold_bytes": cold_bytes,
+            "visit_bytes": cold_bytes,
+            "source": source,
+            "revisit": float("nan"),
+            "revisit_bytes": 0,
+            "revisit_source": "none",
+        }
     wait_until(page, OFFLINE_COPY_DONE)
     page.wait_for_timeout(500)
     visit_bytes = server.wire_bytes()
     server.reset_counts()
     page = context.new_page()
-    revisit = widget_responds(page, server.url + WIDGET_PAGE)
+    seconds_to_respond = widget_responds(page, server.url + WIDGET_PAGE)
     revisit_source = metric(page, "python-boot")["source"]
     revisit_bytes = server.wire_bytes()
     context.close()
-    return {"bare": bare, "cold": cold, "cold_bytes": cold_bytes, "visit_bytes": visit_bytes, "source": source,
-            "revisit": revisit, "revisit_bytes": revisit_bytes, "revisit_source": revisit_source}
+    return {
+        "bare": bare,
+        "cold": cold,
+        "cold_bytes": cold_bytes,
+        "visit_bytes": visit_bytes,
+        "source": source,
+        "revisit": seconds_to_respond,
+        "revisit_bytes": revisit_bytes,
+        "revisit_source": revisit_source,
+    }
 
 
-def network_runs(browser, site_dir: Path, runs: int, profiles: list[Profile], compare_stdlib: bool = False) -> dict:
+def network_runs(
+    browser, site_dir: Path, runs: int, profiles: list[Profile], compare_stdlib: bool = False
+) -> dict:
     """Each profile `runs` times, interleaved (a noisy minute hurts every profile alike). With
     `compare_stdlib`, each visit is also made with Pyodide's full standard library in place of the
     trimmed one (the snapshot is made with the trimmed zip, so only plain boots compare fairly)."""
@@ -222,28 +262,46 @@ def network_runs(browser, site_dir: Path, runs: int, profiles: list[Profile], co
                     if full:
                         server.overrides[stdlib.SITE_PATH] = stdlib.FULL
                     name = profile.name + (", full standard library" if full else "")
-                    results.setdefault(name, []).append(network_visits(browser, server, profile, revisit=not full))
+                    results.setdefault(name, []).append(
+                        network_visits(browser, server, profile, revisit=not full)
+                    )
     return results
 
 
 def print_network(results: dict[str, list[dict]]) -> None:
     median = statistics.median
-    loopback = results.get(LOOPBACK.name)  # a revisit is compared with the loopback bare boot of its own round
-    print(f"  school networks: gzip like a host, 40 ms per request, one shared line; medians of {len(next(iter(results.values())))}")
+    loopback = results.get(
+        LOOPBACK.name
+    )  # a revisit is compared with the loopback bare boot of its own round
+    print(
+        f"  school networks: gzip like a host, 40 ms per request, one shared line; medians of {len(next(iter(results.values())))}"
+    )
     for name, runs in results.items():
         bare, cold, revisit = (median(r[k] for r in runs) for k in ("bare", "cold", "revisit"))
         print(f"  [{name}]")
-        print(f"    bare Pyodide boot (npm package)       {bare:8.0f} ms  (runs: {runs_text([r['bare'] for r in runs])})")
+        print(
+            f"    bare Pyodide boot (npm package)       {bare:8.0f} ms  (runs: {runs_text([r['bare'] for r in runs])})"
+        )
         paired = median(r["cold"] / r["bare"] for r in runs)
-        print(f"    cold first visit: widget responds     {cold:8.0f} ms  = {cold / bare:.2f} x bare boot (each round's: {paired:.2f})  "
-              f"(runs: {runs_text([r['cold'] for r in runs])}; boot: {', '.join(sorted({r['source'] for r in runs}))})")
-        ratio = (f" = {median(r['revisit'] / l['bare'] for r, l in zip(runs, loopback)):.2f} x loopback bare boot "
-                 "(median of each round's ratio)" if loopback else "")
-        print(f"    revisit: widget responds              {revisit:8.0f} ms{ratio}  (runs: {runs_text([r['revisit'] for r in runs])}; "
-              f"boot: {', '.join(sorted({r['revisit_source'] for r in runs}))})")
-        print(f"    bytes on the wire, first visit        {median(r['cold_bytes'] for r in runs) / 1e6:8.2f} MB until it responds; "
-              f"{median(r['visit_bytes'] for r in runs) / 1e6:.2f} MB with the offline copy; revisit "
-              f"{median(r['revisit_bytes'] for r in runs) / 1e6:.2f} MB")
+        print(
+            f"    cold first visit: widget responds     {cold:8.0f} ms  = {cold / bare:.2f} x bare boot (each round's: {paired:.2f})  "
+            f"(runs: {runs_text([r['cold'] for r in runs])}; boot: {', '.join(sorted({r['source'] for r in runs}))})"
+        )
+        ratio = (
+            f" = {median(r['revisit'] / bare['bare'] for r, bare in zip(runs, loopback, strict=True)):.2f} x loopback bare boot "
+            "(median of each round's ratio)"
+            if loopback
+            else ""
+        )
+        print(
+            f"    revisit: widget responds              {revisit:8.0f} ms{ratio}  (runs: {runs_text([r['revisit'] for r in runs])}; "
+            f"boot: {', '.join(sorted({r['revisit_source'] for r in runs}))})"
+        )
+        print(
+            f"    bytes on the wire, first visit        {median(r['cold_bytes'] for r in runs) / 1e6:8.2f} MB until it responds; "
+            f"{median(r['visit_bytes'] for r in runs) / 1e6:.2f} MB with the offline copy; revisit "
+            f"{median(r['revisit_bytes'] for r in runs) / 1e6:.2f} MB"
+        )
 
 
 def runs_text(values: list[float]) -> str:
@@ -258,12 +316,19 @@ def percentile(values: list[float], q: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="cold starts per measure (default 5)")
-    parser.add_argument("--presses", type=int, default=40, help="slider steps for redraw latency (default 40)")
+    parser.add_argument(
+        "--presses", type=int, default=40, help="slider steps for redraw latency (default 40)"
+    )
     parser.add_argument("--network-runs", type=int, default=3, help="visits per network profile (default 3)")
     parser.add_argument("--only-networks", action="store_true", help="skip the loopback measures")
-    parser.add_argument("--compare-stdlib", action="store_true",
-                        help="with --only-networks: also each visit with Pyodide's full standard library")
-    parser.add_argument("--loopback-only", action="store_true", help="with --only-networks: the loopback profile only")
+    parser.add_argument(
+        "--compare-stdlib",
+        action="store_true",
+        help="with --only-networks: also each visit with Pyodide's full standard library",
+    )
+    parser.add_argument(
+        "--loopback-only", action="store_true", help="with --only-networks: the loopback profile only"
+    )
     args = parser.parse_args()
     if args.only_networks:
         with tempfile.TemporaryDirectory() as tmp:
@@ -324,26 +389,50 @@ def main() -> None:
     all_long = [d for s in starts for d in s["long_tasks"]]
     frames = [s["longest_frame"] for s in starts if s["longest_frame"]]
     longest_frame = max(frames, key=lambda f: f["duration"], default=None)
-    print(f"Busan explainer benchmark — {time.strftime('%Y-%m-%d %H:%M')} — {platform.machine()}, "
-          f"{os.cpu_count()} cores, Python {platform.python_version()}, {args.runs} cold starts")
+    print(
+        f"Busan explainer benchmark — {time.strftime('%Y-%m-%d %H:%M')} — {platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, {args.runs} cold starts"
+    )
     print(f"  site build (mkdocs build --strict)      {build_s:8.2f} s")
-    print(f"  time to first chart                     {first_chart:8.0f} ms median  (runs: {runs_text([s['first_chart'] for s in starts])})")
-    print(f"  time to first live Vega view            {median(s['live_view'] for s in starts):8.0f} ms median  (runs: {runs_text([s['live_view'] for s in starts])})")
+    print(
+        f"  time to first chart                     {first_chart:8.0f} ms median  (runs: {runs_text([s['first_chart'] for s in starts])})"
+    )
+    print(
+        f"  time to first live Vega view            {median(s['live_view'] for s in starts):8.0f} ms median  (runs: {runs_text([s['live_view'] for s in starts])})"
+    )
     print(f"  bare Pyodide boot (load + 1 line)       {boot:8.0f} ms median  (runs: {runs_text(boots)})")
-    print(f"  widget first responds to a slider       {responds:8.0f} ms median  = {responds / boot:.2f} x bare boot  (runs: {runs_text([s['responds'] for s in starts])})")
-    print(f"  second widget page (instant navigation) {second['responds']:8.0f} ms from click to response; "
-          f"new Python boot: {'yes' if second['new_boot'] else 'no'}; instant navigation: {'yes' if second['instant'] else 'no'}")
-    print(f"  slider-to-redraw, median                {median(latencies):8.1f} ms  = {median(latencies) / 16.67:.1f} frames")
-    print(f"  slider-to-redraw, 95th percentile       {percentile(latencies, 0.95):8.1f} ms  = {percentile(latencies, 0.95) / 16.67:.1f} frames")
-    print(f"    first 10 presses / the rest           {median(latencies[:10]):8.1f} / {median(latencies[10:]):.1f} ms median; "
-          f"until Python's answer reached the page: {median(m for _, m in redraws):.1f} ms median")
-    print(f"  long tasks until Python ready           {len(all_long) / len(starts):8.1f} per start, longest {max(all_long, default=0):.0f} ms "
-          f"(each start's longest: {runs_text(sorted(max(s['long_tasks'], default=0) for s in starts))})")
+    print(
+        f"  widget first responds to a slider       {responds:8.0f} ms median  = {responds / boot:.2f} x bare boot  (runs: {runs_text([s['responds'] for s in starts])})"
+    )
+    print(
+        f"  second widget page (instant navigation) {second['responds']:8.0f} ms from click to response; "
+        f"new Python boot: {'yes' if second['new_boot'] else 'no'}; instant navigation: {'yes' if second['instant'] else 'no'}"
+    )
+    print(
+        f"  slider-to-redraw, median                {median(latencies):8.1f} ms  = {median(latencies) / 16.67:.1f} frames"
+    )
+    print(
+        f"  slider-to-redraw, 95th percentile       {percentile(latencies, 0.95):8.1f} ms  = {percentile(latencies, 0.95) / 16.67:.1f} frames"
+    )
+    print(
+        f"    first 10 presses / the rest           {median(latencies[:10]):8.1f} / {median(latencies[10:]):.1f} ms median; "
+        f"until Python's answer reached the page: {median(m for _, m in redraws):.1f} ms median"
+    )
+    print(
+        f"  long tasks until Python ready           {len(all_long) / len(starts):8.1f} per start, longest {max(all_long, default=0):.0f} ms "
+        f"(each start's longest: {runs_text(sorted(max(s['long_tasks'], default=0) for s in starts))})"
+    )
     if longest_frame:
-        print(f"  longest animation frame until ready     {longest_frame['duration']:8.0f} ms: {'; '.join(longest_frame['scripts']) or 'no script (parsing, style, layout)'}")
-    print(f"  bytes, page with a widget               {widget_bytes[0] / 1e6:8.2f} MB raw, {widget_bytes[1] / 1e6:.2f} MB gzip")
-    print(f"  bytes, page without widgets             {plain_bytes[0] / 1e6:8.2f} MB raw, {plain_bytes[1] / 1e6:.2f} MB gzip; "
-          f"Pyodide requested: {'yes' if any('pyodide' in p for p in plain_requests) else 'no'}")
+        print(
+            f"  longest animation frame until ready     {longest_frame['duration']:8.0f} ms: {'; '.join(longest_frame['scripts']) or 'no script (parsing, style, layout)'}"
+        )
+    print(
+        f"  bytes, page with a widget               {widget_bytes[0] / 1e6:8.2f} MB raw, {widget_bytes[1] / 1e6:.2f} MB gzip"
+    )
+    print(
+        f"  bytes, page without widgets             {plain_bytes[0] / 1e6:8.2f} MB raw, {plain_bytes[1] / 1e6:.2f} MB gzip; "
+        f"Pyodide requested: {'yes' if any('pyodide' in p for p in plain_requests) else 'no'}"
+    )
     print_network(networks)
 
 
