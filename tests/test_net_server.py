@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tools.loopback import PREFIX
 from tools.net_server import NetServer, Profile
-from tools.site_server import PREFIX
 
 
 def get(server: NetServer, path: str, gzip_ok: bool = True) -> tuple[http.client.HTTPResponse, bytes, float]:

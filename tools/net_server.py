@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools.site_server import PREFIX
+from tools.loopback import PREFIX, LoopbackServer
 
 COMPRESSIBLE = (
     "text/",
@@ -192,12 +192,14 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-class NetServer:
+class NetServer(LoopbackServer):
     """`with NetServer(site_dir, SCHOOL_10) as server:` then open `server.url`."""
 
     class _Server(http.server.ThreadingHTTPServer):
         daemon_threads = True
         state: _State
+
+    httpd: _Server
 
     def __init__(
         self,
@@ -210,8 +212,8 @@ class NetServer:
         bucket = TokenBucket(profile.mbit * 1e6 / 8) if profile.mbit else None
         self.httpd = self._Server(("127.0.0.1", 0), _Handler)
         self.httpd.state = _State(Path(directory), dict(mounts or {}), profile, bucket)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.lifetime = threading.Timer(lifetime_s, self._stop)  # bounded, whatever the caller does
+        super().__init__()
+        self.lifetime = threading.Timer(lifetime_s, self.stop)  # bounded, whatever the caller does
         self.lifetime.daemon = True
 
     @property
@@ -229,15 +231,6 @@ class NetServer:
         return self.httpd.state.overrides
 
     @property
-    def origin(self) -> str:
-        host, port = self.httpd.server_address[:2]
-        return f"http://{host!s}:{port}"
-
-    @property
-    def url(self) -> str:
-        return self.origin + PREFIX
-
-    @property
     def served(self) -> list[Served]:
         return self.httpd.state.served
 
@@ -250,15 +243,11 @@ class NetServer:
             self.httpd.state.served.clear()
 
     def __enter__(self) -> NetServer:
-        self.thread.start()
+        self.start()
         self.lifetime.start()
         return self
-
-    def _stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
     def __exit__(self, *exc: object) -> None:
         if self.lifetime.is_alive():
             self.lifetime.cancel()
-            self._stop()
+            self.stop()

@@ -18,8 +18,9 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from tools.loopback import PREFIX, LoopbackServer
+
 ROOT = Path(__file__).resolve().parent.parent
-PREFIX = "/busan-explainer/"
 BLOCK_PAGE = b"<!doctype html><title>Blocked</title><p>This site is blocked by your school's web filter.</p>"
 # How a file can fail: the status, headers and body a reader's browser then gets.
 FAULTS = (
@@ -105,13 +106,15 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.server.served.append(self.path)
 
 
-class SiteServer:
+class SiteServer(LoopbackServer):
     class _Server(http.server.ThreadingHTTPServer):
         daemon_threads = True
         blocked: set[str]
         faults: dict[str, str]
         released: threading.Event
         served: list[str]
+
+    httpd: _Server
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
@@ -121,16 +124,7 @@ class SiteServer:
         self.httpd.faults = {}
         self.httpd.released = threading.Event()
         self.httpd.served = []
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    @property
-    def origin(self) -> str:
-        host, port = self.httpd.server_address[:2]
-        return f"http://{host!s}:{port}"
-
-    @property
-    def url(self) -> str:
-        return self.origin + PREFIX
+        super().__init__()
 
     @property
     def blocked(self) -> set[str]:
@@ -158,13 +152,12 @@ class SiteServer:
             self.httpd.released.set()
 
     def __enter__(self) -> SiteServer:
-        self.thread.start()
+        self.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.httpd.released.set()
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self.httpd.released.set()  # a stalled answer lets go, or shutdown would wait for it
+        self.stop()
 
 
 def build_site(out: Path, site_url: str) -> None:

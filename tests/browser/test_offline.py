@@ -5,6 +5,7 @@ replaces both the offline copy and the kept snapshot."""
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import re
@@ -12,6 +13,8 @@ import shutil
 import subprocess
 import time
 import zipfile
+from collections.abc import Iterator
+from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
@@ -190,7 +193,12 @@ def rebuild_with_a_changed_model(site_dir) -> str:
     return offline.write_service_worker(site_dir)["version"]
 
 
-def test_a_new_build_replaces_the_offline_runtime_and_the_kept_snapshot(context, built_site, tmp_path):
+@contextlib.contextmanager
+def a_reader_with_the_offline_copy(
+    context, built_site: Path, tmp_path: Path
+) -> Iterator[tuple[Reader, Page, Path]]:
+    """A copy of the site (the test may change it, as a new deploy would), and a reader who has visited
+    the widget page once and so holds the offline copy."""
     site_dir = tmp_path / "site"
     shutil.copytree(built_site, site_dir)
     with SiteServer(site_dir) as server:
@@ -198,6 +206,11 @@ def test_a_new_build_replaces_the_offline_runtime_and_the_kept_snapshot(context,
         page = reader.goto(PAGE)
         reader.wait_python_ready(WIDGET)
         wait_until(page, OFFLINE_READY)
+        yield reader, page, site_dir
+
+
+def test_a_new_build_replaces_the_offline_runtime_and_the_kept_snapshot(context, built_site, tmp_path):
+    with a_reader_with_the_offline_copy(context, built_site, tmp_path) as (reader, page, site_dir):
         wait_until(page, SNAPSHOT_KEPT)
         version = rebuild_with_a_changed_model(site_dir)
         # The next visit finds a new sw.js; its worker fetches what changed and takes over.
@@ -220,13 +233,7 @@ def test_a_new_build_replaces_the_offline_runtime_and_the_kept_snapshot(context,
 def test_pages_stay_network_first_so_a_correction_reaches_readers_who_have_the_offline_copy(
     context, built_site, tmp_path
 ):
-    site_dir = tmp_path / "site"
-    shutil.copytree(built_site, site_dir)
-    with SiteServer(site_dir) as server:
-        reader = Reader.open(context, server.url)
-        page = reader.goto(PAGE)
-        reader.wait_python_ready(WIDGET)
-        wait_until(page, OFFLINE_READY)
+    with a_reader_with_the_offline_copy(context, built_site, tmp_path) as (reader, _, site_dir):
         sources = site_dir / "sources" / "index.html"
         sources.write_text(
             sources.read_text(encoding="utf-8").replace("</h1>", " (corrected)</h1>", 1), encoding="utf-8"
