@@ -25,6 +25,15 @@ SCRIPT = Path(__file__).with_name("make_snapshot.mjs")
 PYODIDE = NODE_MODULES / "pyodide"
 CACHE = NODE_MODULES / ".cache" / "busan-snapshot"
 
+# The boot steps after Pyodide's own start, written once: make_snapshot.mjs takes them as arguments and
+# the browser's worker.js from contract.js, so the snapshot holds exactly what a boot in the browser would.
+MODELS_DIR = "/home/pyodide/bx"  # where the `widgets` package is unpacked
+# Run once the package is unpacked; a restored snapshot already has the path and the modules.
+BOOT_PYTHON = (
+    f"import sys; {MODELS_DIR!r} in sys.path or sys.path.insert(0, {MODELS_DIR!r}); "
+    "import widgets.registry, widgets.sandbox"
+)
+
 
 class SnapshotFailed(RuntimeError):
     pass
@@ -49,6 +58,7 @@ def snapshot(widgets_zip: bytes, stdlib_zip: bytes) -> bytes:
         + widgets_zip
         + stdlib_zip
         + SCRIPT.read_bytes()
+        + (MODELS_DIR + BOOT_PYTHON).encode()
     ).hexdigest()[:20]
     cached = CACHE / f"{key}.bin.gz"
     if cached.is_file():
@@ -62,7 +72,16 @@ def snapshot(widgets_zip: bytes, stdlib_zip: bytes) -> bytes:
         archive.write_bytes(widgets_zip)
         stdlib.write_bytes(stdlib_zip)
         done = subprocess.run(
-            [find_node(), str(SCRIPT), str(PYODIDE), str(archive), str(output), str(stdlib)],
+            [
+                find_node(),
+                str(SCRIPT),
+                str(PYODIDE),
+                str(archive),
+                str(output),
+                str(stdlib),
+                MODELS_DIR,
+                BOOT_PYTHON,
+            ],
             capture_output=True,
             text=True,
         )
