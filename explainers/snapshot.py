@@ -47,6 +47,23 @@ def find_node() -> str:
     raise MissingRuntime("node (Node.js)")
 
 
+def make_memory(archive: Path, stdlib_zip: Path, output: Path) -> bytes:
+    """Boot Pyodide in Node.js as the browser's worker boots it and return its memory (not gzipped)."""
+    arguments = [
+        str(SCRIPT),
+        str(PYODIDE),
+        str(archive),
+        str(output),
+        str(stdlib_zip),
+        MODELS_DIR,
+        BOOT_PYTHON,
+    ]
+    done = subprocess.run([find_node(), *arguments], capture_output=True, text=True)
+    if done.returncode != 0 or not output.is_file():
+        raise SnapshotFailed(f"Pyodide could not make its memory snapshot:\n{done.stderr[-2000:]}")
+    return output.read_bytes()
+
+
 def snapshot(widgets_zip: bytes, stdlib_zip: bytes) -> bytes:
     """The gzipped snapshot for these models and this standard library zip (from the cache when it is there)."""
     wasm = PYODIDE / "pyodide.asm.wasm"
@@ -71,23 +88,7 @@ def snapshot(widgets_zip: bytes, stdlib_zip: bytes) -> bytes:
         )
         archive.write_bytes(widgets_zip)
         stdlib.write_bytes(stdlib_zip)
-        done = subprocess.run(
-            [
-                find_node(),
-                str(SCRIPT),
-                str(PYODIDE),
-                str(archive),
-                str(output),
-                str(stdlib),
-                MODELS_DIR,
-                BOOT_PYTHON,
-            ],
-            capture_output=True,
-            text=True,
-        )
-        if done.returncode != 0 or not output.is_file():
-            raise SnapshotFailed(f"Pyodide could not make its memory snapshot:\n{done.stderr[-2000:]}")
-        data = gzip.compress(output.read_bytes(), compresslevel=6, mtime=0)
+        data = gzip.compress(make_memory(archive, stdlib, output), compresslevel=6, mtime=0)
     CACHE.mkdir(parents=True, exist_ok=True)
     for old in CACHE.glob("*.bin.gz"):
         old.unlink()  # one snapshot is enough: the cache is for rebuilds of the same models
