@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from explainers import contract, quiz, runtime_assets, snapshot, versions
+from explainers import contract, downloads, quiz, runtime_assets, snapshot, versions
 from explainers.quiz import QuizSyntaxError, check_number, quiz_fence
 from widgets.params import NUMBER_TEXT, Param, ParameterError, format_value, read_number, validate
 
@@ -49,6 +49,11 @@ def test_a_number_is_written_alike_on_both_sides(case):
 @pytest.mark.parametrize("case", CASES["quiz"], ids=lambda c: f"{c['given']!r} {c['answer']}")
 def test_a_quiz_answer_is_judged_alike_on_both_sides(case):
     assert check_number(case["given"], case["answer"], case["tolerance"]) == case["result"]
+
+
+@pytest.mark.parametrize("case", CASES["csv"], ids=lambda c: repr(c["value"]))
+def test_a_csv_number_is_written_alike_on_both_sides(case):
+    assert downloads.plain_number(case["value"]) == case["text"]
 
 
 def test_a_quiz_refuses_an_answer_that_is_not_a_number():

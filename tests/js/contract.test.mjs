@@ -48,3 +48,8 @@ test("the number grammar is one RegExp source both engines read alike", async ()
   for (const { text, grammar } of CASES.numbers) assert.equal(whole.test(text), grammar, show(text));
   assert.doesNotThrow(() => new RegExp(NUMBER_TEXT, "u")); // also under the stricter Unicode-mode syntax
 });
+
+test("a number in a downloaded CSV is written as downloads.py plain_number writes it", async () => {
+  const { plainNumber } = await import("../../widgets/runtime/reuse.js");
+  for (const { value, text } of CASES.csv) assert.equal(plainNumber(value), text, show(value));
+});
