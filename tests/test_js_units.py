@@ -1,13 +1,16 @@
-"""The page's JavaScript modules, unit-tested in Node.js (`node --test tests/js/`), no browser needed.
+"""The page's JavaScript modules, unit-tested in Node.js (`node --test`), no browser needed.
 
 The runtime's modules import the generated contract.js, which exists only in a built site: each run
-copies widgets/runtime/*.js, the tests and their cases into a temporary tree and writes contract.js
-beside the modules, as the build does."""
+copies widgets/runtime/*.js, tests/js and their cases into a temporary tree and writes contract.js
+beside the modules, as the build does. `python -m tests.test_js_units` runs them the same way and shows
+node's own report."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 from explainers import contract
@@ -18,21 +21,27 @@ ROOT = Path(__file__).resolve().parent.parent
 JS_TESTS = ROOT / "tests" / "js"
 
 
-def js_tree(tmp: Path) -> Path:
-    """A tree in which `node --test` runs the JS tests as they import from the repository's layout."""
-    shutil.copytree(RUNTIME_DIR, tmp / "widgets" / "runtime")
-    (tmp / "widgets" / "runtime" / contract.MODULE.rsplit("/", 1)[-1]).write_text(contract.runtime_module())
-    shutil.copytree(JS_TESTS, tmp / "tests" / "js")
-    shutil.copytree(ROOT / "tests" / "cases", tmp / "tests" / "cases")
-    (tmp / "package.json").write_text('{"type": "module"}\n')  # the runtime's .js files are ES modules
-    return tmp
+def run_node_tests(tree: Path) -> subprocess.CompletedProcess[str]:
+    """`node --test` over tests/js/*.test.mjs, in `tree` laid out as the repository is."""
+    shutil.copytree(RUNTIME_DIR, tree / "widgets" / "runtime")
+    (tree / "widgets" / "runtime" / contract.MODULE.rsplit("/", 1)[-1]).write_text(contract.runtime_module())
+    shutil.copytree(JS_TESTS, tree / "tests" / "js")
+    shutil.copytree(ROOT / "tests" / "cases", tree / "tests" / "cases")
+    (tree / "package.json").write_text('{"type": "module"}\n')  # the runtime's .js files are ES modules
+    tests = sorted(p.relative_to(tree).as_posix() for p in (tree / "tests" / "js").glob("*.test.mjs"))
+    assert tests, "no JavaScript tests found"
+    return subprocess.run(
+        [find_node(), "--test", *tests], cwd=tree, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_javascript_units_pass_in_node(tmp_path):
-    tree = js_tree(tmp_path)
-    tests = sorted(str(p.relative_to(tree)) for p in (tree / "tests" / "js").glob("*.test.mjs"))
-    assert tests, "no JavaScript tests found"
-    done = subprocess.run(
-        [find_node(), "--test", *tests], cwd=tree, capture_output=True, text=True, timeout=120
-    )
+    done = run_node_tests(tmp_path)
     assert done.returncode == 0, f"node --test failed:\n{done.stdout[-6000:]}\n{done.stderr[-3000:]}"
+
+
+if __name__ == "__main__":
+    with tempfile.TemporaryDirectory() as tmp:
+        done = run_node_tests(Path(tmp))
+    print(done.stdout, done.stderr, sep="", end="")
+    sys.exit(done.returncode)
