@@ -95,3 +95,11 @@ WRITTEN_ONCE = {
 def test_runtime_modules_import_the_contract_rather_than_repeat_it(what, literal):
     copies = [p.name for p in sorted(runtime_assets.RUNTIME_DIR.glob("*.js")) if literal in p.read_text()]
     assert not copies, f"{what} is written again in {copies}: import it from contract.js"
+
+
+def test_every_file_the_contract_names_is_in_the_built_site(built_site):
+    """The worker and the page fetch these by the contract's site paths: each must be where it says."""
+    files = contract.values()["FILES"]
+    for path in [*files.values(), *contract.values()["CHART_SCRIPTS"], contract.MODULE]:
+        assert (built_site / path).exists(), path
+    assert (built_site / contract.MODULE).read_text(encoding="utf-8") == contract.runtime_module()
