@@ -17,8 +17,10 @@ browser from what the model returned for the reader's scenario, by the rules wri
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -48,11 +50,19 @@ PARAMETER_FIELDS = (
 
 def plain_number(value: Any) -> str:
     """A number as a spreadsheet reads it everywhere: 270000, 12.5, -0.25 (no separators, ≤ 6 decimals).
-    Mirrored by reuse.js `plainNumber` (a browser test compares the two files)."""
+    Mirrored by reuse.js `plainNumber` (tests/cases/contract_cases.json holds the two together): rounded
+    as its toFixed(6) rounds, the float's exact value with a tie away from zero (round() would take the
+    even neighbour: 0.0078125 is 0.007812 there, 0.007813 in the browser)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
-        text = repr(round(float(value), 6) + 0.0)  # + 0.0: no negative zero
+        number = float(value)
+        if math.isfinite(number):
+            with localcontext(prec=400):  # room for every digit of any float
+                number = float(Decimal(number).quantize(Decimal("1e-6"), rounding=ROUND_HALF_UP))
+        text = repr(number + 0.0)  # + 0.0: no negative zero; repr: the shortest digits, as JavaScript's
+        if math.isfinite(number) and abs(number) < 1e21:  # where JavaScript writes them out: 0.00001, 1e20
+            text = f"{Decimal(text):f}"
         return text.removesuffix(".0")
     return str(value)
 

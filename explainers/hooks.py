@@ -30,6 +30,7 @@ from explainers import (
     assign,
     citations,
     classroom_pack,
+    contract,
     corrections,
     csp,
     data_in_prose,
@@ -73,6 +74,7 @@ def on_files(files: Files, config: Any) -> Files:
     size_module = runtime_assets.download_size_module(python_stdlib, archive, memory)
     files.append(File.generated(config, runtime_assets.DOWNLOAD_SIZE_MODULE, content=size_module))
     files.append(File.generated(config, runtime_assets.THEME_MODULE, content=theme.runtime_module()))
+    files.append(File.generated(config, contract.MODULE, content=contract.runtime_module()))
     # Linked from "For teachers": registered now so link checks pass, written after the build.
     files.append(File.generated(config, classroom_pack.SITE_PATH, content=classroom_pack.placeholder()))
     for src_uri, markdown in {**embeds.embed_pages(), **assign.assign_pages()}.items():

@@ -12,7 +12,8 @@
     ```
 
 The answers and explanations are in the page (in a <details> for readers without JavaScript);
-quiz.js checks answers in the browser, no Python needed.
+quiz.js checks answers in the browser, no Python needed, by the rules of `check_number` below (the cases
+in tests/cases/contract_cases.json run against both).
 """
 
 from __future__ import annotations
@@ -21,11 +22,18 @@ import re
 from dataclasses import dataclass
 from html import escape
 from itertools import count
-from typing import Any
+from typing import Any, Literal
+
+from widgets.params import read_number
 
 _ids = count(1)
 CHOICE = re.compile(r"^- \[(?P<mark>[ x])\] (?P<text>[^|]+?)\s*\|\s*(?P<why>.+)$")
 NUMBER = re.compile(r"^= (?P<value>-?[\d.,]+)\s*(?:±\s*(?P<tolerance>[\d.,]+))?\s*\|\s*(?P<why>.+)$")
+
+
+# Around a typed answer: ASCII white space and the no-break spaces a copied number brings along. Written
+# here, not left to str.strip() and JavaScript's trim(), which disagree (on U+FEFF, U+0085...).
+ANSWER_SPACES = " \t\n\r\f\v\u00a0\u202f"
 
 
 class QuizSyntaxError(ValueError):
@@ -39,8 +47,23 @@ class Choice:
     why: str
 
 
-def _number(text: str) -> float:
-    return float(text.replace(",", ""))
+def _number(text: str) -> float | None:
+    """A number as an author or a reader writes it: thousands separators allowed ("270,000"), and a
+    trailing "%" for an answer in percent ("69%"); otherwise the site's one number grammar, so "0x45",
+    "1e" or "Infinity" are not numbers (JavaScript's Number() would take the first and the last)."""
+    return read_number(text.replace(",", "").strip(ANSWER_SPACES).removesuffix("%"))
+
+
+def check_number(
+    given: str, answer: float, tolerance: float
+) -> Literal["empty", "not a number", "right", "wrong"]:
+    """How quiz.js judges a reader's numeric answer."""
+    if not given.strip(ANSWER_SPACES):
+        return "empty"
+    value = _number(given)
+    if value is None:
+        return "not a number"
+    return "right" if abs(value - answer) <= tolerance else "wrong"
 
 
 def quiz_fence(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
@@ -60,6 +83,8 @@ def quiz_fence(source: str, language: str, css_class: str, options: dict, md: An
     numeric = NUMBER.match(lines[1]) if len(lines) == 2 else None
     if numeric:
         value, tolerance = _number(numeric["value"]), _number(numeric["tolerance"] or "0")
+        if value is None or tolerance is None:
+            raise QuizSyntaxError(f"not a number in {lines[1]!r}")
         return (
             f'{head}<label for="{quiz_id}-a">Your answer</label> '
             f'<input id="{quiz_id}-a" class="bx-quiz__number" type="text" inputmode="decimal" autocomplete="off" '

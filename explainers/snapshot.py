@@ -25,6 +25,15 @@ SCRIPT = Path(__file__).with_name("make_snapshot.mjs")
 PYODIDE = NODE_MODULES / "pyodide"
 CACHE = NODE_MODULES / ".cache" / "busan-snapshot"
 
+# The boot steps after Pyodide's own start, written once: make_snapshot.mjs takes them as arguments and
+# the browser's worker.js from contract.js, so the snapshot holds exactly what a boot in the browser would.
+MODELS_DIR = "/home/pyodide/bx"  # where the `widgets` package is unpacked
+# Run once the package is unpacked; a restored snapshot already has the path and the modules.
+BOOT_PYTHON = (
+    f"import sys; {MODELS_DIR!r} in sys.path or sys.path.insert(0, {MODELS_DIR!r}); "
+    "import widgets.registry, widgets.sandbox"
+)
+
 
 class SnapshotFailed(RuntimeError):
     pass
@@ -38,6 +47,23 @@ def find_node() -> str:
     raise MissingRuntime("node (Node.js)")
 
 
+def make_memory(archive: Path, stdlib_zip: Path, output: Path) -> bytes:
+    """Boot Pyodide in Node.js as the browser's worker boots it and return its memory (not gzipped)."""
+    arguments = [
+        str(SCRIPT),
+        str(PYODIDE),
+        str(archive),
+        str(output),
+        str(stdlib_zip),
+        MODELS_DIR,
+        BOOT_PYTHON,
+    ]
+    done = subprocess.run([find_node(), *arguments], capture_output=True, text=True)
+    if done.returncode != 0 or not output.is_file():
+        raise SnapshotFailed(f"Pyodide could not make its memory snapshot:\n{done.stderr[-2000:]}")
+    return output.read_bytes()
+
+
 def snapshot(widgets_zip: bytes, stdlib_zip: bytes) -> bytes:
     """The gzipped snapshot for these models and this standard library zip (from the cache when it is there)."""
     wasm = PYODIDE / "pyodide.asm.wasm"
@@ -49,6 +75,7 @@ def snapshot(widgets_zip: bytes, stdlib_zip: bytes) -> bytes:
         + widgets_zip
         + stdlib_zip
         + SCRIPT.read_bytes()
+        + (MODELS_DIR + BOOT_PYTHON).encode()
     ).hexdigest()[:20]
     cached = CACHE / f"{key}.bin.gz"
     if cached.is_file():
@@ -61,14 +88,7 @@ def snapshot(widgets_zip: bytes, stdlib_zip: bytes) -> bytes:
         )
         archive.write_bytes(widgets_zip)
         stdlib.write_bytes(stdlib_zip)
-        done = subprocess.run(
-            [find_node(), str(SCRIPT), str(PYODIDE), str(archive), str(output), str(stdlib)],
-            capture_output=True,
-            text=True,
-        )
-        if done.returncode != 0 or not output.is_file():
-            raise SnapshotFailed(f"Pyodide could not make its memory snapshot:\n{done.stderr[-2000:]}")
-        data = gzip.compress(output.read_bytes(), compresslevel=6, mtime=0)
+        data = gzip.compress(make_memory(archive, stdlib, output), compresslevel=6, mtime=0)
     CACHE.mkdir(parents=True, exist_ok=True)
     for old in CACHE.glob("*.bin.gz"):
         old.unlink()  # one snapshot is enough: the cache is for rebuilds of the same models

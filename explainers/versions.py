@@ -28,7 +28,9 @@ from widgets.model import Model
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ("docs/**/*.md", "explainers/*.toml", "explainers/data/*.csv", "explainers/**/*.py", "widgets/*.py")
-VERSION_KEY = "v"  # ?<widget key>.v=<model version>
+VERSION_KEY = (
+    "v"  # ?<widget key>.v=<model version>; the page reads it from contract.js (explainers/contract.py)
+)
 UNVERSIONED = 1  # a link made before links carried a version was made with each model's first version
 MARKER = "<!-- model-versions -->"
 SIGNIFICANT = 9  # digits of each number the fingerprint keeps: enough to see any change in an equation
@@ -127,7 +129,6 @@ def link_data(model: Model) -> dict[str, Any]:
     """What the page needs to version its links and to tell a reader what changed since a link was made."""
     return {
         "version": model.version,
-        "key": VERSION_KEY,
         "unversioned": UNVERSIONED,
         "changes": [v.as_dict() for v in history(model.name)],
     }

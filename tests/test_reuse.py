@@ -13,7 +13,7 @@ from pathlib import Path
 import bibtexparser
 import pytest
 
-from explainers import charts, cite, corrections, downloads, model_notes, sources, versions
+from explainers import charts, cite, contract, corrections, downloads, model_notes, sources, versions
 from widgets import registry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -234,6 +234,10 @@ def test_lesson_links_carry_the_model_version(built_site):
     )
 
 
-def test_the_page_and_the_build_name_the_version_key_alike():
+def test_the_page_reads_the_version_key_from_the_build(built_site):
+    """One VERSION_KEY: versions.py's, carried to link-version.js by the generated contract.js."""
+    built = (built_site / contract.MODULE).read_text(encoding="utf-8")
+    assert built == contract.runtime_module()
+    assert f"export const VERSION_KEY = {json.dumps(versions.VERSION_KEY)};" in built
     script = (ROOT / "widgets" / "runtime" / "link-version.js").read_text(encoding="utf-8")
-    assert f'export const VERSION_KEY = "{versions.VERSION_KEY}";' in script
+    assert 'import { VERSION_KEY } from "./contract.js";' in script

@@ -31,7 +31,7 @@ def test_errors_name_their_line(name):
     target = next(i for i, line in enumerate(lines) if line.startswith("def compute("))
     broken = "\n".join(lines[: target + 1] + ["    raise ValueError('my mistake')"] + lines[target + 1 :])
     reply = json.loads(sandbox.run_edited(name, broken, defaults_json(name)))
-    assert reply == {"ok": False, "line": target + 2, "error": f"Line {target + 2}: ValueError: my mistake"}
+    assert reply == {"ok": False, "error": f"Line {target + 2}: ValueError: my mistake"}
     reply = json.loads(sandbox.run_edited(name, source + "\ndef (:\n", defaults_json(name)))
     assert reply["ok"] is False and reply["error"].startswith(
         f"Line {len(lines) + 2}: Python cannot read this"

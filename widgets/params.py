@@ -9,20 +9,39 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import asdict, dataclass
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any, Mapping
+
+# Decimals a number shows when its figure names none (trailing zeros dropped: 7.5, 10, 0.25), and of an
+# amount in dollars (always shown: $127.50). The page's format.js reads both from the generated contract.js.
+DEFAULT_DIGITS = 2
+MONEY_DIGITS = 2
+
+
+def _fixed(value: float, digits: int) -> str:
+    """`value` with `digits` decimals and thousands separators, rounded as the page's Intl.NumberFormat
+    rounds: the number as it is written (its shortest form, 2.675, not the float's exact binary value,
+    2.67499...), a tie away from zero. Python's own format rounds the binary value, and a tie to even:
+    0.125 and 2.675 would be 0.12 and 2.67 here, 0.13 and 2.68 on the page."""
+    if not math.isfinite(value):
+        return f"{value:,.{digits}f}"
+    with localcontext(prec=400):  # room for every digit of any float
+        written = Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    return f"{written:,f}"
 
 
 def format_value(value: float, unit: str, digits: int | None = None) -> str:
     """A number with its unit as a reader writes it: 12.5%, $127.50, 18 months, 2.
-    Used by sliders and read-outs alike, in CPython at build time and in Pyodide at run time."""
+    Used by sliders and read-outs alike, in CPython at build time and in Pyodide at run time; the page's
+    format.js describe() writes the same text (tests/cases/contract_cases.json holds the two together)."""
     if unit == "$":
-        return f"${value:,.2f}"
+        return f"${_fixed(value, MONEY_DIGITS)}"
     if unit == "year":  # a calendar year; 0 means "not within the years shown"
         return str(math.floor(value + 0.5)) if value else "none"  # half up, as JavaScript rounds
     if digits is not None:
-        text = f"{value:,.{digits}f}"
-    else:  # up to two decimals, without trailing zeros: 7.5, 10, 0.25
-        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+        text = _fixed(value, digits)
+    else:
+        text = _fixed(value, DEFAULT_DIGITS).rstrip("0").rstrip(".")
     if unit == "×" or unit.startswith("%"):  # 12%, 3×, 10% per year
         return f"{text}{unit}"
     if unit.startswith("$ "):  # "$ bn": $1.5 bn
@@ -90,10 +109,19 @@ class Param:
         return asdict(self)
 
 
-# Text that counts as a number: a plain decimal ("12", "-3", " 12.5 ", "1e2"), the same pattern as the
-# page's reader of shared links (runtime/scenario-url.js; a browser test holds the two together).
+# Text that counts as a number: a plain decimal ("12", "-3", " 12.5 ", "1e2"). The page reads shared links
+# and quiz answers with this very pattern (explainers/contract.py writes it into contract.js), so it is
+# written in the syntax both Python's and JavaScript's regular expressions read alike.
 # Not Python's own float() grammar, which also takes "1_000", "nan" or non-ASCII digits.
 NUMBER_TEXT = re.compile(r" *[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)? *")
+
+
+def read_number(text: str) -> float | None:
+    """Plain decimal text as a finite float, or None: "1e309", "0x10" and "nan" are not numbers here."""
+    if not NUMBER_TEXT.fullmatch(text):
+        return None
+    value = float(text)
+    return value if math.isfinite(value) else None
 
 
 def shown(raw: object) -> str:
@@ -156,30 +184,6 @@ def validate(params: tuple[Param, ...], values: object) -> dict[str, float]:
             )
         checked[param.name] = value
     return checked
-
-
-def clamp(params: tuple[Param, ...], values: Mapping[str, object]) -> tuple[dict[str, float], list[str]]:
-    """Forgiving reading of untrusted input (a shared link): keep what is usable, clamp what is out of
-    range, fall back to the default for what is missing or not a number, and say what changed."""
-    result: dict[str, float] = {}
-    notes: list[str] = []
-    for param in params:
-        if param.name not in values:
-            result[param.name] = param.default
-            continue
-        try:
-            value = _as_number(param, values[param.name])
-        except ParameterError as error:
-            notes.append(f"{error} Using the default, {param.describe(param.default)}.")
-            result[param.name] = param.default
-            continue
-        bounded = min(max(value, param.minimum), param.maximum)
-        if bounded != value:
-            notes.append(
-                f"{param.label} must be {_range_text(param)}; changed {_outside(param, value)} to {param.describe(bounded)}."
-            )
-        result[param.name] = bounded
-    return result, notes
 
 
 def defaults(params: tuple[Param, ...]) -> dict[str, float]:

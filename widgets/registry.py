@@ -71,18 +71,16 @@ def run_json(name: str, request_json: str) -> str:
             {"ok": True, **result.as_dict()}, allow_nan=False
         )  # NaN is not JSON the page can read
     except ParameterError as error:
-        return json.dumps({"ok": False, "error": str(error), "param": error.name})
+        return json.dumps({"ok": False, "error": str(error)})
     except (
         KeyError,
         ValueError,
         TypeError,
         RecursionError,
     ) as error:  # unknown widget, bad JSON, nesting too deep
-        return json.dumps({"ok": False, "error": _plain(error), "param": ""})
+        return json.dumps({"ok": False, "error": _plain(error)})
     except Exception as error:  # a model bug: the page still gets an answer it can show
-        return json.dumps(
-            {"ok": False, "error": f"The model could not run ({type(error).__name__}).", "param": ""}
-        )
+        return json.dumps({"ok": False, "error": f"The model could not run ({type(error).__name__})."})
 
 
 def _plain(error: BaseException) -> str:

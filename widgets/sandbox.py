@@ -34,7 +34,7 @@ def _line_of(error: BaseException) -> int | None:
 
 def _fail(message: str, line: int | None = None) -> str:
     where = f"Line {line}: " if line else ""
-    return json.dumps({"ok": False, "error": where + message, "line": line})
+    return json.dumps({"ok": False, "error": where + message})  # the line is in the text the reader sees
 
 
 def _shape_problem(original: Result, edited: Any) -> str | None:

@@ -10,7 +10,6 @@ import gzip
 import io
 import re
 import shutil
-import subprocess
 import time
 import zipfile
 from collections.abc import Iterator
@@ -175,21 +174,9 @@ def rebuild_with_a_changed_model(site_dir) -> str:
         for name, data in files.items():
             new.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data)
     archive.write_bytes(buffer.getvalue())
-    memory = site_dir / "snapshot.bin"
-    subprocess.run(
-        [
-            snapshot.find_node(),
-            str(snapshot.SCRIPT),
-            str(snapshot.PYODIDE),
-            str(archive),
-            str(memory),
-            str(site_dir / stdlib.SITE_PATH),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    (site_dir / snapshot.SITE_PATH).write_bytes(gzip.compress(memory.read_bytes(), 6, mtime=0))
-    memory.unlink()
+    memory = snapshot.make_memory(archive, site_dir / stdlib.SITE_PATH, site_dir / "snapshot.bin")
+    (site_dir / snapshot.SITE_PATH).write_bytes(gzip.compress(memory, 6, mtime=0))
+    (site_dir / "snapshot.bin").unlink()
     return offline.write_service_worker(site_dir)["version"]
 
 

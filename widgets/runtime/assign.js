@@ -13,12 +13,12 @@
 // Every name is looked up in the page's own registry metadata; unknown ones are ignored with a plain
 // note. A withheld result is not in the page at all until it is revealed (not merely styled hidden):
 // not its read-out, its chart (picture, live view, labels) or the data table.
-import { VERSION_KEY } from "./link-version.js";
+import { VERSION_KEY } from "./contract.js";
 import { createView, loadVega } from "./charts.js";
-import { describe } from "./format.js";
+import { describe, plainNumber } from "./format.js";
 import { pageData } from "./page-data.js";
 import { onStatus } from "./python.js";
-import { NUMBER_TEXT, shown } from "./scenario-url.js";
+import { shown } from "./scenario-url.js";
 
 export const ASSIGNMENT_KEYS = ["lock", "hide", "reveal", "predict", "choices", "q", "lesson"];
 export const CHARTS = "charts"; // in hide= or reveal=: all of the widget's charts
@@ -139,7 +139,7 @@ export function slug(text) {
 /** A number as a student types it: "137.5", "$137.50", "37.5 %", "1,200 t", "2030". */
 export function readNumber(text) {
   const bare = String(text).replace(/[\s,$%×]/g, "").replace(/[a-z]+$/i, "");
-  return bare !== "" && NUMBER_TEXT.test(bare) ? Number(bare) : NaN;
+  return plainNumber(bare) ?? NaN;
 }
 
 function unitWords(unit) {

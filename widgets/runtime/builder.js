@@ -3,7 +3,7 @@
 // a prediction. It writes the assignment link (the whole assignment lives in it, readable: README,
 // "Assignment links"), the <iframe> snippet and a printable card. Every name comes from the registry
 // metadata the build wrote into the page (explainers/assign.py), none is written here.
-import { VERSION_KEY } from "./link-version.js";
+import { VERSION_KEY } from "./contract.js";
 import { CHARTS, el } from "./assign.js";
 import { pageData } from "./page-data.js";
 

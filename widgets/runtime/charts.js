@@ -1,10 +1,10 @@
 // Vega views: load the self-hosted Vega once, embed the Vega specs the build compiled, theme them
 // from Material's palette (light or dark), and update their data in place.
+import { CHART_SCRIPTS, site } from "./contract.js";
 import { track } from "./metrics.js";
 import { pageData } from "./page-data.js";
 import { FONT, HUES } from "./theme.js";
 
-const vendor = (name) => new URL(`../vendor/${name}`, import.meta.url).href;
 let vegaLoaded = null;
 const views = new Set(); // every live view on the current page: { element, spec, datasets, result }
 
@@ -21,7 +21,7 @@ function loadScript(src) {
 
 export function loadVega() {
   vegaLoaded ??= Promise.all(
-    ["vega.min.js", "vega-embed.min.js"].map((name) => loadScript(vendor(name))),
+    CHART_SCRIPTS.map((path) => loadScript(site(path))), // explainers/runtime_assets.py CHART_SCRIPTS
   );
   return vegaLoaded;
 }

@@ -1,15 +1,30 @@
-// Numbers as the reader sees them; mirrors widgets.params.format_value (a browser test holds the two
-// together) so a slider's value shows at once, before Python has loaded.
+// Numbers as the reader sees them and types them. describe() writes what widgets.params.format_value
+// writes, so a slider's value shows at once, before Python has loaded; plainNumber() reads text by the
+// grammar of params.NUMBER_TEXT. The constants come from the generated contract.js, and the shared
+// cases in tests/cases/contract_cases.json run against both sides (tests/js, tests/test_contract.py).
+import { DEFAULT_DIGITS, MONEY_DIGITS, NUMBER_TEXT } from "./contract.js";
+
+const NUMBER = new RegExp(`^(?:${NUMBER_TEXT})$`); // the whole text, as Python's fullmatch
+
+/** Plain decimal text ("12", " -3.5 ", "1e2") as a finite number, or null. Number() alone would also
+ *  take "0x10", "0b11", "Infinity" or "" (which it reads as 0). */
+export function plainNumber(text) {
+  if (!NUMBER.test(text)) return null;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : null;
+}
+
 // Made when the page is idle: building a number format loads locale data (tens of ms), which neither
 // page start-up nor the reader's first slider move should wait for.
 let number = null;
-const numberFormat = () => (number ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }));
-(window.requestIdleCallback ?? setTimeout)(numberFormat); // made while idle, not on the first slider move
+const numberFormat = () => (number ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: DEFAULT_DIGITS }));
+(globalThis.requestIdleCallback ?? setTimeout)(numberFormat); // made while idle, not on the first slider move
 
-export function describe(value, unit) {
-  if (unit === "$") return `$${fixed(value, 2)}`;
+/** The value with its unit: 12.5%, $127.50, 18 months; `digits` fixes the decimals, as in Python. */
+export function describe(value, unit, digits = null) {
+  if (unit === "$") return `$${fixed(value, MONEY_DIGITS)}`;
   if (unit === "year") return value ? String(Math.floor(value + 0.5)) : "none";
-  const text = numberFormat().format(value);
+  const text = digits === null ? numberFormat().format(value) : fixed(value, digits);
   if (unit === "×" || unit.startsWith("%")) return `${text}${unit}`; // 12%, 3×, 10% per year
   if (unit.startsWith("$ ")) return `$${text} ${unit.slice(2)}`;
   return `${text} ${unit}`.trim();

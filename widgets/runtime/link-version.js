@@ -2,10 +2,10 @@
 // links do, so a reader who opens a link made with an older model is told so, with what changed
 // (explainers/versions.py writes the version and the changes; a link without a version was made before
 // links carried one, that is with version 1). Nothing read from the address is inserted as HTML.
+import { VERSION_KEY } from "./contract.js"; // ?tariff_stack.v=2: explainers/versions.py VERSION_KEY
 import { pageData } from "./page-data.js";
 
-export const VERSION_KEY = "v"; // ?tariff_stack.v=2; explainers/versions.py VERSION_KEY (a test holds the two together)
-const linkData = new WeakMap(); // figure -> its `link` block ({version, key, unversioned, changes})
+const linkData = new WeakMap(); // figure -> its `link` block ({version, unversioned, changes})
 
 function linkOf(figure) {
   if (!linkData.has(figure)) linkData.set(figure, pageData(figure, "bx-reuse").link);
@@ -20,7 +20,7 @@ export function versionedUrl(figure, href) {
   const link = linkOf(figure);
   const key = keyOf(figure);
   const url = new URL(href);
-  const name = `${key}.${link.key}`;
+  const name = `${key}.${VERSION_KEY}`;
   url.searchParams.delete(name);
   const settings = [...url.searchParams.keys()].some((k) => k.startsWith(`${key}.`));
   if (settings) url.searchParams.set(name, String(link.version));
@@ -33,7 +33,7 @@ export function linkVersion(figure, search = location.search) {
   const key = keyOf(figure);
   const query = new URLSearchParams(search);
   if (![...query.keys()].some((k) => k.startsWith(`${key}.`))) return null;
-  const raw = query.get(`${key}.${link.key}`);
+  const raw = query.get(`${key}.${VERSION_KEY}`);
   return raw !== null && /^[1-9][0-9]{0,5}$/.test(raw) ? Number(raw) : link.unversioned;
 }
 

@@ -5,6 +5,7 @@
 // nothing has arrived for STALL_MS (each status or downloaded chunk from the worker resets it), and in
 // any case after LIMIT_MS. What the worker says is untrusted (a reader's edited code runs there): each
 // message is checked for its shape, and nothing from it is ever inserted as HTML.
+import { MESSAGES } from "./contract.js";
 import { track } from "./metrics.js";
 
 // A 10 Mbit/s school line brings Python's 18 MB in about 15 s, with chunks arriving all the time: only
@@ -94,16 +95,16 @@ export function startPython() {
     const receive = (data) => {
       forget(); // the worker has loaded its bootstrap
       if (typeof data !== "object" || data === null) return;
-      if (data.type === "result") { settle(data.id, data.payload); return; }
+      if (data.type === MESSAGES.RESULT) { settle(data.id, data.payload); return; }
       if (settled) {
         // After the start, only a crash matters (edited code may post anything it likes).
         return;
       }
-      if (data.type === "status") {
+      if (data.type === MESSAGES.STATUS) {
         alive();
         phaseText = text(data.text, phaseText);
         setState("loading", phaseText);
-      } else if (data.type === "progress") {
+      } else if (data.type === MESSAGES.PROGRESS) {
         const loaded = Number(data.loaded);
         const total = Number(data.total);
         if (!Number.isFinite(loaded) || loaded < 0) return;
@@ -111,11 +112,11 @@ export function startPython() {
         const of = Number.isFinite(total) && total > 0 ? ` of ${megabytes(Math.max(total, loaded))}` : "";
         // As short as the first status, so the line keeps its height (a jump scrolls the page).
         setState("loading", `Loading Python: ${megabytes(loaded)}${of} MB (once per visit)…`);
-      } else if (data.type === "boot") {
+      } else if (data.type === MESSAGES.BOOT) {
         track("python-boot", { fromSnapshot: data.fromSnapshot === true, source: text(data.source, ""), why: text(data.why, "") });
-      } else if (data.type === "ready") {
+      } else if (data.type === MESSAGES.READY) {
         end();
-      } else if (data.type === "boot-error") {
+      } else if (data.type === MESSAGES.BOOT_ERROR) {
         end(new Error(text(data.text, "Python could not start")));
       }
     };
@@ -204,4 +205,3 @@ export const runEdited = (widget, code, values) =>
 /** One .py file with the edited model and its helpers, for plain CPython. */
 export const standalone = (code) => call("standalone", [code], textReply);
 
-export const pythonState = () => state;

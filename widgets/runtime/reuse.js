@@ -12,7 +12,8 @@ import { linkVersion, versionNotice, versionedUrl } from "./link-version.js";
 const BOM = "\ufeff";
 const SCENARIO = "scenario";
 
-/** Mirrors explainers/downloads.py plain_number: no separators, at most six decimals, no "-0". */
+/** Mirrors explainers/downloads.py plain_number: no separators, at most six decimals, no "-0" (the shared
+ *  cases in tests/cases/contract_cases.json hold the two together). */
 export function plainNumber(value) {
   if (typeof value === "boolean") return value ? "true" : "false";
   if (typeof value !== "number") return String(value);

@@ -3,13 +3,10 @@
 // number is dropped (the slider keeps its starting value), anything out of range is clamped, and the
 // reader is told what the page did, in the terms the slider shows.
 // Nothing read here is ever inserted as HTML (callers use textContent).
-import { describe } from "./format.js";
+// A number is read by the grammar Python reads it by (plainNumber, params.NUMBER_TEXT).
+import { describe, plainNumber } from "./format.js";
 
 const MAX_SHOWN = 40; // characters of a rejected value echoed back to the reader
-// Text that counts as a number: a plain decimal ("12", "-3", " 12.5 ", "1e2"), the same pattern as
-// widgets/params.py NUMBER_TEXT (a browser test holds the two together). Number() alone would also
-// take "0x10", "0b11" or "Infinity".
-export const NUMBER_TEXT = /^ *[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)? *$/;
 
 export function shown(text) {
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
@@ -24,8 +21,8 @@ export function readScenario(key, params, search = location.search, start = {}) 
   for (const param of params) {
     const raw = query.get(`${key}.${param.name}`);
     if (raw === null) continue;
-    const value = NUMBER_TEXT.test(raw) ? Number(raw) : NaN;
-    if (!Number.isFinite(value)) {
+    const value = plainNumber(raw);
+    if (value === null) {
       const kept = start[param.name] ?? param.default;
       notes.push(`${param.label}: “${shown(raw)}” is not a usable number, so the slider keeps its starting value, ${describe(kept, param.unit)}.`);
       continue;

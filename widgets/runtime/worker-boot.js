@@ -8,8 +8,10 @@
 //   3. otherwise boot the ordinary way, and let Pyodide snapshot itself once the models are imported.
 // Cases 2 and 3 keep their snapshot in Cache Storage, keyed by the exact runtime (Pyodide's version,
 // the standard library zip and the models): a new build changes the key, so a stale one never loads.
+import { FILES } from "./contract.js";
+
 const CACHE = "bx-python-snapshot";
-const PYTHON_STDLIB = "python_stdlib.zip";
+const PYTHON_STDLIB = FILES.pythonStdlib.split("/").pop(); // beside pyodide.asm.mjs (explainers/stdlib.py)
 // One reader's break-even is about 30 Mbit/s (6.2 MB against 1.5-2 s of CPU); twice that leaves room for
 // a line shared with classmates and for the estimate, which the page's own downloads pull down (on the
 // benchmark's 50 Mbit/s line it read 14-41 Mbit/s; on loopback 91-336).

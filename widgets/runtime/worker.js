@@ -6,13 +6,13 @@
 // The page starts this module from a `blob:` bootstrap (python.js), so the worker runs under the page's
 // own Content-Security-Policy (a blob: worker inherits it; a worker from a URL would take the policy of
 // its own response, and static hosts send none): edited code can reach no host but the site's.
+// Message types, calls, file names and the boot steps are the build's (contract.js, explainers/contract.py).
+import { BOOT_PYTHON, CALLS, FILES, MESSAGES, MODELS_DIR, site } from "./contract.js";
 import { DOWNLOAD_BYTES, SNAPSHOT_BYTES } from "./python-size.js";
 import { chooseBoot } from "./worker-boot.js";
 
-const here = (path) => new URL(path, import.meta.url).href;
-const status = (text) => postMessage({ type: "status", text });
-const MODELS_DIR = "/home/pyodide/bx"; // where the `widgets` package is unpacked (make_snapshot.mjs uses it too)
-const CALLS = { run: 2, run_edited: 3, standalone: 1 }; // the only calls the page can make, and their arity
+const status = (text) => postMessage({ type: MESSAGES.STATUS, text });
+const pyodideFile = (name) => site(FILES.pyodide + name);
 const MAX_ARGUMENT_CHARS = 1_000_000; // a model's source is a few kB; anything near this is not an edit
 
 // Without the Worker constructor, code run here cannot start a worker from a same-origin URL, which
@@ -31,7 +31,7 @@ function progress(force = false) {
   const now = performance.now();
   if (!force && now - reportedAt < 200) return;
   reportedAt = now;
-  postMessage({ type: "progress", loaded: arrived, total: expected });
+  postMessage({ type: MESSAGES.PROGRESS, loaded: arrived, total: expected });
 }
 async function download(input, init, required = true) {
   const url = String(input?.url ?? input);
@@ -69,7 +69,7 @@ const watchedWasm = Object.fromEntries(Object.entries(nativeWasm).map(([name, or
 async function fetchModels() {
   let response;
   try {
-    response = await download(here("./widgets.zip"), undefined, false);
+    response = await download(site(FILES.widgets), undefined, false);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
   } catch (error) {
     const why = response ? error.message : "the connection failed";
@@ -84,7 +84,7 @@ async function fetchModels() {
 // Optional: without it, Python boots the ordinary way.
 async function fetchSnapshot() {
   expected += SNAPSHOT_BYTES;
-  const response = await download(here("../vendor/pyodide/snapshot.bin.gz"), undefined, false);
+  const response = await download(site(FILES.snapshot), undefined, false);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
@@ -97,15 +97,15 @@ async function fetchSnapshot() {
 async function startPyodide(models) {
   let module;
   try {
-    module = await import(here("../vendor/pyodide/pyodide.mjs"));
+    module = await import(pyodideFile("pyodide.mjs"));
   } catch {
     throw new Error("Python's loader could not be downloaded");
   }
   const { loadPyodide, version } = module;
-  const indexURL = here("../vendor/pyodide/");
+  const indexURL = pyodideFile("");
   // Pyodide's own reading of its package list fails in a promise nobody catches; read here, it fails
   // plainly (and is read once for both attempts below).
-  const lockFileContents = download(here("../vendor/pyodide/pyodide-lock.json")).then((response) => response.json())
+  const lockFileContents = download(pyodideFile("pyodide-lock.json")).then((response) => response.json())
     .catch((error) => { bootFailed("pyodide-lock.json could not be read"); throw error; });
   lockFileContents.catch(() => {}); // awaited by Pyodide; reported above
   const options = { indexURL, packageBaseUrl: indexURL, lockFileContents };
@@ -134,14 +134,13 @@ async function boot() {
   const models = fetchModels(); // in parallel with Python's own download
   models.catch(() => {}); // awaited below; this only avoids an early "unhandled rejection"
   const { pyodide, fromSnapshot, source, why, keep } = await startPyodide(models);
-  postMessage({ type: "boot", fromSnapshot, source, why });
+  postMessage({ type: MESSAGES.BOOT, fromSnapshot, source, why });
   status("Loading the models…");
   // The snapshot holds the imported models but no files: the source files are unpacked either way
   // ("look inside" reads them), then imported (at once from a snapshot: they are already in memory).
   pyodide.unpackArchive(await models, "zip", { extractDir: MODELS_DIR });
   endWatching(); // the downloads are done; nothing else is counted
-  pyodide.runPython(`import sys; '${MODELS_DIR}' in sys.path or sys.path.insert(0, '${MODELS_DIR}')`);
-  pyodide.runPython("import widgets.registry, widgets.sandbox"); // as make_snapshot.mjs does
+  pyodide.runPython(BOOT_PYTHON); // as make_snapshot.mjs does
   keep(pyodide, await models); // before any other call: the next visit restores this memory
   const registry = pyodide.pyimport("widgets.registry");
   const sandbox = pyodide.pyimport("widgets.sandbox");
@@ -171,7 +170,7 @@ let failed = false;
 function bootFailed(error) {
   if (!booting || failed) return;
   failed = true;
-  postMessage({ type: "boot-error", text: reason(error) });
+  postMessage({ type: MESSAGES.BOOT_ERROR, text: reason(error) });
 }
 // After a failed start the page discards this worker: what still fails meanwhile is a consequence.
 const failing = () => booting || failed;
@@ -189,7 +188,7 @@ self.addEventListener("error", (event) => {
 const ready = boot().then(
   (calls) => {
     booting = false;
-    if (!failed) postMessage({ type: "ready" });
+    if (!failed) postMessage({ type: MESSAGES.READY });
     return calls;
   },
   (error) => { endWatching(); bootFailed(error); booting = false; throw error; },
@@ -220,5 +219,5 @@ self.onmessage = async ({ data }) => {
   } catch (error) {
     payload = JSON.stringify({ ok: false, error: `Python failed unexpectedly: ${reason(error)}` });
   }
-  postMessage({ type: "result", id, payload });
+  postMessage({ type: MESSAGES.RESULT, id, payload });
 };
