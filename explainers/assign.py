@@ -14,8 +14,7 @@ from typing import Any
 
 import markdown as markdown_lib
 
-from explainers import charts
-from widgets import registry
+from explainers import catalog
 
 BUILDER_MARKER = "<!-- assignment-builder -->"
 NAMES_MARKER = "<!-- assignment-names -->"
@@ -40,7 +39,8 @@ def chart_title(view: Any) -> str:
 def widget_summary(name: str) -> dict[str, Any]:
     """What an assignment may name for one widget: sliders, read-outs (computed once at the defaults,
     for their keys, labels and units) and charts (by the name of the function that draws them)."""
-    model = registry.get(name)
+    widget = catalog.widget(name)
+    model = widget.model
     figures = model.run(model.defaults()).figures
     return {
         "widget": name,
@@ -49,16 +49,14 @@ def widget_summary(name: str) -> dict[str, Any]:
         "params": [p.as_dict() for p in model.params],
         "presets": [{"key": p.key, "label": p.label, "values": dict(p.values)} for p in model.presets],
         "figures": [{"key": f.key, "label": f.label, "unit": f.unit} for f in figures],
-        "charts": [
-            {"name": view.__name__, "title": chart_title(view)} for view in charts.WIDGETS[name].views
-        ],
+        "charts": [{"name": view.__name__, "title": chart_title(view)} for view in widget.charts.views],
     }
 
 
 def assign_page(name: str) -> str:
     """The student's page: the task, the widget, the model's explanation (shown after the prediction)
     and the worksheet. Its parts are filled by assign.js from the link; without one it is the widget alone."""
-    model = registry.get(name)
+    model = catalog.widget(name).model
     method = markdown_lib.markdown(model.method)  # our own Markdown, from the registry
     return f"""---
 title: "Assignment: {model.title}"
@@ -75,8 +73,7 @@ search:
 {json_block("bx-assign-meta", {k: v for k, v in widget_summary(name).items() if k not in ("params", "presets")})}
 </section>
 
-```widget
-{name}
+```widget {name}
 ```
 
 <div class="bx-assign-method" hidden><p><strong>How the model works.</strong></p>{method}
@@ -90,12 +87,12 @@ search:
 
 def assign_pages() -> dict[str, str]:
     """src path -> Markdown, one student page per widget."""
-    return {f"{FOLDER}/{name}.md": assign_page(name) for name in registry.MODELS}
+    return {f"{FOLDER}/{name}.md": assign_page(name) for name in catalog.WIDGETS}
 
 
 def builder_html() -> str:
     """The builder's mount point and every widget's names; builder.js makes the form from them."""
-    widgets = [{**widget_summary(name), "page": f"{FOLDER}/{name}/"} for name in registry.MODELS]
+    widgets = [{**widget_summary(name), "page": f"{FOLDER}/{name}/"} for name in catalog.WIDGETS]
     return (
         '<div class="bx-builder">'
         '<p class="bx-builder-nojs">The link builder needs JavaScript. You can also write an assignment link by hand: '
@@ -108,7 +105,7 @@ def builder_html() -> str:
 def names_html() -> str:
     """Every name a hand-written link may use, per widget (the builder's labels, with their names)."""
     sections = []
-    for name in registry.MODELS:
+    for name in catalog.WIDGETS:
         summary = widget_summary(name)
         rows = [("slider", p["name"], p["label"]) for p in summary["params"]]
         rows += [("read-out", f["key"], f["label"]) for f in summary["figures"]]

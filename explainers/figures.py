@@ -4,19 +4,18 @@ instant navigation re-creates every <script> of a new page without its type, so 
 
 from __future__ import annotations
 
+import inspect
 import json
 from collections.abc import Iterable
 from html import escape
+from pathlib import Path
 from typing import Any
 
-from explainers import data, downloads, model_notes, sources
-from explainers.charts.base import StaticChart, Table, WidgetCharts, named_data, to_spec
+from explainers import catalog, citations, data, downloads, model_notes, sources
+from explainers.charts.base import StaticChart, Table, named_data, to_spec
 from explainers.vega_build import picture_html, vega_spec
-from widgets import sandbox
 from widgets.model import Model, Result
 from widgets.params import Param, format_value
-
-SOURCE_LINK_PREFIX = "bx-source:"  # rewritten to the bibliography page's relative address by the build hook
 
 
 def json_block(css_class: str, payload: Any) -> str:
@@ -27,13 +26,14 @@ def json_block(css_class: str, payload: Any) -> str:
     return f'<template class="{css_class}" data-search-exclude>{escape(text, quote=False)}</template>'
 
 
-def source_links(ids: Iterable[str]) -> str:
+def source_links(ids: Iterable[str], bibliography: str) -> str:
+    """Links to the bibliography's entries; `bibliography` is its address relative to the page."""
     links = []
     for source_id in ids:
         source = sources.get(source_id)
         label = f"{source.publisher}, {source.date}" if source.date else source.publisher
         links.append(
-            f'<a href="{SOURCE_LINK_PREFIX}{escape(source_id)}" title="{escape(source.title)}">{escape(label)}</a>'
+            f'<a href="{escape(citations.entry_link(bibliography, source_id))}" title="{escape(source.title)}">{escape(label)}</a>'
         )
     return "; ".join(links)
 
@@ -72,7 +72,7 @@ def views_html(specs: list[dict[str, Any]], model_data: Iterable[str] = ()) -> s
     return f'<div class="bx-views" data-search-exclude>{views}</div>{json_block("bx-specs", payload)}'
 
 
-def static_chart_html(chart: StaticChart, figure_id: str) -> str:
+def static_chart_html(chart: StaticChart, figure_id: str, bibliography: str) -> str:
     rows = chart.rows()
     spec = to_spec(chart.build(rows))
     cited = data.row_sources(rows)
@@ -81,7 +81,7 @@ def static_chart_html(chart: StaticChart, figure_id: str) -> str:
         f"{views_html([spec])}"
         f'<figcaption><strong id="{escape(figure_id)}-title">{escape(chart.title)}</strong> '
         f'<span class="bx-description">{escape(chart.description)}</span> '
-        f'<span class="bx-sources">Sources: {source_links(cited)}.</span></figcaption>'
+        f'<span class="bx-sources">Sources: {source_links(cited, bibliography)}.</span></figcaption>'
         f'<details class="bx-data"><summary>Show the data as a table</summary>{table_html(chart.table, rows)}</details>'
         f"{downloads.static_menu_html(chart)}"  # reuse: data, pictures, metadata (explainers/downloads.py)
         "</figure>"
@@ -107,12 +107,12 @@ def control_html(widget_id: str, param: Param, value: float, inactive: str = "")
     )
 
 
-def setting_notes_html(widget_id: str, model: Model) -> str:
+def setting_notes_html(widget_id: str, model: Model, bibliography: str) -> str:
     """What each setting means, its range and where its default comes from (also each slider's description),
     and the model's limits in a sentence, where the reader is."""
     items = []
     for param in model.params:
-        basis = (f"Default from {source_links([param.source])}." if param.source else "") + (
+        basis = (f"Default from {source_links([param.source], bibliography)}." if param.source else "") + (
             f" Teaching assumption: {escape(param.assumption)}" if param.assumption else ""
         )
         span = f"{escape(param.describe(param.minimum))} to {escape(param.describe(param.maximum))}"
@@ -136,9 +136,15 @@ def figures_html(result: Result) -> str:
     return f'<dl class="bx-figures" aria-label="Results for the scenario shown">{items}</dl>'
 
 
+def model_source(model: Model) -> str:
+    """The module that defines a model, read from its file: the text the worker's sandbox also starts from
+    (widgets/sandbox.py, which the build never imports: it runs readers' code, in the browser only)."""
+    return Path(inspect.getfile(model.compute)).read_text(encoding="utf-8")
+
+
 def inside_html(model: Model, widget_id: str) -> str:
     """The "look inside" panel: the model's real module, editable, run only in the Python worker."""
-    source = sandbox.model_source(model.name)
+    source = model_source(model)
     editor_id = f"{widget_id}-code"
     return (
         '<details class="bx-inside"><summary>Look inside: read and change the model’s Python</summary>'
@@ -166,8 +172,9 @@ def inside_html(model: Model, widget_id: str) -> str:
     )
 
 
-def widget_html(model: Model, charts: WidgetCharts, widget_id: str, preset: str | None = None) -> str:
+def widget_html(widget: catalog.Widget, widget_id: str, bibliography: str, preset: str | None = None) -> str:
     """A widget starting from its defaults or from one of its presets, which is then also its baseline."""
+    model, charts = widget.model, widget.charts
     values = dict(next(p.values for p in model.presets if p.key == preset)) if preset else model.defaults()
     result = model.run(values, preset)
     specs = [to_spec(view(), result.data) for view in charts.views]
@@ -204,12 +211,12 @@ def widget_html(model: Model, charts: WidgetCharts, widget_id: str, preset: str 
         f'<input class="bx-link-field" id="{escape(widget_id)}-link" type="url" readonly hidden>'
         f'<div class="bx-sliders">{"".join(control_html(widget_id, p, values[p.name], result.inactive.get(p.name, "")) for p in model.params)}</div>'
         "</form>"
-        f"{setting_notes_html(widget_id, model)}"
-        f'<p class="bx-sources">Sources for the defaults and presets: {source_links(dict.fromkeys(cited))}. '
+        f"{setting_notes_html(widget_id, model, bibliography)}"
+        f'<p class="bx-sources">Sources for the defaults and presets: {source_links(dict.fromkeys(cited), bibliography)}. '
         "An illustration of the arithmetic, not a forecast.</p>"
         f"{model_notes.notes_html(model, widget_id)}"  # what you should know (explainers/model_notes.py)
         f'<details class="bx-data"><summary>Show the data as a table</summary>{tables}</details>'
-        f"{downloads.widget_menu_html(model, charts, widget_id, preset)}"  # reuse (explainers/downloads.py)
+        f"{downloads.widget_menu_html(widget, widget_id, preset)}"  # reuse (explainers/downloads.py)
         f"{inside_html(model, widget_id)}"
         f"{json_block('bx-meta', meta)}"
         "</figure>"

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from widgets import registry
+from explainers import catalog
 from widgets.model import Model
 from widgets.params import Param
 
@@ -60,4 +60,4 @@ Widget name: `{model.name}`.
 
 
 def methodology_markdown() -> str:
-    return "\n\n".join(model_markdown(m) for m in registry.MODELS.values())
+    return "\n\n".join(model_markdown(w.model) for w in catalog.WIDGETS.values())

@@ -88,14 +88,12 @@ def mining_against_processing() -> alt.Chart:
 
 
 CHARTS = WidgetCharts(
-    widget="central_asia_pipeline",
     description=(
         "Two charts from 2025 to 2050, each for the baseline (dashed) and your scenario. The first shows Central "
         "Asia's yearly rare-earth output; it stays at zero until the lead time has passed. The second sets China's "
         "share of the world's rare-earth processing beside Central Asia's share of the world's mining: mining more "
         "lowers China's share only if the ore is separated outside China."
     ),
-    explainer="central-asia.md",
     views=(output_over_time, mining_against_processing),
     tables=(
         Table(

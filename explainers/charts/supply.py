@@ -113,14 +113,12 @@ def price() -> alt.Chart:
 
 
 CHARTS = WidgetCharts(
-    widget="rare_earth_supply",
     description=(
         "Two charts over seven years from the Busan meeting, for buyers outside China. The first stacks your "
         "scenario's monthly supply from China, from elsewhere and from buyers' stockpiles, with any unmet demand on "
         "top, against a dashed demand line; a dotted line shows the supply reaching buyers in the baseline. The "
         "second shows the price index, 100 before any restriction, for the baseline and your scenario."
     ),
-    explainer="one-year-pause.md",
     views=(supply_against_demand, price),
     tables=(
         Table(

@@ -89,14 +89,12 @@ def volume_and_revenue() -> alt.TopLevelMixin:
 
 
 CHARTS = WidgetCharts(
-    widget="tariff_stack",
     description=(
         "Two charts for one good imported from China, each with the baseline (dashed, or an open circle) beside your "
         "scenario. The first stacks the US tariff layers charged on the good. The second shows, for every tariff on "
         "the good from China from 0% up, imports from China (100 = no tariffs) and the customs revenue per $100 of "
         "no-tariff purchases, with both scenarios marked."
     ),
-    explainer="busan-meeting.md",
     views=(tariff_layers, volume_and_revenue),
     tables=(
         Table(
