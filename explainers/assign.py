@@ -8,24 +8,16 @@ widgets/runtime/assign.js; this module only gives it the names it may use.
 
 from __future__ import annotations
 
-import json
-from html import escape
 from typing import Any
 
 import markdown as markdown_lib
 
 from explainers import catalog
+from explainers.markup import json_block, render
 
 BUILDER_MARKER = "<!-- assignment-builder -->"
 NAMES_MARKER = "<!-- assignment-names -->"
 FOLDER = "assign"
-
-
-def json_block(css_class: str, payload: Any) -> str:
-    """As explainers.figures.json_block, with quotation marks escaped too: these blocks are written into
-    the page's Markdown, where the quotation check would read a quoted title as a quotation."""
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    return f'<template class="{css_class}" data-search-exclude>{escape(text)}</template>'
 
 
 def chart_title(view: Any) -> str:
@@ -70,7 +62,7 @@ search:
 <section class="bx-assignment" data-for="widget-{name}" aria-labelledby="bx-task-{name}">
 <h2 id="bx-task-{name}">Your task</h2>
 <p class="bx-assign-nojs">This assignment needs JavaScript: it asks for your prediction before it shows the model's results.</p>
-{json_block("bx-assign-meta", {k: v for k, v in widget_summary(name).items() if k not in ("params", "presets")})}
+{json_block("bx-assign-meta", {k: v for k, v in widget_summary(name).items() if k not in ("params", "presets")}, quotes=True)}
 </section>
 
 ```widget {name}
@@ -93,33 +85,16 @@ def assign_pages() -> dict[str, str]:
 def builder_html() -> str:
     """The builder's mount point and every widget's names; builder.js makes the form from them."""
     widgets = [{**widget_summary(name), "page": f"{FOLDER}/{name}/"} for name in catalog.WIDGETS]
-    return (
-        '<div class="bx-builder">'
-        '<p class="bx-builder-nojs">The link builder needs JavaScript. You can also write an assignment link by hand: '
-        "the format is described below.</p>"
-        f"{json_block('bx-builder-meta', {'widgets': widgets})}"
-        "</div>"
+    return render(
+        "assign_builder.html", meta=json_block("bx-builder-meta", {"widgets": widgets}, quotes=True)
     )
 
 
 def names_html() -> str:
     """Every name a hand-written link may use, per widget (the builder's labels, with their names)."""
-    sections = []
-    for name in catalog.WIDGETS:
-        summary = widget_summary(name)
-        rows = [("slider", p["name"], p["label"]) for p in summary["params"]]
-        rows += [("read-out", f["key"], f["label"]) for f in summary["figures"]]
-        rows += [("chart", c["name"], c["title"]) for c in summary["charts"]]
-        body = "".join(
-            f"<tr><td>{kind}</td><td><code>{escape(key)}</code></td><td>{escape(label)}</td></tr>"
-            for kind, key, label in rows
-        )
-        sections.append(
-            f'<table class="bx-ws-table"><caption>{escape(summary["title"])}: <code>{name}</code>, '
-            f'page <code>{FOLDER}/{name}/</code></caption><thead><tr><th scope="col">Kind</th><th scope="col">Name</th>'
-            f'<th scope="col">What it is</th></tr></thead><tbody>{body}</tbody></table>'
-        )
-    return "".join(sections)
+    return render(
+        "assign_names.html", widgets=[widget_summary(name) for name in catalog.WIDGETS], folder=FOLDER
+    )
 
 
 def fill_builder(markdown: str) -> str:

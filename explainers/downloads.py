@@ -24,9 +24,11 @@ from pathlib import Path
 from typing import Any
 
 import vl_convert
+from markupsafe import Markup
 
 from explainers import catalog, cite, corrections, fence_header, sources, versions
 from explainers.charts.base import StaticChart, Table, to_spec
+from explainers.markup import json_block, render
 from explainers.vega_build import rendered_svg
 from widgets.model import Model
 
@@ -296,32 +298,26 @@ def all_files(site_url: str, docs: Path) -> dict[str, bytes]:
     return found
 
 
-def menu_html(files: FigureFiles, note: str, extra: str = "") -> str:
-    """The download menu under a figure: a disclosure of plain links to the build's files (which a
-    widget's script points at the reader's scenario instead), the licence, and `extra` (a citation)."""
-    items = "".join(
-        f'<li><a href="{SITE_LINK}{escape(files.site_path(e))}" download="{escape(files.file_name(e))}" '
-        f'data-download="{e.kind}" data-part="{escape(e.part)}"'
-        + (f' data-dataset="{escape(e.dataset)}"' if e.dataset else "")
-        + (f' data-view="{e.view}"' if e.view >= 0 else "")
-        + f">{escape(e.label)}</a></li>"
-        for e in files.entries
-    )
-    return (
-        '<details class="bx-reuse" data-search-exclude><summary>Download and reuse: data (CSV), chart (SVG, PNG), '
-        "metadata</summary>"
-        f'<p class="bx-reuse-note">{escape(note)}</p><ul class="bx-downloads">{items}</ul>'
-        f'<p class="bx-licence">Free to reuse under <a href="{LICENCE["url"]}" rel="license">{LICENCE["name"]}</a>: '
-        f"credit “{cite.AUTHOR}” and name the sources in the metadata. Facts as of "
-        f"{escape(corrections.as_of_text())}; site version {escape(versions.site_version())}.</p>{extra}</details>"
+def menu_html(files: FigureFiles, note: str, extra: str = "") -> Markup:
+    """The download menu under a figure (templates/download_menu.html); `extra` is a citation."""
+    return render(
+        "download_menu.html",
+        files=files,
+        note=note,
+        extra=extra,
+        site_link=SITE_LINK,
+        licence=LICENCE,
+        author=cite.AUTHOR,
+        as_of=corrections.as_of_text(),
+        version=versions.site_version(),
     )
 
 
-def static_menu_html(chart: StaticChart) -> str:
+def static_menu_html(chart: StaticChart) -> Markup:
     return menu_html(static_files_cached(chart), "The data as in the table above, with each row's sources.")
 
 
-def widget_menu_html(widget: catalog.Widget, widget_id: str, preset: str | None) -> str:
+def widget_menu_html(widget: catalog.Widget, widget_id: str, preset: str | None) -> Markup:
     """The widget's menu, its "cite this scenario" block, and (in an inert template) what reuse.js needs
     to remake the files for the reader's scenario and to version its links."""
     model, charts = widget.model, widget.charts
@@ -349,8 +345,6 @@ def widget_menu_html(widget: catalog.Widget, widget_id: str, preset: str | None)
         "link": versions.link_data(model),
         "changesPage": f"{SITE_LINK}corrections/",
     }
-    from explainers.figures import json_block  # here: figures imports this module
-
     note = (
         f"Without JavaScript, these files hold the starting scenario, {label}. With it, they hold the "
         "scenario you set beside its baseline, dated the day you download them."

@@ -37,10 +37,12 @@ def _header(source: str, options: dict) -> Header:
 
 def chart_fence(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
     header = _header(source, options)
-    return figures.static_chart_html(catalog.static_chart(header.name), header.figure_id, _bibliography(md))
+    return str(
+        figures.static_chart_html(catalog.static_chart(header.name), header.figure_id, _bibliography(md))
+    )
 
 
 def widget_fence(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
     header = _header(source, options)
     widget = catalog.widget(header.name)
-    return figures.widget_html(widget, header.figure_id, _bibliography(md), header.preset)
+    return str(figures.widget_html(widget, header.figure_id, _bibliography(md), header.preset))

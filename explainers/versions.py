@@ -26,7 +26,14 @@ from explainers import catalog, corrections, fence_header
 from widgets.model import Model
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ("docs/**/*.md", "explainers/*.toml", "explainers/data/*.csv", "explainers/**/*.py", "widgets/*.py")
+CONTENT = (
+    "docs/**/*.md",
+    "explainers/*.toml",
+    "explainers/data/*.csv",
+    "explainers/**/*.py",
+    "explainers/templates/*.html",
+    "widgets/*.py",
+)
 VERSION_KEY = "v"  # ?<widget key>.v=<model version>
 UNVERSIONED = 1  # a link made before links carried a version was made with each model's first version
 MARKER = "<!-- model-versions -->"
