@@ -3,6 +3,7 @@ build that never loads the code that runs readers' edits."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -101,3 +102,13 @@ def test_charts_read_files_only_through_the_data_layer():
             assert reading not in text, (
                 f"{module.name} reads a file ({reading}): go through explainers/data.py"
             )
+
+
+@pytest.mark.parametrize("name", sorted(catalog.WIDGETS))
+def test_a_template_written_over_lines_gives_one_line_without_glued_words(name):
+    """explainers/markup.py joins a template's lines; a word glued to an inline tag would show it broke."""
+    html = str(figures.widget_html(catalog.widget(name), f"widget-{name}", "../sources/"))
+    outside_the_code = re.sub(r"<(textarea|pre)\b.*?</\1>", "", html, flags=re.S)  # text from values
+    assert "\n" not in outside_the_code
+    assert not re.search(r"\w<(strong|a|code|em)\b", outside_the_code)
+    assert "then press <strong>Run my version</strong>: the chart" in html

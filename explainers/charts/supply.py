@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import altair as alt
 
+from explainers.charts import scenarios
 from explainers.charts.base import Column, Table, WidgetCharts
 from widgets.model import BASELINE, YOURS
 
@@ -14,7 +15,6 @@ PARTS = {
     "stock_drawn": "Drawn from stockpiles",
     "unmet": "Unmet demand (shortfall)",
 }
-SCENARIOS = [BASELINE, YOURS]
 MONTH = alt.X("date:T", title="Month", axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=8))
 
 
@@ -95,15 +95,10 @@ def price() -> alt.Chart:
         .encode(
             x=MONTH,
             y=alt.Y("price:Q", title="Price index", scale=alt.Scale(zero=True)),
-            color=alt.Color("scenario:N", sort=SCENARIOS, title=None, legend=alt.Legend(orient="bottom")),
-            strokeDash=alt.StrokeDash(
-                "scenario:N",
-                sort=SCENARIOS,
-                legend=None,
-                scale=alt.Scale(domain=SCENARIOS, range=[[5, 4], [1, 0]]),
-            ),
+            color=scenarios.colour(),
+            strokeDash=scenarios.dash(legend=False),
             tooltip=[
-                alt.Tooltip("scenario:N", title="Scenario"),
+                scenarios.TOOLTIP,
                 alt.Tooltip("date:T", title="Month", format="%B %Y"),
                 alt.Tooltip("price:Q", title="Price index", format=".0f"),
             ],
@@ -125,7 +120,7 @@ CHARTS = WidgetCharts(
             "months",
             "Month by month (buyers' November 2025 demand = 100)",
             (
-                Column("scenario", "Scenario"),
+                scenarios.COLUMN,
                 Column("date", "Month"),
                 Column("demand", "Demand", 1),
                 Column("china", "From China", 1),
