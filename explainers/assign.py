@@ -1,6 +1,6 @@
 """Assignments (issue #14): one student page per widget under assign/, and the teachers' link builder.
 
-Everything here is generated from the registry, so a model's parameters, read-outs and charts are
+Everything here is generated from the catalogue (explainers/catalog.py), so a model's parameters, read-outs and charts are
 never written twice: the builder and the student's page read them from JSON in the page. What a link
 means (locked, hidden, revealed after a prediction) is decided in the browser, in
 widgets/runtime/assign.js; this module only gives it the names it may use.
@@ -49,7 +49,7 @@ def assign_page(name: str) -> str:
     """The student's page: the task, the widget, the model's explanation (shown after the prediction)
     and the worksheet. Its parts are filled by assign.js from the link; without one it is the widget alone."""
     model = catalog.widget(name).model
-    method = markdown_lib.markdown(model.method)  # our own Markdown, from the registry
+    method = markdown_lib.markdown(model.method)  # our own Markdown, from the model
     return f"""---
 title: "Assignment: {model.title}"
 hide: [navigation, toc]

@@ -2,7 +2,7 @@
 explains it; a static chart is its data and its picture.
 
 The browser's worker cannot import this module (the charts need Altair, which is not shipped to Pyodide):
-it looks models up in widgets/registry.py. tests/test_content.py checks that both list the same models.
+it looks models up in widgets/registry.py. tests/test_figures.py checks that both list the same models.
 """
 
 from __future__ import annotations

@@ -277,7 +277,9 @@ def starting_states(docs: Path) -> dict[str, list[str | None]]:
     a page starts it from (```widget rare_earth_supply preset="truce_lapses"```)."""
     states: dict[str, list[str | None]] = {name: [None] for name in catalog.WIDGETS}
     for page in docs.rglob("*.md"):
-        for header in fence_header.page_headers(page.read_text(encoding="utf-8"), "widget"):
+        for header in fence_header.page_headers(
+            page.read_text(encoding="utf-8"), "widget", page.relative_to(docs).as_posix()
+        ):
             if header.preset and header.preset not in states[header.name]:
                 states[header.name].append(header.preset)
     return states

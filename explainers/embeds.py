@@ -1,4 +1,4 @@
-"""One minimal page per widget under embed/, for teachers' <iframe>s: generated from the registry,
+"""One minimal page per widget under embed/, for teachers' <iframe>s: generated from the catalogue,
 so every widget has one and none is written by hand."""
 
 from __future__ import annotations

@@ -74,8 +74,12 @@ def header_words(text: str) -> dict[str, str]:
     return {m.group("key"): m.group("value") or m.group("key") for m in RE_OPTIONS.finditer(text)}
 
 
-def page_headers(markdown: str, kind: str) -> Iterator[Header]:
-    """Every figure fence of one kind in a page's Markdown, read as the build reads it."""
+def page_headers(markdown: str, kind: str, where: str = "") -> Iterator[Header]:
+    """Every figure fence of one kind in a page's Markdown, read as the build reads it; a problem names
+    the page (`where`)."""
     for match in FENCE_HEADER.finditer(markdown):
         if match.group("kind") == kind:
-            yield read_header(kind, header_words(match.group("words") or ""))
+            try:
+                yield read_header(kind, header_words(match.group("words") or ""))
+            except FenceError as error:
+                raise FenceError(f"{where}: {error}" if where else str(error)) from None

@@ -1,4 +1,4 @@
-"""The methodology page, written from the widget registry: each model's equations, its parameters
+"""The methodology page, written from the catalogue of widgets (explainers/catalog.py): each model's equations, its parameters
 (unit, range, default, source or assumption) and its limits. Nothing here is typed twice."""
 
 from __future__ import annotations

@@ -168,7 +168,9 @@ def widget_keys(docs: Path) -> dict[str, dict[str, str]]:
         f"{folder}/{name}.md": {name: name} for folder in ("embed", "assign") for name in catalog.WIDGETS
     }
     for page in docs.rglob("*.md"):
-        for header in fence_header.page_headers(page.read_text(encoding="utf-8"), "widget"):
+        for header in fence_header.page_headers(
+            page.read_text(encoding="utf-8"), "widget", page.relative_to(docs).as_posix()
+        ):
             key = header.figure_id.removeprefix("widget-")
             found.setdefault(page.relative_to(docs).as_posix(), {})[key] = header.name
     return found

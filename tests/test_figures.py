@@ -65,6 +65,12 @@ def test_a_fence_the_build_cannot_read_fails_it_in_words(fence, message):
         render(fence)
 
 
+def test_a_figure_that_fails_to_render_fails_the_build_instead_of_going_missing():
+    """Outside MkDocs a figure has no page to link its sources from: that failure must not be swallowed."""
+    with pytest.raises(SuperFencesException, match="rendered by MkDocs"):
+        render("```chart tariff_timeline\n```")
+
+
 def test_a_header_reads_alike_in_the_build_and_in_the_pages_other_readers():
     page = 'Text.\n\n```widget rare_earth_supply id="widget-lapses" preset="truce_lapses"\n```\n'
     (header,) = fence_header.page_headers(page, "widget")
