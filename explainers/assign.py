@@ -1,6 +1,6 @@
 """Assignments (issue #14): one student page per widget under assign/, and the teachers' link builder.
 
-Everything here is generated from the registry, so a model's parameters, read-outs and charts are
+Everything here is generated from the catalogue (explainers/catalog.py), so a model's parameters, read-outs and charts are
 never written twice: the builder and the student's page read them from JSON in the page. What a link
 means (locked, hidden, revealed after a prediction) is decided in the browser, in
 widgets/runtime/assign.js; this module only gives it the names it may use.
@@ -8,25 +8,16 @@ widgets/runtime/assign.js; this module only gives it the names it may use.
 
 from __future__ import annotations
 
-import json
-from html import escape
 from typing import Any
 
 import markdown as markdown_lib
 
-from explainers import charts
-from widgets import registry
+from explainers import catalog
+from explainers.markup import json_block, render
 
 BUILDER_MARKER = "<!-- assignment-builder -->"
 NAMES_MARKER = "<!-- assignment-names -->"
 FOLDER = "assign"
-
-
-def json_block(css_class: str, payload: Any) -> str:
-    """As explainers.figures.json_block, with quotation marks escaped too: these blocks are written into
-    the page's Markdown, where the quotation check would read a quoted title as a quotation."""
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    return f'<template class="{css_class}" data-search-exclude>{escape(text)}</template>'
 
 
 def chart_title(view: Any) -> str:
@@ -40,7 +31,8 @@ def chart_title(view: Any) -> str:
 def widget_summary(name: str) -> dict[str, Any]:
     """What an assignment may name for one widget: sliders, read-outs (computed once at the defaults,
     for their keys, labels and units) and charts (by the name of the function that draws them)."""
-    model = registry.get(name)
+    widget = catalog.widget(name)
+    model = widget.model
     figures = model.run(model.defaults()).figures
     return {
         "widget": name,
@@ -49,17 +41,15 @@ def widget_summary(name: str) -> dict[str, Any]:
         "params": [p.as_dict() for p in model.params],
         "presets": [{"key": p.key, "label": p.label, "values": dict(p.values)} for p in model.presets],
         "figures": [{"key": f.key, "label": f.label, "unit": f.unit} for f in figures],
-        "charts": [
-            {"name": view.__name__, "title": chart_title(view)} for view in charts.WIDGETS[name].views
-        ],
+        "charts": [{"name": view.__name__, "title": chart_title(view)} for view in widget.charts.views],
     }
 
 
 def assign_page(name: str) -> str:
     """The student's page: the task, the widget, the model's explanation (shown after the prediction)
     and the worksheet. Its parts are filled by assign.js from the link; without one it is the widget alone."""
-    model = registry.get(name)
-    method = markdown_lib.markdown(model.method)  # our own Markdown, from the registry
+    model = catalog.widget(name).model
+    method = markdown_lib.markdown(model.method)  # our own Markdown, from the model
     return f"""---
 title: "Assignment: {model.title}"
 hide: [navigation, toc]
@@ -72,11 +62,10 @@ search:
 <section class="bx-assignment" data-for="widget-{name}" aria-labelledby="bx-task-{name}">
 <h2 id="bx-task-{name}">Your task</h2>
 <p class="bx-assign-nojs">This assignment needs JavaScript: it asks for your prediction before it shows the model's results.</p>
-{json_block("bx-assign-meta", {k: v for k, v in widget_summary(name).items() if k not in ("params", "presets")})}
+{json_block("bx-assign-meta", {k: v for k, v in widget_summary(name).items() if k not in ("params", "presets")}, quotes=True)}
 </section>
 
-```widget
-{name}
+```widget {name}
 ```
 
 <div class="bx-assign-method" hidden><p><strong>How the model works.</strong></p>{method}
@@ -90,39 +79,22 @@ search:
 
 def assign_pages() -> dict[str, str]:
     """src path -> Markdown, one student page per widget."""
-    return {f"{FOLDER}/{name}.md": assign_page(name) for name in registry.MODELS}
+    return {f"{FOLDER}/{name}.md": assign_page(name) for name in catalog.WIDGETS}
 
 
 def builder_html() -> str:
     """The builder's mount point and every widget's names; builder.js makes the form from them."""
-    widgets = [{**widget_summary(name), "page": f"{FOLDER}/{name}/"} for name in registry.MODELS]
-    return (
-        '<div class="bx-builder">'
-        '<p class="bx-builder-nojs">The link builder needs JavaScript. You can also write an assignment link by hand: '
-        "the format is described below.</p>"
-        f"{json_block('bx-builder-meta', {'widgets': widgets})}"
-        "</div>"
+    widgets = [{**widget_summary(name), "page": f"{FOLDER}/{name}/"} for name in catalog.WIDGETS]
+    return render(
+        "assign_builder.html", meta=json_block("bx-builder-meta", {"widgets": widgets}, quotes=True)
     )
 
 
 def names_html() -> str:
     """Every name a hand-written link may use, per widget (the builder's labels, with their names)."""
-    sections = []
-    for name in registry.MODELS:
-        summary = widget_summary(name)
-        rows = [("slider", p["name"], p["label"]) for p in summary["params"]]
-        rows += [("read-out", f["key"], f["label"]) for f in summary["figures"]]
-        rows += [("chart", c["name"], c["title"]) for c in summary["charts"]]
-        body = "".join(
-            f"<tr><td>{kind}</td><td><code>{escape(key)}</code></td><td>{escape(label)}</td></tr>"
-            for kind, key, label in rows
-        )
-        sections.append(
-            f'<table class="bx-ws-table"><caption>{escape(summary["title"])}: <code>{name}</code>, '
-            f'page <code>{FOLDER}/{name}/</code></caption><thead><tr><th scope="col">Kind</th><th scope="col">Name</th>'
-            f'<th scope="col">What it is</th></tr></thead><tbody>{body}</tbody></table>'
-        )
-    return "".join(sections)
+    return render(
+        "assign_names.html", widgets=[widget_summary(name) for name in catalog.WIDGETS], folder=FOLDER
+    )
 
 
 def fill_builder(markdown: str) -> str:

@@ -6,6 +6,9 @@ from __future__ import annotations
 import posixpath
 import re
 
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
+
 from explainers import sources
 
 CITATION = re.compile(r"\[@([a-z0-9-]+(?:\s*;\s*@[a-z0-9-]+)*)\]")
@@ -16,10 +19,28 @@ def anchor(source_id: str) -> str:
     return f"src-{source_id}"
 
 
+def entry_link(bibliography: str, source_id: str) -> str:
+    """The link to one entry of the bibliography, given the bibliography's address relative to the page:
+    the one way the site links a source, in a citation or under a figure."""
+    return f"{bibliography}#{anchor(source_id)}"
+
+
 def bibliography_link(page_src_uri: str, source_id: str) -> str:
-    """Relative link from a page to one entry of the bibliography (works under any sub-path)."""
+    """A citation's link, in Markdown: to the bibliography's source file, which MkDocs checks and turns into
+    the page's address relative to the citing page (works under any sub-path)."""
     here = posixpath.dirname(page_src_uri)
-    return f"{posixpath.relpath(BIBLIOGRAPHY_PAGE, here or '.')}#{anchor(source_id)}"
+    return entry_link(posixpath.relpath(BIBLIOGRAPHY_PAGE, here or "."), source_id)
+
+
+def bibliography_address(page: File, files: Files) -> str:
+    """The bibliography's address relative to a built page, for HTML the build writes itself (figures),
+    which MkDocs does not rewrite as it does Markdown links."""
+    bibliography = files.get_file_from_path(BIBLIOGRAPHY_PAGE)
+    if bibliography is None:
+        raise FileNotFoundError(
+            f"docs/{BIBLIOGRAPHY_PAGE} is missing: citations and figures link their sources there"
+        )
+    return get_relative_url(bibliography.url, page.url)
 
 
 def reference_markdown(source: sources.Source) -> str:

@@ -10,7 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from html import escape
+
+from markupsafe import Markup
+
+from explainers.markup import render
 
 AUTHOR = "The Busan truce explainer"
 PAGE_URL = "bx-page-url:"  # replaced by the page's canonical address (explainers/hooks.py)
@@ -65,17 +68,6 @@ def key(path: str, as_of: dt.date) -> str:
     return f"busan-explainer-{slug}-{as_of.year}"
 
 
-def block_html(citation: Citation, heading: str, element_id: str, level: str = "h2") -> str:
-    """Both forms, each selectable and with a copy button (shown only when scripts run; without them,
-    the text is there to select). Excluded from search: every page carries one."""
-    return (
-        f'<section class="bx-cite" id="{escape(element_id)}" aria-labelledby="{escape(element_id)}-title" data-search-exclude>'
-        f'<{level} class="bx-cite-title" id="{escape(element_id)}-title">{escape(heading)}</{level}>'
-        f'<p class="bx-cite-label">APA</p><p class="bx-cite-apa" data-cite="apa">{escape(citation.apa())}</p>'
-        '<button type="button" class="md-button bx-copy" data-copy="apa" hidden>Copy APA citation</button>'
-        f'<p class="bx-cite-label">BibTeX</p><pre class="bx-cite-bibtex" data-cite="bibtex" tabindex="0">'
-        f"<code>{escape(citation.bibtex())}</code></pre>"
-        '<button type="button" class="md-button bx-copy" data-copy="bibtex" hidden>Copy BibTeX</button>'
-        '<p class="bx-copy-note" role="status"></p>'
-        "</section>"
-    )
+def block_html(citation: Citation, heading: str, element_id: str, level: str = "h2") -> Markup:
+    """A citation in APA and BibTeX (templates/cite_block.html)."""
+    return render("cite_block.html", citation=citation, heading=heading, element_id=element_id, level=level)

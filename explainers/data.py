@@ -1,12 +1,15 @@
-"""Sourced data sets: CSV files in explainers/data/, each row carrying a `source` that resolves."""
+"""Everything a chart reads, from one place: sourced data sets (CSV files in explainers/data/, each row
+carrying a `source` that resolves) and the map outlines of the pinned `world-atlas` npm package."""
 
 from __future__ import annotations
 
 import csv
+import json
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from explainers import sources
+from explainers import runtime_assets, sources
 
 DATA_DIR = Path(__file__).with_name("data")
 
@@ -41,3 +44,12 @@ def row_sources(rows: list[dict[str, str]]) -> list[str]:
         for source_id in sources.split_ids(row["source"]):
             seen.setdefault(source_id)
     return list(seen)
+
+
+@cache
+def country_outlines() -> dict[str, Any]:
+    """Natural Earth's country outlines (TopoJSON, 1:110m), as installed with the site's other npm packages."""
+    path = runtime_assets.NODE_MODULES / "world-atlas" / "countries-110m.json"
+    if not path.is_file():
+        raise runtime_assets.MissingRuntime(path)
+    return json.loads(path.read_text(encoding="utf-8"))

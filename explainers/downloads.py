@@ -26,9 +26,11 @@ from pathlib import Path
 from typing import Any
 
 import vl_convert
+from markupsafe import Markup
 
-from explainers import cite, corrections, sources, versions
-from explainers.charts.base import StaticChart, Table, WidgetCharts, to_spec
+from explainers import catalog, cite, corrections, fence_header, sources, versions
+from explainers.charts.base import StaticChart, Table, to_spec
+from explainers.markup import json_block, render
 from explainers.vega_build import rendered_svg
 from widgets.model import Model
 
@@ -221,7 +223,8 @@ def start(model: Model, preset: str | None) -> tuple[dict[str, float], str]:
     return model.defaults(), "Default settings"
 
 
-def widget_metadata(model: Model, charts: WidgetCharts, preset: str | None, url: str) -> dict[str, Any]:
+def widget_metadata(widget: catalog.Widget, preset: str | None, url: str) -> dict[str, Any]:
+    model, charts = widget.model, widget.charts
     values, label = start(model, preset)
     cited = [p.source for p in model.params if p.source] + [p.source for p in model.presets if p.source]
     return {
@@ -246,12 +249,13 @@ def page_address(site_url: str, src_uri: str) -> str:
     return site_url + path if site_url else ""
 
 
-def widget_files(model: Model, charts: WidgetCharts, preset: str | None, site_url: str) -> FigureFiles:
+def widget_files(widget: catalog.Widget, preset: str | None, site_url: str) -> FigureFiles:
+    model, charts = widget.model, widget.charts
     values, label = start(model, preset)
     result = model.run(values, preset)
     specs = [to_spec(view(), result.data) for view in charts.views]
     stem = f"{model.name}-{preset}" if preset else model.name
-    metadata = widget_metadata(model, charts, preset, page_address(site_url, charts.explainer))
+    metadata = widget_metadata(widget, preset, page_address(site_url, widget.explained_on))
     entries = [
         Entry(
             "csv",
@@ -280,71 +284,56 @@ def _json(payload: Any) -> bytes:
 
 def starting_states(docs: Path) -> dict[str, list[str | None]]:
     """widget -> the presets its figures start from: None for its defaults (its embed page), and each preset
-    a page starts it from (```widget rare_earth_supply id=… preset=truce_lapses```)."""
-    from widgets import registry
-
-    states: dict[str, list[str | None]] = {name: [None] for name in registry.MODELS}
+    a page starts it from (```widget rare_earth_supply preset="truce_lapses"```)."""
+    states: dict[str, list[str | None]] = {name: [None] for name in catalog.WIDGETS}
     for page in docs.rglob("*.md"):
-        for match in versions.WIDGET_FENCE.finditer(page.read_text(encoding="utf-8")):
-            name, *words = match.group("body").split()
-            preset = dict(w.split("=", 1) for w in words if "=" in w).get("preset")
-            if name in states and preset and preset not in states[name]:
-                states[name].append(preset)
+        for header in fence_header.page_headers(
+            page.read_text(encoding="utf-8"), "widget", page.relative_to(docs).as_posix()
+        ):
+            if header.preset and header.preset not in states[header.name]:
+                states[header.name].append(header.preset)
     return states
 
 
 def all_files(site_url: str, docs: Path) -> dict[str, bytes]:
     """Every file the download menus link to, made once per build: each static chart, and each widget
     from each state a figure starts from."""
-    from explainers import charts
-
     global _site_url
     _cache.clear()
     _site_url = site_url
     found: dict[str, bytes] = {}
-    for chart in charts.STATIC.values():
+    for chart in catalog.STATIC.values():
         found.update(static_files_cached(chart).files())
     for name, presets in starting_states(docs).items():
         for preset in presets:
-            found.update(widget_files_cached(registry_model(name), charts.WIDGETS[name], preset).files())
+            found.update(widget_files_cached(catalog.widget(name), preset).files())
     return found
 
 
-def registry_model(name: str) -> Model:
-    from widgets import registry
-
-    return registry.get(name)
-
-
-def menu_html(files: FigureFiles, note: str, extra: str = "") -> str:
-    """The download menu under a figure: a disclosure of plain links to the build's files (which a
-    widget's script points at the reader's scenario instead), the licence, and `extra` (a citation)."""
-    items = "".join(
-        f'<li><a href="{SITE_LINK}{escape(files.site_path(e))}" download="{escape(files.file_name(e))}" '
-        f'data-download="{e.kind}" data-part="{escape(e.part)}"'
-        + (f' data-dataset="{escape(e.dataset)}"' if e.dataset else "")
-        + (f' data-view="{e.view}"' if e.view >= 0 else "")
-        + f">{escape(e.label)}</a></li>"
-        for e in files.entries
-    )
-    return (
-        '<details class="bx-reuse" data-search-exclude><summary>Download and reuse: data (CSV), chart (SVG, PNG), '
-        "metadata</summary>"
-        f'<p class="bx-reuse-note">{escape(note)}</p><ul class="bx-downloads">{items}</ul>'
-        f'<p class="bx-licence">Free to reuse under <a href="{LICENCE["url"]}" rel="license">{LICENCE["name"]}</a>: '
-        f"credit “{cite.AUTHOR}” and name the sources in the metadata. Facts as of "
-        f"{escape(corrections.as_of_text())}; site version {escape(versions.site_version())}.</p>{extra}</details>"
+def menu_html(files: FigureFiles, note: str, extra: str = "") -> Markup:
+    """The download menu under a figure (templates/download_menu.html); `extra` is a citation."""
+    return render(
+        "download_menu.html",
+        files=files,
+        note=note,
+        extra=extra,
+        site_link=SITE_LINK,
+        licence=LICENCE,
+        author=cite.AUTHOR,
+        as_of=corrections.as_of_text(),
+        version=versions.site_version(),
     )
 
 
-def static_menu_html(chart: StaticChart) -> str:
+def static_menu_html(chart: StaticChart) -> Markup:
     return menu_html(static_files_cached(chart), "The data as in the table above, with each row's sources.")
 
 
-def widget_menu_html(model: Model, charts: WidgetCharts, widget_id: str, preset: str | None) -> str:
+def widget_menu_html(widget: catalog.Widget, widget_id: str, preset: str | None) -> Markup:
     """The widget's menu, its "cite this scenario" block, and (in an inert template) what reuse.js needs
     to remake the files for the reader's scenario and to version its links."""
-    files = widget_files_cached(model, charts, preset)
+    model, charts = widget.model, widget.charts
+    files = widget_files_cached(widget, preset)
     _, label = start(model, preset)
     citation = cite.Citation(
         model.title,
@@ -368,8 +357,6 @@ def widget_menu_html(model: Model, charts: WidgetCharts, widget_id: str, preset:
         "link": versions.link_data(model),
         "changesPage": f"{SITE_LINK}corrections/",
     }
-    from explainers.figures import json_block  # here: figures imports this module
-
     note = (
         f"Without JavaScript, these files hold the starting scenario, {label}. With it, they hold the "
         "scenario you set beside its baseline, dated the day you download them."
@@ -390,10 +377,10 @@ def static_files_cached(chart: StaticChart) -> FigureFiles:
     return _cache[key]
 
 
-def widget_files_cached(model: Model, charts: WidgetCharts, preset: str | None) -> FigureFiles:
-    key = ("widget", model.name, preset)
+def widget_files_cached(widget: catalog.Widget, preset: str | None) -> FigureFiles:
+    key = ("widget", widget.name, preset)
     if key not in _cache:
-        _cache[key] = widget_files(model, charts, preset, _site_url)
+        _cache[key] = widget_files(widget, preset, _site_url)
     return _cache[key]
 
 

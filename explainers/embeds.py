@@ -1,15 +1,14 @@
-"""One minimal page per widget under embed/, for teachers' <iframe>s: generated from the registry,
+"""One minimal page per widget under embed/, for teachers' <iframe>s: generated from the catalogue,
 so every widget has one and none is written by hand."""
 
 from __future__ import annotations
 
-from explainers import charts
-from widgets import registry
+from explainers import catalog
 
 
 def embed_page(name: str) -> str:
-    model = registry.get(name)
-    explainer = charts.WIDGETS[name].explainer
+    widget = catalog.widget(name)
+    model, explainer = widget.model, widget.explained_on
     return f"""---
 template: embed.html
 title: "{model.title}"
@@ -18,8 +17,7 @@ search:
   exclude: true
 ---
 
-```widget
-{name}
+```widget {name}
 ```
 
 [Read the explainer behind this widget](../{explainer}){{ target=_top }} ·
@@ -29,4 +27,4 @@ search:
 
 def embed_pages() -> dict[str, str]:
     """src path -> Markdown, one per widget."""
-    return {f"embed/{name}.md": embed_page(name) for name in registry.MODELS}
+    return {f"embed/{name}.md": embed_page(name) for name in catalog.WIDGETS}

@@ -7,7 +7,6 @@
   the `widgets` package), one embeddable page and one assignment page per widget.
 - on_page_markdown: the "as of" date and numbers read from the data sets; the generated bibliography,
   methodology and corrections pages; every quotation checked against its source's recorded words; inline citations.
-- on_page_content: point figure source links at the bibliography, relative to the page.
 - explainers/reuse.py (called from on_config, on_files, on_page_markdown, on_page_content): the site version,
   download files, versioned scenario links, and "cite this page".
 - on_post_page / on_post_template: the Content-Security-Policy (404.html included); runtime
@@ -35,7 +34,6 @@ from explainers import (
     csp,
     data_in_prose,
     embeds,
-    figures,
     methodology,
     offline,
     quotations,
@@ -115,18 +113,9 @@ def _page_markdown(markdown: str, src_uri: str) -> str:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
-    html = reuse.on_page_content(
+    return reuse.on_page_content(
         html, page
     )  # download links, the page's address in citations, "cite this page"
-    if figures.SOURCE_LINK_PREFIX not in html:
-        return html
-    bibliography = files.get_file_from_path(citations.BIBLIOGRAPHY_PAGE)
-    if bibliography is None:
-        raise FileNotFoundError(
-            f"docs/{citations.BIBLIOGRAPHY_PAGE} is missing: figures link their sources there"
-        )
-    target = get_relative_url(bibliography.url, page.url)  # relative: works under any sub-path
-    return html.replace(f'href="{figures.SOURCE_LINK_PREFIX}', f'href="{target}#src-')
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:

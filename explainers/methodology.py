@@ -1,9 +1,9 @@
-"""The methodology page, written from the widget registry: each model's equations, its parameters
+"""The methodology page, written from the catalogue of widgets (explainers/catalog.py): each model's equations, its parameters
 (unit, range, default, source or assumption) and its limits. Nothing here is typed twice."""
 
 from __future__ import annotations
 
-from widgets import registry
+from explainers import catalog
 from widgets.model import Model
 from widgets.params import Param
 
@@ -60,4 +60,4 @@ Widget name: `{model.name}`.
 
 
 def methodology_markdown() -> str:
-    return "\n\n".join(model_markdown(m) for m in registry.MODELS.values())
+    return "\n\n".join(model_markdown(w.model) for w in catalog.WIDGETS.values())

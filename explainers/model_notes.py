@@ -5,9 +5,11 @@ settings start from a source and which are teaching values, and its version."""
 from __future__ import annotations
 
 import re
-from html import escape
+
+from markupsafe import Markup
 
 from explainers.downloads import SITE_LINK
+from explainers.markup import render
 from widgets.model import Model
 
 METHODOLOGY = "the page on how the models work"  # a link in the page
@@ -45,10 +47,14 @@ def sentences(model: Model) -> list[str]:
     return said
 
 
-def notes_html(model: Model, widget_id: str) -> str:
-    link = f'<a href="{SITE_LINK}methodology/#{escape(model.name)}">{METHODOLOGY}</a>'
-    items = " ".join(escape(s) for s in sentences(model)).replace(METHODOLOGY, link)
-    return (
-        f'<aside class="bx-know" aria-labelledby="{escape(widget_id)}-know">'
-        f'<p><strong id="{escape(widget_id)}-know">What you should know about this model.</strong> {items}</p></aside>'
+def notes_html(model: Model, widget_id: str) -> Markup:
+    """The sentences, with the words naming the methodology page linked to it."""
+    parts = " ".join(sentences(model)).split(METHODOLOGY)
+    return render(
+        "model_notes.html",
+        model=model,
+        widget_id=widget_id,
+        parts=parts,
+        methodology=METHODOLOGY,
+        site_link=SITE_LINK,
     )

@@ -72,5 +72,7 @@ def page_citation(html: str, page: Any) -> cite.Citation:
 
 
 def on_page_content(html: str, page: Any) -> str:
-    html += cite.block_html(page_citation(html, page), "Cite this page", "cite-this-page")
+    html += str(
+        cite.block_html(page_citation(html, page), "Cite this page", "cite-this-page")
+    )  # str: Markup would escape html
     return downloads.link_site_paths(html, page.url, page.canonical_url or page.url)

@@ -22,12 +22,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from explainers import corrections
-from widgets import registry
+from explainers import catalog, corrections, fence_header
 from widgets.model import Model
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ("docs/**/*.md", "explainers/*.toml", "explainers/data/*.csv", "explainers/**/*.py", "widgets/*.py")
+CONTENT = (
+    "docs/**/*.md",
+    "explainers/*.toml",
+    "explainers/data/*.csv",
+    "explainers/**/*.py",
+    "explainers/templates/*.html",
+    "widgets/*.py",
+)
 VERSION_KEY = (
     "v"  # ?<widget key>.v=<model version>; the page reads it from contract.js (explainers/contract.py)
 )
@@ -86,7 +92,7 @@ def history(name: str) -> list[ModelVersion]:
         ),
         key=lambda v: v.version,
     )
-    current = registry.get(name).version
+    current = catalog.widget(name).model.version
     if [v.version for v in found] != list(range(1, current + 1)):
         raise UnloggedModelVersion(
             f"{name} is at version {current}, but the changes log ({corrections.LOG.name}) has versions "
@@ -137,7 +143,8 @@ def link_data(model: Model) -> dict[str, Any]:
 def log_markdown() -> str:
     """The corrections page's section on model versions: newest first, one anchor per version."""
     parts = []
-    for name, model in registry.MODELS.items():
+    for name, widget in catalog.WIDGETS.items():
+        model = widget.model
         parts.append(f"### {model.title} {{ #model-{name} }}\n")
         parts.append(
             f"Widget `{name}`, now at version {model.version}. [How the model works](methodology.md#{name}).\n"
@@ -153,21 +160,20 @@ def log_markdown() -> str:
 # A scenario link in the site's own pages: `](page.md?key.param=…)`. Lessons send a class to one scenario;
 # each such link must say which model version it was written for.
 SCENARIO_LINK = re.compile(r"\]\((?P<path>[^)\s?#]*\.md)\?(?P<query>[^)#\s]+)")
-WIDGET_FENCE = re.compile(r"^```widget\s*\n(?P<body>[^\n]+)\n```", re.M)
 
 
 def widget_keys(docs: Path) -> dict[str, dict[str, str]]:
     """page (under docs/) -> {link key: model name}, read from the pages' ```widget fences."""
     # Generated pages (explainers/embeds.py, assign.py) hold one widget each, under its own name.
     found: dict[str, dict[str, str]] = {
-        f"{folder}/{name}.md": {name: name} for folder in ("embed", "assign") for name in registry.MODELS
+        f"{folder}/{name}.md": {name: name} for folder in ("embed", "assign") for name in catalog.WIDGETS
     }
     for page in docs.rglob("*.md"):
-        for match in WIDGET_FENCE.finditer(page.read_text(encoding="utf-8")):
-            words = match.group("body").split()
-            options = dict(w.split("=", 1) for w in words[1:] if "=" in w)
-            key = options.get("id", f"widget-{words[0]}").removeprefix("widget-")
-            found.setdefault(page.relative_to(docs).as_posix(), {})[key] = words[0]
+        for header in fence_header.page_headers(
+            page.read_text(encoding="utf-8"), "widget", page.relative_to(docs).as_posix()
+        ):
+            key = header.figure_id.removeprefix("widget-")
+            found.setdefault(page.relative_to(docs).as_posix(), {})[key] = header.name
     return found
 
 
@@ -179,7 +185,7 @@ def unversioned_links(markdown: str, page: str, keys: dict[str, dict[str, str]])
         names = {pair.split("=", 1)[0] for pair in match.group("query").split("&")}
         for key, model in keys.get(target, {}).items():
             if any(n.startswith(f"{key}.") for n in names) and f"{key}.{VERSION_KEY}" not in names:
-                version = registry.get(model).version
+                version = catalog.widget(model).model.version
                 problems.append(
                     f"{page}: the link to {target}?{match.group('query')} does not say which version of "
                     f"{model} it was written for: add &{key}.{VERSION_KEY}={version}"

@@ -4,6 +4,7 @@ model, and lesson links that say which model version they were written for."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
@@ -13,7 +14,7 @@ from pathlib import Path
 import bibtexparser
 import pytest
 
-from explainers import charts, cite, contract, corrections, downloads, model_notes, sources, versions
+from explainers import catalog, cite, contract, corrections, downloads, model_notes, sources, versions
 from widgets import registry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,10 +35,9 @@ def test_each_model_version_is_logged_with_the_fingerprint_of_its_equations(name
 
 
 def test_a_model_version_without_a_log_entry_fails(monkeypatch):
-    model = registry.get("tariff_stack")
-    monkeypatch.setitem(
-        registry.MODELS, "tariff_stack", type(model)(**{**model.__dict__, "version": model.version + 1})
-    )
+    widget = catalog.widget("tariff_stack")
+    bumped = dataclasses.replace(widget.model, version=widget.model.version + 1)
+    monkeypatch.setitem(catalog.WIDGETS, "tariff_stack", dataclasses.replace(widget, model=bumped))
     with pytest.raises(versions.UnloggedModelVersion, match="tariff_stack is at version"):
         versions.history("tariff_stack")
 
@@ -85,13 +85,13 @@ def test_csv_numbers_are_plain():
 
 def test_csv_is_utf8_with_bom_a_header_with_units_and_crlf():
     text = downloads.table_csv(
-        charts.STATIC["rare_earth_production"].table,
-        charts.STATIC["rare_earth_production"].rows(),
+        catalog.STATIC["rare_earth_production"].table,
+        catalog.STATIC["rare_earth_production"].rows(),
         extra=(("source", "Source"),),
     )
     assert text.startswith(downloads.BOM) and text.endswith("\r\n") and "\r\n" in text
     header = next(csv.reader(io.StringIO(text.removeprefix(downloads.BOM))))
-    assert header == [c.heading for c in charts.STATIC["rare_earth_production"].table.columns] + ["Source"]
+    assert header == [c.heading for c in catalog.STATIC["rare_earth_production"].table.columns] + ["Source"]
     assert (
         downloads.csv_text(["a, b", 'say "x"'], [["1,2", 3]])
         == downloads.BOM + '"a, b","say ""x"""\r\n"1,2",3\r\n'
@@ -144,7 +144,7 @@ def test_static_chart_downloads_are_build_files_matching_the_table_and_the_sourc
             by_kind = {kind: (page.parent / href).resolve() for href, kind in links.items()}
             assert set(by_kind) == {"csv", "json", "svg", "png"}, page
             name = re.search(r"downloads/([^/]+)/", next(iter(links))).group(1)
-            chart = charts.STATIC[name]
+            chart = catalog.STATIC[name]
             rows = read_csv(by_kind["csv"])
             shown = table_rows(figure)
             assert len(rows) == len(shown)
@@ -160,7 +160,7 @@ def test_static_chart_downloads_are_build_files_matching_the_table_and_the_sourc
             assert by_kind["svg"].read_text(encoding="utf-8").startswith("<svg")
             assert by_kind["png"].read_bytes().startswith(b"\x89PNG")
             checked += 1
-    assert checked >= len(charts.STATIC)
+    assert checked >= len(catalog.STATIC)
 
 
 def downloads_format(value: float, digits: int) -> str:

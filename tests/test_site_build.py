@@ -110,7 +110,7 @@ def test_every_relative_link_and_asset_resolves_to_a_built_file(built_site):
         if page.name == "404.html":
             continue
         for link in parse(page).links:
-            if link.startswith(("http:", "https:", "#", "mailto:", "data:", "bx-source:")):
+            if link.startswith(("http:", "https:", "#", "mailto:", "data:")):
                 continue
             target = (page.parent / link.split("#", 1)[0].split("?", 1)[0]).resolve()
             if target.is_dir():

@@ -61,7 +61,7 @@ def test_short_quotation_marks_are_names_not_quotations():
 
 
 def test_titles_admonitions_and_fence_headers_are_not_quotations():
-    text = '!!! info "As of a date in a title"\n\n```widget\ntariff_stack\n```\n[x](y.md "a link title here")'
+    text = '!!! info "As of a date in a title"\n\n```widget rare_earth_supply id="widget-x" preset="truce_holds"\n```\n[x](y.md "a link title here")'
     assert quotations.quotations(text) == []
 
 

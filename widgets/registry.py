@@ -1,5 +1,8 @@
-"""Every widget by name. The page's sliders, the methodology page, the tests and the browser worker
-all look models up here, so a model's metadata is written exactly once."""
+"""The browser worker's lookup of a widget's model by name, and its one entry point (`run_json`).
+
+This package is shipped to Pyodide without Altair, so it cannot import the build's catalogue of figures
+(explainers/catalog.py, where a widget's model, charts and page are declared together); a test checks
+that both list the same models."""
 
 from __future__ import annotations
 

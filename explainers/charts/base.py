@@ -39,13 +39,12 @@ class StaticChart:
 
 @dataclass(frozen=True)
 class WidgetCharts:
-    """The views of one widget; each reads the model's data sets through `alt.NamedData(name)`."""
+    """The views of one widget; each reads the model's data sets through `alt.NamedData(name)`. Which model
+    they draw is said once, in explainers/catalog.py."""
 
-    widget: str
     description: str
     views: tuple[Callable[[], alt.TopLevelMixin], ...]
     tables: tuple[Table, ...] = field(default_factory=tuple)
-    explainer: str = "index.md"  # the page that explains this widget (its embed links back there)
 
 
 def named_data(spec: Any) -> Iterator[str]:

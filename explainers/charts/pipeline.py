@@ -5,18 +5,10 @@ from __future__ import annotations
 
 import altair as alt
 
+from explainers.charts import scenarios
 from explainers.charts.base import Column, Table, WidgetCharts
-from widgets.model import BASELINE, YOURS
 
-SCENARIOS = [BASELINE, YOURS]
 YEAR = alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0, values=list(range(2025, 2051, 5))))
-DASH = alt.StrokeDash(
-    "scenario:N",
-    sort=SCENARIOS,
-    title=None,
-    legend=alt.Legend(orient="bottom"),
-    scale=alt.Scale(domain=SCENARIOS, range=[[5, 4], [1, 0]]),
-)
 
 
 def output_over_time() -> alt.Chart:
@@ -26,15 +18,10 @@ def output_over_time() -> alt.Chart:
         .encode(
             x=YEAR,
             y=alt.Y("output:Q", title="Output (tonnes of rare-earth oxide a year)"),
-            color=alt.Color("scenario:N", title=None, sort=SCENARIOS, legend=alt.Legend(orient="bottom")),
-            strokeDash=alt.StrokeDash(
-                "scenario:N",
-                sort=SCENARIOS,
-                legend=None,
-                scale=alt.Scale(domain=SCENARIOS, range=[[5, 4], [1, 0]]),
-            ),
+            color=scenarios.colour(),
+            strokeDash=scenarios.dash(legend=False),
             tooltip=[
-                alt.Tooltip("scenario:N", title="Scenario"),
+                scenarios.TOOLTIP,
                 alt.Tooltip("year:O", title="Year"),
                 alt.Tooltip("output:Q", title="Output (t)", format=",.0f"),
                 alt.Tooltip("value_kept:Q", title="Value ($ million)", format=",.0f"),
@@ -74,10 +61,10 @@ def mining_against_processing() -> alt.Chart:
                 sort=list(labels.values()),
                 legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0),
             ),
-            strokeDash=DASH,
+            strokeDash=scenarios.dash(),
             detail="scenario:N",
             tooltip=[
-                alt.Tooltip("scenario:N", title="Scenario"),
+                scenarios.TOOLTIP,
                 alt.Tooltip("year:O", title="Year"),
                 alt.Tooltip("label:N", title="Measure"),
                 alt.Tooltip("share:Q", title="Share", format=".1%"),
@@ -88,21 +75,19 @@ def mining_against_processing() -> alt.Chart:
 
 
 CHARTS = WidgetCharts(
-    widget="central_asia_pipeline",
     description=(
         "Two charts from 2025 to 2050, each for the baseline (dashed) and your scenario. The first shows Central "
         "Asia's yearly rare-earth output; it stays at zero until the lead time has passed. The second sets China's "
         "share of the world's rare-earth processing beside Central Asia's share of the world's mining: mining more "
         "lowers China's share only if the ore is separated outside China."
     ),
-    explainer="central-asia.md",
     views=(output_over_time, mining_against_processing),
     tables=(
         Table(
             "years",
             "Year by year",
             (
-                Column("scenario", "Scenario"),
+                scenarios.COLUMN,
                 Column("year", "Year"),
                 Column("output", "Output (t)", 0),
                 Column("mine_share", "Share of world mining", 3),

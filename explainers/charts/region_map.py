@@ -3,13 +3,11 @@ from the `world-atlas` npm package (self-hosted: the outlines are inlined into t
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
 from typing import Any
 
 import altair as alt
 
-from explainers import data, runtime_assets
+from explainers import data
 from explainers.charts.base import Column, StaticChart, Table
 
 ROLES = [
@@ -20,21 +18,13 @@ ROLES = [
 ]
 
 
-@lru_cache(maxsize=1)
-def country_outlines() -> dict[str, Any]:
-    path = runtime_assets.NODE_MODULES / "world-atlas" / "countries-110m.json"
-    if not path.is_file():
-        raise runtime_assets.MissingRuntime(path)
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
 def map_rows() -> list[dict[str, Any]]:
     return data.load("central_asia_map")
 
 
 def region_map(rows: list[dict[str, Any]]) -> alt.Chart:
     outlines = alt.InlineData(
-        values=country_outlines(), format=alt.DataFormat(type="topojson", feature="countries")
+        values=data.country_outlines(), format=alt.DataFormat(type="topojson", feature="countries")
     )
     roles = alt.LookupData(
         alt.Data(values=[{k: r[k] for k in ("id", "country", "role")} for r in rows]),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import altair as alt
 
+from explainers.charts import scenarios
 from explainers.charts.base import Column, Table, WidgetCharts
 from widgets.model import BASELINE, YOURS
 
@@ -14,7 +15,6 @@ PARTS = {
     "stock_drawn": "Drawn from stockpiles",
     "unmet": "Unmet demand (shortfall)",
 }
-SCENARIOS = [BASELINE, YOURS]
 MONTH = alt.X("date:T", title="Month", axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=8))
 
 
@@ -95,15 +95,10 @@ def price() -> alt.Chart:
         .encode(
             x=MONTH,
             y=alt.Y("price:Q", title="Price index", scale=alt.Scale(zero=True)),
-            color=alt.Color("scenario:N", sort=SCENARIOS, title=None, legend=alt.Legend(orient="bottom")),
-            strokeDash=alt.StrokeDash(
-                "scenario:N",
-                sort=SCENARIOS,
-                legend=None,
-                scale=alt.Scale(domain=SCENARIOS, range=[[5, 4], [1, 0]]),
-            ),
+            color=scenarios.colour(),
+            strokeDash=scenarios.dash(legend=False),
             tooltip=[
-                alt.Tooltip("scenario:N", title="Scenario"),
+                scenarios.TOOLTIP,
                 alt.Tooltip("date:T", title="Month", format="%B %Y"),
                 alt.Tooltip("price:Q", title="Price index", format=".0f"),
             ],
@@ -113,21 +108,19 @@ def price() -> alt.Chart:
 
 
 CHARTS = WidgetCharts(
-    widget="rare_earth_supply",
     description=(
         "Two charts over seven years from the Busan meeting, for buyers outside China. The first stacks your "
         "scenario's monthly supply from China, from elsewhere and from buyers' stockpiles, with any unmet demand on "
         "top, against a dashed demand line; a dotted line shows the supply reaching buyers in the baseline. The "
         "second shows the price index, 100 before any restriction, for the baseline and your scenario."
     ),
-    explainer="one-year-pause.md",
     views=(supply_against_demand, price),
     tables=(
         Table(
             "months",
             "Month by month (buyers' November 2025 demand = 100)",
             (
-                Column("scenario", "Scenario"),
+                scenarios.COLUMN,
                 Column("date", "Month"),
                 Column("demand", "Demand", 1),
                 Column("china", "From China", 1),

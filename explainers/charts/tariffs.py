@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import altair as alt
 
+from explainers.charts import scenarios
 from explainers.charts.base import Column, Table, WidgetCharts
 from widgets import tariff_stack
-from widgets.model import BASELINE, YOURS
+from widgets.model import YOURS
 
-SCENARIOS = [BASELINE, YOURS]
 LAYER_ORDER = [label for _, label, _ in tariff_stack.LAYERS]
 
 
@@ -18,7 +18,7 @@ def tariff_layers() -> alt.Chart:
         alt.Chart(alt.NamedData("layers"), title="US tariff layers on one good from China")
         .mark_bar()
         .encode(
-            y=alt.Y("scenario:N", sort=SCENARIOS, title=None, axis=alt.Axis(labelLimit=260)),
+            y=alt.Y("scenario:N", sort=scenarios.SCENARIOS, title=None, axis=alt.Axis(labelLimit=260)),
             x=alt.X("sum(rate):Q", title="Tariff on the good from China (% of its value)"),
             color=alt.Color(
                 "layer:N",
@@ -28,7 +28,7 @@ def tariff_layers() -> alt.Chart:
             ),
             order=alt.Order("order:Q"),
             tooltip=[
-                alt.Tooltip("scenario:N", title="Scenario"),
+                scenarios.TOOLTIP,
                 alt.Tooltip("layer:N", title="Layer"),
                 alt.Tooltip("rate:Q", title="Rate charged (%)"),
             ],
@@ -49,13 +49,7 @@ def volume_and_revenue() -> alt.TopLevelMixin:
         sort=list(measures.values()),
         legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0),
     )
-    dash = alt.StrokeDash(
-        "scenario:N",
-        sort=SCENARIOS,
-        title=None,
-        legend=alt.Legend(orient="bottom"),
-        scale=alt.Scale(domain=SCENARIOS, range=[[5, 4], [1, 0]]),
-    )
+    dash = scenarios.dash()
     x = alt.X("tariff:Q", title="Tariff on the good from China (%)")
     y = alt.Y("value:Q", title="Index, or $ per $100 of no-tariff purchases")
     lines = (
@@ -76,7 +70,7 @@ def volume_and_revenue() -> alt.TopLevelMixin:
             color=colour,
             fill=alt.condition(alt.datum.scenario == YOURS, "label:N", alt.value("transparent"), legend=None),
             tooltip=[
-                alt.Tooltip("scenario:N", title="Scenario"),
+                scenarios.TOOLTIP,
                 alt.Tooltip("tariff:Q", title="Tariff on the good from China (%)", format=".1f"),
                 alt.Tooltip("label:N", title="Measure"),
                 alt.Tooltip("value:Q", format=".1f"),
@@ -89,26 +83,24 @@ def volume_and_revenue() -> alt.TopLevelMixin:
 
 
 CHARTS = WidgetCharts(
-    widget="tariff_stack",
     description=(
         "Two charts for one good imported from China, each with the baseline (dashed, or an open circle) beside your "
         "scenario. The first stacks the US tariff layers charged on the good. The second shows, for every tariff on "
         "the good from China from 0% up, imports from China (100 = no tariffs) and the customs revenue per $100 of "
         "no-tariff purchases, with both scenarios marked."
     ),
-    explainer="busan-meeting.md",
     views=(tariff_layers, volume_and_revenue),
     tables=(
         Table(
             "layers",
             "Tariff layers charged on the good from China (%)",
-            (Column("scenario", "Scenario"), Column("layer", "Layer"), Column("rate", "Rate (%)", 1)),
+            (scenarios.COLUMN, Column("layer", "Layer"), Column("rate", "Rate (%)", 1)),
         ),
         Table(
             "point",
             "The baseline and your scenario",
             (
-                Column("scenario", "Scenario"),
+                scenarios.COLUMN,
                 Column("tariff", "Tariff from China (%)", 1),
                 Column("others_tariff", "Tariff from elsewhere (%)", 1),
                 Column("price", "Duty-paid price of the $100 Chinese good ($)", 2),

@@ -13,27 +13,23 @@ US = "US tariff on Chinese goods (IEEPA layers)"
 CHINA = "China's tariff on US goods"
 
 
+def side_rows(dataset: str, side: str, rate_column: str) -> list[dict[str, Any]]:
+    """One side's tariff over time; each data set names its rate column in its own way."""
+    return [
+        {
+            "date": r["date"],
+            "side": side,
+            "rate": float(r[rate_column]),
+            "note": r["note"],
+            "source": r["source"],
+        }
+        for r in data.load(dataset)
+    ]
+
+
 def timeline_rows() -> list[dict[str, Any]]:
-    us = [
-        {
-            "date": r["date"],
-            "side": US,
-            "rate": float(r["total_ieepa_pct"]),
-            "note": r["note"],
-            "source": r["source"],
-        }
-        for r in data.load("us_tariffs_on_china_2025")
-    ]
-    china = [
-        {
-            "date": r["date"],
-            "side": CHINA,
-            "rate": float(r["rate_pct"]),
-            "note": r["note"],
-            "source": r["source"],
-        }
-        for r in data.load("china_tariffs_on_us_2025")
-    ]
+    us = side_rows("us_tariffs_on_china_2025", US, "total_ieepa_pct")
+    china = side_rows("china_tariffs_on_us_2025", CHINA, "rate_pct")
     return sorted(us + china, key=lambda r: (r["date"], r["side"]))
 
 

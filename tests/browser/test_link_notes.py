@@ -5,7 +5,7 @@ between the slider's steps moves to the nearest step.
 
 Every widget the site shows is tried, and every preset of every widget as a starting point: a page
 starting a widget from a preset is the same built page with that widget's fence output in place of its
-figure (widget_fence, as `preset=` on a page would write it), served under the page's real policy."""
+figure (figures.widget_html, as `preset="…"` on a page would start it), served under the page's real policy."""
 
 from __future__ import annotations
 
@@ -18,8 +18,7 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import expect
 
-from explainers import citations, figures
-from explainers.fences import widget_fence
+from explainers import catalog, figures
 from widgets import registry
 from widgets.params import format_value
 
@@ -126,10 +125,7 @@ def test_link_notes_say_what_every_widget_on_the_site_did(reader, built_site, ki
 def test_link_notes_say_what_a_widget_started_from_a_preset_did(reader, built_site, widget, preset, kind):
     host = (built_site / HOST_PAGE / "index.html").read_text("utf-8")
     figure_id = f"widget-{widget}-{preset}".replace("_", "-")
-    fence = widget_fence(f"{widget} id={figure_id} preset={preset}", "widget", "bx-widget", {}, None)
-    fence = fence.replace(
-        f'href="{figures.SOURCE_LINK_PREFIX}', f'href="../{citations.BIBLIOGRAPHY_PAGE[:-3]}/#src-'
-    )
+    fence = figures.widget_html(catalog.widget(widget), figure_id, "../sources/", preset)
     html = FIGURE.sub(lambda _: fence, host, count=1)
     path = f"preset-{figure_id}/"  # as deep as the host page, so its relative links hold
     without_python(reader.page)

@@ -14,7 +14,7 @@ import bibtexparser
 import pytest
 from playwright.sync_api import expect
 
-from explainers import charts, sources, versions
+from explainers import catalog, fence_header, sources, versions
 from tests.test_reuse import assert_metadata_matches_registry
 from widgets import registry
 from widgets.params import format_value
@@ -22,7 +22,12 @@ from widgets.params import format_value
 TARIFF = "widget-tariff_stack"
 TARIFF_PAGE = "busan-meeting/"
 MODEL = registry.get("tariff_stack")
-FIGURE_PAGES = ["rare-earths-101/", "how-we-got-here/", "central-asia/", "busan-meeting/", "one-year-pause/"]
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+FIGURE_PAGES = sorted(  # every page that names a figure, as the build reads it
+    (page.relative_to(DOCS).with_suffix("").as_posix() + "/").removesuffix("index/")
+    for page in DOCS.rglob("*.md")
+    if any(fence_header.FENCE_HEADER.finditer(page.read_text(encoding="utf-8")))
+)
 
 
 def download(page, link) -> tuple[str, bytes]:
@@ -71,7 +76,7 @@ def test_every_chart_csv_downloads_and_matches_its_table_and_its_metadata_the_re
             _, raw = download(page, figure.locator("a[data-download='json']"))
             meta = json.loads(raw)
             if "chart" in meta:
-                assert_metadata_matches_registry(meta, charts.STATIC[meta["chart"]].rows())
+                assert_metadata_matches_registry(meta, catalog.STATIC[meta["chart"]].rows())
             else:
                 model = registry.get(meta["widget"])
                 cited = [p.source for p in model.params if p.source] + [
@@ -81,7 +86,7 @@ def test_every_chart_csv_downloads_and_matches_its_table_and_its_metadata_the_re
                 assert meta["model_version"] == model.version
                 for record in meta["sources"]:
                     assert record["url"] == sources.get(record["id"]).url
-    assert checked >= len(charts.STATIC) + 4
+    assert checked >= len(catalog.STATIC) + 4
 
 
 def nudged(model) -> tuple[str, dict[str, float]]:
