@@ -30,11 +30,11 @@ check: setup  ## lint, format and type check (ruff, mypy): seconds
 	$(VENV)/bin/mypy
 
 test-fast: check  ## everything but the browser: models, build, content, JavaScript units (about 40 s)
-	$(PY) -m pytest -m "not browser" -q
+	$(PY) -m pytest -m "not browser and not recipe" -q
 
-test: test-fast  ## every test: then the built site in headless Chromium
+test: test-fast  ## every test: then CONTRIBUTING.md's widget recipe, and the built site in headless Chromium
 	$(PY) -m tools.browser_setup
-	$(PY) -m pytest -m browser
+	$(PY) -m pytest -m "browser or recipe"
 
 bench: setup  ## performance figures of the built site (not a test)
 	$(PY) -m tools.benchmark

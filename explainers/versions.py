@@ -96,7 +96,8 @@ def history(name: str) -> list[ModelVersion]:
     if [v.version for v in found] != list(range(1, current + 1)):
         raise UnloggedModelVersion(
             f"{name} is at version {current}, but the changes log ({corrections.LOG.name}) has versions "
-            f"{[v.version for v in found]}: add one [[model_version]] entry per version, saying what changed"
+            f"{[v.version for v in found]}: add one [[model_version]] entry per version, saying what changed; "
+            f'version {current}\'s is fingerprint = "{fingerprint(catalog.widget(name).model)}"'
         )
     return found
 
