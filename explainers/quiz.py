@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html import escape
 from itertools import count
 from typing import Any, Literal
 
+from explainers import markup
 from widgets.params import read_number
 
 _ids = count(1)
@@ -72,25 +72,18 @@ def quiz_fence(source: str, language: str, css_class: str, options: dict, md: An
         raise QuizSyntaxError("a quiz starts with a line '? question'")
     question = lines[0][2:]
     quiz_id = f"quiz-{next(_ids)}"
-    head = (
-        f'<form class="bx-quiz" id="{quiz_id}" aria-labelledby="{quiz_id}-q">'
-        f'<p class="bx-quiz__q" id="{quiz_id}-q"><strong>Check your understanding.</strong> {escape(question)}</p>'
-    )
-    tail = (
-        '<button type="submit" class="md-button bx-quiz__check">Check my answer</button>'
-        '<p class="bx-quiz__feedback" role="status" aria-live="polite"></p>'
-    )
     numeric = NUMBER.match(lines[1]) if len(lines) == 2 else None
     if numeric:
         value, tolerance = _number(numeric["value"]), _number(numeric["tolerance"] or "0")
         if value is None or tolerance is None:
             raise QuizSyntaxError(f"not a number in {lines[1]!r}")
-        return (
-            f'{head}<label for="{quiz_id}-a">Your answer</label> '
-            f'<input id="{quiz_id}-a" class="bx-quiz__number" type="text" inputmode="decimal" autocomplete="off" '
-            f'data-answer="{value:g}" data-tolerance="{tolerance:g}" data-why="{escape(numeric["why"])}">'
-            f'{tail}<details class="bx-quiz__answer"><summary>Show the answer</summary>'
-            f"<p>{value:g}{f' (± {tolerance:g})' if tolerance else ''}. {escape(numeric['why'])}</p></details></form>"
+        return markup.render(
+            "quiz.html",
+            quiz_id=quiz_id,
+            question=question,
+            numeric={"answer": f"{value:g}", "tolerance": f"{tolerance:g}", "why": numeric["why"]},
+            answer=f"{value:g}" + (f" (± {tolerance:g})" if tolerance else ""),
+            why=numeric["why"],
         )
     choices = []
     for line in lines[1:]:
@@ -102,15 +95,13 @@ def quiz_fence(source: str, language: str, css_class: str, options: dict, md: An
         choices.append(Choice(match["text"], match["mark"] == "x", match["why"]))
     if sum(c.correct for c in choices) != 1:
         raise QuizSyntaxError(f"a multiple-choice quiz needs exactly one [x] answer: {question!r}")
-    options_html = "".join(
-        f'<div class="bx-quiz__option"><input type="radio" name="{quiz_id}" id="{quiz_id}-{i}" value="{i}" '
-        f'data-correct="{str(c.correct).lower()}" data-why="{escape(c.why)}">'
-        f'<label for="{quiz_id}-{i}">{escape(c.text)}</label></div>'
-        for i, c in enumerate(choices)
-    )
     right = next(c for c in choices if c.correct)
-    return (
-        f'{head}<fieldset><legend class="bx-visually-hidden">{escape(question)}</legend>{options_html}</fieldset>'
-        f'{tail}<details class="bx-quiz__answer"><summary>Show the answer</summary>'
-        f"<p>{escape(right.text)}. {escape(right.why)}</p></details></form>"
+    return markup.render(
+        "quiz.html",
+        quiz_id=quiz_id,
+        question=question,
+        numeric=None,
+        choices=choices,
+        answer=right.text,
+        why=right.why,
     )
