@@ -43,7 +43,12 @@ async function download(input, init, required = true) {
     if (required) bootFailed(`${file} could not be downloaded (the connection failed)`);
     throw error;
   }
-  if (!response.ok && required) bootFailed(`${file} could not be downloaded (HTTP ${response.status})`);
+  if (!response.ok && required) {
+    bootFailed(`${file} could not be downloaded (HTTP ${response.status})`);
+    // Never hand Pyodide the error page: it would start from it ("Fatal Python error" on the console,
+    // seen under load before the page discards this worker). It waits instead, and the page ends it.
+    return new Promise(() => {});
+  }
   if (!response.body) return response;
   const headers = new Headers(response.headers);
   // A host that does not know the .wasm extension sends it as text or octet-stream, which
