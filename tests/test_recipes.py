@@ -141,6 +141,27 @@ def run(copy: Path, *command: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True, timeout=900)
 
 
+# What this test edits, each of which the recipe must name (so the guide and the test move together).
+RECIPE_NAMES = (
+    "widgets/<model>.py",
+    "widgets/registry.py",
+    "explainers/charts/<subject>.py",
+    "explainers/catalog.py",
+    "explained_on=",
+    "[[model_version]]",
+    "explainers/corrections.toml",
+    "```widget <model>",
+    "make test-fast",
+)
+
+
+def test_the_widget_recipe_names_every_step_this_test_takes():
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    recipe = guide[guide.index("## Add a widget") :].split("\n## ", 1)[0]
+    missing = [name for name in RECIPE_NAMES if name not in recipe]
+    assert not missing, f"CONTRIBUTING.md's widget recipe no longer names {missing}"
+
+
 def test_the_widget_recipe_adds_a_working_widget(tmp_path):
     copy = project_copy(tmp_path)
     python = sys.executable
