@@ -20,9 +20,8 @@ from widgets.model import Model
 class Widget:
     model: Model
     charts: WidgetCharts
-    explained_on: (
-        str  # the page under docs/ that explains it: its embed links back there, its downloads cite it
-    )
+    # the page under docs/ that explains it: its embed links back there, its downloads cite it
+    explained_on: str
 
     @property
     def name(self) -> str:

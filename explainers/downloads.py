@@ -40,14 +40,8 @@ LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/
 BOM = "\ufeff"
 SCENARIO = "scenario"  # the column that says which scenario a row belongs to
 PNG_SCALE = 2  # pixels per SVG unit: sharp on a projector and in slides
-PARAMETER_FIELDS = (
-    "name",
-    "label",
-    "unit",
-    "default",
-    "source",
-    "assumption",
-)  # each setting in a widget's metadata
+# each setting in a widget's metadata
+PARAMETER_FIELDS = ("name", "label", "unit", "default", "source", "assumption")
 
 
 def plain_number(value: Any) -> str:

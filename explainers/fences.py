@@ -12,12 +12,18 @@ from explainers import catalog, citations, figures
 from explainers.fence_header import FenceError, Header, read_header
 
 
+def _page_links(md: Any) -> Any | None:
+    """MkDocs gives each page its own Markdown instance, whose link-rewriting tree processor holds the
+    page's file and the site's files (None outside MkDocs)."""
+    return md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None
+
+
 def _read(kind: str, inputs: dict, md: Any) -> Header:
     """The header, checked; a problem names the page it is on."""
     try:
         return read_header(kind, inputs)
     except FenceError as error:
-        links = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None
+        links = _page_links(md)
         raise FenceError(f"{links.file.src_uri}: {error}" if links else str(error)) from None
 
 
@@ -32,11 +38,10 @@ def widget_validator(language: str, inputs: dict, options: dict, attrs: dict, md
 
 
 def _bibliography(md: Any) -> str:
-    """The bibliography's address relative to the page being rendered. MkDocs gives each page its own
-    Markdown instance, whose link-rewriting tree processor holds the page's file and the site's files."""
-    if "relpath" not in md.treeprocessors:
+    """The bibliography's address relative to the page being rendered."""
+    links = _page_links(md)
+    if links is None:
         raise FenceError("figures are rendered by MkDocs, which tells them the page they are on")
-    links = md.treeprocessors["relpath"]
     return citations.bibliography_address(links.file, links.files)
 
 

@@ -74,9 +74,8 @@ def static_chart_html(chart: StaticChart, figure_id: str, bibliography: str) -> 
         views=views_html([to_spec(chart.build(rows))]),
         sources=source_links(data.row_sources(rows), bibliography),
         table=table_html(chart.table, rows),
-        downloads=downloads.static_menu_html(
-            chart
-        ),  # reuse: data, pictures, metadata (explainers/downloads.py)
+        # reuse: data, pictures, metadata (explainers/downloads.py)
+        downloads=downloads.static_menu_html(chart),
     )
 
 

@@ -83,9 +83,8 @@ def on_files(files: Files, config: Any) -> Files:
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
     try:
-        return reuse.on_page_markdown(
-            _page_markdown(markdown, page.file.src_uri), page
-        )  # versioned links; model versions
+        # versioned links; model versions
+        return reuse.on_page_markdown(_page_markdown(markdown, page.file.src_uri), page)
     except (
         quotations.QuotationNotFound,
         sources.UnknownSource,
@@ -113,9 +112,8 @@ def _page_markdown(markdown: str, src_uri: str) -> str:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
-    return reuse.on_page_content(
-        html, page
-    )  # download links, the page's address in citations, "cite this page"
+    # download links, the page's address in citations, "cite this page"
+    return reuse.on_page_content(html, page)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:

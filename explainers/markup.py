@@ -22,11 +22,8 @@ from markupsafe import Markup
 
 TEMPLATES = Path(__file__).with_name("templates")
 _BREAK = re.compile(r"\s*\n\s*")
-_GLUED = (
-    ">",
-    "%}",
-    "#}",
-)  # a line ending like this, or the next one starting with "<" or "{%", joins without a space
+# a line ending like this, or the next one starting with "<" or "{%", joins without a space
+_GLUED = (">", "%}", "#}")
 
 
 class OneLine(Extension):

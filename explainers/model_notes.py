@@ -27,9 +27,8 @@ def _listed(labels: list[str]) -> str:
 
 def sentences(model: Model) -> list[str]:
     title = model.title[0].lower() + model.title[1:]
-    brief = getattr(model, "limits_in_brief", "") or _first_sentence(
-        model.limits
-    )  # a one-line summary if the model has one
+    # a one-line summary if the model has one
+    brief = getattr(model, "limits_in_brief", "") or _first_sentence(model.limits)
     sourced = [p.label for p in model.params if p.source and not p.assumption]
     assumed = [p.label for p in model.params if p.assumption]
     said = [

@@ -22,16 +22,12 @@ HASH_LENGTH = 16  # hex digits of SHA-256: plenty to tell two builds' files apar
 # Not in the offline copy: source maps (for developers), Material's search stemmers for languages other
 # than the site's (it loads none for English), the build's memory snapshot (fetched only on a fast
 # line, and then kept by the Python worker itself: worker-boot.js), downloads, and the worker itself.
-SKIPPED_PREFIXES = (
-    "assets/javascripts/lunr/",
-    f"{downloads.FOLDER}/",
-)  # chart data and pictures: fetched when asked for
+# chart data and pictures: fetched when asked for
+SKIPPED_PREFIXES = ("assets/javascripts/lunr/", f"{downloads.FOLDER}/")
 SKIPPED_SUFFIXES = (".map", ".gz", ".zip")
 SKIPPED_NAMES = (SERVICE_WORKER,)
-KEPT_ZIPS = (
-    "assets/runtime/widgets.zip",
-    "assets/vendor/pyodide/python_stdlib.zip",
-)  # the runtime needs these
+# the runtime needs these
+KEPT_ZIPS = ("assets/runtime/widgets.zip", "assets/vendor/pyodide/python_stdlib.zip")
 
 
 def offline_files(site_dir: Path) -> list[str]:

@@ -29,9 +29,8 @@ _NOT_PROSE = (
     re.compile(r"`[^`\n]*`"),  # inline code
     re.compile(r"\{[:#.][^}\n]*\}"),  # attribute list
 )
-_CODE_FENCE = re.compile(
-    r"^```(?!quiz)[^\n]*\n.*?^```", re.M | re.S
-)  # code, charts, widgets (quizzes are prose)
+# code, charts, widgets (quizzes are prose)
+_CODE_FENCE = re.compile(r"^```(?!quiz)[^\n]*\n.*?^```", re.M | re.S)
 _ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*")
 
 

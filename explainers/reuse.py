@@ -72,7 +72,6 @@ def page_citation(html: str, page: Any) -> cite.Citation:
 
 
 def on_page_content(html: str, page: Any) -> str:
-    html += str(
-        cite.block_html(page_citation(html, page), "Cite this page", "cite-this-page")
-    )  # str: Markup would escape html
+    # str: Markup would escape html
+    html += str(cite.block_html(page_citation(html, page), "Cite this page", "cite-this-page"))
     return downloads.link_site_paths(html, page.url, page.canonical_url or page.url)

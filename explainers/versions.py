@@ -34,9 +34,8 @@ CONTENT = (
     "explainers/templates/*.html",
     "widgets/*.py",
 )
-VERSION_KEY = (
-    "v"  # ?<widget key>.v=<model version>; the page reads it from contract.js (explainers/contract.py)
-)
+# ?<widget key>.v=<model version>; the page reads it from contract.js (explainers/contract.py)
+VERSION_KEY = "v"
 UNVERSIONED = 1  # a link made before links carried a version was made with each model's first version
 MARKER = "<!-- model-versions -->"
 SIGNIFICANT = 9  # digits of each number the fingerprint keeps: enough to see any change in an equation

@@ -52,10 +52,8 @@ def test_every_widget_is_explained_on_a_page_that_shows_it():
         ("```chart no_such_chart\n```", "no chart called 'no_such_chart'; known: central_asia_map"),
         ('```widget rare_earth_supply preset="no_such"\n```', "rare_earth_supply has no preset 'no_such'"),
         ('```widget tariff_stack colour="red"\n```', "names one widget in its header"),  # an unknown option
-        (
-            "```widget rare_earth_supply preset=truce_holds\n```",
-            "in quotation marks",
-        ),  # superfences needs them
+        # superfences needs them
+        ("```widget rare_earth_supply preset=truce_holds\n```", "in quotation marks"),
         ("```widget\ntariff_stack\n```", "names one widget in its header"),  # the name in the body
         ("```chart tariff_timeline\nrare_earth_production\n```", "its body stays empty"),
     ],

@@ -441,9 +441,8 @@ def test_a_model_that_computes_nan_is_reported_not_sent(monkeypatch):
         "broken", "Broken", TARIFF.params, lambda values: Result({"rows": [{"x": math.nan}]}, []), "", ""
     )
     monkeypatch.setitem(registry.MODELS, "broken", broken)
-    reply = json.loads(
-        registry.run_json("broken", json.dumps(TARIFF.defaults()))
-    )  # NaN is not JSON a page can read
+    # NaN is not JSON a page can read
+    reply = json.loads(registry.run_json("broken", json.dumps(TARIFF.defaults())))
     assert reply["ok"] is False
 
 

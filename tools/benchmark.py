@@ -270,9 +270,8 @@ def network_runs(
 
 def print_network(results: dict[str, list[dict]]) -> None:
     median = statistics.median
-    loopback = results.get(
-        LOOPBACK.name
-    )  # a revisit is compared with the loopback bare boot of its own round
+    # a revisit is compared with the loopback bare boot of its own round
+    loopback = results.get(LOOPBACK.name)
     print(
         f"  school networks: gzip like a host, 40 ms per request, one shared line; medians of {len(next(iter(results.values())))}"
     )

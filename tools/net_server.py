@@ -90,9 +90,8 @@ class _State:
     mounts: dict[str, Path]
     profile: Profile
     bucket: TokenBucket | None
-    overrides: dict[str, Path] = field(
-        default_factory=dict
-    )  # site path -> another file (a benchmark variant)
+    # site path -> another file (a benchmark variant)
+    overrides: dict[str, Path] = field(default_factory=dict)
     served: list[Served] = field(default_factory=list)
     gzip_cache: dict[tuple[Path, float], bytes] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)

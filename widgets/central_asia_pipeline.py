@@ -14,9 +14,8 @@ from widgets.params import Param, defaults
 
 FIRST_INVESTMENT = 2026  # the first full year after the C5+1 summit of 6 November 2025
 YEARS = range(2025, 2051)
-WORLD_2024 = (
-    390_000.0  # tonnes of rare-earth oxide mined in 2024 (USGS via NAI500); processing roughly matches mining
-)
+# tonnes of rare-earth oxide mined in 2024 (USGS via NAI500); processing roughly matches mining
+WORLD_2024 = 390_000.0
 CHINA_PROCESSING_SHARE = 0.90  # China's share of the world's rare-earth processing (IEA: 91%, October 2025)
 
 PARAMS = (

@@ -16,12 +16,10 @@ from widgets.model import Figure, Model, Preset, Result
 from widgets.params import Param, defaults
 
 HORIZON = 84  # months shown: seven years, so the latest start (36) plus the longest restriction (36) leave a year after it
-PRICE_CAP = (
-    10.0  # the price index stops at 10x: beyond any multiple seen in 2025 (about 6x for magnets in Europe)
-)
-RESTOCK_MONTHS = (
-    6  # after a restriction, buyers rebuild their stockpile over about six months (a teaching value)
-)
+# the price index stops at 10x: beyond any multiple seen in 2025 (about 6x for magnets in Europe)
+PRICE_CAP = 10.0
+# after a restriction, buyers rebuild their stockpile over about six months (a teaching value)
+RESTOCK_MONTHS = 6
 START = (2025, 11)  # month 0: November 2025, when the truce's terms took effect (10 Nov)
 
 PARAMS = (
@@ -198,14 +196,12 @@ def compute(values: dict[str, float]) -> Result:
         years = month / 12
         demand = 100.0 * (1 + values["demand_growth"] / 100) ** years
         other = other_start * (1 + values["other_growth"] / 100) ** years
-        china_normal = max(
-            0.0, demand - other
-        )  # China's exports fill the rest of the market, as before Busan
+        # China's exports fill the rest of the market, as before Busan
+        china_normal = max(0.0, demand - other)
         restricted = restriction and start <= month < end
         china = china_normal * (1 - withheld) if restricted else china_normal
-        gap = (
-            china_normal - china
-        )  # what the restriction withholds (exactly 0 without one: no rounding noise)
+        # what the restriction withholds (exactly 0 without one: no rounding noise)
+        gap = china_normal - china
         target = values["stockpile"] * demand  # the stock buyers want: months of their current demand
         drawn = restocked = 0.0
         if not restriction or month <= start:

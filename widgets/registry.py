@@ -70,9 +70,8 @@ def run_json(name: str, request_json: str) -> str:
     try:
         settings, baseline = parse_request(request_json)
         result = get(name).run(settings, baseline)
-        return json.dumps(
-            {"ok": True, **result.as_dict()}, allow_nan=False
-        )  # NaN is not JSON the page can read
+        # NaN is not JSON the page can read
+        return json.dumps({"ok": True, **result.as_dict()}, allow_nan=False)
     except ParameterError as error:
         return json.dumps({"ok": False, "error": str(error)})
     except (

@@ -67,9 +67,8 @@ class Reader:
             self.problems.append(f"HTTP {response.status}: {response.url}")
 
     def _console(self, message: Any) -> None:
-        uncaught = (
-            "Uncaught" in message.text
-        )  # an exception nobody handled (a worker's among them) never is allowed
+        # an exception nobody handled (a worker's among them) never is allowed
+        uncaught = "Uncaught" in message.text
         if message.type == "error" and (uncaught or not any(a in message.text for a in self.allowed_errors)):
             self.problems.append(f"console error: {message.text}")
 

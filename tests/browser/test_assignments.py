@@ -64,9 +64,8 @@ def test_builder_link_locks_hides_and_withholds_until_the_student_predicts(reade
     page.fill("#bx-b-lesson", "Lesson 1: Tariffs")
     link = page.input_value("#bx-b-link")
     assert link.startswith(f"{reader.base}{PAGE}?")
-    assert link.endswith(
-        f"&tariff_stack.v={TARIFF.version}"
-    )  # made with this version of the model (link-version.js)
+    # made with this version of the model (link-version.js)
+    assert link.endswith(f"&tariff_stack.v={TARIFF.version}")
     for readable in (
         "tariff_stack.fentanyl=20",
         "tariff_stack.lock=fentanyl,reciprocal",
@@ -111,9 +110,8 @@ def test_builder_link_locks_hides_and_withholds_until_the_student_predicts(reade
         expect(fentanyl).to_be_disabled()  # Python being ready enables the controls, but not a locked one
         expected = figure(TARIFF, {"fentanyl": 20}, "price")
         total = figure(TARIFF, {"fentanyl": 20}, "total")
-        expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(
-            total.text
-        )  # shown results follow the model
+        # shown results follow the model
+        expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(total.text)
         page.locator(
             f"#{WIDGET} details.bx-data summary"
         ).click()  # an open data panel fills its tables, if any
@@ -187,9 +185,8 @@ def test_worksheet_prints_on_one_page_and_downloads_named_by_lesson_and_date(rea
     assert sheet["prediction"]["value"] == 40 and sheet["prediction"]["of"] == "total"
     assert sheet["model_at_prediction"]["figure"]["text"] == expected.text
     scenario = {s["setting"]: s["value"] for s in sheet["final_scenario"]}
-    assert (
-        scenario["reciprocal"] == 34 and "pass_through" not in scenario
-    )  # hidden stays out of the worksheet
+    # hidden stays out of the worksheet
+    assert scenario["reciprocal"] == 34 and "pass_through" not in scenario
     assert Path(download.value.path()).stat().st_size < 8_000  # a small file
 
     pdf = tmp_path / "worksheet.pdf"

@@ -69,9 +69,10 @@ def test_blocked_vega_keeps_the_pictures_and_the_widget_still_computes(context, 
         reader.wait_python_ready(WIDGET)
         page.locator(f"#{WIDGET}-fentanyl").focus()
         page.keyboard.press("ArrowLeft")
+        # the model still answers
         expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(
             readout("tariff_stack", "total", fentanyl=9)
-        )  # the model still answers
+        )
         expect(page.locator(f"#{WIDGET} .bx-error")).to_contain_text(
             "the picture still shows the default scenario"
         )

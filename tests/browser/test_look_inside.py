@@ -99,9 +99,8 @@ def test_endless_loop_is_stopped_and_the_widget_keeps_working(reader):
     run(page)
     status = page.locator(f"#{WIDGET} .bx-code-status")
     expect(status).to_contain_text("was stopped", timeout=15_000)
-    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(
-        readout("tariff_stack", "total")
-    )  # last good chart kept
+    # last good chart kept
+    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(readout("tariff_stack", "total"))
     assert page.evaluate("1 + 1") == 2  # the page itself never froze
     reader.wait_python_ready(WIDGET)  # a fresh worker
     page.locator(f"#{WIDGET}-fentanyl").focus()
@@ -137,8 +136,7 @@ def test_shared_code_link_loads_the_edit_without_running_it(reader, context):
     expect(other.locator(f"#{WIDGET}-code")).to_have_value(edited_code)
     expect(other.locator(f"#{WIDGET} .bx-code-status")).to_contain_text("press “Run my version”")
     other.wait_for_selector(f'#{WIDGET}[data-python="ready"]', timeout=90_000)
-    expect(other.locator(f"#{WIDGET} dd[data-figure='price']")).to_have_text(
-        readout("tariff_stack", "price")
-    )  # not run yet
+    # not run yet
+    expect(other.locator(f"#{WIDGET} dd[data-figure='price']")).to_have_text(readout("tariff_stack", "price"))
     other.locator(f"#{WIDGET} .bx-run").click()
     expect(other.locator(f"#{WIDGET} dd[data-figure='price']")).to_have_text(edited(edited_code, "price"))

@@ -123,9 +123,8 @@ def test_on_a_school_line_the_first_visit_fetches_no_snapshot_and_the_revisit_re
         wait_until(page, OFFLINE_READY)
         first_visit = server.wire_bytes()
         assert not any("snapshot.bin" in s.path for s in server.served)
-        assert first_visit < 7e6, (
-            f"{first_visit / 1e6:.2f} MB on the wire for a first visit"
-        )  # the issue's budget
+        # the issue's budget
+        assert first_visit < 7e6, f"{first_visit / 1e6:.2f} MB on the wire for a first visit"
         server.reset_counts()
         page = reader.goto(PAGE)
         reader.wait_python_ready(WIDGET)
@@ -211,9 +210,10 @@ def test_a_new_build_replaces_the_offline_runtime_and_the_kept_snapshot(context,
         assert boot(page)["source"] != "kept snapshot", boot(page)  # the old models' memory is not restored
         page.locator(f"#{WIDGET}-fentanyl").focus()
         page.keyboard.press("ArrowLeft")
+        # the new model
         expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(
             re.compile("^" + re.escape(f"{float(total(fentanyl=-1).split('%')[0]) + 100:.1f}%"))
-        )  # the new model
+        )
         reader.assert_clean()
 
 

@@ -163,9 +163,8 @@ def test_widget_csv_from_the_browser_equals_the_build_file_for_the_same_scenario
             built_site / "downloads" / "tariff_stack" / f"{link.get_attribute('data-dataset')}.csv"
         ).read_bytes()
         assert raw == built
-    assert any(
-        "." in v for v in csv_rows(built)[0].values()
-    )  # decimals were compared, not only whole numbers
+    # decimals were compared, not only whole numbers
+    assert any("." in v for v in csv_rows(built)[0].values())
     _, raw = download(page, figure.locator("a[data-download='json']"))
     mine = json.loads(raw)
     built = json.loads(

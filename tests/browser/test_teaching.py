@@ -76,9 +76,10 @@ def test_a_lesson_walked_with_the_keyboard_alone(reader):
     tab_to(page, "a[href*='truce-lapses.stockpile=6']")
     page.keyboard.press("Enter")
     # (Material's anchor tracking may add the heading in view as a #fragment.)
+    # with its model version
     expect(page).to_have_url(
         re.compile(r"one-year-pause/\?truce-lapses\.stockpile=6&truce-lapses\.v=\d+(#[\w-]+)?$")
-    )  # with its model version
+    )
     figure = page.locator("#widget-truce-lapses")
     expect(figure).to_have_attribute("data-python", "ready", timeout=PYTHON_READY_MS)
     expect(figure.locator("dd[data-figure='months_short']")).to_have_text(months_short(stockpile=6))

@@ -68,9 +68,8 @@ def test_the_worker_answers_malformed_messages_and_keeps_working(reader: Reader)
         None,
     )
     answered = {r["id"]: r["payload"] for r in replies if r["id"] is not None}
-    assert sorted(answered) == [*range(9001, 9022), 9023], sorted(
-        answered
-    )  # "9022" is a string: no usable id
+    # "9022" is a string: no usable id
+    assert sorted(answered) == [*range(9001, 9022), 9023], sorted(answered)
     for message_id, payload in answered.items():
         if (
             message_id == 9021
@@ -159,9 +158,8 @@ def test_the_page_ignores_or_refuses_malformed_replies_and_stays_readable(reader
         page.keyboard.press("ArrowRight")
         expect(error).to_contain_text("Python's answer could not be read", timeout=5_000)
         expect(page.locator(f"#{WIDGET} .bx-view svg")).to_have_count(2)
-        expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(
-            total()
-        )  # the last good state
+        # the last good state
+        expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(total())
         page.keyboard.press("ArrowLeft")  # back, for the next answer
     page.evaluate("() => { delete window.__badAnswer; }")
     page.keyboard.press("Home")
