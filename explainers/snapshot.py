@@ -81,11 +81,8 @@ def snapshot(widgets_zip: bytes, stdlib_zip: bytes) -> bytes:
     if cached.is_file():
         return cached.read_bytes()
     with tempfile.TemporaryDirectory() as tmp:
-        archive, output, stdlib = (
-            Path(tmp) / "widgets.zip",
-            Path(tmp) / "snapshot.bin",
-            Path(tmp) / "stdlib.zip",
-        )
+        folder = Path(tmp)
+        archive, output, stdlib = folder / "widgets.zip", folder / "snapshot.bin", folder / "stdlib.zip"
         archive.write_bytes(widgets_zip)
         stdlib.write_bytes(stdlib_zip)
         data = gzip.compress(make_memory(archive, stdlib, output), compresslevel=6, mtime=0)

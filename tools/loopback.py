@@ -1,5 +1,5 @@
 """What the test servers share: a threaded HTTP server on 127.0.0.1 (a free port), serving the site under
-the sub-path a GitHub Pages project site has, started and stopped by `with`."""
+the sub-path a GitHub Pages project site has; each subclass starts and stops it with `with`."""
 
 from __future__ import annotations
 
