@@ -51,25 +51,25 @@ def test_the_truces_dated_terms_are_all_there():
 
 
 def test_an_outcome_outside_the_list_is_refused(data_file):
-    data_file('x,China,A term,2025-11-10,2026-11-10,probably extended,,2026-12-06,chemradar-no70')
+    data_file("x,China,A term,2025-11-10,2026-11-10,probably extended,,2026-12-06,chemradar-no70")
     with pytest.raises(truce_terms.BadTerm, match="probably extended"):
         truce_terms.terms(today=dt.date(2026, 12, 6))
 
 
 def test_lapsed_or_extended_before_the_end_date_is_a_guess(data_file):
-    data_file('x,China,A term,2025-11-10,2026-11-27,lapsed,,2026-11-20,chemradar-no70')
+    data_file("x,China,A term,2025-11-10,2026-11-27,lapsed,,2026-11-20,chemradar-no70")
     with pytest.raises(truce_terms.BadTerm, match="guess"):
         truce_terms.terms(today=dt.date(2026, 12, 6))
 
 
 def test_a_check_dated_in_the_future_is_refused(data_file):
-    data_file('x,China,A term,2025-11-10,2026-11-10,not confirmed,,2026-12-07,chemradar-no70')
+    data_file("x,China,A term,2025-11-10,2026-11-10,not confirmed,,2026-12-07,chemradar-no70")
     with pytest.raises(truce_terms.BadTerm, match="still to come"):
         truce_terms.terms(today=dt.date(2026, 12, 6))
 
 
 def test_a_term_without_a_source_is_refused(data_file):
-    data_file('x,China,A term,2025-11-10,2026-11-10,not confirmed,,2026-12-06,')
+    data_file("x,China,A term,2025-11-10,2026-11-10,not confirmed,,2026-12-06,")
     with pytest.raises(data.UnsourcedRow):
         truce_terms.terms(today=dt.date(2026, 12, 6))
 
@@ -81,7 +81,7 @@ def test_the_built_page_shows_every_term_and_says_plainly_what_is_not_confirmed(
     rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]  # the first row is the header
     terms = truce_terms.terms()
     assert len(rows) == len(terms)
-    for term, row in zip(terms, rows):
+    for term, row in zip(terms, rows, strict=True):
         assert term.side in row and truce_terms._day(term.checked) in row, term.key
         assert truce_terms.OUTCOMES[term.outcome] in row, term.key
         assert re.search(r'href="[^"]*sources/#', row), f"{term.key}: its sources are not linked"
