@@ -95,17 +95,20 @@ def _cell(text: str) -> str:
 
 
 def table_markdown() -> str:
-    """One row per term; sources as citations, which the page's citation step turns into numbered links."""
+    """One row per term, five columns so that it fits a projected slide; the date each outcome was checked sits
+    beside the outcome. Sources are citations, which the page's citation step turns into numbered links."""
     lines = [
-        "| Who | Term | From | Until | What happened at the end | Checked | Sources |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        "| Who | Term | In force | What happened at the end | Sources |",
+        "| --- | --- | --- | --- | --- |",
     ]
     for term in terms():
-        outcome = f"**{OUTCOMES[term.outcome]}**"
+        when = (
+            f"{_day(term.start)} – {_day(term.end)}" if term.end else f"from {_day(term.start)} (no end date)"
+        )
+        outcome = f"**{OUTCOMES[term.outcome]}** (checked {_day(term.checked)})"
         if term.outcome_note:
             outcome += f". {term.outcome_note}"
         cites = "[" + "; ".join(f"@{s}" for s in term.source_ids) + "]"
-        until = _day(term.end) if term.end else "no end date"
-        cells = (term.side, term.what, _day(term.start), until, outcome, _day(term.checked), cites)
+        cells = (term.side, term.what, when, outcome, cites)
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     return "\n".join(lines) + "\n"
