@@ -92,7 +92,7 @@ PARAMS = (
         1,
         0,
         source="mofcom-2026-02",
-        help="After the Supreme Court ruling, Trump announced 10% and the next day said he would raise it to 15%; 10% was applied to goods from every country from 24 February 2026, for at most 150 days, to about 24 July 2026. The Court of International Trade ruled it unlawful on 7 May 2026 (the ruling was stayed on appeal). It is not the rate in force after July 2026.",
+        help="After the Supreme Court ruling, Trump announced 10% and the next day said he would raise it to 15%; 10% was applied to goods from every country from 24 February 2026, for at most 150 days, to about 24 July 2026. The Court of International Trade ruled it unlawful on 7 May 2026, with relief only for the importers that sued (for all other importers the 10% stayed in force); on appeal, the Federal Circuit stayed that ruling on 12 June 2026. It is not the rate in force after July 2026.",
     ),
     Param(
         "others_reciprocal",
