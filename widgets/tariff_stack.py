@@ -236,9 +236,10 @@ def log_price_index(p_c: float, p_o: float, s0: float, sigma: float) -> float:
     Its slope in each log price is that supplier's share after switching, so it rises with every price, as a
     price index must. (The share-weighted average s·P_c + (1 − s)·P_o does not: as the taxed good gets dearer,
     buyers leave it and the average can fall, so total purchases rose with the tariff.) At σ = 0 it is the
-    geometric mean P_c^s0 · P_o^(1 − s0). expm1 and log1p keep it exact for a small σ."""
+    geometric mean P_c^s0 · P_o^(1 − s0). expm1 and log1p keep it exact for a small σ; below 1e-9 (a link may
+    carry any number) σ·log P underflows, and the limit differs from the formula by less than σ."""
     x_c, x_o = math.log(p_c / BASE_PRICE), math.log(p_o / BASE_PRICE)
-    if sigma == 0:
+    if sigma < 1e-9:
         return s0 * x_c + (1 - s0) * x_o
     excess = s0 * math.expm1(-sigma * x_c) + (1 - s0) * math.expm1(-sigma * x_o)
     return -math.log1p(excess) / sigma
