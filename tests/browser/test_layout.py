@@ -1,0 +1,145 @@
+"""Every page with a chart, at the widths a class has (desktops, a tablet, phones, and 320 px for 400% zoom),
+measured as the reader sees it once the live Vega views have drawn: each plot takes a fair share of its
+box, no text lies outside its chart's visible box, no two labels of one axis overlap, and the page never
+scrolls sideways, with the data tables open too.
+
+One browser page per site page, resized through the widths (the charts follow the window as a reader's
+does when a phone turns or a window is resized). Python is not awaited: the layout is the views', and
+the build's data is what they draw first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser.reader import Reader
+
+WIDTHS = (1366, 1280, 768, 390, 360, 320)
+HEIGHT = 800
+PLOT_SHARE = 0.5  # the plot's width against its chart's box: below this, axes, legend or title crowd it out
+SLACK = 1.5  # px: sub-pixel rounding of text boxes
+
+# What the reader sees of every chart view on the page, from the rendered SVG (the same for a live view
+# and a build-time picture): the plot area is the root group's background path (Vega draws it at the
+# plot's size), each text's box is where it is painted, and the visible box is the view's own box cut
+# by its picture's. Text Vega hid to avoid overlap (opacity 0) is not seen, and not counted.
+MEASURE = """() => {
+  const seen = (el) => {
+    for (let node = el; node && node.tagName !== "svg"; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      if (style.display === "none" || style.visibility === "hidden" || Number(style.opacity) === 0) return false;
+    }
+    return el.textContent.trim() !== "";
+  };
+  const overlap = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > SLACK &&
+    Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > SLACK;
+  const views = [];
+  for (const view of document.querySelectorAll(".bx-view")) {
+    const svg = [...view.querySelectorAll("svg.marks")].find((s) => s.getBoundingClientRect().width > 0);
+    if (!svg) continue;
+    const box = view.getBoundingClientRect();
+    const svgBox = svg.getBoundingClientRect();
+    // (A view swiped out of a phone's strip of charts is outside the window, not cut: its own box counts;
+    // a box wider than the window shows as the page's sideways scroll.)
+    const visible = { left: Math.max(box.left, svgBox.left), right: Math.min(box.right, svgBox.right),
+      top: svgBox.top, bottom: svgBox.bottom };
+    const plot = svg.querySelector(".role-frame.root > g > path.background")?.getBoundingClientRect();
+    const name = `${view.closest("figure")?.id} view ${view.dataset.view}`;
+    const outside = [];
+    for (const text of svg.querySelectorAll("text")) {
+      if (!seen(text)) continue;
+      const r = text.getBoundingClientRect();
+      if (r.left < visible.left - SLACK || r.right > visible.right + SLACK ||
+          r.top < visible.top - SLACK || r.bottom > visible.bottom + SLACK) outside.push(text.textContent);
+    }
+    const overlapping = [];
+    for (const axis of svg.querySelectorAll(".role-axis-label")) {
+      const labels = [...axis.querySelectorAll("text")].filter(seen).map((t) => [t.textContent, t.getBoundingClientRect()]);
+      labels.forEach(([a, ra], i) => labels.slice(i + 1).forEach(([b, rb]) => { if (overlap(ra, rb)) overlapping.push(`${a} / ${b}`); }));
+    }
+    views.push({ name, box: Math.round(box.width), plot: Math.round(plot?.width ?? 0), outside, overlapping });
+  }
+  return { views, pageWidth: document.scrollingElement.scrollWidth, innerWidth };
+}""".replace("SLACK", str(SLACK))
+
+# Every figure's live views drawn, and Vega's layout settled after a resize (two frames alike).
+SETTLED = """async () => {
+  await Promise.all([...document.querySelectorAll("figure.bx-figure")].map((f) => f.bxViews));
+  const shape = () => [...document.querySelectorAll(".bx-view svg.marks")].map((s) => s.outerHTML.length + ":" + s.getAttribute("width")).join();
+  let last = "";
+  for (let i = 0; i < 40; i++) {
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+    const now = shape();
+    if (now === last) return;
+    last = now;
+  }
+}"""
+
+
+def chart_pages(site_dir: Path) -> list[str]:
+    """Every built page that draws a chart: the explainers, the assignment and the embeddable pages."""
+    return sorted(
+        str(page.parent.relative_to(site_dir)) + "/"
+        for page in site_dir.rglob("index.html")
+        if 'class="bx-view"' in page.read_text(encoding="utf-8")
+    )
+
+
+def problems_at(page, width: int) -> list[str]:
+    """What is wrong with the page at this width, with its data tables closed and then open."""
+    page.set_viewport_size({"width": width, "height": HEIGHT})
+    page.evaluate(SETTLED)
+    found = []
+    for state in ("closed", "open"):
+        if state == "open":
+            page.evaluate("document.querySelectorAll('details.bx-data').forEach((d) => { d.open = true; })")
+            page.evaluate(SETTLED)
+        seen = page.evaluate(MEASURE)
+        where = f"{width} px, tables {state}"
+        if seen["pageWidth"] > seen["innerWidth"]:
+            found.append(
+                f"{where}: the page scrolls sideways ({seen['pageWidth']} px of {seen['innerWidth']})"
+            )
+        for view in seen["views"]:
+            if view["plot"] < PLOT_SHARE * view["box"]:
+                found.append(f"{where}, {view['name']}: plot {view['plot']} px of a {view['box']} px box")
+            if view["outside"]:
+                found.append(f"{where}, {view['name']}: text outside the chart: {view['outside']}")
+            if view["overlapping"]:
+                found.append(f"{where}, {view['name']}: axis labels overlap: {view['overlapping']}")
+    page.evaluate("document.querySelectorAll('details.bx-data').forEach((d) => { d.open = false; })")
+    return found
+
+
+@pytest.fixture(scope="module")
+def pages(site):
+    return chart_pages(site.directory)
+
+
+def test_the_pages_with_charts_are_all_found(pages):
+    # A renamed class or template must not quietly leave this file measuring nothing.
+    assert {
+        "busan-meeting/",
+        "one-year-pause/",
+        "rare-earths-101/",
+        "central-asia/",
+        "how-we-got-here/",
+    } <= set(pages)
+    assert any(p.startswith("assign/") for p in pages) and any(p.startswith("embed/") for p in pages)
+
+
+def test_every_chart_fits_every_width(browser, site, pages):
+    context = browser.new_context(viewport={"width": WIDTHS[0], "height": HEIGHT})
+    reader = Reader.open(context, site.url)
+    found = []
+    try:
+        for path in pages:
+            page = reader.goto(path)
+            page.wait_for_selector(".bx-view svg")
+            for width in WIDTHS:
+                found.extend(f"{path} {problem}" for problem in problems_at(page, width))
+    finally:
+        reader.assert_clean()
+        context.close()
+    assert not found, "\n".join(found)
