@@ -23,7 +23,8 @@ NARROW_BELOW = 480  # px of the chart's box: phones (254-324 px), not a tablet o
 # About what a character takes, in px: the chart's title (14 px bold), a subtitle and axis text (12 px).
 TITLE_CHAR_PX, SUBTITLE_CHAR_PX, AXIS_CHAR_PX = 8.5, 7, 7
 LABEL_CHARS = {True: 16, False: 40}  # a line of a category axis's label, narrow box or wide
-LEGEND_MARGIN = 40  # px beside a legend label: its symbol and the chart's padding
+LEGEND_MARGIN, NARROW_LEGEND_MARGIN = 40, 50  # px beside a legend label: its symbol, the chart's padding
+PICTURE_FONT_SLACK = 1.15  # how much wider the reader's font may draw a label than the build measured it
 NARROW_HEIGHT, LOWEST_PX = 0.7, 120  # a plot's height on a narrow box: this share of its own, at least this
 Y_AXIS_PX = 90  # px a y axis's labels and title take, about: what an x axis's title does not have
 
@@ -104,7 +105,9 @@ def _legend(legend: dict[str, Any], narrow: bool | None) -> dict[str, Any]:
         if columns > 1
         else limit
     )
-    label_limit = {"signal": f"narrow ? max(60, box - {LEGEND_MARGIN}) : {wide}"}
+    # A picture's labels are cut where the build measures them, but drawn in the reader's font.
+    font = 1 if narrow is None else PICTURE_FONT_SLACK
+    label_limit = {"signal": f"(narrow ? max(60, box - {NARROW_LEGEND_MARGIN}) : {wide}) / {font}"}
     return {**legend, "columns": _choose(narrow, 1, columns), "labelLimit": label_limit}
 
 

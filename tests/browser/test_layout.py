@@ -18,6 +18,9 @@ from tests.browser.reader import Reader
 WIDTHS = (1366, 1280, 768, 390, 360, 320)
 HEIGHT = 800
 PLOT_SHARE = 0.5  # the plot's width against its chart's box: below this, axes, legend or title crowd it out
+# A live view is drawn at its box's width; a build picture is drawn for a desktop column or a phone and
+# scaled to the box, so its 12 px text shows at 8.5 px or more on the narrowest phone.
+LIVE_SCALE, PICTURE_SCALE = 0.98, 0.7
 SLACK = 1.5  # px: sub-pixel rounding of text boxes
 
 # What the reader sees of every chart view on the page, from the rendered SVG (the same for a live view
@@ -58,7 +61,9 @@ MEASURE = """() => {
       const labels = [...axis.querySelectorAll("text")].filter(seen).map((t) => [t.textContent, t.getBoundingClientRect()]);
       labels.forEach(([a, ra], i) => labels.slice(i + 1).forEach(([b, rb]) => { if (overlap(ra, rb)) overlapping.push(`${a} / ${b}`); }));
     }
-    views.push({ name, box: Math.round(box.width), plot: Math.round(plot?.width ?? 0), outside, overlapping });
+    // How much CSS shrank the drawing: a chart drawn wider than its box is scaled down, text and all.
+    const scale = svgBox.width / svg.width.baseVal.value;
+    views.push({ name, box: Math.round(box.width), plot: Math.round(plot?.width ?? 0), scale, outside, overlapping });
   }
   return { views, pageWidth: document.scrollingElement.scrollWidth, innerWidth };
 }""".replace("SLACK", str(SLACK))
@@ -104,6 +109,10 @@ def problems_at(page, width: int) -> list[str]:
         for view in seen["views"]:
             if view["plot"] < PLOT_SHARE * view["box"]:
                 found.append(f"{where}, {view['name']}: plot {view['plot']} px of a {view['box']} px box")
+            if view["scale"] < LIVE_SCALE:
+                found.append(
+                    f"{where}, {view['name']}: drawn wider than its box, shrunk to {view['scale']:.2f}"
+                )
             if view["outside"]:
                 found.append(f"{where}, {view['name']}: text outside the chart: {view['outside']}")
             if view["overlapping"]:
@@ -141,5 +150,35 @@ def test_every_chart_fits_every_width(browser, site, pages):
                 found.extend(f"{path} {problem}" for problem in problems_at(page, width))
     finally:
         reader.assert_clean()
+        context.close()
+    assert not found, "\n".join(found)
+
+
+def test_the_build_pictures_fit_a_phone_and_a_desktop(browser, site, pages):
+    """Without JavaScript (and until Vega has drawn) the reader sees the build's picture for the width of
+    the box: it must fit as the live view does. (The page's own width is the live test's: without
+    JavaScript, Material's header is wider than a phone.)"""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    found = []
+    try:
+        for path in pages:
+            page.goto(site.url + path)
+            for width in (1366, 360):
+                page.set_viewport_size({"width": width, "height": HEIGHT})
+                seen = page.evaluate(MEASURE)
+                assert len(seen["views"]) == page.locator(".bx-view").count(), path  # each shows one picture
+                for view in seen["views"]:
+                    if view["plot"] < PLOT_SHARE * view["box"]:
+                        found.append(
+                            f"{path} {width} px, {view['name']}: plot {view['plot']} of {view['box']} px"
+                        )
+                    if view["scale"] < PICTURE_SCALE:
+                        found.append(
+                            f"{path} {width} px, {view['name']}: picture shrunk to {view['scale']:.2f}"
+                        )
+                    if view["outside"]:
+                        found.append(f"{path} {width} px, {view['name']}: text outside: {view['outside']}")
+    finally:
         context.close()
     assert not found, "\n".join(found)
