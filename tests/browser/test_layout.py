@@ -1,7 +1,8 @@
 """Every page with a chart, at the widths a class has (desktops, a tablet, phones, and 320 px for 400% zoom),
 measured as the reader sees it once the live Vega views have drawn: each plot takes a fair share of its
 box, no text lies outside its chart's visible box, no two labels of one axis overlap, and the page never
-scrolls sideways, with the data tables open too.
+scrolls sideways, with the data tables open too. Then a widget on a phone: each slider in view with the
+chart and read-outs it changes, and a value typed beside it read as a link's value is.
 
 One browser page per site page, resized through the widths (the charts follow the window as a reader's
 does when a phone turns or a window is resized). Python is not awaited: the layout is the views', and
@@ -12,8 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.browser.reader import Reader
+from tests.browser.reader import Reader, readout
 
 WIDTHS = (1366, 1280, 768, 390, 360, 320)
 HEIGHT = 800
@@ -182,3 +184,84 @@ def test_the_build_pictures_fit_a_phone_and_a_desktop(browser, site, pages):
     finally:
         context.close()
     assert not found, "\n".join(found)
+
+
+WIDGET = "widget-tariff_stack"
+PHONE = {"width": 360, "height": 740}
+
+# Where the result (charts and read-outs), its first chart's plot and the focused control are on screen.
+PLACES = """(id) => {
+  const figure = document.getElementById(id);
+  const rect = (el) => { const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; };
+  const control = document.activeElement.closest(".bx-control");
+  return {
+    header: rect(document.querySelector(".md-header")).bottom,
+    result: rect(figure.querySelector(".bx-result")),
+    plot: rect(figure.querySelector('.bx-view[data-view="0"] svg.marks .role-frame.root > g > path.background')),
+    readouts: rect(figure.querySelector(".bx-figures")),
+    control: rect(control),
+    height: innerHeight,
+  };
+}"""
+
+
+@pytest.fixture()
+def phone(browser, site):
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    reader = Reader.open(context, site.url)
+    yield reader
+    reader.assert_clean()
+    context.close()
+
+
+def test_on_a_phone_each_slider_is_in_view_with_its_chart_and_read_outs(phone):
+    page = phone.goto("busan-meeting/")
+    page.evaluate(SETTLED)
+    sliders = page.locator(f"#{WIDGET} .bx-control input[type='range']")
+    order = list(range(sliders.count()))
+    for i in order + order[::-1]:  # down the controls, then back up (the keyboard's way back)
+        sliders.nth(i).focus()
+        at = page.evaluate(PLACES, WIDGET)
+        where = f"slider {i}: {at}"
+        assert at["result"]["top"] >= at["header"] - 1, where  # the result sticks under the header
+        assert at["plot"]["top"] >= at["result"]["top"] and at["plot"]["bottom"] <= at["result"]["bottom"], (
+            where
+        )
+        assert at["readouts"]["bottom"] <= at["result"]["bottom"] + 1, where
+        assert at["result"]["bottom"] <= at["control"]["top"] + 1, (
+            where
+        )  # the control, label and all, below it
+        assert at["control"]["bottom"] <= at["height"] + 1, where
+
+
+def test_a_typed_value_is_read_clamped_and_stepped_as_a_link_value_is(reader):
+    # What a link's note says of the same values: the typed field must say the same.
+    page = reader.goto("busan-meeting/?tariff_stack.fentanyl=500&tariff_stack.reciprocal=12.4")
+    link = page.locator(f"#{WIDGET} .bx-link-note").text_content()
+    prefix = "Some settings in this link were changed: "
+    assert link.startswith(prefix)
+    page = reader.goto("busan-meeting/")
+    reader.wait_python_ready(WIDGET)
+    for name, typed, value in (("fentanyl", "500", "50"), ("reciprocal", "12.4", "12")):
+        field = page.locator(f"#{WIDGET}-{name}-number")
+        field.fill(typed)
+        field.press("Enter")
+        expect(page.locator(f"#{WIDGET}-{name}")).to_have_value(value)
+        expect(field).to_have_value(value)
+        note = page.locator(f"#{WIDGET}-{name}-number-note")
+        assert note.text_content() and note.text_content() in link, (note.text_content(), link)
+    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(
+        readout("tariff_stack", "total", fentanyl=50, reciprocal=12)
+    )
+    field = page.locator(f"#{WIDGET}-fentanyl-number")
+    field.fill("fifty")
+    field.press("Tab")  # leaving the field commits it, as Enter does
+    expect(page.locator(f"#{WIDGET}-fentanyl-number-note")).to_have_text(
+        "“Fentanyl” tariff (China only): “fifty” is not a usable number, so the slider keeps its value, 50%."
+    )
+    expect(page.locator(f"#{WIDGET}-fentanyl")).to_have_value("50")
+    expect(field).to_have_value("50")
+    # Named for a screen reader with its unit; usable exactly when the slider is.
+    expect(field).to_have_accessible_name("“Fentanyl” tariff (China only), exact value in %")
+    page.evaluate(f"document.getElementById('{WIDGET}-fentanyl').disabled = true")
+    expect(field).to_be_disabled()
