@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -110,8 +111,10 @@ def test_firefox_renders_draws_runs_python_and_works_offline(site, built_site):
         "reports": site.origin + CSP_REPORTS,
     }
     with site.reporting_csp() as reports:
+        # Node.js as setup found it: the machine's, or the one it installed from PyPI into the venv.
+        node = shutil.which("node") or str(Path(sys.executable).parent / "node")
         run = subprocess.run(
-            ["node", str(ROOT / "tests/engines/firefox.mjs")],
+            [node, str(ROOT / "tests/engines/firefox.mjs")],
             input=json.dumps(job),
             capture_output=True,
             text=True,

@@ -11,6 +11,10 @@ import { BOOT_PYTHON, CALLS, FILES, MESSAGES, MODELS_DIR, site } from "./contrac
 import { DOWNLOAD_BYTES, SNAPSHOT_BYTES } from "./python-size.js";
 import { chooseBoot } from "./worker-boot.js";
 
+// Everything below is one block (left unindented), so that a copy of this file cut short anywhere (a
+// mangled download with a matching length) fails to parse, which the page reports at once; a prefix
+// that parsed would run, start nothing and say nothing, and the page would wait for its watchdog.
+{
 const status = (text) => postMessage({ type: MESSAGES.STATUS, text });
 const pyodideFile = (name) => site(FILES.pyodide + name);
 const MAX_ARGUMENT_CHARS = 1_000_000; // a model's source is a few kB; anything near this is not an edit
@@ -264,3 +268,4 @@ self.onmessage = async ({ data }) => {
   }
   postMessage({ type: MESSAGES.RESULT, id, payload });
 };
+}
