@@ -145,6 +145,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 class SiteServer(LoopbackServer):
     class _Server(http.server.ThreadingHTTPServer):
         daemon_threads = True
+
+        def handle_error(self, request: object, client_address: object) -> None:
+            # A browser that closes a page or quits while a file is on its way: nothing went wrong here.
+            if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+                super().handle_error(request, client_address)  # type: ignore[arg-type]
+
         blocked: set[str]
         faults: dict[str, str]
         released: threading.Event
