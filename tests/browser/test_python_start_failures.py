@@ -211,7 +211,7 @@ def slowed(reader: Reader) -> bool:
 @pytest.mark.parametrize("busy", [True, False], ids=["thread busy", "thread free"])
 def test_a_slow_compile_and_start_after_the_last_byte_is_not_taken_for_a_stall(context, site, busy):
     # Silent for 8 s after the last byte, under a download bound of 3 s. A busy thread sends nothing at
-    # all, and the start's own bound (the default, 120 s) applies; a free one sends a heartbeat each
+    # all, and the start's own bound (the default, 180 s) applies; a free one sends a heartbeat each
     # second, within even a short start bound.
     deadlines = {"stallMs": 3_000} if busy else {"stallMs": 3_000, "startMs": 4_000}
     reader = slow_start(context, site, busy=busy, ms=8_000, deadlines=deadlines)

@@ -13,8 +13,9 @@ import { track } from "./metrics.js";
 
 // A 10 Mbit/s school line brings Python's 10.6 MB in under 10 s, with chunks arriving all the time: only
 // a download that stops, a start that stops, or a start that takes longer than any real one, ends in
-// "unavailable". startMs is about five times the longest silent start seen (WebKit, 25 s under load).
-const DEADLINES = { stallMs: 30_000, startMs: 120_000, limitMs: 300_000 };
+// "unavailable". startMs is three times the longest silence seen after the last byte: WebKit's ordinary
+// boot, 62 s on this 2-core machine at a load average of 10-16 (12-25 s on a quieter one).
+const DEADLINES = { stallMs: 30_000, startMs: 180_000, limitMs: 300_000 };
 const RUN_TIMEOUT_MS = 8_000; // a model run takes milliseconds; longer means something is stuck
 const EDITED_TIMEOUT_MS = 4_000; // a reader's edit that loops forever is stopped sooner
 const MAX_TEXT = 300; // characters of a worker's status or error text shown to the reader
