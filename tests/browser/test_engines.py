@@ -6,7 +6,7 @@ draw the chart (a Vega view holding the model's default data), start Python, mov
 CPython computes, come back under the service worker's control after a reload, and open a shared
 "look inside" edit in a new page and run it; with no Content-Security-Policy violation (the server repeats
 each page's policy as a header with a `report-uri`, since WebKit tells its driver nothing of its console:
-every report must be absent) and, in Firefox, no console error, uncaught exception, failed request or
+no report may arrive) and, in Firefox, no console error, uncaught exception, failed request or
 request to another host.
 
 An engine that is not installed is skipped with the command that installs it; in CI (CI=true) it fails.
@@ -38,11 +38,14 @@ pytestmark = pytest.mark.engines
 ROOT = Path(__file__).resolve().parents[2]
 FIREFOX = "/usr/bin/firefox-esr"
 WEBKIT_DRIVER = "/usr/bin/WebKitWebDriver"
-MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
+# Debian installs it under the machine's multiarch folder (x86_64-linux-gnu, aarch64-linux-gnu, ...).
+MINIBROWSER = str(
+    next(Path("/usr/lib").glob("*/webkit2gtk-4.*/MiniBrowser"), "/usr/lib/<arch>/webkit2gtk-4.1/MiniBrowser")
+)
 XVFB = "Xvfb"
 
 PAGE, WIDGET, SLIDER, PRESSES = "busan-meeting/", "widget-tariff_stack", "fentanyl", 3
-PYTHON_MS = 3 * PYTHON_READY_MS  # WebKit's plain boot took 47 s here under load: a wide margin
+PYTHON_MS = 3 * PYTHON_READY_MS  # WebKit's ordinary boot took up to 74 s here under heavy load
 STEP_MS = 60_000  # any one page action, on a busy 2-core machine
 # Last, each test checks its own checks: the page logs an error naming this address and fetches it (no
 # page of the site contacts it; the policy refuses it): both must be seen, and are then set apart.
@@ -126,7 +129,7 @@ def test_firefox_renders_draws_runs_python_and_works_offline(site, built_site):
         print(f"\nFirefox {result['version']}: {result['seconds']:.1f} s")
         for done in result["steps"]:
             print(f"  {done['seconds']:6.1f} s  {done['name']}")
-        assert result["failed"] is None, result["failed"]
+        assert result["failed"] is None, (result["failed"], result["problems"])
         assert len(result["steps"]) == 7, result["steps"]
         assert result["steps"][0]["detail"].replace("¶", "").strip() == want["heading"]
         probe, problems = probed(result["problems"])
