@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import markdown as markdown_lib
-
 from explainers import catalog
 from explainers.markup import json_block, render
 
@@ -49,7 +47,6 @@ def assign_page(name: str) -> str:
     """The student's page: the task, the widget, the model's explanation (shown after the prediction)
     and the worksheet. Its parts are filled by assign.js from the link; without one it is the widget alone."""
     model = catalog.widget(name).model
-    method = markdown_lib.markdown(model.method)  # our own Markdown, from the model
     return f"""---
 title: "Assignment: {model.title}"
 hide: [navigation, toc]
@@ -68,8 +65,15 @@ search:
 ```widget {name}
 ```
 
-<div class="bx-assign-method" hidden><p><strong>How the model works.</strong></p>{method}
-<p><a href="../../methodology/#{name}">More on this model and what it leaves out</a></p></div>
+<div class="bx-assign-method" hidden markdown>
+
+**How the model works.**
+
+{model.method}
+
+[More on this model and what it leaves out](../methodology.md#{name})
+
+</div>
 
 <section class="bx-worksheet" data-for="widget-{name}" aria-labelledby="bx-worksheet-{name}" hidden>
 <h2 id="bx-worksheet-{name}">Your worksheet</h2>

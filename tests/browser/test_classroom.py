@@ -1,0 +1,162 @@
+"""From an assignment to the class's results: after the prediction the student reads how the model works
+(citations as links, never raw Markdown) and why, in one line, with their own numbers; the worksheet
+hands in as a file or as a short answer text; the teacher's class results page reads a class set of
+files (bad ones among them, named and skipped) and pasted texts, in the browser, and draws and exports
+the class. Expected values are computed here by the models themselves."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+from tests.browser.reader import Reader
+from widgets import registry
+from widgets.params import format_value
+
+TARIFF = registry.get("tariff_stack")
+WIDGET = "widget-tariff_stack"
+LINK = (
+    "assign/tariff_stack/?tariff_stack.predict=price&tariff_stack.reveal=charts"
+    "&tariff_stack.lesson=Lesson+1&tariff_stack.q=What+does+the+buyer+pay%3F"
+)
+
+
+def in_one_line(model, values: dict) -> str:
+    run = model.run({**model.defaults(), **values})
+    return model.explain({**model.defaults(), **values}, run)
+
+
+def predict(reader: Reader, link: str, number: str) -> None:
+    page = reader.goto(link)
+    page.fill(".bx-predict-number", number)
+    page.get_by_role("button", name="Lock in my prediction").click()
+    expect(page.locator(".bx-reveal")).to_be_visible(timeout=120_000)
+
+
+def test_after_the_prediction_the_method_has_linked_citations_and_a_line_with_the_numbers(reader):
+    predict(reader, LINK, "$150")
+    page = reader.page
+    method = page.locator(".bx-reveal .bx-assign-method")
+    expect(method).to_be_visible()
+    text = method.inner_text()
+    assert "[[" not in text and "](" not in text, text  # no raw Markdown
+    cites = method.locator("sup.bx-cite a")
+    assert cites.count() >= 2
+    for i in range(cites.count()):
+        href = cites.nth(i).get_attribute("href")
+        assert "sources/#src-" in href, href
+    why = page.locator(".bx-reveal-why")
+    expect(why).to_have_text("Why, in one line: " + in_one_line(TARIFF, {}))
+    assert "$100 × 1.48 = $148.00" in why.inner_text()
+    # The line follows the sliders the student is free to move.
+    page.locator(f"#{WIDGET}-pass_through").fill("50")
+    expect(why).to_have_text("Why, in one line: " + in_one_line(TARIFF, {"pass_through": 50}))
+
+
+def test_the_line_is_left_out_when_the_teacher_hides_something(reader):
+    predict(reader, LINK + "&tariff_stack.hide=pass_through", "150")
+    page = reader.page
+    expect(page.locator(".bx-reveal-model")).to_be_visible()
+    expect(page.locator(".bx-reveal-why")).to_be_hidden()
+    assert "of it is passed on to the buyer" not in page.locator(".bx-reveal").inner_text()
+
+
+def hand_in(reader: Reader, tmp_path: Path) -> tuple[dict, str]:
+    """A real student's worksheet file and answer text, made by the assignment page."""
+    predict(reader, LINK, "150")
+    page = reader.page
+    page.get_by_label("Your name (optional)").fill("Ada")
+    page.get_by_label("Your answer to the question, and why").fill("All of the tariff is passed on.")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download worksheet (.json)").click()
+    sheet = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    page.locator(".bx-ws-handin summary").click()
+    return sheet, page.input_value(".bx-ws-text")
+
+
+def test_class_results_reads_a_class_set_skips_bad_files_and_exports_csv(reader, tmp_path):
+    sheet, text = hand_in(reader, tmp_path)
+    assert sheet["format"] == "busan-explainer worksheet" and sheet["version"] == 2
+    model = TARIFF.run(TARIFF.defaults()).figures[1]
+    assert sheet["model_at_prediction"]["figure"]["value"] == model.value
+
+    # A class of 30 files: 26 students' worksheets (variants of the real one), and 4 that are not.
+    folder = tmp_path / "class"
+    folder.mkdir()
+    good = []
+    for i in range(26):
+        student = copy.deepcopy(sheet)
+        student["name"] = f"Student {i + 1:02d}"
+        student["prediction"]["value"] = 120 + i
+        student["prediction"]["text"] = f"${120 + i:.2f}"
+        student["prediction"]["made"] = f"2026-12-07T09:{i:02d}:00.000Z"
+        path = folder / f"student-{i + 1:02d}.json"
+        path.write_text(json.dumps(student), encoding="utf-8")
+        good.append(path)
+    bad = {
+        "holiday-photo.json": '{"camera": "phone", "iso": 200}',  # JSON, not ours
+        "cut-off.json": good[0].read_text()[:300],  # damaged
+        "future.json": json.dumps({**sheet, "version": 99}),  # a newer site
+        "copy-of-student-03.json": good[2].read_text(),  # the same work twice
+    }
+    for name, content in bad.items():
+        (folder / name).write_text(content, encoding="utf-8")
+    files = sorted(folder.iterdir())
+    assert len(files) == 30
+
+    page = reader.goto("teachers/results/")
+    page.set_input_files("#bx-r-files", [str(p) for p in files])
+    status = page.locator(".bx-results-status")
+    expect(status).to_contain_text("26 added, 4 skipped")
+    problems = page.locator(".bx-results-problems li")
+    expect(problems).to_have_count(4)
+    listed = " ".join(problems.all_inner_texts())
+    for name in bad:
+        assert name in listed
+    assert "holiday-photo.json: not a worksheet" in listed and "cut-off.json: damaged" in listed
+    assert "future.json: made by a newer version" in listed
+    # the second of two copies is skipped, naming the first (files are read in the order picked)
+    assert "student-03.json: the same work as copy-of-student-03.json, already loaded" in listed
+    rows = page.locator(".bx-results-table tbody tr")
+    expect(rows).to_have_count(26)
+    first = rows.nth(0).locator("th, td").all_inner_texts()
+    gap = 120 - model.value
+    assert first[:5] == [
+        "Student 01",
+        "Lesson 1",
+        "$120.00",
+        format_value(model.value, "$"),
+        f"${abs(gap):.2f} below",
+    ]
+    assert re.fullmatch(r"2026-12-0[678] \d\d:\d\d", first[5]), first  # in the teacher's own time zone
+
+    # The chart holds every numeric prediction and the model's answer, in the live Vega view.
+    chart = page.locator(".bx-results-chart")
+    expect(chart).to_have_attribute("data-rows", "26")
+    expect(chart.locator("svg")).to_have_count(1)
+
+    # Phones: two answer texts pasted at once, one of them cut short.
+    other = text.replace("Name: Ada", "Name: Ada")  # the real text, whole
+    page.fill("#bx-r-paste", other + "\n\n" + text.rsplit("\n", 2)[0])
+    page.get_by_role("button", name="Add the pasted answers").click()
+    expect(status).to_contain_text("Pasted text: 1 added, 1 skipped")
+    expect(rows).to_have_count(27)
+    expect(page.locator(".bx-results-table tbody")).to_contain_text("Ada")
+    expect(problems).to_have_count(5)
+    expect(problems.nth(4)).to_contain_text("damaged")
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the class as CSV").click()
+    assert download.value.suggested_filename == "class-results.csv"
+    table = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
+    assert len(table) == 28 and table[0][0] == "Name"
+    ada = next(r for r in table if r[0] == "Ada")
+    assert float(ada[table[0].index("Prediction (number)")]) == 150
+    assert float(ada[table[0].index("Model (number)")]) == model.value
+    assert not reader.foreign  # nothing was uploaded anywhere
