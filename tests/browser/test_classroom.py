@@ -160,3 +160,49 @@ def test_class_results_reads_a_class_set_skips_bad_files_and_exports_csv(reader,
     assert float(ada[table[0].index("Prediction (number)")]) == 150
     assert float(ada[table[0].index("Model (number)")]) == model.value
     assert not reader.foreign  # nothing was uploaded anywhere
+
+
+# The QR code as a camera sees it: the page's SVG drawn into a canvas (4 pixels a module), in grey levels.
+QR_PIXELS = """async (svg) => {
+  const text = new XMLSerializer().serializeToString(svg);
+  const image = new Image();
+  image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(text);
+  await image.decode();
+  const size = svg.viewBox.baseVal.width * 4;
+  const canvas = Object.assign(document.createElement("canvas"), { width: size, height: size });
+  const context = canvas.getContext("2d");
+  context.drawImage(image, 0, 0, size, size);
+  const rgba = context.getImageData(0, 0, size, size).data;
+  const grey = [];
+  for (let i = 0; i < rgba.length; i += 4) grey.push(rgba[i]);
+  return { size, grey };
+}"""
+
+
+def read_qr(locator) -> str:
+    """What a phone's camera reads from the QR code the page drew."""
+    import zxingcpp  # a test dependency (pyproject.toml), as pypdf is
+
+    drawn = locator.evaluate(QR_PIXELS)
+    pixels = memoryview(bytes(drawn["grey"])).cast("B", [drawn["size"], drawn["size"]])
+    found = zxingcpp.read_barcodes(pixels)
+    assert len(found) == 1, f"{len(found)} codes read"
+    return found[0].text
+
+
+def test_builder_card_and_worksheet_carry_a_qr_code_of_the_link(reader):
+    page = reader.goto("teachers/builder/")
+    page.select_option("#bx-b-predict", "price")
+    page.fill("#bx-b-question", "What does the buyer pay, and why?")
+    link = page.input_value("#bx-b-link")
+    qr = page.locator(".bx-card svg.bx-qr")
+    expect(qr).to_have_attribute("aria-label", re.compile("QR code of the assignment link"))
+    assert read_qr(qr) == link
+    page.fill("#bx-b-lesson", "Lesson 1")  # the code follows the link
+    link = page.input_value("#bx-b-link")
+    assert read_qr(qr) == link
+
+    page = reader.goto(link.removeprefix(reader.base))
+    sheet_qr = page.locator(".bx-ws-sheet svg.bx-qr")
+    expect(sheet_qr).to_have_count(1)
+    assert read_qr(sheet_qr) == link

@@ -6,6 +6,7 @@
 import { VERSION_KEY } from "./contract.js";
 import { CHARTS, el } from "./assign.js";
 import { pageData } from "./page-data.js";
+import { qrSvg } from "./qr.js";
 
 const SLIDER = [["free", "Free to move"], ["lock", "Locked (shown, set by you)"], ["hide", "Hidden"]];
 const RESULT = [["shown", "Shown"], ["reveal", "After their prediction"], ["hide", "Hidden"]];
@@ -70,6 +71,7 @@ export function mountBuilder(root) {
   const copyLink = el("button", { type: "button", class: "md-button md-button--primary", text: "Copy the link" });
   const copySnippet = el("button", { type: "button", class: "md-button", text: "Copy the snippet" });
   const printCard = el("button", { type: "button", class: "md-button", text: "Print the card" });
+  const projectCard = el("button", { type: "button", class: "md-button", text: "Show the card full screen (for a projector)" });
   const copied = el("p", { class: "bx-builder-status", role: "status" });
   const card = el("div", { class: "bx-card", "aria-label": "Printable card" });
 
@@ -100,7 +102,7 @@ export function mountBuilder(root) {
     el("div", { class: "bx-builder-field" }, el("label", { for: "bx-b-link", text: "Link for your students" }), linkField),
     el("div", {}, copyLink, openLink),
     el("div", { class: "bx-builder-field" }, el("label", { for: "bx-b-snippet", text: "To embed it in a course page (<iframe>)" }), snippetField),
-    el("div", {}, copySnippet, printCard), copied, card);
+    el("div", {}, copySnippet, printCard, projectCard), copied, card);
   root.append(form, out);
 
   let current = null;
@@ -166,8 +168,9 @@ export function mountBuilder(root) {
       el("h3", { text: title }),
       made.question ? el("p", { text: made.question }) : null,
       predicted ? el("p", { text: `You will first predict: ${predicted.label}.` }) : null,
-      el("p", { text: "Open this link in a browser:" }),
-      el("p", { class: "bx-card-link", text: link }),
+      el("div", { class: "bx-card-qr" }, qrSvg(link, `QR code of the assignment link: ${link}`),
+        el("div", {}, el("p", { text: "Scan the code with a phone or tablet camera, or open this link in a browser:" }),
+          el("p", { class: "bx-card-link", text: link }))),
       el("p", { text: "Fill in the worksheet at the bottom of the page, then print it or download it and hand it in." }),
     ].filter(Boolean));
   }
@@ -196,5 +199,6 @@ export function mountBuilder(root) {
   copyLink.addEventListener("click", () => copy(linkField.value, linkField, "Link"));
   copySnippet.addEventListener("click", () => copy(snippetField.value, snippetField, "Snippet"));
   printCard.addEventListener("click", () => window.print());
+  projectCard.addEventListener("click", () => card.requestFullscreen?.().catch(() => {}));
   setWidget(widgets[0].widget);
 }
