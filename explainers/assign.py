@@ -17,6 +17,18 @@ BUILDER_MARKER = "<!-- assignment-builder -->"
 NAMES_MARKER = "<!-- assignment-names -->"
 FOLDER = "assign"
 
+# Read-outs that give a prediction away when students can see them: the predicted value follows from
+# them with arithmetic a student can do on the spot. The builder warns when one is left "Shown".
+GIVES_AWAY: dict[str, dict[str, tuple[str, ...]]] = {
+    # price = $100 × (1 + pass-through × tariff): with the tariff on screen, the price is one multiplication
+    "tariff_stack": {"price": ("total",), "total": ("price",)},
+    # months in shortage = the restriction's months the stockpile does not cover (sliders on screen)
+    "rare_earth_supply": {"months_short": ("months_covered",), "months_covered": ("months_short",)},
+    # the value of 2050 output = its tonnes × the prices on the sliders (oxide for the share separated in
+    # the region, the raw-ore price for the rest)
+    "central_asia_pipeline": {"value_2050": ("output_2050",), "output_2050": ("value_2050",)},
+}
+
 
 def chart_title(view: Any) -> str:
     """A view's own title (what the reader sees above it), for the builder's labels."""
@@ -40,6 +52,7 @@ def widget_summary(name: str) -> dict[str, Any]:
         "presets": [{"key": p.key, "label": p.label, "values": dict(p.values)} for p in model.presets],
         "figures": [{"key": f.key, "label": f.label, "unit": f.unit} for f in figures],
         "charts": [{"name": view.__name__, "title": chart_title(view)} for view in widget.charts.views],
+        "givesAway": {k: list(v) for k, v in GIVES_AWAY.get(name, {}).items()},
     }
 
 

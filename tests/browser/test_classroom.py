@@ -11,10 +11,16 @@ import csv
 import io
 import json
 import re
+import socket
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import expect
 
+from explainers import classroom_pack
 from tests.browser.reader import Reader
 from widgets import registry
 from widgets.params import format_value
@@ -206,3 +212,62 @@ def test_builder_card_and_worksheet_carry_a_qr_code_of_the_link(reader):
     sheet_qr = page.locator(".bx-ws-sheet svg.bx-qr")
     expect(sheet_qr).to_have_count(1)
     assert read_qr(sheet_qr) == link
+
+
+@pytest.fixture()
+def started_pack(built_site, tmp_path):
+    """The classroom pack unzipped and started as the teachers' page says, on a free port; yields the
+    folder and the address the script printed for students."""
+    with zipfile.ZipFile(built_site / classroom_pack.SITE_PATH) as archive:
+        archive.extractall(tmp_path)
+    with socket.socket() as probe:
+        probe.bind(("0.0.0.0", 0))
+        port = probe.getsockname()[1]
+    script = tmp_path / classroom_pack.START_SCRIPT
+    server = subprocess.Popen(
+        [sys.executable, str(script), "--no-browser", "--port", str(port)],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        said = ""
+        while "Students open:" not in said and "This computer only:" not in said:
+            line = server.stdout.readline()
+            assert line, f"the start script stopped: {said}"
+            said += line
+        found = re.search(r"Students open:\s+(http://\S+)", said)
+        if not found:
+            pytest.skip("this machine has no network address besides loopback")
+        yield tmp_path, found[1], port
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_the_start_script_serves_the_room_and_the_builder_links_to_that_address(context, started_pack):
+    folder, address, port = started_pack
+    assert not address.startswith("http://127.") and address.endswith(f":{port}/")
+    reader = Reader.open(context, address)
+    page = reader.goto("teachers/builder/")
+    page.select_option("#bx-b-predict", "price")
+    assert page.input_value("#bx-b-link").startswith(f"{address}assign/tariff_stack/?")
+    expect(page.locator(".bx-builder-host")).to_be_hidden()  # a link the room can open: no warning
+    reader.assert_clean()
+
+    # The same builder at 127.0.0.1 makes links no student device can open, and says so.
+    local = Reader.open(context, f"http://127.0.0.1:{port}/")
+    page = local.goto("teachers/builder/")
+    expect(page.locator(".bx-builder-host")).to_contain_text("127.0.0.1")
+    expect(page.locator(".bx-builder-host")).to_contain_text("start script")
+    local.assert_clean()
+
+
+def test_a_pack_page_opened_as_a_file_says_how_to_start_the_pack(context, started_pack):
+    folder, _, _ = started_pack
+    page = context.new_page()  # not a Reader: from file:// the browser refuses the modules, as expected
+    page.goto((folder / classroom_pack.FOLDER / "busan-meeting" / "index.html").as_uri())
+    note = page.locator(".bx-file-note")
+    expect(note).to_contain_text("start-classroom.py")
+    expect(page.locator(".bx-widget .bx-status").first).to_contain_text("opened as a file")
+    assert "needs JavaScript" not in page.locator("article").inner_text()

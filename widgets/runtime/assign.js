@@ -20,7 +20,6 @@ import { pageData } from "./page-data.js";
 import { onStatus } from "./python.js";
 import { shown } from "./scenario-url.js";
 import { WORKSHEET, answerText } from "./worksheet.js";
-import { qrSvg } from "./qr.js";
 
 export const ASSIGNMENT_KEYS = ["lock", "hide", "reveal", "predict", "choices", "q", "lesson"];
 export const CHARTS = "charts"; // in hide= or reveal=: all of the widget's charts
@@ -585,7 +584,12 @@ class Assignment {
     const table = (caption, heads, rows) => el("table", { class: "bx-ws-table" }, el("caption", { text: caption }),
       el("thead", {}, el("tr", {}, ...heads.map((h) => el("th", { scope: "col", text: h })))),
       el("tbody", {}, ...rows.map((cells) => el("tr", {}, ...cells.map((c) => el("td", { text: c }))))));
-    this.qr ??= qrSvg(r.link, `QR code of this assignment's link: ${r.link}`); // the link as opened: it does not change
+    // The link as opened, as a QR code (it does not change); its encoder loads only on assignment pages.
+    if (!this.qr) {
+      this.qr = el("div", { class: "bx-ws-qr" });
+      import("./qr.js").then(({ qrSvg }) => this.qr.append(qrSvg(r.link, `QR code of this assignment's link: ${r.link}`)))
+        .catch(() => this.qr.remove()); // the link is written out beside it anyway
+    }
     this.sheet.replaceChildren(
       el("div", { class: "bx-ws-head" }, el("h3", { text: r.lesson }), this.qr), list,
       table("Your final scenario", ["Setting", "Value"], r.final_scenario.map((s) => [s.label + (s.locked ? " (set by your teacher)" : ""), s.text])),

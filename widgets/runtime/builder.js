@@ -45,6 +45,10 @@ export function assignmentLink(widget, choices, base) {
   return parts.length ? `${page}?${parts.join("&")}` : page;
 }
 
+/** A link to this computer only: no student's device can open it. */
+export const localOnly = (url) => ["localhost", "127.0.0.1", "[::1]", "0.0.0.0"].includes(url.hostname) || url.hostname.endsWith(".localhost") ||
+  /^127\./.test(url.hostname) || url.protocol === "file:";
+
 export function mountBuilder(root) {
   const { widgets } = pageData(root, "bx-builder-meta");
   const base = new URL("../../", import.meta.url); // the site's root, wherever it is served
@@ -64,6 +68,8 @@ export function mountBuilder(root) {
   const sliderBody = el("tbody");
   const resultBody = el("tbody");
   const status = el("p", { class: "bx-builder-status", role: "status" });
+  const giveaway = el("p", { class: "bx-builder-warning", role: "status" });
+  const hostWarning = el("p", { class: "bx-builder-warning bx-builder-host", role: "status" });
 
   const linkField = el("input", { id: "bx-b-link", type: "url", readonly: true });
   const snippetField = el("textarea", { id: "bx-b-snippet", rows: "3", readonly: true });
@@ -94,12 +100,12 @@ export function mountBuilder(root) {
       el("div", { class: "bx-builder-field" }, el("label", { for: "bx-b-predict", text: "Students first predict" }), predict),
       el("div", { class: "bx-builder-field" }, el("label", { for: "bx-b-kind", text: "Their prediction is" }), kind),
       choiceField),
-    status,
+    giveaway, status,
   );
   form.addEventListener("submit", (event) => event.preventDefault());
   const out = el("section", { class: "bx-builder-out", "aria-labelledby": "bx-b-out-title" },
     el("h2", { id: "bx-b-out-title", text: "Your assignment" }),
-    el("div", { class: "bx-builder-field" }, el("label", { for: "bx-b-link", text: "Link for your students" }), linkField),
+    el("div", { class: "bx-builder-field" }, el("label", { for: "bx-b-link", text: "Link for your students" }), linkField), hostWarning,
     el("div", {}, copyLink, openLink),
     el("div", { class: "bx-builder-field" }, el("label", { for: "bx-b-snippet", text: "To embed it in a course page (<iframe>)" }), snippetField),
     el("div", {}, copySnippet, printCard, projectCard), copied, card);
@@ -163,6 +169,14 @@ export function mountBuilder(root) {
     snippetField.value = `<iframe src="${escapeHtml(link)}" title="${escapeHtml(title)}" width="100%" height="1400" style="border:0"></iframe>`;
     const predicted = current.figures.find((f) => f.key === made.predict);
     const openCharts = predicted && current.charts.some((c) => made.results[c.name] === "shown");
+    // A read-out left on screen from which the predicted value follows at once (explainers/assign.py).
+    const telling = (current.givesAway[made.predict] ?? []).filter((key) => made.results[key] === "shown")
+      .map((key) => current.figures.find((f) => f.key === key)?.label).filter(Boolean);
+    giveaway.textContent = telling.length ? `Students could work out their prediction from a read-out you left shown: ${telling.join("; ")}. ` +
+      "Consider “After their prediction” or “Hidden” for it." : "";
+    hostWarning.textContent = localOnly(base) ? `This link starts with ${base.host}, which means “this computer”: students' ` +
+      "devices cannot open it. Start the classroom pack with its start script (see “For teachers”) and open this builder at the " +
+      "network address the script prints; links made there work for every device on the school network." : "";
     status.textContent = [...made.notes, openCharts ? "The charts may show the answer to the prediction: consider “After their prediction” for them." : ""].filter(Boolean).join(" ");
     card.replaceChildren(...[
       el("h3", { text: title }),
