@@ -30,6 +30,7 @@ def values() -> dict[str, Any]:
         "DEFAULT_DIGITS": params.DEFAULT_DIGITS,
         "MONEY_DIGITS": params.MONEY_DIGITS,
         "ANSWER_SPACES": quiz.ANSWER_SPACES,
+        "ANSWER_AFFIXES": quiz.ANSWER_AFFIXES,
         "VERSION_KEY": versions.VERSION_KEY,
         "MESSAGES": runtime_assets.WORKER_MESSAGES,
         "CALLS": runtime_assets.WORKER_CALLS,
