@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from explainers import classroom_pack
 from tests.browser.reader import Reader
@@ -168,20 +169,12 @@ def test_class_results_reads_a_class_set_skips_bad_files_and_exports_csv(reader,
     assert not reader.foreign  # nothing was uploaded anywhere
 
 
-# The QR code as a camera sees it: the page's SVG drawn into a canvas (4 pixels a module), in grey levels.
-QR_PIXELS = """async (svg) => {
-  const text = new XMLSerializer().serializeToString(svg);
-  const image = new Image();
-  image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(text);
-  await image.decode();
-  const size = svg.viewBox.baseVal.width * 4;
-  const canvas = Object.assign(document.createElement("canvas"), { width: size, height: size });
-  const context = canvas.getContext("2d");
-  context.drawImage(image, 0, 0, size, size);
-  const rgba = context.getImageData(0, 0, size, size).data;
+# The QR code as a camera sees it: the page's canvas, in grey levels.
+QR_PIXELS = """(canvas) => {
+  const rgba = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
   const grey = [];
   for (let i = 0; i < rgba.length; i += 4) grey.push(rgba[i]);
-  return { size, grey };
+  return { size: canvas.width, grey };
 }"""
 
 
@@ -201,7 +194,7 @@ def test_builder_card_and_worksheet_carry_a_qr_code_of_the_link(reader):
     page.select_option("#bx-b-predict", "price")
     page.fill("#bx-b-question", "What does the buyer pay, and why?")
     link = page.input_value("#bx-b-link")
-    qr = page.locator(".bx-card svg.bx-qr")
+    qr = page.locator(".bx-card canvas.bx-qr")
     expect(qr).to_have_attribute("aria-label", re.compile("QR code of the assignment link"))
     assert read_qr(qr) == link
     page.fill("#bx-b-lesson", "Lesson 1")  # the code follows the link
@@ -209,7 +202,7 @@ def test_builder_card_and_worksheet_carry_a_qr_code_of_the_link(reader):
     assert read_qr(qr) == link
 
     page = reader.goto(link.removeprefix(reader.base))
-    sheet_qr = page.locator(".bx-ws-sheet svg.bx-qr")
+    sheet_qr = page.locator(".bx-ws-sheet canvas.bx-qr")
     expect(sheet_qr).to_have_count(1)
     assert read_qr(sheet_qr) == link
 
@@ -271,3 +264,69 @@ def test_a_pack_page_opened_as_a_file_says_how_to_start_the_pack(context, starte
     expect(note).to_contain_text("start-classroom.py")
     expect(page.locator(".bx-widget .bx-status").first).to_contain_text("opened as a file")
     assert "needs JavaScript" not in page.locator("article").inner_text()
+
+
+def test_the_builder_warns_when_a_shown_read_out_gives_the_prediction_away(reader):
+    page = reader.goto("teachers/builder/")
+    warning = page.locator(".bx-builder-warning").first
+    page.select_option("#bx-b-predict", "price")
+    total = next(f for f in TARIFF.run(TARIFF.defaults()).figures if f.key == "total")
+    # price = $100 × (1 + pass-through × tariff): the tariff read-out, shown, gives the price away
+    expect(warning).to_contain_text(total.label)
+    page.select_option("[data-result='total']", "reveal")
+    expect(warning).to_be_empty()
+    page.select_option("#bx-b-predict", "volume")  # nothing on screen tells that one
+    page.select_option("[data-result='total']", "shown")
+    expect(warning).to_be_empty()
+
+
+def test_the_builder_tables_fit_a_phone_with_every_control_on_screen(browser, site):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    try:
+        phone = Reader.open(context, site.url)
+        page = phone.goto("teachers/builder/")
+        for widget in ("tariff_stack", "rare_earth_supply", "central_asia_pipeline"):
+            page.select_option("#bx-b-widget", widget)
+            controls = page.locator(".bx-builder-table :is(input, select)")
+            assert controls.count() > 5
+            for i in range(controls.count()):
+                box = controls.nth(i).bounding_box()
+                assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360, (widget, i, box)
+        phone.assert_clean()
+    finally:
+        context.close()
+
+
+def test_a_prediction_made_before_python_is_ready_says_it_is_waiting(context, site):
+    # A school line: the WebAssembly arrives at 0.5 MB/s, so Python takes about 20 s to start.
+    with site.failing("assets/vendor/pyodide/pyodide.asm.wasm", "slow:500000"):
+        reader = Reader.open(context, site.url)
+        page = reader.goto(LINK)
+        page.fill(".bx-predict-number", "150")
+        page.get_by_role("button", name="Lock in my prediction").click()
+        feedback = page.locator(".bx-predict-feedback")
+        expect(feedback).to_have_attribute("data-state", "waiting")
+        expect(feedback).to_contain_text("Waiting for the model: Python is still starting")
+        assert page.locator(f"#{WIDGET}").get_attribute("data-python") != "ready"
+        expect(page.locator(".bx-reveal")).to_be_hidden()
+        # When Python is ready, the answer comes by itself.
+        expect(page.locator(".bx-reveal-model")).to_be_visible(timeout=120_000)
+        expect(feedback).to_have_text("Prediction saved: $150.00. The model's answer is below.")
+        reader.assert_clean()
+
+
+def test_the_worksheet_prints_on_one_page_with_its_qr_code(reader, tmp_path):
+    predict(reader, LINK + "&tariff_stack.lock=fentanyl,reciprocal", "150")
+    page = reader.page
+    page.get_by_label("Your name (optional)").fill("Ada")
+    page.get_by_label("Your answer to the question, and why").fill("The whole tariff is passed on. " * 8)
+    expect(page.locator(".bx-ws-sheet canvas.bx-qr")).to_have_count(1)
+    page.emulate_media(media="print")
+    assert page.locator(".bx-ws-sheet canvas.bx-qr").is_visible()
+    for paper in ("A4", "Letter"):
+        pdf = tmp_path / f"worksheet-{paper}.pdf"
+        page.pdf(path=str(pdf), format=paper)
+        document = PdfReader(pdf)
+        assert len(document.pages) == 1, f"{paper}: {len(document.pages)} pages"
+        text = document.pages[0].extract_text()
+        assert "Ada" in text and "Lesson 1" in text and "On a phone?" not in text

@@ -587,7 +587,7 @@ class Assignment {
     // The link as opened, as a QR code (it does not change); its encoder loads only on assignment pages.
     if (!this.qr) {
       this.qr = el("div", { class: "bx-ws-qr" });
-      import("./qr.js").then(({ qrSvg }) => this.qr.append(qrSvg(r.link, `QR code of this assignment's link: ${r.link}`)))
+      import("./qr.js").then(({ qrCode }) => this.qr.append(qrCode(r.link, `QR code of this assignment's link: ${r.link}`)))
         .catch(() => this.qr.remove()); // the link is written out beside it anyway
     }
     this.sheet.replaceChildren(

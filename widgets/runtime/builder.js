@@ -6,7 +6,7 @@
 import { VERSION_KEY } from "./contract.js";
 import { CHARTS, el } from "./assign.js";
 import { pageData } from "./page-data.js";
-import { qrSvg } from "./qr.js";
+import { qrCode } from "./qr.js";
 
 const SLIDER = [["free", "Free to move"], ["lock", "Locked (shown, set by you)"], ["hide", "Hidden"]];
 const RESULT = [["shown", "Shown"], ["reveal", "After their prediction"], ["hide", "Hidden"]];
@@ -182,7 +182,7 @@ export function mountBuilder(root) {
       el("h3", { text: title }),
       made.question ? el("p", { text: made.question }) : null,
       predicted ? el("p", { text: `You will first predict: ${predicted.label}.` }) : null,
-      el("div", { class: "bx-card-qr" }, qrSvg(link, `QR code of the assignment link: ${link}`),
+      el("div", { class: "bx-card-qr" }, qrCode(link, `QR code of the assignment link: ${link}`),
         el("div", {}, el("p", { text: "Scan the code with a phone or tablet camera, or open this link in a browser:" }),
           el("p", { class: "bx-card-link", text: link }))),
       el("p", { text: "Fill in the worksheet at the bottom of the page, then print it or download it and hand it in." }),
