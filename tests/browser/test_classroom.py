@@ -14,6 +14,8 @@ import re
 import socket
 import subprocess
 import sys
+import urllib.error
+import urllib.request
 import zipfile
 from pathlib import Path
 
@@ -244,8 +246,28 @@ def test_the_start_script_serves_the_room_and_the_builder_links_to_that_address(
     reader = Reader.open(context, address)
     page = reader.goto("teachers/builder/")
     page.select_option("#bx-b-predict", "price")
-    assert page.input_value("#bx-b-link").startswith(f"{address}assign/tariff_stack/?")
+    link = page.input_value("#bx-b-link")
+    assert link.startswith(f"{address}assign/tariff_stack/?")
     expect(page.locator(".bx-builder-host")).to_be_hidden()  # a link the room can open: no warning
+    # The pack keeps short links: one to type from the board, on the card too, leading to the long one.
+    short = page.locator("#bx-b-short")
+    expect(short).to_have_value(re.compile(rf"^{re.escape(address)}s/\d+$"))
+    expect(page.locator(".bx-card-short")).to_have_text(f"Or type: {short.input_value()}")
+    student = context.new_page()
+    student.goto(short.input_value())
+    assert student.url == link
+    student.close()
+    # Only to pages of this site: never a way to another host.
+    for target in (
+        "//elsewhere.example/",
+        "https://elsewhere.example/",
+        "/\\elsewhere.example",
+        "/a\r\nSet-Cookie: x=1",
+    ):
+        request = urllib.request.Request(f"{address}short-link", data=target.encode(), method="POST")
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=10)
+        assert refused.value.code == 400, target
     reader.assert_clean()
 
     # The same builder at 127.0.0.1 makes links no student device can open, and says so.
