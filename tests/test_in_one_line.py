@@ -73,3 +73,16 @@ def test_supply_and_pipeline_lines_name_the_figures_they_explain():
     line = pipeline.explain(values, pipeline.run(values))
     for key in ("first_output", "china_share_2050"):
         assert format_value(figures[key].value, figures[key].unit) in line, (key, line)
+
+
+@pytest.mark.parametrize("name", list(registry.MODELS))
+def test_each_assignment_page_renders_its_method_with_linked_citations(built_site, name):
+    """Shown to students after they predict: Markdown rendered, citations as numbered links, never raw."""
+    page = (built_site / "assign" / name / "index.html").read_text(encoding="utf-8")
+    method = re.search(r'<div class="bx-assign-method" hidden="hidden">(.*?)</div>', page, re.S)
+    assert method, "no method section on the assignment page"
+    html = method.group(1)
+    assert "[[" not in html and "](" not in html and "**" not in html, html[:500]
+    cites = re.findall(r'<sup class="bx-cite"><a href="\.\./\.\./sources/#src-[a-z0-9-]+"', html)
+    assert len(cites) >= 1, html[:500]
+    assert 'href="../../methodology/#' in html
