@@ -25,7 +25,8 @@ export function mountResults(root) {
   const csv = el("button", { type: "button", class: "md-button md-button--primary", text: "Download the class as CSV", disabled: true });
   const status = el("p", { class: "bx-results-status", role: "status" });
   const problems = el("ul", { class: "bx-results-problems" });
-  const tableBox = el("div", { class: "bx-results-scroll" });
+  // Focusable, so a keyboard can scroll a wide class table on a narrow screen.
+  const tableBox = el("div", { class: "bx-results-scroll", tabindex: "0", role: "region", "aria-label": "The class, one row per student" });
   const groupSelect = el("select", { id: "bx-r-group" });
   const groupField = el("div", { class: "bx-builder-field", hidden: true }, el("label", { for: "bx-r-group", text: "Chart of" }), groupSelect);
   const chartBox = el("div", { class: "bx-results-chart" });
