@@ -10,14 +10,24 @@ from __future__ import annotations
 
 from typing import Any
 
-import markdown as markdown_lib
-
 from explainers import catalog
 from explainers.markup import json_block, render
 
 BUILDER_MARKER = "<!-- assignment-builder -->"
 NAMES_MARKER = "<!-- assignment-names -->"
 FOLDER = "assign"
+
+# Read-outs that give a prediction away when students can see them: the predicted value follows from
+# them with arithmetic a student can do on the spot. The builder warns when one is left "Shown".
+GIVES_AWAY: dict[str, dict[str, tuple[str, ...]]] = {
+    # price = $100 × (1 + pass-through × tariff): with the tariff on screen, the price is one multiplication
+    "tariff_stack": {"price": ("total",), "total": ("price",)},
+    # months in shortage = the restriction's months the stockpile does not cover (sliders on screen)
+    "rare_earth_supply": {"months_short": ("months_covered",), "months_covered": ("months_short",)},
+    # the value of 2050 output = its tonnes × the prices on the sliders (oxide for the share separated in
+    # the region, the raw-ore price for the rest)
+    "central_asia_pipeline": {"value_2050": ("output_2050",), "output_2050": ("value_2050",)},
+}
 
 
 def chart_title(view: Any) -> str:
@@ -42,6 +52,7 @@ def widget_summary(name: str) -> dict[str, Any]:
         "presets": [{"key": p.key, "label": p.label, "values": dict(p.values)} for p in model.presets],
         "figures": [{"key": f.key, "label": f.label, "unit": f.unit} for f in figures],
         "charts": [{"name": view.__name__, "title": chart_title(view)} for view in widget.charts.views],
+        "givesAway": {k: list(v) for k, v in GIVES_AWAY.get(name, {}).items()},
     }
 
 
@@ -49,7 +60,6 @@ def assign_page(name: str) -> str:
     """The student's page: the task, the widget, the model's explanation (shown after the prediction)
     and the worksheet. Its parts are filled by assign.js from the link; without one it is the widget alone."""
     model = catalog.widget(name).model
-    method = markdown_lib.markdown(model.method)  # our own Markdown, from the model
     return f"""---
 title: "Assignment: {model.title}"
 hide: [navigation, toc]
@@ -68,8 +78,15 @@ search:
 ```widget {name}
 ```
 
-<div class="bx-assign-method" hidden><p><strong>How the model works.</strong></p>{method}
-<p><a href="../../methodology/#{name}">More on this model and what it leaves out</a></p></div>
+<div class="bx-assign-method" hidden markdown>
+
+**How the model works.**
+
+{model.method}
+
+[More on this model and what it leaves out](../methodology.md#{name})
+
+</div>
 
 <section class="bx-worksheet" data-for="widget-{name}" aria-labelledby="bx-worksheet-{name}" hidden>
 <h2 id="bx-worksheet-{name}">Your worksheet</h2>

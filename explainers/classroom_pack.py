@@ -1,8 +1,9 @@
 """The classroom pack: the whole built site as one zip, for a room with no internet.
 
-Unzipped, it is one folder, `busan-explainer/`, that any computer with Python serves to itself (and to
-the room) with `python3 -m http.server --directory busan-explainer 8000`. Written after the build, from
-the site folder, last of all (it includes the service worker), never including itself.
+Unzipped, it is one folder, `busan-explainer/`, and `start-classroom.py` beside it
+(explainers/classroom_start.py): any computer with Python runs it to serve the folder to the room and
+prints the address students open. Written after the build, from the site folder, last of all (it
+includes the service worker), never including itself.
 
 The page that links to it needs the file to exist while MkDocs checks links, so `on_files` registers a
 placeholder and `on_post_build` overwrites it with the real zip.
@@ -15,18 +16,27 @@ from pathlib import Path
 
 SITE_PATH = "classroom-pack.zip"
 FOLDER = "busan-explainer"
-SERVE = f"python3 -m http.server --directory {FOLDER} 8000"
+START_SCRIPT = "start-classroom.py"
+START = f"python3 {START_SCRIPT}"
+SERVE = f"python3 -m http.server --directory {FOLDER} 8000"  # the same without the script
 SKIPPED_SUFFIXES = (".map",)  # source maps are for developers
 STORED_SUFFIXES = (".gz", ".zip", ".png", ".jpg", ".woff2")  # compressed already: deflate gains nothing
 README = f"""The Busan truce explainer: the whole site, for a room without internet.
 
-1. Unzip this file. You get a folder called {FOLDER}.
-2. In a terminal, in the folder that holds {FOLDER}, run (Python 3 is all it needs):
+1. Unzip this file. You get a folder called {FOLDER} and the script {START_SCRIPT}.
+2. In a terminal, in the folder that holds them, run (Python 3 is all it needs):
 
-       {SERVE}
+       {START}
 
-3. Open http://127.0.0.1:8000/ in Chrome, Edge or Firefox. Students on the same network open
-   http://<this computer's address>:8000/ (the widgets start Python in each browser).
+   (on Windows: py {START_SCRIPT}). It prints the address students open, such as
+   http://192.168.1.20:8000/, and opens this computer's browser there. Make assignment links in
+   that browser: they then carry the address students' devices can reach. If the computer's
+   firewall asks, allow Python on private networks.
+3. Students on the same network open the printed address in Chrome, Edge, Firefox or Safari
+   (the widgets start Python in each browser). Leave the window open during the lesson.
+
+Without the script: {SERVE}
+then open http://<this computer's address>:8000/ (not 127.0.0.1, which means "this computer").
 
 Opening the files directly (file://) does not work: browsers do not run Python from files.
 """
@@ -43,6 +53,10 @@ def write_pack(site_dir: Path) -> Path:
     partial = target.with_suffix(".partial")
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as pack:
         pack.writestr(zipfile.ZipInfo("README.txt", date_time=(1980, 1, 1, 0, 0, 0)), README)
+        start = zipfile.ZipInfo(START_SCRIPT, date_time=(1980, 1, 1, 0, 0, 0))
+        start.external_attr = 0o755 << 16  # runnable as ./start-classroom.py too
+        start.compress_type = zipfile.ZIP_DEFLATED
+        pack.writestr(start, (Path(__file__).parent / "classroom_start.py").read_bytes())
         for path in sorted(site_dir.rglob("*")):
             relative = path.relative_to(site_dir).as_posix()
             if not path.is_file() or path in (target, partial) or relative.endswith(SKIPPED_SUFFIXES):

@@ -31,6 +31,7 @@ def values() -> dict[str, Any]:
         "MONEY_DIGITS": params.MONEY_DIGITS,
         "PLURAL_UNITS": list(params.PLURAL_UNITS),
         "ANSWER_SPACES": quiz.ANSWER_SPACES,
+        "ANSWER_AFFIXES": quiz.ANSWER_AFFIXES,
         "VERSION_KEY": versions.VERSION_KEY,
         "MESSAGES": runtime_assets.WORKER_MESSAGES,
         "CALLS": runtime_assets.WORKER_CALLS,

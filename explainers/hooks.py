@@ -28,6 +28,7 @@ from mkdocs.utils import get_relative_url
 from explainers import (
     assign,
     citations,
+    class_results,
     classroom_pack,
     contract,
     corrections,
@@ -111,6 +112,7 @@ def _page_markdown(markdown: str, src_uri: str) -> str:
     if corrections.MARKER in markdown:
         markdown = markdown.replace(corrections.MARKER, corrections.log_markdown())
     markdown = assign.fill_builder(markdown)  # the teachers' assignment builder (issue #14)
+    markdown = class_results.fill(markdown)  # the teachers' class results page
     return citations.cite(markdown, src_uri)
 
 

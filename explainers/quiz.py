@@ -34,6 +34,11 @@ NUMBER = re.compile(r"^= (?P<value>-?[\d.,]+)\s*(?:±\s*(?P<tolerance>[\d.,]+))?
 # Around a typed answer: ASCII white space and the no-break spaces a copied number brings along. Written
 # here, not left to str.strip() and JavaScript's trim(), which disagree (on U+FEFF, U+0085...).
 ANSWER_SPACES = " \t\n\r\f\v\u00a0\u202f"
+# What a reader writes around a number and means nothing more by: a currency sign before it ("$148",
+# "US$ 148", "€5"), a percent or times sign after it ("42 %", "3×"), or a unit word ("18,000 t", "16 years").
+# One regular expression both engines read alike (ASCII letters and plain spaces only); contract.js carries it.
+ANSWER_AFFIXES = r"^(?:US\$|[$€£¥]) ?|(?: ?[%×]| [A-Za-z]+)$"
+_AFFIXES = re.compile(ANSWER_AFFIXES)
 
 
 class QuizSyntaxError(ValueError):
@@ -49,9 +54,11 @@ class Choice:
 
 def _number(text: str) -> float | None:
     """A number as an author or a reader writes it: thousands separators allowed ("270,000"), and a
-    trailing "%" for an answer in percent ("69%"); otherwise the site's one number grammar, so "0x45",
-    "1e" or "Infinity" are not numbers (JavaScript's Number() would take the first and the last)."""
-    return read_number(text.replace(",", "").strip(ANSWER_SPACES).removesuffix("%"))
+    currency sign, a "%" or a unit word around it (ANSWER_AFFIXES: "$148", "69%", "16 years"); otherwise the
+    site's one number grammar, so "0x45", "1e" or "Infinity" are not numbers (JavaScript's Number() would
+    take the first and the last)."""
+    bare = _AFFIXES.sub("", text.replace(",", "").strip(ANSWER_SPACES))
+    return read_number(bare.strip(ANSWER_SPACES))
 
 
 def check_number(

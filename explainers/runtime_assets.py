@@ -19,6 +19,8 @@ WIDGETS_DIR = ROOT / "widgets"
 VENDOR = {
     "assets/vendor/vega.min.js": "vega/build/vega.min.js",
     "assets/vendor/vega-embed.min.js": "vega-embed/build/vega-embed.min.js",
+    # QR codes of assignment links, drawn on the page (widgets/runtime/qr.js)
+    "assets/vendor/qrcode.mjs": "qrcode-generator/dist/qrcode.mjs",
     **{
         f"assets/vendor/pyodide/{name}": f"pyodide/{name}"
         for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")

@@ -10,7 +10,7 @@ China's share of the world's processing, and it also raises the value that stays
 from __future__ import annotations
 
 from widgets.model import Figure, Model, Preset, Result
-from widgets.params import Param, defaults
+from widgets.params import Param, defaults, format_value
 
 FIRST_INVESTMENT = 2026  # the first full year after the C5+1 summit of 6 November 2025
 YEARS = range(2025, 2051)
@@ -186,6 +186,28 @@ def compute(values: dict[str, float]) -> Result:
     return Result({"years": rows}, figures, inactive(values))
 
 
+def in_one_line(values: dict[str, float], figures: dict[str, float]) -> str:
+    """Why China's share of processing moves as much (or as little) as it does by 2050."""
+    today = format_value(100 * CHINA_PROCESSING_SHARE, "%")
+    if figures["output_2050"] == 0:
+        return (
+            f"No new output comes by 2050 in this scenario, so China's share of processing stays at {today}."
+        )
+    processed = values["processed_share"]
+    where = (
+        "none of it is separated in the region (China separates it)"
+        if processed == 0
+        else f"{format_value(processed, '%')} of it is separated in the region"
+    )
+    return (
+        f"Investing {format_value(values['investment'], '$ bn')} a year from {FIRST_INVESTMENT} with a lead time of "
+        f"{format_value(values['lead_time'], 'years')}, output starts in {format_value(figures['first_output'], 'year')} "
+        f"and reaches {format_value(figures['output_2050'], 't', 0)} a year by 2050, "
+        f"{format_value(figures['mine_share_2050'], '%')} of the world's mine output; {where}, so China's share of "
+        f"world processing is {format_value(figures['china_share_2050'], '%')} in 2050 ({today} today)."
+    )
+
+
 MODEL = Model(
     name="central_asia_pipeline",
     version=2,  # see [[model_version]] in explainers/corrections.toml
@@ -193,6 +215,7 @@ MODEL = Model(
     params=PARAMS,
     presets=PRESETS,
     compute=compute,
+    in_one_line=in_one_line,
     method="""From 2026, an investment of **I** ($ bn) is made every year. Each year's investment starts producing after a
 lead time **L** years and then adds **k** tonnes of rare-earth oxide a year per $1 bn, so output in year *y* is
 **Q = I × k × (years of investment already producing)**, a part of a year counted as a part; the first output comes in

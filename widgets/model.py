@@ -98,6 +98,9 @@ class Model:
     limits_in_brief: str = ""  # the same, in one sentence a student reads next to the sliders
     presets: tuple[Preset, ...] = field(default_factory=tuple)
     version: int = 1  # raise by one when the equations, settings or defaults change; log it in explainers/corrections.toml
+    # Why the main result is what it is, in one plain sentence with the scenario's own numbers (for students,
+    # after they have predicted): given the validated settings and the scenario's figures by key.
+    in_one_line: Callable[[dict[str, float], dict[str, float]], str] | None = None
 
     def run(self, values: object, baseline: str | None = None) -> Result:
         """Validate (raising ParameterError with a reader-facing message), compute the scenario and the
@@ -115,6 +118,12 @@ class Model:
         raise ParameterError(
             "", f"The baseline must be one of this widget's presets; {key!r:.40} is not one."
         )
+
+    def explain(self, values: object, result: Result) -> str:
+        """`in_one_line` for a run's settings and result (the reader's scenario, not the baseline); "" without one."""
+        if self.in_one_line is None:
+            return ""
+        return self.in_one_line(validate(self.params, values), {f.key: f.value for f in result.figures})
 
     def defaults(self) -> dict[str, float]:
         return defaults(self.params)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 
 from widgets.model import Figure, Model, Preset, Result
-from widgets.params import Param, defaults
+from widgets.params import Param, defaults, format_value
 
 HORIZON = 84  # months shown: seven years, so the latest start (36) plus the longest restriction (36) leave a year after it
 # the price index stops at 10x: beyond any multiple seen in 2025 (about 6x for magnets in Europe)
@@ -272,6 +272,26 @@ def compute(values: dict[str, float]) -> Result:
     return Result({"months": rows}, figures, inactive(values, bool(short), withheld_any))
 
 
+def in_one_line(values: dict[str, float], figures: dict[str, float]) -> str:
+    """Why buyers go short (or do not): what is withheld, for how long, and what the stockpile covers."""
+    if values["duration"] == 0 or values["withheld"] == 0:
+        return (
+            "Nothing is withheld in this scenario, so supply keeps up with demand and buyers never go short."
+        )
+    withheld = format_value(values["withheld"], "%")
+    duration = format_value(values["duration"], "months", 0)
+    stock = format_value(values["stockpile"], "months", 0)
+    covered = format_value(figures["months_covered"], "months", 0)
+    said = f"China withholds {withheld} of its exports for {duration}; buyers' stockpile of {stock} of demand covers {covered} in full"
+    if figures["months_short"] == 0:
+        return f"{said}, so no buyer goes short and the price rises only by the precautionary jump you set, to {format_value(figures['peak_price'], '×')} its level before."
+    return (
+        f"{said}, then buyers go short for {format_value(figures['months_short'], 'months', 0)}: at worst "
+        f"{format_value(figures['peak_shortfall'], '%')} of their demand is not met, and the price peaks at "
+        f"{format_value(figures['peak_price'], '×')} its level before."
+    )
+
+
 MODEL = Model(
     name="rare_earth_supply",
     version=3,  # see [[model_version]] in explainers/corrections.toml
@@ -279,6 +299,7 @@ MODEL = Model(
     params=PARAMS,
     presets=PRESETS,
     compute=compute,
+    in_one_line=in_one_line,
     method="""Month *m* counts from November 2025, when the Busan terms took effect. The model follows **buyers outside
 China**, whose demand is 100 in November 2025 and grows at rate *g*: **D = 100 × (1 + g)^(m/12)**. China processes a
 share *s* of the world's supply and uses a share *h* of its output at home; the rest is exported. So at the start, supply

@@ -69,9 +69,11 @@ def run_json(name: str, request_json: str) -> str:
     so a bad value shows a message and the chart keeps its last good state."""
     try:
         settings, baseline = parse_request(request_json)
-        result = get(name).run(settings, baseline)
+        model = get(name)
+        result = model.run(settings, baseline)
+        line = model.explain(settings, result)
         # NaN is not JSON the page can read
-        return json.dumps({"ok": True, **result.as_dict()}, allow_nan=False)
+        return json.dumps({"ok": True, **result.as_dict(), "in_one_line": line}, allow_nan=False)
     except ParameterError as error:
         return json.dumps({"ok": False, "error": str(error)})
     except (

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 
 from widgets.model import Figure, Model, Preset, Result
-from widgets.params import Param
+from widgets.params import Param, format_value
 
 # (key, label, charged on the same good from other countries too?)
 LAYERS = (
@@ -312,6 +312,20 @@ def compute(values: dict[str, float]) -> Result:
     )
 
 
+def in_one_line(values: dict[str, float], figures: dict[str, float]) -> str:
+    """Why the buyer's price is what it is: the tariff, the part passed on, the arithmetic."""
+    tariff, passed = figures["total"], values["pass_through"]
+    price = format_value(figures["price"], "$")
+    if passed == 0:
+        return f"The tariff on this good from China is {format_value(tariff, '%')}, but none of it is passed on, so the buyer still pays {price}."
+    multiplier = f"{1 + passed / 100 * tariff / 100:.4f}".rstrip("0").rstrip(".")  # exact: 1.1584, not 1.16
+    share = "all of it is" if passed == 100 else f"{format_value(passed, '%')} of it is"
+    return (
+        f"The tariff on this good from China is {format_value(tariff, '%')} and {share} passed on to the buyer, "
+        f"so the buyer pays ${BASE_PRICE:g} × {multiplier} = {price}."
+    )
+
+
 MODEL = Model(
     name="tariff_stack",
     version=3,  # see [[model_version]] in explainers/corrections.toml
@@ -319,6 +333,7 @@ MODEL = Model(
     params=PARAMS,
     presets=PRESETS,
     compute=compute,
+    in_one_line=in_one_line,
     method="""The model follows **one good**, priced $100 before tariffs by every supplier. The tariff on the Chinese
 good is the sum of the layers that apply: **t_c** = MFN + Section 301 + Section 232 + fentanyl + reciprocal + Section 122,
 except that a good under a Section 232 tariff pays no reciprocal tariff [@natlawreview-2025-04]. The same good from

@@ -56,7 +56,8 @@ def served_pack(built_site, tmp_path):
 def test_the_pack_is_the_site_in_one_folder_and_never_contains_itself(built_site):
     pack = built_site / classroom_pack.SITE_PATH
     names = zipfile.ZipFile(pack).namelist()
-    assert all(n == "README.txt" or n.startswith(classroom_pack.FOLDER + "/") for n in names)
+    top = ("README.txt", classroom_pack.START_SCRIPT)
+    assert all(n in top or n.startswith(classroom_pack.FOLDER + "/") for n in names)
     assert not any(n.endswith((".zip.partial", classroom_pack.SITE_PATH)) for n in names)  # no recursion
     for page in ("index.html", "busan-meeting/index.html", "sw.js", "assets/vendor/pyodide/pyodide.asm.wasm"):
         assert f"{classroom_pack.FOLDER}/{page}" in names

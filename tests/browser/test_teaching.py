@@ -22,23 +22,53 @@ def tab_to(page, selector: str, limit: int = 400) -> None:
 def test_quiz_feedback_explains_right_and_wrong_answers(reader):
     page = reader.goto("rare-earths-101/")
     numeric = page.locator("form.bx-quiz").filter(has=page.locator(".bx-quiz__number")).first
+    feedback = numeric.locator(".bx-quiz__feedback")
     numeric.locator(".bx-quiz__number").fill("50")
     numeric.get_by_role("button", name="Check my answer").click()
-    expect(numeric.locator(".bx-quiz__feedback")).to_have_text(
-        re.compile(r"^Not quite: the answer is 69\. 270,000")
-    )
-    numeric.locator(".bx-quiz__number").fill("70")
+    # A first wrong answer gets one more try: a verdict with its mark, and not yet the answer.
+    expect(feedback).to_have_text(re.compile(r"^✗Not quite\. Have another go"))
+    expect(feedback).to_have_attribute("data-result", "wrong")
+    assert "69" not in feedback.inner_text()
+    numeric.locator(".bx-quiz__number").fill("60 %")
     numeric.locator(".bx-quiz__number").press("Enter")
-    expect(numeric.locator(".bx-quiz__feedback")).to_have_text(re.compile(r"^Right\."))
+    expect(feedback).to_have_text(re.compile(r"^✗Not quite\. The answer is 69\. 270,000"))
+    numeric.locator(".bx-quiz__number").fill("70%")
+    numeric.locator(".bx-quiz__number").press("Enter")
+    expect(feedback).to_have_text(re.compile(r"^✓Right\. 270,000"))
+    expect(feedback).to_have_attribute("data-result", "right")
+    # The mark is shape, not colour alone; the two verdicts differ in colour too.
+    assert numeric.locator(".bx-quiz__mark").get_attribute("aria-hidden") == "true"
     choice = page.locator("form.bx-quiz").filter(has=page.locator("input[type=radio]")).first
     choice.get_by_role("button", name="Check my answer").click()
-    expect(choice.locator(".bx-quiz__feedback")).to_have_text("Choose an answer first.")
+    expect(choice.locator(".bx-quiz__feedback")).to_have_text("?Choose an answer first.")
     choice.get_by_label("Mining").check()
     choice.get_by_role("button", name="Check my answer").click()
-    expect(choice.locator(".bx-quiz__feedback")).to_contain_text("Not quite. Mining is about 70%")
+    expect(choice.locator(".bx-quiz__feedback")).to_have_text(
+        "✗Not quite. Mining is about 70%; the share rises further along the chain. Try once more."
+    )
+    wrong_colour = choice.locator(".bx-quiz__feedback").evaluate("e => getComputedStyle(e).color")
     choice.get_by_label("Permanent magnets").check()
     choice.get_by_role("button", name="Check my answer").click()
-    expect(choice.locator(".bx-quiz__feedback")).to_contain_text("Right. Right: about 94%")
+    # One verdict, said once: the author's own "Right:" is not repeated after the page's.
+    expect(choice.locator(".bx-quiz__feedback")).to_have_text("✓Right. About 94% (IEA, October 2025).")
+    assert choice.locator(".bx-quiz__feedback").evaluate("e => getComputedStyle(e).color") != wrong_colour
+
+
+def test_a_dollar_answer_is_read_as_a_number_and_a_second_wrong_choice_gives_the_answer(reader):
+    page = reader.goto("busan-meeting/")
+    numeric = page.locator("form.bx-quiz").filter(has=page.locator(".bx-quiz__number"))
+    choice = page.locator("form.bx-quiz").filter(has=page.locator("input[type=radio]")).first
+    field = numeric.locator(".bx-quiz__number")  # "what does the importer pay, in $?": 148
+    field.fill("$148")
+    field.press("Enter")
+    expect(numeric.locator(".bx-quiz__feedback")).to_have_attribute("data-result", "right")
+    wrong = choice.locator("input[type=radio][data-correct='false']")
+    right_id = choice.locator("input[type=radio][data-correct='true']").get_attribute("id")
+    right_label = choice.locator(f"label[for='{right_id}']").inner_text()
+    for _ in range(2):
+        wrong.nth(0).check()
+        choice.get_by_role("button", name="Check my answer").click()
+    expect(choice.locator(".bx-quiz__feedback")).to_contain_text(f"The answer is “{right_label}”")
 
 
 def test_embedded_widget_works_inside_an_iframe(reader):

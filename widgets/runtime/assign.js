@@ -19,6 +19,7 @@ import { describe, plainNumber } from "./format.js";
 import { pageData } from "./page-data.js";
 import { onStatus } from "./python.js";
 import { shown } from "./scenario-url.js";
+import { WORKSHEET, answerText } from "./worksheet.js";
 
 export const ASSIGNMENT_KEYS = ["lock", "hide", "reveal", "predict", "choices", "q", "lesson"];
 export const CHARTS = "charts"; // in hide= or reveal=: all of the widget's charts
@@ -317,7 +318,18 @@ class Assignment {
     if (!result?.ok) return;
     this.latest = result;
     if (this.awaiting && this.prediction) { this.awaiting = false; this.reveal(); }
+    this.renderWhy();
     this.renderSheet();
+  }
+
+  /** The model's "why, in one line" (Python, widgets/<model>.py in_one_line) for the scenario on screen.
+   *  Left out while anything is hidden: its numbers would name a hidden setting or result. */
+  renderWhy() {
+    if (!this.whyLine) return;
+    const line = typeof this.latest?.in_one_line === "string" ? this.latest.in_one_line : "";
+    const anyHidden = this.plan.hidden.size > 0 || [...this.plan.results.values()].includes("hidden");
+    this.whyLine.hidden = !line || anyHidden;
+    this.whyText.textContent = anyHidden ? "" : line;
   }
 
   figureNow(key) { return this.latest?.figures.find((f) => f.key === key) ?? null; }
@@ -409,7 +421,18 @@ class Assignment {
     if (field && !field.value) field.value = this.prediction.text;
     const radio = [...this.form.querySelectorAll("input[type=radio]")].find((r) => r.value === this.prediction.text);
     if (radio) radio.checked = true;
-    this.form.querySelector(".bx-predict-feedback").textContent = `Prediction saved: ${this.prediction.text}. The model's results follow.`;
+    this.sayPredictionState();
+  }
+
+  /** Honest about the wait: before Python's first answer there are no results to show yet. */
+  sayPredictionState() {
+    const feedback = this.form?.querySelector(".bx-predict-feedback");
+    if (!feedback) return;
+    feedback.textContent = this.revealed ? `Prediction saved: ${this.prediction.text}. The model's answer is below.`
+      : this.latest ? `Prediction saved: ${this.prediction.text}. The model's results follow.`
+        : `Prediction saved: ${this.prediction.text}. Waiting for the model: Python is still starting in this browser ` +
+          "(the first time can take a minute on a school network); its answer appears here by itself.";
+    feedback.dataset.state = this.revealed || this.latest ? "ready" : "waiting";
   }
 
   reveal() {
@@ -454,11 +477,16 @@ class Assignment {
     } else {
       lines.push(el("p", { text: "Compare it with the results now shown under the chart." }));
     }
-    lines.push(el("p", { class: "bx-reveal-next", text: "Why? Read how the model works below, then move the sliders you are free to move and watch what changes." }));
+    this.whyText = el("span");
+    this.whyLine = el("p", { class: "bx-reveal-why", hidden: true }, el("strong", { text: "Why, in one line: " }), this.whyText);
+    lines.push(this.whyLine);
+    lines.push(el("p", { class: "bx-reveal-next", text: "Read how the model works below, then move the sliders you are free to move and watch what changes (the line above follows them)." }));
     const method = document.querySelector(".bx-assign-method");
     panel.append(...lines);
     if (method) { method.hidden = false; panel.append(method); }
     panel.hidden = false;
+    this.renderWhy();
+    this.sayPredictionState();
     if (this.form?.contains(document.activeElement) || document.activeElement === document.body) {
       panel.querySelector("h3").focus();
     }
@@ -485,6 +513,15 @@ class Assignment {
     const download = el("button", { type: "button", class: "md-button md-button--primary bx-ws-download", text: "Download worksheet (.json)" });
     print.addEventListener("click", () => window.print());
     download.addEventListener("click", () => this.download());
+    // From a phone, a file is hard to hand over: a short text to share (messages, mail, the class's
+    // platform) or copy does the same; the teacher pastes it into the class results page.
+    this.handText = el("textarea", { id: id("text"), class: "bx-ws-text", rows: "6", readonly: true });
+    const share = el("button", { type: "button", class: "md-button bx-ws-share", text: navigator.share ? "Share my answer text" : "Copy my answer text" });
+    share.addEventListener("click", () => this.shareText());
+    const handIn = el("details", { class: "bx-ws-handin" }, el("summary", { text: "On a phone? Hand in a short answer text instead" }),
+      el("p", { text: "Share or copy this text and send it to your teacher as they asked (message, e-mail, class platform): " +
+        "it holds your name, prediction, the model's answer and your answer. Send it whole: its last line checks that nothing was cut." }),
+      el("label", { for: id("text"), text: "Your answer text" }), this.handText, el("div", { class: "bx-ws-buttons" }, share));
     ws.append(
       el("p", { class: "bx-ws-intro", text: "Your worksheet stays in this browser on this device: nothing is sent anywhere. " +
         "To hand it in, print it (or save it as PDF) or download it, and give the file to your teacher." }),
@@ -492,7 +529,7 @@ class Assignment {
         el("label", { for: id("name"), text: "Your name (optional)" }), this.nameField,
         el("label", { for: id("answer"), text: this.plan.question ? "Your answer to the question, and why" : "Your answer: what did you find, and why?" }),
         this.answerField),
-      el("div", { class: "bx-ws-buttons" }, print, download), this.wsStatus, this.sheet,
+      el("div", { class: "bx-ws-buttons" }, print, download), handIn, this.wsStatus, this.sheet,
     );
     ws.hidden = false;
     this.renderSheet();
@@ -501,7 +538,7 @@ class Assignment {
   record() {
     const shownFigures = (this.latest?.figures ?? []).filter((f) => this.status(f.key) === "shown" || (this.revealed && this.status(f.key) === "reveal"));
     return {
-      format: "busan-explainer worksheet, version 1",
+      ...WORKSHEET, // format and version: the class results page (results.js) checks both
       lesson: this.plan.lesson || this.info.title,
       widget: this.info.widget,
       date: today(),
@@ -510,6 +547,7 @@ class Assignment {
       question: this.plan.question,
       prediction: this.prediction,
       model_at_prediction: this.revealed ? this.model : null,
+      saved: new Date().toISOString(),
       answer: this.answerField?.value.trim() ?? "",
       final_scenario: Object.entries(this.visibleValues()).map(([name, value]) => ({
         setting: name, label: this.params.get(name).label, value, text: describe(value, this.params.get(name).unit),
@@ -518,9 +556,23 @@ class Assignment {
     };
   }
 
+  async shareText() {
+    const text = this.handText.value;
+    try {
+      if (navigator.share) { await navigator.share({ title: "My answer", text }); this.wsStatus.textContent = "Shared."; return; }
+      await navigator.clipboard.writeText(text);
+      this.wsStatus.textContent = "Answer text copied: paste it into a message to your teacher.";
+    } catch (error) {
+      if (error?.name === "AbortError") return; // the student closed the share sheet
+      this.handText.select();
+      this.wsStatus.textContent = "Copy the selected text (Ctrl+C, ⌘C, or hold and choose Copy).";
+    }
+  }
+
   renderSheet() {
     if (!this.sheet) return;
     const r = this.record();
+    if (this.handText) this.handText.value = answerText(r);
     const row = (term, value, css) => (value ? [el("dt", { text: term }), el("dd", { text: value, class: css })] : []);
     const model = r.model_at_prediction?.figure;
     const list = el("dl", { class: "bx-ws-list" },
@@ -532,8 +584,14 @@ class Assignment {
     const table = (caption, heads, rows) => el("table", { class: "bx-ws-table" }, el("caption", { text: caption }),
       el("thead", {}, el("tr", {}, ...heads.map((h) => el("th", { scope: "col", text: h })))),
       el("tbody", {}, ...rows.map((cells) => el("tr", {}, ...cells.map((c) => el("td", { text: c }))))));
+    // The link as opened, as a QR code (it does not change); its encoder loads only on assignment pages.
+    if (!this.qr) {
+      this.qr = el("div", { class: "bx-ws-qr" });
+      import("./qr.js").then(({ qrCode }) => this.qr.append(qrCode(r.link, `QR code of this assignment's link: ${r.link}`)))
+        .catch(() => this.qr.remove()); // the link is written out beside it anyway
+    }
     this.sheet.replaceChildren(
-      el("h3", { text: r.lesson }), list,
+      el("div", { class: "bx-ws-head" }, el("h3", { text: r.lesson }), this.qr), list,
       table("Your final scenario", ["Setting", "Value"], r.final_scenario.map((s) => [s.label + (s.locked ? " (set by your teacher)" : ""), s.text])),
       r.results.length ? table("Results for your final scenario", ["Result", "Value"], r.results.map((f) => [f.label, f.text])) : null,
     );

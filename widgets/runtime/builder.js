@@ -6,6 +6,7 @@
 import { VERSION_KEY } from "./contract.js";
 import { CHARTS, el } from "./assign.js";
 import { pageData } from "./page-data.js";
+import { qrCode } from "./qr.js";
 
 const SLIDER = [["free", "Free to move"], ["lock", "Locked (shown, set by you)"], ["hide", "Hidden"]];
 const RESULT = [["shown", "Shown"], ["reveal", "After their prediction"], ["hide", "Hidden"]];
@@ -44,6 +45,15 @@ export function assignmentLink(widget, choices, base) {
   return parts.length ? `${page}?${parts.join("&")}` : page;
 }
 
+/** A link to this computer only: no student's device can open it. */
+export const localOnly = (url) => ["localhost", "127.0.0.1", "[::1]", "0.0.0.0"].includes(url.hostname) || url.hostname.endsWith(".localhost") ||
+  /^127\./.test(url.hostname) || url.protocol === "file:";
+
+/** Whether this page came from the classroom pack's start script, which keeps short links
+ *  (explainers/classroom_start.py says so in a Server-Timing entry: no request needed to find out). */
+const packKeepsShortLinks = () =>
+  performance.getEntriesByType("navigation")[0]?.serverTiming?.some((entry) => entry.name === "classroom-pack") ?? false;
+
 export function mountBuilder(root) {
   const { widgets } = pageData(root, "bx-builder-meta");
   const base = new URL("../../", import.meta.url); // the site's root, wherever it is served
@@ -63,13 +73,19 @@ export function mountBuilder(root) {
   const sliderBody = el("tbody");
   const resultBody = el("tbody");
   const status = el("p", { class: "bx-builder-status", role: "status" });
+  const giveaway = el("p", { class: "bx-builder-warning", role: "status" });
+  const hostWarning = el("p", { class: "bx-builder-warning bx-builder-host", role: "status" });
 
   const linkField = el("input", { id: "bx-b-link", type: "url", readonly: true });
+  const shortField = el("input", { id: "bx-b-short", type: "url", readonly: true });
+  const shortBox = el("div", { class: "bx-builder-field", hidden: true },
+    el("label", { for: "bx-b-short", text: "Short link, to type from the board (works while the classroom pack is running)" }), shortField);
   const snippetField = el("textarea", { id: "bx-b-snippet", rows: "3", readonly: true });
   const openLink = el("a", { class: "md-button", target: "_blank", rel: "noopener", text: "Open it as a student" });
   const copyLink = el("button", { type: "button", class: "md-button md-button--primary", text: "Copy the link" });
   const copySnippet = el("button", { type: "button", class: "md-button", text: "Copy the snippet" });
   const printCard = el("button", { type: "button", class: "md-button", text: "Print the card" });
+  const projectCard = el("button", { type: "button", class: "md-button", text: "Show the card full screen (for a projector)" });
   const copied = el("p", { class: "bx-builder-status", role: "status" });
   const card = el("div", { class: "bx-card", "aria-label": "Printable card" });
 
@@ -92,18 +108,36 @@ export function mountBuilder(root) {
       el("div", { class: "bx-builder-field" }, el("label", { for: "bx-b-predict", text: "Students first predict" }), predict),
       el("div", { class: "bx-builder-field" }, el("label", { for: "bx-b-kind", text: "Their prediction is" }), kind),
       choiceField),
-    status,
+    giveaway, status,
   );
   form.addEventListener("submit", (event) => event.preventDefault());
   const out = el("section", { class: "bx-builder-out", "aria-labelledby": "bx-b-out-title" },
     el("h2", { id: "bx-b-out-title", text: "Your assignment" }),
-    el("div", { class: "bx-builder-field" }, el("label", { for: "bx-b-link", text: "Link for your students" }), linkField),
+    el("div", { class: "bx-builder-field" }, el("label", { for: "bx-b-link", text: "Link for your students" }), linkField), shortBox, hostWarning,
     el("div", {}, copyLink, openLink),
     el("div", { class: "bx-builder-field" }, el("label", { for: "bx-b-snippet", text: "To embed it in a course page (<iframe>)" }), snippetField),
-    el("div", {}, copySnippet, printCard), copied, card);
+    el("div", {}, copySnippet, printCard, projectCard), copied, card);
   root.append(form, out);
 
   let current = null;
+  let shortFor = null; // the link the short link shown stands for
+  let asking = null;
+  async function askShortLink(link) {
+    if (!packKeepsShortLinks() || localOnly(base)) return;
+    clearTimeout(asking);
+    asking = setTimeout(async () => {
+      const target = new URL(link);
+      try {
+        const answer = await fetch(new URL("short-link", base), { method: "POST", body: target.pathname + target.search });
+        const { path } = await answer.json();
+        if (linkField.value !== link) return; // the teacher changed something meanwhile
+        shortFor = link;
+        shortField.value = new URL(path, base).href;
+        shortBox.hidden = false;
+        card.querySelector(".bx-card-short")?.replaceChildren(`Or type: ${shortField.value}`);
+      } catch { /* the long link and the QR code still work */ }
+    }, 300);
+  }
   const selects = { sliders: new Map(), results: new Map() };
   const numbers = new Map();
 
@@ -158,16 +192,27 @@ export function mountBuilder(root) {
     const title = made.lesson || `Assignment: ${current.title}`;
     linkField.value = link;
     openLink.href = link;
+    if (shortFor !== link) { shortBox.hidden = true; askShortLink(link); }
     snippetField.value = `<iframe src="${escapeHtml(link)}" title="${escapeHtml(title)}" width="100%" height="1400" style="border:0"></iframe>`;
     const predicted = current.figures.find((f) => f.key === made.predict);
     const openCharts = predicted && current.charts.some((c) => made.results[c.name] === "shown");
+    // A read-out left on screen from which the predicted value follows at once (explainers/assign.py).
+    const telling = (current.givesAway[made.predict] ?? []).filter((key) => made.results[key] === "shown")
+      .map((key) => current.figures.find((f) => f.key === key)?.label).filter(Boolean);
+    giveaway.textContent = telling.length ? `Students could work out their prediction from a read-out you left shown: ${telling.join("; ")}. ` +
+      "Consider “After their prediction” or “Hidden” for it." : "";
+    hostWarning.textContent = localOnly(base) ? `This link starts with ${base.host}, which means “this computer”: students' ` +
+      "devices cannot open it. Start the classroom pack with its start script (see “For teachers”) and open this builder at the " +
+      "network address the script prints; links made there work for every device on the school network." : "";
     status.textContent = [...made.notes, openCharts ? "The charts may show the answer to the prediction: consider “After their prediction” for them." : ""].filter(Boolean).join(" ");
     card.replaceChildren(...[
       el("h3", { text: title }),
       made.question ? el("p", { text: made.question }) : null,
       predicted ? el("p", { text: `You will first predict: ${predicted.label}.` }) : null,
-      el("p", { text: "Open this link in a browser:" }),
-      el("p", { class: "bx-card-link", text: link }),
+      el("div", { class: "bx-card-qr" }, qrCode(link, `QR code of the assignment link: ${link}`),
+        el("div", {}, el("p", { text: "Scan the code with a phone or tablet camera, or open this link in a browser:" }),
+          el("p", { class: "bx-card-link", text: link }),
+          el("p", { class: "bx-card-short", text: shortFor === link ? `Or type: ${shortField.value}` : "" }))),
       el("p", { text: "Fill in the worksheet at the bottom of the page, then print it or download it and hand it in." }),
     ].filter(Boolean));
   }
@@ -196,5 +241,6 @@ export function mountBuilder(root) {
   copyLink.addEventListener("click", () => copy(linkField.value, linkField, "Link"));
   copySnippet.addEventListener("click", () => copy(snippetField.value, snippetField, "Snippet"));
   printCard.addEventListener("click", () => window.print());
+  projectCard.addEventListener("click", () => card.requestFullscreen?.().catch(() => {}));
   setWidget(widgets[0].widget);
 }

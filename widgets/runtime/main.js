@@ -28,6 +28,8 @@ function mountPage() {
   // The teachers' assignment builder, on its one page only (loaded when needed).
   const builder = document.querySelector(".bx-builder");
   if (builder) import("./builder.js").then(({ mountBuilder }) => mountBuilder(builder));
+  const results = document.querySelector(".bx-results"); // the class results page
+  if (results) import("./results.js").then(({ mountResults }) => mountResults(results));
 }
 
 // In a task of its own, not inside Material's page-change handler, which is already one of the longest

@@ -1,0 +1,165 @@
+// What a student hands in, and how the class results page reads it back: the worksheet file (JSON, from
+// assign.js) and the short answer text a phone can share or copy. Both are read into the same row; a
+// file from elsewhere, a damaged one or a second copy of the same work is named and skipped, never guessed at.
+// Pure functions, no page: node --test runs them (tests/js/worksheet.test.mjs).
+import { describe, plainNumber } from "./format.js";
+
+export const WORKSHEET = { format: "busan-explainer worksheet", version: 2 };
+const VERSION_1 = "busan-explainer worksheet, version 1"; // the first files handed in: still read
+export const ANSWER_HEADER = "Busan truce explainer answer, version 2";
+export const MAX_FILE_BYTES = 200_000; // a worksheet is 2–5 kB; anything this large is something else
+
+/** A short, stable checksum (FNV-1a, 32 bits) that tells a cut or edited answer text from a whole one. */
+export function checksum(text) {
+  let hash = 0x811c9dc5;
+  for (const char of text) {
+    hash ^= char.codePointAt(0);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
+}
+
+const oneLine = (text) => String(text ?? "").replace(/\s+/g, " ").trim();
+
+/** The answer text of a worksheet record: one "Key: value" a line, ending with its checksum. */
+export function answerText(record) {
+  const p = record.prediction;
+  const model = record.model_at_prediction?.figure;
+  const lines = [
+    ANSWER_HEADER,
+    `Lesson: ${oneLine(record.lesson)}`,
+    `Widget: ${oneLine(record.widget)}`,
+    `Name: ${oneLine(record.name)}`,
+    p ? `Prediction: ${oneLine(p.text)}` : null,
+    p && Number.isFinite(p.value) ? `Prediction value: ${p.value}` : null,
+    p?.of ? `Predicted: ${oneLine(p.of)}` : null,
+    p?.made ? `Predicted at: ${p.made}` : null,
+    model ? `Model: ${oneLine(model.text)}` : null,
+    model && Number.isFinite(model.value) ? `Model value: ${model.value}` : null,
+    model ? `Unit: ${oneLine(model.unit)}` : null,
+    record.answer ? `Answer: ${oneLine(record.answer)}` : null,
+  ].filter((line) => line !== null);
+  return [...lines, `Check: ${checksum(lines.join("\n"))}`].join("\n");
+}
+
+/** One student's work, as the results page shows it. */
+function row({ name, lesson, widget, prediction, predictionValue, of, time, modelText, modelValue, unit, answer }, source) {
+  const number = (value) => (typeof value === "number" && Number.isFinite(value) ? value : null);
+  const model = number(modelValue);
+  return {
+    name: oneLine(name), lesson: oneLine(lesson), widget: oneLine(widget), prediction: oneLine(prediction),
+    predictionValue: number(predictionValue), of: oneLine(of), time: oneLine(time),
+    // the value alone: the read-out's text also compares it with the page's baseline, which is not the point here
+    modelText: model === null ? oneLine(modelText) : describe(model, oneLine(unit)),
+    modelValue: model, unit: oneLine(unit), answer: oneLine(answer), source,
+  };
+}
+
+/** How far a numeric prediction was from the model's answer, in words ("" when either is not a number). */
+export function gapWords(item) {
+  if (item.predictionValue === null || item.modelValue === null) return "";
+  const gap = item.predictionValue - item.modelValue;
+  const size = item.unit === "%" || item.unit.startsWith("% ") ? `${describe(Math.abs(gap), "")} points` : describe(Math.abs(gap), item.unit);
+  if (describe(item.predictionValue, item.unit) === describe(item.modelValue, item.unit)) return "matches";
+  return `${size} ${gap > 0 ? "above" : "below"}`;
+}
+
+/** The same work handed in twice (a file dropped twice, a text pasted twice) has the same key. */
+export const workKey = (item) => [item.widget, item.lesson, item.name.toLowerCase(), item.time, item.prediction].join("|");
+
+/** A worksheet file's text -> { item } or { problem } (a plain reason, for the teacher). */
+export function readWorksheetFile(text, source) {
+  if (text.length > MAX_FILE_BYTES) return { problem: "too large to be a worksheet from this site" };
+  if (text.trimStart().startsWith(ANSWER_HEADER)) {
+    const [first, ...rest] = readAnswerTexts(text, source);
+    return rest.length ? { problem: "holds several answer texts: paste them into the box instead" } : first;
+  }
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { problem: text.trimStart().startsWith("{") ? "damaged (the file is cut off or was edited)" : "not a worksheet from this site" };
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return { problem: "not a worksheet from this site" };
+  const version = data.format === VERSION_1 ? 1 : data.format === WORKSHEET.format ? data.version : null;
+  if (version === null) return { problem: "not a worksheet from this site" };
+  if (!Number.isInteger(version) || version < 1) return { problem: "damaged (its version is not readable)" };
+  if (version > WORKSHEET.version) return { problem: `made by a newer version of the site (worksheet version ${version}); reload this page` };
+  const text_ = (value) => typeof value === "string";
+  const p = data.prediction;
+  const model = data.model_at_prediction?.figure;
+  const fine = text_(data.widget) && text_(data.lesson) && text_(data.name ?? "") && text_(data.answer ?? "") &&
+    (p === null || p === undefined || (typeof p === "object" && text_(p.text))) &&
+    (model === null || model === undefined || (typeof model === "object" && text_(model.text)));
+  if (!fine) return { problem: "damaged (parts of the worksheet are missing)" };
+  return { item: row({ name: data.name, lesson: data.lesson, widget: data.widget, prediction: p?.text, predictionValue: p?.value,
+    of: p?.of, time: p?.made ?? data.saved ?? data.date, modelText: model?.text, modelValue: model?.value, unit: model?.unit,
+    answer: data.answer }, source) };
+}
+
+/** Pasted text holding one or more answer texts -> a list of { item } or { problem, source }. */
+export function readAnswerTexts(text, source = "pasted text") {
+  const blocks = String(text).replace(/\r\n?/g, "\n").split(ANSWER_HEADER).slice(1);
+  if (!blocks.length) return String(text).trim() ? [{ problem: "no answer text found (each starts with “" + ANSWER_HEADER + "”)", source }] : [];
+  return blocks.map((block, index) => {
+    const where = blocks.length > 1 ? `${source}, answer ${index + 1}` : source;
+    const lines = block.split("\n").map((line) => line.trim()).filter(Boolean);
+    const check = lines.findIndex((line) => line.startsWith("Check: "));
+    if (check < 0) return { problem: "damaged (its last line, “Check: …”, is missing: copy the whole text)", source: where };
+    const body = [ANSWER_HEADER, ...lines.slice(0, check)].join("\n");
+    if (lines[check].slice(7).trim() !== checksum(body)) return { problem: "damaged (the text was cut or changed after it was made)", source: where };
+    const field = Object.fromEntries(lines.slice(0, check).map((line) => {
+      const colon = line.indexOf(": ");
+      return colon > 0 ? [line.slice(0, colon), line.slice(colon + 2)] : [line, ""];
+    }));
+    if (!field.Widget) return { problem: "damaged (it names no widget)", source: where };
+    return { item: row({ name: field.Name, lesson: field.Lesson, widget: field.Widget, prediction: field.Prediction,
+      predictionValue: plainNumber(field["Prediction value"] ?? ""), of: field.Predicted, time: field["Predicted at"],
+      modelText: field.Model, modelValue: plainNumber(field["Model value"] ?? ""), unit: field.Unit, answer: field.Answer }, where) };
+  });
+}
+
+/** Add read results to a class: duplicates are skipped with a reason. Returns the problems found. */
+export function addToClass(items, results) {
+  const seen = new Map(items.map((item) => [workKey(item), item.source]));
+  const problems = [];
+  for (const result of results) {
+    if (result.problem) { problems.push({ source: result.source, problem: result.problem }); continue; }
+    const key = workKey(result.item);
+    if (seen.has(key)) { problems.push({ source: result.item.source, problem: `the same work as ${seen.get(key)}, already loaded` }); continue; }
+    seen.set(key, result.item.source);
+    items.push(result.item);
+  }
+  return problems;
+}
+
+const csvCell = (value) => {
+  const text = String(value ?? "");
+  // A cell a spreadsheet would run as a formula starts with ' (OWASP's advice for CSV injection).
+  const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+  return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+/** An ISO time as the teacher reads it, in their own time zone: "2026-12-07 09:02". */
+export function timeText(iso) {
+  const date = new Date(iso);
+  if (!iso || Number.isNaN(date.getTime())) return oneLine(iso);
+  const two = (n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
+}
+
+/** The class in the order a teacher reads a register: by name, then by time. */
+export const byName = (a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base", numeric: true }) || a.time.localeCompare(b.time);
+
+export const COLUMNS = [
+  ["Name", (i) => i.name || "(no name)"], ["Lesson", (i) => i.lesson], ["Prediction", (i) => i.prediction],
+  ["Model's answer", (i) => i.modelText], ["How far off", gapWords], ["Predicted at", (i) => timeText(i.time)],
+  ["Answer", (i) => i.answer], ["From", (i) => i.source],
+];
+
+/** The class as CSV (a header row, then one row per student; numbers as numbers for a spreadsheet). */
+export function classCsv(items) {
+  const head = [...COLUMNS.map(([name]) => name), "Prediction (number)", "Model (number)", "Unit"];
+  const lines = items.map((i) => [...COLUMNS.map(([, value]) => value(i)), i.predictionValue ?? "", i.modelValue ?? "", i.unit]);
+  return [head, ...lines].map((cells) => cells.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
