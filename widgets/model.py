@@ -128,7 +128,7 @@ class Model:
                 before = (earlier, then.figures, then.data)
         presets = [(f"Preset “{p.label}”", p.values) for p in self.presets]
         presets.append(("Back to the default settings", self.defaults()))
-        words = describe(
+        description = describe(
             self.narration,
             self.params,
             settings,
@@ -138,7 +138,7 @@ class Model:
             before,
             presets,
         )
-        return replace(result, description=words)
+        return replace(result, description=description)
 
     def baseline(self, key: str | None) -> tuple[str, dict[str, float]]:
         if key is None or key == "":
