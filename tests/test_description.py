@@ -116,8 +116,11 @@ def test_the_worker_entry_point_takes_the_previous_settings_and_answers_with_wor
 def grid(model: Model):
     return st.fixed_dictionaries(
         {
-            p.name: st.integers(0, round((p.maximum - p.minimum) / p.step)).map(
-                lambda i, p=p: round(p.minimum + i * p.step, 10)
+            p.name: st.sampled_from(
+                [
+                    round(p.minimum + i * p.step, 10)
+                    for i in range(round((p.maximum - p.minimum) / p.step) + 1)
+                ]
             )
             for p in model.params
         }
