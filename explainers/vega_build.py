@@ -25,8 +25,14 @@ PICTURE_WIDTH = 690  # px; the live view's width in Material's desktop reading c
 
 def vega_spec(spec: dict[str, Any]) -> dict[str, Any]:
     """The Vega spec the browser draws: compiled here, with the site's theme (its colours as slots
-    that charts.js fills in), so readers' browsers need neither Vega-Lite nor its compile step."""
-    return vl_convert.vegalite_to_vega({**spec, "config": theme.config()}, vl_version=VEGA_LITE)
+    that charts.js fills in), so readers' browsers need neither Vega-Lite nor its compile step.
+
+    To a screen reader a view is one graphic: Vega names it from the spec's `description` (the page sets
+    the chart's title there) and the page describes it with the model's summary; its marks and axes are
+    left out of the accessibility tree (`aria: false`), since Vega would say them as raw fields ("order:
+    0"), and the data table beside the chart holds every number, with its unit and rounding."""
+    config = {**theme.config(), "aria": False}
+    return vl_convert.vegalite_to_vega({**spec, "config": config}, vl_version=VEGA_LITE)
 
 
 def _fixed_width(spec: Any) -> Any:
