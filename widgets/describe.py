@@ -12,9 +12,8 @@ notice (a threshold is crossed when a state changes) and a summary of each of it
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
 
 from widgets.params import Param, format_value
 
