@@ -36,14 +36,23 @@ export function mountDescription(figure, meta) {
   ]);
   const figures = figure.querySelector(".bx-figures");
   figures.after(said, panel);
+  // The sentence says when the baseline changes: its own line no longer needs to (a preset press is one
+  // announcement, not two).
+  const baselineLine = figure.querySelector(".bx-baseline");
+  baselineLine?.removeAttribute("role");
+  let baseline = baselineLine?.querySelector("strong")?.textContent ?? "";
 
   let announced = null; // the settings the last sentence described: the next result is said against them
-  let latest = null; // { description, settings } of the newest result
+  let latest = null; // { description, settings, baseline } of the newest result
   let acted = false; // a reader's change is waiting to be said (a shared link's restore is not said)
   let timer = 0;
   let last = "";
 
-  const text = (mode) => (mode === "off" || !latest ? "" : latest.description[mode === "full" ? "full" : "brief"]);
+  const text = (mode) => {
+    if (mode === "off" || !latest) return "";
+    const words = latest.description[mode === "full" ? "full" : "brief"];
+    return latest.baseline === baseline ? words : `New baseline: ${latest.baseline}. ${words}`;
+  };
   const say = (sentence) => {
     if (!sentence) return;
     last = sentence;
@@ -54,8 +63,9 @@ export function mountDescription(figure, meta) {
     timer = setTimeout(() => {
       if (!acted || !latest) return;
       acted = false;
-      announced = latest.settings;
       say(text(select.value));
+      announced = latest.settings;
+      baseline = latest.baseline;
     }, QUIET_MS);
   };
 
@@ -70,12 +80,15 @@ export function mountDescription(figure, meta) {
   figure.addEventListener("bx:result", ({ detail }) => {
     const { result, settings } = detail;
     if (!result.ok || !result.description) return;
-    latest = { description: result.description, settings };
+    latest = { description: result.description, settings, baseline: result.baseline };
     for (const summary of figure.querySelectorAll(".bx-chart-summary")) {
       const words = result.description.charts?.[summary.dataset.chart];
       if (words && summary.textContent !== words) summary.textContent = words; // not live: read when visited
     }
-    if (!acted) announced = settings; // not the reader's change: nothing to say, but later changes start here
+    if (!acted) { // not the reader's change: nothing to say, but later changes start here
+      announced = settings;
+      baseline = result.baseline;
+    }
     else speakSoon();
   });
 
@@ -86,7 +99,7 @@ export function mountDescription(figure, meta) {
   });
   said.hidden = select.value === "off";
   again.addEventListener("click", () => {
-    const sentence = text(select.value === "off" ? "brief" : select.value) || last;
+    const sentence = last || text(select.value === "off" ? "brief" : select.value);
     if (!sentence) return;
     said.hidden = false;
     said.textContent = ""; // the same words again are only announced if the region changes
