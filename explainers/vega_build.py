@@ -31,7 +31,9 @@ def vega_spec(spec: dict[str, Any]) -> dict[str, Any]:
     the chart's title there) and the page describes it with the model's summary; its marks and axes are
     left out of the accessibility tree (`aria: false`), since Vega would say them as raw fields ("order:
     0"), and the data table beside the chart holds every number, with its unit and rounding."""
-    config = {**theme.config(), "aria": False}
+    base = theme.config()
+    # `aria: false` hides the axes and legends; on `mark`, the marks themselves (aria-hidden)
+    config = {**base, "aria": False, "mark": {**base.get("mark", {}), "aria": False}}
     return vl_convert.vegalite_to_vega({**spec, "config": config}, vl_version=VEGA_LITE)
 
 

@@ -3,6 +3,7 @@ it names, and each chart's summary, computed by the same Python the browser runs
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from explainers import catalog
 from widgets import central_asia_pipeline, rare_earth_supply, registry, tariff_stack
+from widgets.describe import Narration
 from widgets.model import Model
 
 TARIFF, SUPPLY, PIPELINE = tariff_stack.MODEL, rare_earth_supply.MODEL, central_asia_pipeline.MODEL
@@ -137,3 +139,14 @@ def test_any_change_is_said_in_finite_words_and_no_change_says_so(case):
         assert text and "nan" not in text and "inf" not in text.replace("info", "")
     same = model.run(after, None, after).description
     assert same is not None and same.brief.startswith("No result changes.")
+
+
+def test_a_model_without_narration_still_says_what_moved():
+    plain = dataclasses.replace(TARIFF, narration=Narration())
+    values = {**TARIFF.defaults(), "reciprocal": 34}
+    words = plain.run(values, None, TARIFF.defaults()).description
+    assert words is not None
+    assert words.brief.startswith(
+        "Reciprocal tariff on China 34%: Tariff on this good from China (all layers that apply) rises to 72.0%"
+    )
+    assert words.charts == {}

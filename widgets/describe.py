@@ -170,8 +170,10 @@ def describe(
         for key, s in states.items()
         if previous and key in before_states and before_states[key].kind != s.kind
     ]
-    # In brief, the read-outs the model names (at most BRIEF_READOUTS of those that moved); in full, every one.
-    brief_moves = moves([k for k in narration.names if any(f.key == k for f in figures)])[:BRIEF_READOUTS]
+    # In brief, the read-outs the model names (or, if it names none, all), at most BRIEF_READOUTS of those
+    # that moved; in full, every one.
+    named = [k for k in narration.names if any(f.key == k for f in figures)] or [f.key for f in figures]
+    brief_moves = moves(named)[:BRIEF_READOUTS]
     full_moves = moves([f.key for f in figures])
 
     def said(moved: list[str], others: Iterable[State]) -> str:
