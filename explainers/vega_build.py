@@ -32,9 +32,12 @@ def vega_spec(spec: dict[str, Any]) -> dict[str, Any]:
     left out of the accessibility tree (`aria: false`), since Vega would say them as raw fields ("order:
     0"), and the data table beside the chart holds every number, with its unit and rounding."""
     base = theme.config()
-    # `aria: false` hides the axes and legends; on `mark`, the marks themselves (aria-hidden)
+    # `aria: false` hides the axes and legends; on `mark`, the marks; on the title, the view's name again
     config = {**base, "aria": False, "mark": {**base.get("mark", {}), "aria": False}}
-    return vl_convert.vegalite_to_vega({**spec, "config": config}, vl_version=VEGA_LITE)
+    vega = vl_convert.vegalite_to_vega({**spec, "config": config}, vl_version=VEGA_LITE)
+    if isinstance(vega.get("title"), dict):
+        vega["title"] = {**vega["title"], "aria": False}
+    return vega
 
 
 def _fixed_width(spec: Any) -> Any:

@@ -162,6 +162,16 @@ def test_each_chart_is_named_and_described_by_the_current_scenario(reader):
     for node, chart in zip(before, ("tariff_layers", "volume_and_revenue"), strict=True):
         assert node["name"] and node["name"] != "Vega visualization", node
         assert node["description"] == start.charts[chart]
+    # the marks are not said one by one as raw fields ("order: 0"): the summary and the table say the numbers
+    # (Vega's root group stays, as an unnamed graphics-object: it says nothing)
+    marks = [
+        (n.get("role", {}).get("value"), n.get("name", {}).get("value"))
+        for n in ax_nodes(page)
+        if n.get("role", {}).get("value") == "graphics-symbol"
+        or (n.get("role", {}).get("value") == "graphics-object" and n.get("name", {}).get("value"))
+        or "order:" in str(n.get("name", {}).get("value", ""))
+    ]
+    assert not marks, marks[:3]
     page.locator(f"#{TARIFF} button.bx-preset", has_text="Section 122").click()
     preset = dict({p.key: p for p in registry.get("tariff_stack").presets}["section122_period"].values)
     words = model_words("tariff_stack", preset, "section122_period")  # a pressed preset is the baseline
