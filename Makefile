@@ -32,7 +32,7 @@ check: setup  ## lint, format and type check (ruff, mypy): seconds
 test-fast: check  ## everything but the browser: models, build, content, JavaScript units (about 40 s)
 	$(PY) -m pytest -m "not browser and not recipe" -q
 
-test: test-fast  ## every test: then CONTRIBUTING.md's widget recipe, and the built site in headless Chromium
+test: test-fast  ## every test: then CONTRIBUTING.md's widget recipe, and the built site in Chromium, Firefox and WebKit
 	$(PY) -m tools.browser_setup
 	$(PY) -m pytest -m "browser or recipe"
 

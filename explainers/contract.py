@@ -29,6 +29,7 @@ def values() -> dict[str, Any]:
         "NUMBER_TEXT": params.NUMBER_TEXT.pattern,
         "DEFAULT_DIGITS": params.DEFAULT_DIGITS,
         "MONEY_DIGITS": params.MONEY_DIGITS,
+        "PLURAL_UNITS": list(params.PLURAL_UNITS),
         "ANSWER_SPACES": quiz.ANSWER_SPACES,
         "VERSION_KEY": versions.VERSION_KEY,
         "MESSAGES": runtime_assets.WORKER_MESSAGES,

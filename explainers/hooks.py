@@ -5,7 +5,7 @@
 - on_files: add the self-hosted runtime (Vega, Pyodide with its standard library trimmed to what the
   models use and its memory snapshot, the widget JS, the chart theme, the size of Python's download and
   the `widgets` package), one embeddable page and one assignment page per widget.
-- on_page_markdown: the "as of" date and numbers read from the data sets; the generated bibliography,
+- on_page_markdown: the "as of" date and numbers read from the data sets; the truce's terms as a table; the generated bibliography,
   methodology and corrections pages; every quotation checked against its source's recorded words; inline citations.
 - explainers/reuse.py (called from on_config, on_files, on_page_markdown, on_page_content): the site version,
   download files, versioned scenario links, and "cite this page".
@@ -42,6 +42,7 @@ from explainers import (
     snapshot,
     sources,
     stdlib,
+    truce_terms,
 )
 from explainers.charts import theme
 
@@ -101,6 +102,8 @@ def _page_markdown(markdown: str, src_uri: str) -> str:
         markdown = markdown.replace(methodology.MARKER, methodology.methodology_markdown())
     markdown = markdown.replace(corrections.AS_OF_PLACEHOLDER, corrections.as_of_text())
     markdown = data_in_prose.fill(markdown)  # numbers repeated from a data set are read from it
+    if truce_terms.MARKER in markdown:  # What happened next: the truce, term by term
+        markdown = markdown.replace(truce_terms.MARKER, truce_terms.table_markdown())
     quotations.check(markdown, src_uri)  # a quotation not in its source's recorded words fails the build
     # After the check: the bibliography quotes titles, and the corrections log the site's own earlier words.
     if BIBLIOGRAPHY_MARKER in markdown:

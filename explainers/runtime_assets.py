@@ -34,7 +34,8 @@ SERVICE_WORKER_SOURCE = "sw.js"  # written to the site root with its manifest (e
 # to both, and to the inline script below.
 WORKER_MESSAGES = {
     "STATUS": "status",  # {text}: a line for the status bar; the start is alive
-    "PROGRESS": "progress",  # {loaded, total}: bytes downloaded so far
+    "PROGRESS": "progress",  # {loaded, total, downloading}: bytes so far; false once only computing is left
+    "HEARTBEAT": "heartbeat",  # the worker is compiling or starting Python, and alive
     "BOOT": "boot",  # {fromSnapshot, source, why}: how Python started (for the metrics)
     "READY": "ready",  # Python is ready for calls
     "BOOT_ERROR": "boot-error",  # {text}: the start failed, and why

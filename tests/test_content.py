@@ -222,7 +222,8 @@ def test_answer_key_extremes_recomputed():
         )
         curve = [r for r in result.data["curve"] if r["scenario"] == "Your scenario"]
         top = max(curve, key=lambda r: r["revenue"])
-        assert top["tariff"] == 90 and format_value(top["revenue"], "$") in lesson
+        assert f"near {top['tariff']}%" in lesson or f"near a {top['tariff']}%" in lesson
+        assert format_value(top["revenue"], "$") in lesson
     for switching in (0.0, 3.0, 8.0):
         after = next(
             f

@@ -85,7 +85,10 @@ def test_after_busan_a_good_on_lists_1_to_3_pays_48_percent_and_the_same_good_el
     odds = (148 / 113) ** -3
     share = odds / (1 + odds)
     assert point["china_share_after"] == pytest.approx(100 * share)
-    purchases = 100 * ((share * 148 + (1 - share) * 113) / 100) ** -1
+    # Purchases at elasticity 1 fall with the price index (0.5·1.48^-3 + 0.5·1.13^-3)^(-1/3) = 1.2593.
+    index = (0.5 * 1.48**-3 + 0.5 * 1.13**-3) ** (-1 / 3)
+    assert index == pytest.approx(1.2593, abs=1e-4)
+    purchases = 100 / index
     assert point["volume"] == pytest.approx(100 * share * purchases / 50)
     # The average tariff over all imports of the good: before and after buyers switch.
     assert point["effective_before"] == pytest.approx(0.5 * 48 + 0.5 * 13)
@@ -279,10 +282,63 @@ def test_every_data_set_holds_the_baseline_and_your_scenario(model):
         (0, 2042, "year", None, "baseline 2042"),
         (3, 2, "months", 0, "baseline 2 months, +1 month"),
         (5, 5.0001, "×", 1, "same as the baseline"),
+        # The change is the difference of the numbers shown, each rounded half up as the page rounds it.
+        (30.25, 30.5, "%", 1, "baseline 30.5%, −0.2 points"),
+        (30.25, 30.2, "%", 1, "baseline 30.2%, +0.1 points"),
+        (4.25, 5.0, "×", 1, "baseline 5.0×, −0.7×"),
+        (2031, 2030, "year", None, "baseline 2030, +1 year"),
+        (2.5, 1, "years", None, "baseline 1 year, +1.5 years"),
     ],
 )
 def test_differences_are_said_in_the_figures_own_terms(value, baseline, unit, digits, text):
     assert difference_text(value, baseline, unit, digits) == text
+
+
+def shown_number(text):
+    """The number in a figure's text as a reader reads it: "$1,234.50" -> 1234.5, "30.3%" -> 30.3."""
+    return float(text.replace("$", "").replace(",", "").split()[0].rstrip("%×"))
+
+
+THOUSANDTHS = st.integers(-1_000_000, 1_000_000).map(lambda i: i / 1000)  # 30.25: ties as readers write them
+
+
+@PROPERTY
+@given(
+    st.one_of(THOUSANDTHS, st.floats(-1000, 1000, allow_nan=False)),
+    st.one_of(THOUSANDTHS, st.floats(-1000, 1000, allow_nan=False)),
+    st.sampled_from(["%", "$", "×", "months", "% per year", "t"]),
+    st.sampled_from([None, 0, 1, 2]),
+)
+def test_a_stated_change_is_the_difference_of_the_two_numbers_the_reader_sees(value, baseline, unit, digits):
+    text = difference_text(value, baseline, unit, digits)
+    if text == "same as the baseline":
+        return
+    seen = shown_number(format_value(value, unit, digits)) - shown_number(
+        format_value(baseline, unit, digits)
+    )
+    change = text.split(", ", 1)[1]
+    stated = shown_number(change.lstrip("+−"))
+    assert change[0] == ("+" if seen > 0 else "−")
+    assert stated == pytest.approx(abs(seen), abs=1e-9)
+
+
+def test_a_read_out_states_the_change_between_the_numbers_it_prints():
+    total = figure(TARIFF.run(values_of(TARIFF, section301=24.5)), "total")
+    assert total.text.startswith("48.0%") or "baseline" in total.text
+    tariff = figure(TARIFF.run(values_of(TARIFF, section301=24.5)), "effective_after").text
+    seen = [shown_number(part) for part in (tariff.split(" (")[0], tariff.split("baseline ")[1])]
+    stated = shown_number(tariff.split(", ")[-1].rstrip(")").lstrip("+−"))
+    assert stated == pytest.approx(abs(seen[0] - seen[1]), abs=1e-9)
+    price = figure(SUPPLY.run(values_of(SUPPLY, elasticity=2, price_jump=4.25)), "peak_price").text
+    assert price == "4.3× (baseline 5.0×, −0.7×)"
+
+
+@pytest.mark.parametrize("model", [TARIFF, SUPPLY, PIPELINE], ids=lambda m: m.name)
+def test_one_of_a_plural_unit_is_singular_on_sliders_and_read_outs(model):
+    for param in model.params:
+        if param.unit in ("months", "years") and param.minimum <= 1 <= param.maximum:
+            assert param.describe(1) == f"1 {param.unit[:-1]}"
+    assert "1 months" not in json.dumps([f.text for f in model.run(model.defaults()).figures])
 
 
 def test_an_unknown_baseline_is_refused_in_words():
@@ -497,23 +553,107 @@ def test_a_setting_said_to_have_no_effect_has_none(values):
 
 
 def without_stock(result):
-    """Supply and prices; the stock held (which a stockpile setting sets, restriction or not) left out."""
-    return [{k: v for k, v in row.items() if k != "stock"} for row in result.data["months"]]
+    """Supply and prices; the stock held and its refills (which a stockpile setting sets, restriction or not) left out."""
+    return [
+        {k: v for k, v in row.items() if k not in ("stock", "restocked")} for row in result.data["months"]
+    ]
 
 
 @PROPERTY
 @given(param_values(TARIFF))
-def test_a_tariff_setting_said_to_have_no_effect_leaves_price_and_imports_as_they_are(values):
+def test_a_tariff_setting_said_to_have_no_effect_leaves_every_output_as_it_is(values):
+    """The curves included: they try other tariffs on China, where a setting may matter when it does not here."""
     result = TARIFF.run(values)
-    point = yours(result, "point")[0]
     for name in result.inactive:
         param = next(p for p in TARIFF.params if p.name == name)
         for other in (param.minimum, param.maximum):
-            moved = yours(TARIFF.run({**values, name: other}), "point")[0]
-            if name in ("reciprocal", "others_reciprocal") and values["section232"] > 0:
-                assert moved == point
-            else:
-                assert moved["price"] == point["price"] and moved["volume"] == pytest.approx(point["volume"])
+            moved = TARIFF.run({**values, name: other})
+            for dataset in ("layers", "point", "curve"):
+                assert same_rows(outputs(moved, dataset), outputs(result, dataset)), (name, dataset)
+
+
+def same_rows(a, b):
+    """Rows alike, numbers to within rounding (pytest.approx compares dicts inside a list exactly)."""
+    return len(a) == len(b) and all(
+        x.keys() == y.keys() and all(x[k] == pytest.approx(y[k], rel=1e-9, abs=1e-9) for k in x)
+        for x, y in zip(a, b, strict=True)
+    )
+
+
+def outputs(result, dataset):
+    """Your scenario's rows, less the tariff on other countries' good: an echo of the settings, not a result."""
+    return [{k: v for k, v in row.items() if k != "others_tariff"} for row in yours(result, dataset)]
+
+
+def test_switching_is_not_said_to_do_nothing_when_it_moves_the_curve():
+    # China and other countries both pay 13%: the scenario's own read-outs do not move, the curve does.
+    values = values_of(TARIFF, section301=0, fentanyl=0)
+    assert tariff_stack.china_tariff(values) == tariff_stack.others_tariff(values) == 13
+    assert "switching" not in TARIFF.run(values).inactive
+    low, high = (yours(TARIFF.run({**values, "switching": s}), "curve") for s in (3, 8))
+    assert low[0]["volume"] != pytest.approx(high[0]["volume"])
+
+
+def total_purchases(values, china_pct):
+    """Imports of the good from every supplier (100 with no tariffs)."""
+    s0, sigma = values["china_share"] / 100, values["switching"]
+    phi = values["pass_through"] / 100
+    p_c = 100 * (1 + phi * china_pct / 100)
+    p_o = 100 * (1 + phi * tariff_stack.others_tariff(values) / 100)
+    return 100 * math.exp(-values["elasticity"] * tariff_stack.log_price_index(p_c, p_o, s0, sigma))
+
+
+def test_a_higher_tariff_never_raises_total_imports_at_the_issue_s_settings():
+    # Before: the share-weighted average price fell as buyers left the taxed good, so total imports rose
+    # (reciprocal 20% -> 125% took them from 79.97 to 80.63).
+    for switching in (3, 8):
+        values = values_of(TARIFF, switching=switching)
+        totals = []
+        for reciprocal in (10, 20, 125):
+            v = {**values, "reciprocal": reciprocal}
+            point = yours(TARIFF.run(v), "point")[0]
+            from_china = point["volume"] * v["china_share"] / 100
+            totals.append(from_china / (point["china_share_after"] / 100))
+        assert totals == sorted(totals, reverse=True) and totals[0] > totals[-1]
+        assert totals[-1] == pytest.approx(total_purchases(values, tariff_stack.china_tariff(v)))
+
+
+@PROPERTY
+@given(
+    param_values(TARIFF),
+    st.sampled_from(["section301", "fentanyl", "reciprocal", "mfn", "section122"]),
+    st.floats(0, 1),
+    st.floats(0, 1),
+)
+def test_total_imports_never_rise_with_a_tariff(values, layer, a, b):
+    def total(v):
+        point = yours(TARIFF.run(v), "point")[0]
+        return point["volume"] * v["china_share"] / 100 / (point["china_share_after"] / 100)
+
+    param = next(p for p in TARIFF.params if p.name == layer)
+    lower, higher = (param.minimum + f * (param.maximum - param.minimum) for f in sorted([a, b]))
+    assert total({**values, layer: higher}) <= total({**values, layer: lower}) * (1 + 1e-9)
+
+
+@PROPERTY
+@given(st.floats(100, 500), st.floats(100, 500), st.floats(0.01, 1), st.floats(0, 8))
+def test_the_price_index_lies_between_the_two_prices(p_c, p_o, s0, sigma):
+    index = 100 * math.exp(tariff_stack.log_price_index(p_c, p_o, s0, sigma))
+    assert min(p_c, p_o) * (1 - 1e-9) <= index <= max(p_c, p_o) * (1 + 1e-9)
+
+
+def test_a_restriction_on_exports_nobody_needs_moves_no_price():
+    # Half of world supply processed in China, 90% of it used at home: supply from elsewhere is 91% of demand at
+    # the start and grows 50% a year, so by month 36 it covers all demand and China exports nothing to withhold.
+    values = values_of(
+        SUPPLY, china_share=50, home_use=90, other_growth=50, demand_growth=0, start_month=36, duration=12
+    )
+    result = SUPPLY.run(values)
+    assert all(r["price"] == 100 for r in yours(result, "months"))
+    assert "price_jump" in result.inactive and "nothing to withhold" in result.inactive["price_jump"]
+    # Started at once, the same restriction does take exports, and the jump applies.
+    early = SUPPLY.run({**values, "start_month": 0})
+    assert yours(early, "months")[0]["price"] == pytest.approx(100 * values["price_jump"])
 
 
 @PROPERTY

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import re
 import zipfile
@@ -135,15 +136,16 @@ def test_search_indexes_the_prose_not_the_figures_data(built_site):
     assert "Busan" in index  # the prose is still there
 
 
-def test_every_chart_view_has_a_picture_per_colour_scheme(built_site):
+def test_every_chart_view_has_a_picture_per_colour_scheme_and_width(built_site):
     for page in built_site.rglob("index.html"):
         html = page.read_text(encoding="utf-8")
         views = html.count('<div class="bx-view"')
-        for scheme in ("default", "slate"):
+        for scheme, fits in itertools.product(("default", "slate"), ("wide", "narrow")):
             pictures = re.findall(
-                rf'<div class="bx-picture" data-scheme="{scheme}"><svg aria-hidden="true"[^>]*>(.*?)</svg></div>',
+                rf'<div class="bx-picture" data-scheme="{scheme}" data-fits="{fits}">'
+                r'<svg aria-hidden="true"[^>]*>(.*?)</svg></div>',
                 html,
                 re.S,
             )
-            assert len(pictures) == views, f"{page.relative_to(built_site)} {scheme}"
+            assert len(pictures) == views, f"{page.relative_to(built_site)} {scheme} {fits}"
             assert all("<text" in svg and "<path" in svg for svg in pictures), page

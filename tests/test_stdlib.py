@@ -41,21 +41,34 @@ def test_every_model_and_sandbox_path_runs_with_the_trimmed_standard_library(rep
     assert "json" in report["modules"]  # the exercise really ran the models
 
 
-def test_every_import_in_the_widgets_package_is_shipped(trimmed_zip, report):
+def unshipped(sources: dict[str, str], trimmed_zip: Path, builtin: set[str]) -> list[str]:
+    """`name: import module` for each import of these sources that the trimmed zip lacks."""
     names = set(zipfile.ZipFile(trimmed_zip).namelist())
-    builtin = set(report["builtins"])
     missing = []
-    for path in sorted(WIDGETS.glob("*.py")):
-        for module in imported_modules(path.read_text(encoding="utf-8")):
+    for name, source in sources.items():
+        for module in imported_modules(source):
             if module.split(".")[0] in ("widgets", "__future__") or module in builtin:
                 continue
             stem = module.replace(".", "/")
             if f"{stem}.py" not in names and f"{stem}/__init__.py" not in names:
-                missing.append(f"{path.name}: import {module}")
+                missing.append(f"{name}: import {module}")
+    return missing
+
+
+def test_every_import_in_the_widgets_package_is_shipped(trimmed_zip, report):
+    sources = {path.name: path.read_text(encoding="utf-8") for path in sorted(WIDGETS.glob("*.py"))}
+    missing = unshipped(sources, trimmed_zip, set(report["builtins"]))
     assert not missing, (
         "not in the trimmed python_stdlib.zip (add it to explainers/stdlib.py READER_MODULES "
         "or make the exercise reach it):\n" + "\n".join(missing)
     )
+
+
+def test_the_model_benchmark_imports_only_what_the_site_ships(trimmed_zip, report):
+    """tools.bench_models runs its timing code in the site's Pyodide (it once imported timeit, which is left out)."""
+    from tools import bench_models
+
+    assert not unshipped({"bench_models.TIMING": bench_models.TIMING}, trimmed_zip, set(report["builtins"]))
 
 
 def test_the_trimmed_library_is_a_fraction_of_the_full_one(trimmed_zip):

@@ -2,15 +2,19 @@
 
 Used by the browser tests and the benchmark. `failing` lets a test make files fail the ways a school
 filter, a misconfigured host or a slow line would (`blocking` is its HTTP 404); `served` records every
-path requested (for byte counts).
+path requested (for byte counts); `reporting_csp` collects the policy violations a browser reports (for
+engines that tell a test driver nothing of their console).
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import html
 import http.server
+import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -32,6 +36,14 @@ FAULTS = (
     "stalled",  # the first 64 kB (at most half), then nothing: a line that stops
 )
 STALL_BYTES = 65_536
+CSP_REPORTS = "/csp-reports"  # outside the site's sub-path: never a file of the site
+META_POLICY = re.compile(rb'<meta http-equiv="Content-Security-Policy" content="([^"]*)"')
+
+
+def page_policy(page: Path) -> str | None:
+    """The Content-Security-Policy a built page carries in its <meta> tag."""
+    match = META_POLICY.search(page.read_bytes()) if page.is_file() else None
+    return html.unescape(match.group(1).decode()) if match else None
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -58,6 +70,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return super().send_head()
 
     def do_GET(self) -> None:
+        if self.path == CSP_REPORTS and self.server.csp_reports is not None:
+            return self._answer(200, "application/json", json.dumps(self.server.csp_reports).encode())
         fault = self._fault()
         if fault is None or fault == "404":
             return super().do_GET()
@@ -100,7 +114,29 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")  # every test and benchmark run starts cold
+        if self.server.csp_reports is not None and self.command == "GET":
+            # The page's own policy again, as a header with somewhere to report to (a <meta> policy
+            # cannot name one): a violation is both refused by the page and reported here.
+            path = Path(self.translate_path(self.path))
+            policy = page_policy(path / "index.html" if path.is_dir() else path)
+            if policy:
+                # An absolute address: a blob: worker inherits the policy, and resolves nothing against its own.
+                endpoint = f"http://{self.headers['Host']}{CSP_REPORTS}"
+                self.send_header("Content-Security-Policy", f"{policy}; report-uri {endpoint}")
         super().end_headers()
+
+    def do_POST(self) -> None:
+        if self.path != CSP_REPORTS or self.server.csp_reports is None:
+            self.send_error(404)
+            return
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        try:
+            report = json.loads(body)
+        except ValueError:
+            report = {"unreadable report": body.decode(errors="replace")}
+        self.server.csp_reports.append(report)
+        self.send_response(204)
+        self.end_headers()
 
     def log_message(self, format: str, *args: object) -> None:
         self.server.served.append(self.path)
@@ -109,10 +145,17 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 class SiteServer(LoopbackServer):
     class _Server(http.server.ThreadingHTTPServer):
         daemon_threads = True
+
+        def handle_error(self, request: object, client_address: object) -> None:
+            # A browser that closes a page or quits while a file is on its way: nothing went wrong here.
+            if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+                super().handle_error(request, client_address)  # type: ignore[arg-type]
+
         blocked: set[str]
         faults: dict[str, str]
         released: threading.Event
         served: list[str]
+        csp_reports: list[dict] | None  # None: pages send no policy header
 
     httpd: _Server
 
@@ -124,6 +167,7 @@ class SiteServer(LoopbackServer):
         self.httpd.faults = {}
         self.httpd.released = threading.Event()
         self.httpd.served = []
+        self.httpd.csp_reports = None
         super().__init__()
 
     @property
@@ -150,6 +194,18 @@ class SiteServer(LoopbackServer):
         finally:
             del self.httpd.faults[path]
             self.httpd.released.set()
+
+    @contextlib.contextmanager
+    def reporting_csp(self) -> Iterator[list[dict]]:
+        """Inside the block, every page also sends its <meta> policy as a header with a `report-uri` on
+        this server; yields the violation reports that arrive there (JSON, as the browser sent them), which
+        a GET of the same address also lists."""
+        reports: list[dict] = []
+        self.httpd.csp_reports = reports
+        try:
+            yield reports
+        finally:
+            self.httpd.csp_reports = None
 
     def __enter__(self) -> SiteServer:
         self.start()

@@ -16,18 +16,24 @@ from typing import Any, Mapping
 # amount in dollars (always shown: $127.50). The page's format.js reads both from the generated contract.js.
 DEFAULT_DIGITS = 2
 MONEY_DIGITS = 2
+# Units written in the plural that take the singular after exactly "1" (the page's format.js reads these too).
+PLURAL_UNITS = ("months", "years")
+
+
+def _rounded(value: float, digits: int) -> Decimal:
+    """`value` rounded to `digits` decimals as the page's Intl.NumberFormat rounds: the number as it is written
+    (its shortest form, 2.675, not the float's exact binary value, 2.67499...), a tie away from zero. Python's
+    own round() and format round the binary value, and a tie to even: 0.125 and 2.675 would be 0.12 and 2.67
+    here, 0.13 and 2.68 on the page."""
+    with localcontext(prec=400):  # room for every digit of any float
+        return Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
 
 
 def _fixed(value: float, digits: int) -> str:
-    """`value` with `digits` decimals and thousands separators, rounded as the page's Intl.NumberFormat
-    rounds: the number as it is written (its shortest form, 2.675, not the float's exact binary value,
-    2.67499...), a tie away from zero. Python's own format rounds the binary value, and a tie to even:
-    0.125 and 2.675 would be 0.12 and 2.67 here, 0.13 and 2.68 on the page."""
+    """`value` with `digits` decimals and thousands separators, as the page writes it."""
     if not math.isfinite(value):
         return f"{value:,.{digits}f}"
-    with localcontext(prec=400):  # room for every digit of any float
-        written = Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-    return f"{written:,f}"
+    return f"{_rounded(value, digits):,f}"
 
 
 def format_value(value: float, unit: str, digits: int | None = None) -> str:
@@ -46,31 +52,37 @@ def format_value(value: float, unit: str, digits: int | None = None) -> str:
         return f"{text}{unit}"
     if unit.startswith("$ "):  # "$ bn": $1.5 bn
         return f"${text} {unit[2:]}"
+    if text == "1" and unit in PLURAL_UNITS:  # 1 month, 1 year: never "1 months"
+        unit = unit[:-1]
     return f"{text} {unit}".strip()
 
 
 def difference_text(value: float, baseline: float, unit: str, digits: int | None = None) -> str:
     """How a figure compares with the baseline, as a reader says it: "baseline 37.5%, −10 points".
-    A change in a percentage is in (percentage) points; a calendar year's change is in years."""
+    A change in a percentage is in (percentage) points; a calendar year's change is in years.
+    The change is the difference of the two numbers the reader sees, each rounded as it is shown: a reader
+    who subtracts "30.3%" from "30.5%" must find the "−0.2 points" the page states."""
     base = format_value(baseline, unit, digits)
     if format_value(value, unit, digits) == base:
         return "same as the baseline"
     if unit == "year" and not (value and baseline):  # "none": no difference to state
         return f"baseline {base}"
-    places = 2 if digits is None or unit == "$" else digits
-    change = round(value, places) - round(baseline, places)  # the difference of the numbers the reader sees
+    if unit == "year":
+        places = 0
+    elif unit == "$":
+        places = MONEY_DIGITS
+    else:
+        places = DEFAULT_DIGITS if digits is None else digits
+    change = _rounded(value, places) - _rounded(baseline, places)
     sign = "+" if change > 0 else "−"
-    size = round(abs(change), places)
+    size = float(abs(change))  # at most `places` decimals, so the float writes back exactly
     if unit.startswith("%"):
         amount = format_value(size, "")
         amount += " point" if amount == "1" else " points"
     elif unit == "year":
-        years = format_value(abs(change), "", 0)
-        amount = f"{years} year" if years == "1" else f"{years} years"
+        amount = format_value(size, "years", 0)
     else:
         amount = format_value(size, unit)
-        if size == 1 and amount.endswith(" " + unit) and unit.endswith("s"):
-            amount = amount[:-1]  # 1 month, not 1 months
     return f"baseline {base}, {sign}{amount}"
 
 

@@ -169,7 +169,7 @@ def rationing_multiple(demand: float, served: float, elasticity: float) -> float
     return math.exp(min(math.log(PRICE_CAP), math.log(demand / served) / elasticity))
 
 
-def inactive(values: dict[str, float], ever_short: bool) -> dict[str, str]:
+def inactive(values: dict[str, float], ever_short: bool, ever_withheld: bool) -> dict[str, str]:
     """Settings that change nothing in this state, and why (said next to each slider)."""
     if values["duration"] == 0:
         why = "No effect on supply or the price while the restriction lasts 0 months: the truce holds and nothing new is withheld."
@@ -177,6 +177,12 @@ def inactive(values: dict[str, float], ever_short: bool) -> dict[str, str]:
     if values["withheld"] == 0:
         why = "No effect on supply or the price while the restriction withholds 0% of China's exports."
         return dict.fromkeys(("start_month", "duration", "stockpile", "elasticity", "price_jump"), why)
+    if not ever_withheld:
+        why = (
+            "No effect in this scenario: while the restriction is in force, supply from outside China covers all "
+            "demand, so China exports nothing to these buyers and there is nothing to withhold."
+        )
+        return dict.fromkeys(("stockpile", "elasticity", "price_jump"), why)
     if not ever_short:
         return {
             "elasticity": "No effect in this scenario: no buyer goes short, so the price never has to ration use."
@@ -192,6 +198,7 @@ def compute(values: dict[str, float]) -> Result:
     restriction = values["duration"] > 0 and withheld > 0
     start, end = values["start_month"], values["start_month"] + values["duration"]
     stock = values["stockpile"] * 100.0
+    withheld_any = False  # did the restriction ever take something from these buyers?
     rows = []
     for month in range(HORIZON):
         years = month / 12
@@ -217,10 +224,13 @@ def compute(values: dict[str, float]) -> Result:
             stock += restocked
         unmet = gap - drawn
         served = demand - unmet
-        # The precautionary premium: full while restricted; after, in proportion to the stock still missing.
-        if restricted:
+        # The precautionary premium: full while the restriction takes something from these buyers; after it, in
+        # proportion to the stock still missing. A restriction on exports these buyers no longer need (supply from
+        # outside China covers their demand) gives them nothing to bid for, so it moves no price.
+        if restricted and china_normal > 0:
+            withheld_any = True
             fear = values["price_jump"]
-        elif restriction and month >= end and target > 0:
+        elif withheld_any and month >= end and target > 0:
             fear = 1 + (values["price_jump"] - 1) * (1 - stock / target)
         else:
             fear = 1.0
@@ -260,7 +270,7 @@ def compute(values: dict[str, float]) -> Result:
             "×",
         ),
     ]
-    return Result({"months": rows}, figures, inactive(values, bool(short)))
+    return Result({"months": rows}, figures, inactive(values, bool(short), withheld_any))
 
 
 # --- The model in words (widgets/describe.py): what a reader hears after each change ---------------------
@@ -362,7 +372,7 @@ NARRATION = Narration(
 
 MODEL = Model(
     name="rare_earth_supply",
-    version=2,  # see [[model_version]] in explainers/corrections.toml
+    version=3,  # see [[model_version]] in explainers/corrections.toml
     title="What a new export restriction does to rare-earth buyers outside China, month by month",
     params=PARAMS,
     presets=PRESETS,
@@ -385,7 +395,12 @@ a **precautionary jump** *J* while the restriction is in force (buyers bid for w
 European dysprosium oxide prices about tripled within a month of the April 2025 controls [@argus-gmteight]), fading after
 it in proportion to the stock still to rebuild; and the **rationing** multiple at which buyers' cut in use matches the
 shortfall at elasticity ε, **(D / served)^(1/ε)**, computed in logarithms so that a tiny ε cannot overflow. The seven
-years shown cover the latest start and longest restriction the sliders allow, with a year after it.""",
+years shown cover the latest start and longest restriction the sliders allow, with a year after it.
+
+The jump applies only in months when the restriction takes something from these buyers. Once supply from outside China
+covers all their demand, China exports nothing to them, a restriction withholds nothing, and the model moves no price.
+This is a modelling choice: the April 2025 episode happened while buyers depended on China, and no source we have
+describes such a jump without that dependence.""",
     limits="""One pooled market for all rare earths (in reality each element has its own market and price); China's
 exports simply fill demand outside China; no new Chinese licences, smuggling or recycling; the price only rations and
 does not call forth new supply within the years shown; buyers do not hoard before a restriction. The shares for home

@@ -3,7 +3,8 @@
 One good, not the average of all Chinese goods: its tariff layers add up, except that a good under a
 Section 232 tariff is exempt from the reciprocal tariffs. Buyers pay the passed-on share of each
 supplier's tariff; they shift between Chinese and other suppliers as the price gap opens (trade
-diversion), and buy less of the good as its average price rises. So the tariff on China's good is one
+diversion), and buy less of the good as its price index rises (the index that goes with the switching
+equation, so a higher tariff never raises total purchases). So the tariff on China's good is one
 number, and the average tariff on all imports of the good is another: higher before buyers switch
 suppliers than after.
 """
@@ -92,7 +93,7 @@ PARAMS = (
         1,
         0,
         source="mofcom-2026-02",
-        help="After the Supreme Court ruling, Trump announced 10% and the next day said he would raise it to 15%; 10% was applied to goods from every country from 24 February 2026, for at most 150 days, to about 24 July 2026. The Court of International Trade ruled it unlawful on 7 May 2026 (the ruling was stayed on appeal). It is not the rate in force after July 2026.",
+        help="After the Supreme Court ruling, Trump announced 10% and the next day said he would raise it to 15%; 10% was applied to goods from every country from 24 February 2026, for at most 150 days, to about 24 July 2026. The Court of International Trade ruled it unlawful on 7 May 2026, with relief only for the importers that sued (for all other importers the 10% stayed in force); on appeal, the Federal Circuit stayed that ruling on 12 June 2026. It is not the rate in force after July 2026.",
     ),
     Param(
         "others_reciprocal",
@@ -205,7 +206,8 @@ def outcome(china_pct: float, others_pct: float, values: dict[str, float]) -> di
 
     duty-paid price   P = 100 · (1 + φ·t)                 φ = pass-through, t = tariff (China: t_c, others: t_o)
     China's share     s = s0·P_c^(−σ) / (s0·P_c^(−σ) + (1 − s0)·P_o^(−σ))     σ = switching, s0 = share before
-    purchases         Q = 100 · (P̄ / 100)^(−ε)           P̄ = s·P_c + (1 − s)·P_o, ε = elasticity
+    purchases         Q = 100 · (P̄ / 100)^(−ε)           ε = elasticity, P̄ the price index below
+    price index       P̄ = (s0·P_c^(−σ) + (1 − s0)·P_o^(−σ))^(−1/σ)   (σ = 0: P_c^s0 · P_o^(1 − s0))
     average tariff    before switching s0·t_c + (1 − s0)·t_o; after switching s·t_c + (1 − s)·t_o
     revenue per $100 of no-tariff purchases  R = Σ t · (customs value P / (1 + t)) · (quantity) / 100
     """
@@ -216,8 +218,7 @@ def outcome(china_pct: float, others_pct: float, values: dict[str, float]) -> di
     w_c = math.log(s0) - sigma * math.log(p_c / BASE_PRICE)
     w_o = math.log(1 - s0) - sigma * math.log(p_o / BASE_PRICE) if s0 < 1 else -math.inf
     share = 1 / (1 + math.exp(min(700.0, w_o - w_c)))
-    average_price = share * p_c + (1 - share) * p_o
-    purchases = 100 * (average_price / BASE_PRICE) ** (-values["elasticity"])
+    purchases = 100 * math.exp(-values["elasticity"] * log_price_index(p_c, p_o, s0, sigma))
     from_china, from_others = share * purchases, (1 - share) * purchases
     revenue = (t_c * p_c / (1 + t_c) * from_china + t_o * p_o / (1 + t_o) * from_others) / 100
     return {
@@ -228,6 +229,21 @@ def outcome(china_pct: float, others_pct: float, values: dict[str, float]) -> di
         "effective_after": 100 * (share * t_c + (1 - share) * t_o),
         "revenue": revenue,
     }
+
+
+def log_price_index(p_c: float, p_o: float, s0: float, sigma: float) -> float:
+    """log(P̄ / 100) for the price index that goes with the share equation: P̄ = (s0·P_c^−σ + (1 − s0)·P_o^−σ)^(−1/σ).
+
+    Its slope in each log price is that supplier's share after switching, so it rises with every price, as a
+    price index must. (The share-weighted average s·P_c + (1 − s)·P_o does not: as the taxed good gets dearer,
+    buyers leave it and the average can fall, so total purchases rose with the tariff.) At σ = 0 it is the
+    geometric mean P_c^s0 · P_o^(1 − s0). expm1 and log1p keep it exact for a small σ; below 1e-9 (a link may
+    carry any number) σ·log P underflows, and the limit differs from the formula by less than σ."""
+    x_c, x_o = math.log(p_c / BASE_PRICE), math.log(p_o / BASE_PRICE)
+    if sigma < 1e-9:
+        return s0 * x_c + (1 - s0) * x_o
+    excess = s0 * math.expm1(-sigma * x_c) + (1 - s0) * math.expm1(-sigma * x_o)
+    return -math.log1p(excess) / sigma
 
 
 def curve_rates(total: float) -> range:
@@ -250,10 +266,8 @@ def inactive(values: dict[str, float], china_pct: float, others_pct: float) -> d
         notes["switching"] = notes["others_reciprocal"] = (
             "No effect while China is the only supplier (100%): there is no one to switch to."
         )
-    elif china_pct == others_pct:
-        notes["switching"] = (
-            "No effect while China and other countries pay the same tariff: buyers have no reason to switch."
-        )
+    # No note when China and others pay the same tariff: switching then leaves the read-outs as they are,
+    # but the curves try other tariffs on China, where it matters.
     return notes
 
 
@@ -367,7 +381,7 @@ NARRATION = Narration(
 
 MODEL = Model(
     name="tariff_stack",
-    version=2,  # see [[model_version]] in explainers/corrections.toml
+    version=3,  # see [[model_version]] in explainers/corrections.toml
     title="What US tariffs do to one good imported from China",
     params=PARAMS,
     presets=PRESETS,
@@ -382,8 +396,12 @@ good).
 A buyer pays the duty-paid import price **P = 100 × (1 + φ·t)** for each supplier, where φ is the share passed on (a
 shop adds its own mark-up on top). Buyers shift between suppliers with the price gap (trade diversion, with switching
 strength σ): China's share of purchases becomes **s = s0·P_c^−σ / (s0·P_c^−σ + (1 − s0)·P_o^−σ)**, from s0 before the
-tariffs. They buy less of the good as its average price **P̄ = s·P_c + (1 − s)·P_o** rises, at a constant elasticity
-ε: **Q = 100 × (P̄/100)^−ε**. Imports from China are **s·Q**.
+tariffs. They buy less of the good as its price index **P̄ = (s0·P_c^−σ + (1 − s0)·P_o^−σ)^(−1/σ)** rises, at a constant
+elasticity ε: **Q = 100 × (P̄/100)^−ε**. Imports from China are **s·Q**. This index is the one that goes with the
+switching equation: each supplier's share is how much the index moves when that supplier's price moves, so a dearer
+good from China always raises it and never raises total purchases (with no switching, σ = 0, it is the average of the two
+prices in logarithms, weighted by s0). The plain average price after switching, s·P_c + (1 − s)·P_o, would not do: as
+buyers leave the taxed good it can fall while the tariff rises, and total purchases would then rise with the tariff.
 
 The **average tariff** on all imports of the good is **s0·t_c + (1 − s0)·t_o** before buyers switch and
 **s·t_c + (1 − s)·t_o** after: the same two measures (before and after substitution) that trackers of the average US

@@ -61,10 +61,18 @@ def share_by_stage(rows: list[dict[str, Any]]) -> alt.TopLevelMixin:
     stages = ["Mining", "Refining and separation", "Magnets"]
     bars = (
         alt.Chart(alt.Data(values=rows))
+        # The axis names each bar without its source note, which the tooltip and the table give in full.
+        .transform_calculate(label="split(datum.measure, ' (')[0]")
         .mark_bar()
         .encode(
-            y=alt.Y("measure:N", sort=None, title=None, axis=alt.Axis(labelLimit=320)),
-            x=alt.X("share:Q", title="China's share of world total (%)", scale=alt.Scale(domain=[0, 100])),
+            y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=320)),
+            # Room past 100 for the value beside the longest bar, inside the plot at any width.
+            x=alt.X(
+                "share:Q",
+                title="China's share of world total (%)",
+                scale=alt.Scale(domain=[0, 112]),
+                axis=alt.Axis(values=list(range(0, 101, 20))),
+            ),
             color=alt.Color(
                 "stage:N", sort=stages, title="Stage of the chain", legend=alt.Legend(orient="bottom")
             ),
@@ -79,7 +87,7 @@ def share_by_stage(rows: list[dict[str, Any]]) -> alt.TopLevelMixin:
         text=alt.Text("share:Q", format=".0f"), color=alt.value("currentColor")
     )
     return alt.layer(bars, labels, title="China's share at each stage of the rare-earth chain").properties(
-        width="container", height=200
+        width="container", height=220
     )
 
 

@@ -84,7 +84,10 @@ def supply_against_demand() -> alt.TopLevelMixin:
         stacked,
         demand,
         baseline,
-        title="Your scenario's supply against demand (dashed); dotted: the baseline's supply reaching buyers",
+        title=alt.Title(
+            "Your scenario's supply against demand",
+            subtitle="Dashed: demand. Dotted: the baseline's supply reaching buyers.",
+        ),
     ).properties(width="container", height=240)
 
 

@@ -63,9 +63,10 @@ def test_blocked_vega_keeps_the_pictures_and_the_widget_still_computes(context, 
     with site.blocking("assets/vendor/vega"):  # vega.min.js and vega-embed.min.js
         reader = Reader.open(context, site.url, allowed_errors=("Failed to load resource",))
         page = reader.goto(PAGE)
-        # The build-time pictures stay, one per view for the reader's scheme.
-        expect(page.locator(f"#{WIDGET} .bx-picture[data-scheme='default'] svg")).to_have_count(2)
-        expect(page.locator(f"#{WIDGET} .bx-picture[data-scheme='default'] svg").first).to_be_visible()
+        # The build-time pictures stay, one per view for the reader's scheme and a desktop column.
+        pictures = page.locator(f"#{WIDGET} .bx-picture[data-scheme='default'][data-fits='wide'] svg")
+        expect(pictures).to_have_count(2)
+        expect(pictures.first).to_be_visible()
         reader.wait_python_ready(WIDGET)
         page.locator(f"#{WIDGET}-fentanyl").focus()
         page.keyboard.press("ArrowLeft")
@@ -81,7 +82,9 @@ def test_blocked_vega_keeps_the_pictures_and_the_widget_still_computes(context, 
         expect(page.locator("figure.bx-chart .bx-error").first).to_contain_text(
             "the picture shows the same data"
         )
-        expect(page.locator("figure.bx-chart .bx-picture[data-scheme='default'] svg").first).to_be_visible()
+        expect(
+            page.locator("figure.bx-chart .bx-picture[data-scheme='default'][data-fits='wide'] svg").first
+        ).to_be_visible()
         reader.assert_clean()
 
 
@@ -117,9 +120,10 @@ def test_without_javascript_every_chart_shows_its_picture(browser, site):
             views = page.locator(".bx-view")
             assert views.count() >= 1
             for i in range(views.count()):
-                picture = views.nth(i).locator(".bx-picture[data-scheme='default'] svg")
+                picture = views.nth(i).locator(".bx-picture[data-scheme='default'][data-fits='wide'] svg")
                 expect(picture).to_be_visible()
                 assert picture.bounding_box()["width"] > 200, f"{path} view {i}"
-                expect(views.nth(i).locator(".bx-picture[data-scheme='slate']")).to_be_hidden()
+                for hidden in ("[data-scheme='slate']", "[data-fits='narrow']"):
+                    expect(views.nth(i).locator(f".bx-picture{hidden}").first).to_be_hidden()
     finally:
         context.close()

@@ -8,6 +8,7 @@ it fail (tools/site_server.py FAULTS), on the built site, under its real Content
 
 from __future__ import annotations
 
+import json
 import re
 import time
 
@@ -149,4 +150,84 @@ def test_a_slow_line_says_how_much_has_arrived_and_is_not_cut_off(context, site,
             time.sleep(0.25)
     assert len(set(amounts)) >= 5 and amounts == sorted(amounts), amounts  # it said so, as the bytes came
     assert_interactive(page)
+    reader.assert_clean()
+
+
+# After the last byte the worker compiles the WebAssembly and starts Python. WebKit does that without a
+# word for 12-25 s on a busy machine, which a download's bound (no byte for stallMs) must not take for a
+# stalled line. Simulated here in Chromium by the worker's own bootstrap (instrumentation of the test
+# browser only): once the worker has said that every byte is in, its thread is kept busy, or its
+# WebAssembly compiles slowly while the thread stays free.
+SLOW_START = """
+window.Worker = new Proxy(window.Worker, {
+  construct(target, [url, options]) {
+    if (!String(url).startsWith("blob:")) return Reflect.construct(target, [url, options]);  // not Python's
+    const bootstrap = `
+      const post = self.postMessage.bind(self);
+      let slowed = false;
+      self.postMessage = (message, ...rest) => {
+        post(message, ...rest);
+        if (%(busy)s && !slowed && message?.type === "progress" && message.downloading === false) {
+          slowed = true;
+          const until = performance.now() + %(ms)d;
+          while (performance.now() < until);  // a thread busy compiling: not even a heartbeat
+          post({ type: "slowed by the test" });  // the page ignores a type it does not know
+        }
+      };
+      const compile = WebAssembly.instantiateStreaming;
+      WebAssembly.instantiateStreaming = async (...args) => {
+        const compiled = await compile.apply(WebAssembly, args);
+        if (!%(busy)s) {
+          await new Promise((resolve) => setTimeout(resolve, %(ms)d));  // the thread stays free
+          post({ type: "slowed by the test" });
+        }
+        return compiled;
+      };
+      await import(${JSON.stringify(%(worker)s)});`;
+    const blob = URL.createObjectURL(new Blob([bootstrap], { type: "text/javascript" }));
+    return Reflect.construct(target, [blob, options]);
+  },
+});
+"""
+
+
+def slow_start(context, site, busy: bool, ms: int, deadlines: dict[str, int]) -> Reader:
+    reader = Reader.open(context, site.url)
+    reader.page.add_init_script(f"window.busanExplainer = {{ pythonDeadlines: {json.dumps(deadlines)} }};")
+    worker = json.dumps(site.url + "assets/runtime/worker.js")
+    reader.page.add_init_script(SLOW_START % {"busy": str(busy).lower(), "ms": ms, "worker": worker})
+    reader.goto(PAGE)
+    expect(reader.page.locator(f"#{WIDGET}")).to_have_attribute(
+        "data-python", re.compile("^(ready|unavailable)$"), timeout=90_000
+    )
+    return reader
+
+
+def slowed(reader: Reader) -> bool:
+    """Whether the start was slowed as the test asked (read from what the worker said)."""
+    return reader.page.evaluate("window.__workerMessages.some((m) => m?.type === 'slowed by the test')")
+
+
+@pytest.mark.parametrize("busy", [True, False], ids=["thread busy", "thread free"])
+def test_a_slow_compile_and_start_after_the_last_byte_is_not_taken_for_a_stall(context, site, busy):
+    # Silent for 8 s after the last byte, under a download bound of 3 s. A busy thread sends nothing at
+    # all, and the start's own bound (the default, 180 s) applies; a free one sends a heartbeat each
+    # second, within even a short start bound.
+    deadlines = {"stallMs": 3_000} if busy else {"stallMs": 3_000, "startMs": 4_000}
+    reader = slow_start(context, site, busy=busy, ms=8_000, deadlines=deadlines)
+    status = reader.page.locator(f"#{WIDGET} .bx-status").text_content()
+    assert reader.page.locator(f"#{WIDGET}").get_attribute("data-python") == "ready", status
+    assert slowed(reader)
+    assert_interactive(reader.page)
+    reader.assert_clean()
+
+
+def test_a_start_that_stops_after_the_last_byte_ends_under_its_own_bound(context, site):
+    reader = slow_start(context, site, busy=True, ms=20_000, deadlines={"stallMs": 3_000, "startMs": 5_000})
+    figure = reader.page.locator(f"#{WIDGET}")
+    assert figure.get_attribute("data-python") == "unavailable"
+    expect(figure.locator(".bx-status")).to_contain_text(
+        "Python stopped starting: no word from it for 5 seconds"
+    )
+    assert_unavailable_but_readable(reader.page)
     reader.assert_clean()

@@ -94,7 +94,8 @@ TO_PAGE_WHILE_LOADING = """() => [
   null, 5, "ready", [], { type: "unknown" }, { type: "status", text: "x".repeat(1_000_000) },
   { type: "status", text: 42 }, { type: "status" }, { type: "progress", loaded: NaN, total: Infinity },
   { type: "progress", loaded: "12", total: "x" }, { type: "progress", loaded: -5, total: 1e308 },
-  { type: "progress", loaded: 1e15, total: 3 }, { type: "boot", fromSnapshot: "yes", why: { a: 1 } },
+  { type: "progress", loaded: 1e15, total: 3 }, { type: "progress", loaded: 1, total: 2, downloading: "no" },
+  { type: "heartbeat", text: "x".repeat(1_000) }, { type: "boot", fromSnapshot: "yes", why: { a: 1 } },
   { type: "result", id: "1", payload: 5 }, { type: "result", payload: "{}" }, { type: "result", id: 1e9, payload: "[" },
 ]"""
 

@@ -34,8 +34,8 @@ export function mountDescription(figure, meta) {
   const panel = element("div", { className: "bx-speech" }, [
     element("label", { htmlFor: select.id, textContent: "Describe each change: " }), select, again,
   ]);
-  const figures = figure.querySelector(".bx-figures");
-  figures.after(said, panel);
+  // Under the result, not in it: on a phone the result sticks at the top of the screen (widgets.css).
+  (figure.querySelector(".bx-result") ?? figure.querySelector(".bx-figures")).after(said, panel);
   // The sentence says when the baseline changes: its own line no longer needs to (a preset press is one
   // announcement, not two).
   const baselineLine = figure.querySelector(".bx-baseline");

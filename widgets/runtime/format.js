@@ -2,7 +2,7 @@
 // writes, so a slider's value shows at once, before Python has loaded; plainNumber() reads text by the
 // grammar of params.NUMBER_TEXT. The constants come from the generated contract.js, and the shared
 // cases in tests/cases/contract_cases.json run against both sides (tests/js, tests/test_contract.py).
-import { DEFAULT_DIGITS, MONEY_DIGITS, NUMBER_TEXT } from "./contract.js";
+import { DEFAULT_DIGITS, MONEY_DIGITS, NUMBER_TEXT, PLURAL_UNITS } from "./contract.js";
 
 const NUMBER = new RegExp(`^(?:${NUMBER_TEXT})$`); // the whole text, as Python's fullmatch
 
@@ -27,6 +27,7 @@ export function describe(value, unit, digits = null) {
   const text = digits === null ? numberFormat().format(value) : fixed(value, digits);
   if (unit === "×" || unit.startsWith("%")) return `${text}${unit}`; // 12%, 3×, 10% per year
   if (unit.startsWith("$ ")) return `$${text} ${unit.slice(2)}`;
+  if (text === "1" && PLURAL_UNITS.includes(unit)) return `1 ${unit.slice(0, -1)}`; // 1 month, never "1 months"
   return `${text} ${unit}`.trim();
 }
 

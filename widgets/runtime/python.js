@@ -1,16 +1,21 @@
 // The one Python (Pyodide) worker of the visit: started by the first widget, kept across instant
 // navigation, restarted if a model run hangs. The main thread never runs Python.
 //
-// Every start ends, in bounded time, in "ready" or "unavailable": a watchdog fails the start when
-// nothing has arrived for STALL_MS (each status or downloaded chunk from the worker resets it), and in
-// any case after LIMIT_MS. What the worker says is untrusted (a reader's edited code runs there): each
-// message is checked for its shape, and nothing from it is ever inserted as HTML.
+// Every start ends, in bounded time, in "ready" or "unavailable": a watchdog fails the start when the
+// worker is silent for too long (each word from it resets the watchdog), and in any case after limitMs.
+// How long is too long depends on what the worker said last: waiting for bytes, a silence of stallMs
+// means the line has stopped; compiling the WebAssembly and starting Python, its thread may be busy
+// without a word for many seconds (WebKit, on a busy 2-core machine: 12-25 s), so startMs applies.
+// What the worker says is untrusted (a reader's edited code runs there): each message is checked for
+// its shape, and nothing from it is ever inserted as HTML.
 import { MESSAGES } from "./contract.js";
 import { track } from "./metrics.js";
 
-// A 10 Mbit/s school line brings Python's 18 MB in about 15 s, with chunks arriving all the time: only
-// a download that stops, or a start that takes longer than any real one, ends in "unavailable".
-const DEADLINES = { stallMs: 30_000, limitMs: 300_000 };
+// A 10 Mbit/s school line brings Python's 10.6 MB in under 10 s, with chunks arriving all the time: only
+// a download that stops, a start that stops, or a start that takes longer than any real one, ends in
+// "unavailable". startMs is three times the longest silence seen after the last byte: WebKit's ordinary
+// boot, 62 s on this 2-core machine at a load average of 10-16 (12-25 s on a quieter one).
+const DEADLINES = { stallMs: 30_000, startMs: 180_000, limitMs: 300_000 };
 const RUN_TIMEOUT_MS = 8_000; // a model run takes milliseconds; longer means something is stuck
 const EDITED_TIMEOUT_MS = 4_000; // a reader's edit that loops forever is stopped sooner
 const MAX_TEXT = 300; // characters of a worker's status or error text shown to the reader
@@ -57,7 +62,7 @@ const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
 /** Start the worker once; later calls return the same promise. */
 export function startPython() {
   if (booted) return booted;
-  const { stallMs, limitMs } = { ...DEADLINES, ...window.busanExplainer?.pythonDeadlines };
+  const { stallMs, startMs, limitMs } = { ...DEADLINES, ...window.busanExplainer?.pythonDeadlines };
   const timers = { stall: 0, limit: 0 };
   booted = new Promise((resolve, reject) => {
     let settled = false;
@@ -69,10 +74,17 @@ export function startPython() {
       clearTimeout(timers.limit);
       if (error) reject(error); else resolve();
     };
-    const alive = () => {
+    const seconds = (ms) => Math.round(ms / 1000);
+    const silences = {
+      download: [stallMs, `Python stopped loading: nothing arrived for ${seconds(stallMs)} seconds`],
+      start: [startMs, `Python stopped starting: no word from it for ${seconds(startMs)} seconds`],
+    };
+    let waiting = "download"; // what the worker does now, as it said last
+    const alive = (now = waiting) => {
+      waiting = now;
+      const [ms, why] = silences[now];
       clearTimeout(timers.stall);
-      timers.stall = setTimeout(() => end(new Error(
-        `Python stopped loading: nothing arrived for ${Math.round(stallMs / 1000)} seconds`)), stallMs);
+      timers.stall = setTimeout(() => end(new Error(why)), ms);
     };
     timers.limit = setTimeout(() => end(new Error(
       `Python took longer than ${Math.round(limitMs / 1000)} seconds to load`)), limitMs);
@@ -108,10 +120,14 @@ export function startPython() {
         const loaded = Number(data.loaded);
         const total = Number(data.total);
         if (!Number.isFinite(loaded) || loaded < 0) return;
-        alive();
+        alive(data.downloading === false ? "start" : "download");
+        if (loaded === 0) return; // the first download has begun: the first status stays
         const of = Number.isFinite(total) && total > 0 ? ` of ${megabytes(Math.max(total, loaded))}` : "";
         // As short as the first status, so the line keeps its height (a jump scrolls the page).
-        setState("loading", `Loading Python: ${megabytes(loaded)}${of} MB (once per visit)…`);
+        setState("loading", waiting === "start" ? `Starting Python (${megabytes(loaded)} MB arrived, once per visit)…`
+          : `Loading Python: ${megabytes(loaded)}${of} MB (once per visit)…`);
+      } else if (data.type === MESSAGES.HEARTBEAT) {
+        alive("start");
       } else if (data.type === MESSAGES.BOOT) {
         track("python-boot", { fromSnapshot: data.fromSnapshot === true, source: text(data.source, ""), why: text(data.why, "") });
       } else if (data.type === MESSAGES.READY) {

@@ -1,5 +1,5 @@
 // A widget's state lives in the page address (?tariff_stack.fentanyl=13), so a teacher can send a
-// class to one exact scenario. Values from an address are untrusted: anything that is not a finite
+// class to one exact scenario. Values from an address (or typed beside a slider) are untrusted: anything that is not a finite
 // number is dropped (the slider keeps its starting value), anything out of range is clamped, and the
 // reader is told what the page did, in the terms the slider shows.
 // Nothing read here is ever inserted as HTML (callers use textContent).
@@ -12,6 +12,20 @@ export function shown(text) {
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
 }
 
+/** One setting as a reader wrote it (in a link, or typed beside its slider): { value, note }. The value is
+ *  null when the text is not a number (the slider keeps `kept`, which the note calls `keptAs`); the note
+ *  is "" when the value was used as written. */
+export function readSetting(param, raw, kept, keptAs = "its starting value") {
+  const value = plainNumber(raw);
+  if (value === null) {
+    return { value: null, note: `${param.label}: “${shown(raw)}” is not a usable number, so the slider keeps ${keptAs}, ${describe(kept, param.unit)}.` };
+  }
+  const clamped = Math.min(Math.max(value, param.minimum), param.maximum);
+  const note = clamped === value ? ""
+    : `${param.label} must be between ${describe(param.minimum, param.unit)} and ${describe(param.maximum, param.unit)}; ${describe(value, param.unit)} was changed to ${describe(clamped, param.unit)}.`;
+  return { value: clamped, note };
+}
+
 /** Settings found in the address for one widget: { values, notes } (notes are plain text). `start` is
  *  where the widget's sliders start (its defaults, or the preset a page starts it from). */
 export function readScenario(key, params, search = location.search, start = {}) {
@@ -21,17 +35,9 @@ export function readScenario(key, params, search = location.search, start = {}) 
   for (const param of params) {
     const raw = query.get(`${key}.${param.name}`);
     if (raw === null) continue;
-    const value = plainNumber(raw);
-    if (value === null) {
-      const kept = start[param.name] ?? param.default;
-      notes.push(`${param.label}: “${shown(raw)}” is not a usable number, so the slider keeps its starting value, ${describe(kept, param.unit)}.`);
-      continue;
-    }
-    const clamped = Math.min(Math.max(value, param.minimum), param.maximum);
-    if (clamped !== value) {
-      notes.push(`${param.label} must be between ${describe(param.minimum, param.unit)} and ${describe(param.maximum, param.unit)}; ${describe(value, param.unit)} was changed to ${describe(clamped, param.unit)}.`);
-    }
-    values[param.name] = clamped;
+    const { value, note } = readSetting(param, raw, start[param.name] ?? param.default);
+    if (note) notes.push(note);
+    if (value !== null) values[param.name] = value;
   }
   return { values, notes };
 }

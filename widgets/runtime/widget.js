@@ -8,7 +8,7 @@ import { describe, fixed } from "./format.js";
 import { mountInside } from "./inside.js";
 import { pageData } from "./page-data.js";
 import { onStatus, retryPython, runEdited, runModel, startPython } from "./python.js";
-import { readScenario, scenarioUrl, stepNote } from "./scenario-url.js";
+import { readScenario, readSetting, scenarioUrl, stepNote } from "./scenario-url.js";
 import { versionedUrl } from "./link-version.js";
 
 function fillTable(table, rows) {
@@ -63,6 +63,8 @@ export function mountWidget(figure) {
     input.setAttribute("aria-valuetext", text);
     const output = figure.querySelector(`output[for="${input.id}"]`); // absent when an assignment hides the slider
     if (output) output.textContent = text;
+    const field = document.getElementById(`${input.id}-number`);
+    if (field) field.value = input.value;
   };
   const showError = (message) => { errorLine.textContent = message; errorLine.hidden = !message; };
   const chartsUnavailable = (error) => `The interactive chart could not be loaded (${error.message}), so the ` +
@@ -144,9 +146,36 @@ export function mountWidget(figure) {
   };
 
   // The settings form never submits (Enter in a field would otherwise reload the page).
-  figure.querySelector("form.bx-controls").addEventListener("submit", (event) => event.preventDefault());
+  const form = figure.querySelector("form.bx-controls");
+  form.addEventListener("submit", (event) => event.preventDefault());
+  // On a phone the result sticks at the top (widgets.css): a control the keyboard reaches under it is
+  // brought out below it (the browser sees it on screen and would not scroll).
+  const result = figure.querySelector(".bx-result");
+  form.addEventListener("focusin", ({ target }) => {
+    const control = target.closest(".bx-control") ?? target; // with its label
+    if (getComputedStyle(result).position !== "sticky") return;
+    if (control.getBoundingClientRect().top < result.getBoundingClientRect().bottom) control.scrollIntoView({ block: "end" });
+  });
   for (const input of inputs) {
     input.addEventListener("input", () => { showValue(input); changed(); });
+    const field = document.getElementById(`${input.id}-number`);
+    if (!field) continue;
+    // A typed value is read like a link's: clamped to the range, then moved to the slider's step, and the
+    // same note says what changed. The field is usable exactly when its slider is (Python, a teacher's lock).
+    new MutationObserver(() => { field.disabled = input.disabled; }).observe(input, { attributes: true, attributeFilter: ["disabled"] });
+    const note = document.getElementById(`${field.id}-note`);
+    const typed = () => {
+      const param = params.get(input.name);
+      const { value, note: read } = readSetting(param, field.value, Number(input.value), "its value");
+      if (value !== null) input.value = value;
+      note.textContent = [read, value === null ? "" : stepNote(param, value, Number(input.value))].filter(Boolean).join(" ");
+      showValue(input);
+      changed();
+    };
+    // On Enter and when the field is left; a value already on the slider keeps its note.
+    const commit = () => { if (field.value !== input.value) typed(); };
+    field.addEventListener("change", commit);
+    field.addEventListener("keydown", (event) => { if (event.key === "Enter") commit(); });
   }
   for (const button of figure.querySelectorAll("button.bx-preset")) {
     const preset = meta.presets.find((p) => p.key === button.dataset.preset);

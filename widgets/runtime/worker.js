@@ -11,6 +11,10 @@ import { BOOT_PYTHON, CALLS, FILES, MESSAGES, MODELS_DIR, site } from "./contrac
 import { DOWNLOAD_BYTES, SNAPSHOT_BYTES } from "./python-size.js";
 import { chooseBoot } from "./worker-boot.js";
 
+// Everything below is one block (left unindented), so that a copy of this file cut short anywhere (a
+// mangled download with a matching length) fails to parse, which the page reports at once; a prefix
+// that parsed would run, start nothing and say nothing, and the page would wait for its watchdog.
+{
 const status = (text) => postMessage({ type: MESSAGES.STATUS, text });
 const pyodideFile = (name) => site(FILES.pyodide + name);
 const MAX_ARGUMENT_CHARS = 1_000_000; // a model's source is a few kB; anything near this is not an edit
@@ -27,38 +31,75 @@ const nativeFetch = self.fetch;
 let arrived = 0;
 let expected = DOWNLOAD_BYTES; // grows by the snapshot's size only if this visit fetches it (fetchSnapshot)
 let reportedAt = 0;
+// What a silence means, for the page's watchdog: while a download is under way, or before Python's
+// WebAssembly is requested (the loader modules are still arriving), the line may have stopped; after
+// that, with no download under way, the worker is compiling and starting Python, and its thread can be
+// busy for many seconds without a word (WebKit: 12-25 s after the last byte on a busy 2-core machine).
+let downloads = 0; // under way
+let wasmRequested = false; // Pyodide asks for its WebAssembly once its loader has arrived, and compiles it as it comes
+const awaitingBytes = () => downloads > 0 || !wasmRequested;
 function progress(force = false) {
   const now = performance.now();
   if (!force && now - reportedAt < 200) return;
   reportedAt = now;
-  postMessage({ type: MESSAGES.PROGRESS, loaded: arrived, total: expected });
+  postMessage({ type: MESSAGES.PROGRESS, loaded: arrived, total: expected, downloading: awaitingBytes() });
 }
+// While the worker computes, a heartbeat each second its thread is free; the page allows a longer
+// silence (python.js DEADLINES.startMs) for the stretches when it is not.
+const heartbeat = setInterval(() => { if (!awaitingBytes()) postMessage({ type: MESSAGES.HEARTBEAT }); }, 1_000);
+
+/** The response's body, counted as it arrives; the download is under way until the body ends in any way. */
+function counted(response, headers) {
+  const reader = response.body.getReader();
+  let ended = false;
+  const end = () => { if (!ended) { ended = true; downloads -= 1; progress(true); } };
+  const body = new ReadableStream({
+    async pull(controller) {
+      let chunk;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        end();
+        controller.error(error);
+        return;
+      }
+      if (chunk.done) { end(); controller.close(); return; }
+      arrived += chunk.value.byteLength;
+      progress();
+      controller.enqueue(chunk.value);
+    },
+    cancel(why) { end(); return reader.cancel(why); },
+  });
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+}
+
 async function download(input, init, required = true) {
   const url = String(input?.url ?? input);
   const file = url.split("?")[0].split("/").pop();
+  downloads += 1;
+  if (file.endsWith(".wasm")) wasmRequested = true;
+  progress(true); // a download that never answers is a stalled line too
   let response;
   try {
     response = await nativeFetch(input, init);
   } catch (error) {
+    downloads -= 1;
     if (required) bootFailed(`${file} could not be downloaded (the connection failed)`);
     throw error;
   }
+  if (!response.ok || !response.body) downloads -= 1; // its body is never read as Python's
   if (!response.ok && required) {
     bootFailed(`${file} could not be downloaded (HTTP ${response.status})`);
     // Never hand Pyodide the error page: it would start from it ("Fatal Python error" on the console,
     // seen under load before the page discards this worker). It waits instead, and the page ends it.
     return new Promise(() => {});
   }
-  if (!response.body) return response;
+  if (!response.ok || !response.body) return response;
   const headers = new Headers(response.headers);
   // A host that does not know the .wasm extension sends it as text or octet-stream, which
   // WebAssembly's streaming compiler refuses; the bytes are the site's own, so their type is known.
   if (file.endsWith(".wasm")) headers.set("Content-Type", "application/wasm");
-  const counter = new TransformStream({
-    transform(chunk, controller) { arrived += chunk.byteLength; progress(); controller.enqueue(chunk); },
-    flush() { progress(true); },
-  });
-  return new Response(response.body.pipeThrough(counter), { status: response.status, statusText: response.statusText, headers });
+  return counted(response, headers);
 }
 const countingFetch = (input, init) => download(input, init);
 
@@ -193,10 +234,11 @@ self.addEventListener("error", (event) => {
 const ready = boot().then(
   (calls) => {
     booting = false;
+    clearInterval(heartbeat);
     if (!failed) postMessage({ type: MESSAGES.READY });
     return calls;
   },
-  (error) => { endWatching(); bootFailed(error); booting = false; throw error; },
+  (error) => { endWatching(); clearInterval(heartbeat); bootFailed(error); booting = false; throw error; },
 );
 ready.catch(() => {}); // reported above; keeps the console free of an unhandled rejection
 
@@ -226,3 +268,4 @@ self.onmessage = async ({ data }) => {
   }
   postMessage({ type: MESSAGES.RESULT, id, payload });
 };
+}

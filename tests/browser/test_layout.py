@@ -1,0 +1,267 @@
+"""Every page with a chart, at the widths a class has (desktops, a tablet, phones, and 320 px for 400% zoom),
+measured as the reader sees it once the live Vega views have drawn: each plot takes a fair share of its
+box, no text lies outside its chart's visible box, no two labels of one axis overlap, and the page never
+scrolls sideways, with the data tables open too. Then a widget on a phone: each slider in view with the
+chart and read-outs it changes, and a value typed beside it read as a link's value is.
+
+One browser page per site page, resized through the widths (the charts follow the window as a reader's
+does when a phone turns or a window is resized). Python is not awaited: the layout is the views', and
+the build's data is what they draw first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.reader import Reader, readout
+
+WIDTHS = (1366, 1280, 768, 390, 360, 320)
+HEIGHT = 800
+PLOT_SHARE = 0.5  # the plot's width against its chart's box: below this, axes, legend or title crowd it out
+# A live view is drawn at its box's width; a build picture is drawn for a desktop column or a phone and
+# scaled to the box, so its 12 px text shows at 8.5 px or more on the narrowest phone.
+LIVE_SCALE, PICTURE_SCALE = 0.98, 0.7
+SLACK = 1.5  # px: sub-pixel rounding of text boxes
+
+# What the reader sees of every chart view on the page, from the rendered SVG (the same for a live view
+# and a build-time picture): the plot area is the root group's background path (Vega draws it at the
+# plot's size), each text's box is where it is painted, and the visible box is the view's own box cut
+# by its picture's. Text Vega hid to avoid overlap (opacity 0) is not seen, and not counted.
+MEASURE = """() => {
+  const seen = (el) => {
+    for (let node = el; node && node.tagName !== "svg"; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      if (style.display === "none" || style.visibility === "hidden" || Number(style.opacity) === 0) return false;
+    }
+    return el.textContent.trim() !== "";
+  };
+  const overlap = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > SLACK &&
+    Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > SLACK;
+  const views = [];
+  for (const view of document.querySelectorAll(".bx-view")) {
+    const svg = [...view.querySelectorAll("svg.marks")].find((s) => s.getBoundingClientRect().width > 0);
+    if (!svg) continue;
+    const box = view.getBoundingClientRect();
+    const svgBox = svg.getBoundingClientRect();
+    // (A view swiped out of a phone's strip of charts is outside the window, not cut: its own box counts;
+    // a box wider than the window shows as the page's sideways scroll.)
+    const visible = { left: Math.max(box.left, svgBox.left), right: Math.min(box.right, svgBox.right),
+      top: svgBox.top, bottom: svgBox.bottom };
+    const plot = svg.querySelector(".role-frame.root > g > path.background")?.getBoundingClientRect();
+    const name = `${view.closest("figure")?.id} view ${view.dataset.view}`;
+    const outside = [];
+    for (const text of svg.querySelectorAll("text")) {
+      if (!seen(text)) continue;
+      const r = text.getBoundingClientRect();
+      if (r.left < visible.left - SLACK || r.right > visible.right + SLACK ||
+          r.top < visible.top - SLACK || r.bottom > visible.bottom + SLACK) outside.push(text.textContent);
+    }
+    const overlapping = [];
+    for (const axis of svg.querySelectorAll(".role-axis-label")) {
+      const labels = [...axis.querySelectorAll("text")].filter(seen).map((t) => [t.textContent, t.getBoundingClientRect()]);
+      labels.forEach(([a, ra], i) => labels.slice(i + 1).forEach(([b, rb]) => { if (overlap(ra, rb)) overlapping.push(`${a} / ${b}`); }));
+    }
+    // How much CSS shrank the drawing: a chart drawn wider than its box is scaled down, text and all.
+    const scale = svgBox.width / svg.width.baseVal.value;
+    views.push({ name, box: Math.round(box.width), plot: Math.round(plot?.width ?? 0), scale, outside, overlapping });
+  }
+  return { views, pageWidth: document.scrollingElement.scrollWidth, innerWidth };
+}""".replace("SLACK", str(SLACK))
+
+# Every figure's live views drawn, and Vega's layout settled after a resize (two frames alike).
+SETTLED = """async () => {
+  await Promise.all([...document.querySelectorAll("figure.bx-figure")].map((f) => f.bxViews));
+  const shape = () => [...document.querySelectorAll(".bx-view svg.marks")].map((s) => s.outerHTML.length + ":" + s.getAttribute("width")).join();
+  let last = "";
+  for (let i = 0; i < 40; i++) {
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+    const now = shape();
+    if (now === last) return;
+    last = now;
+  }
+}"""
+
+
+def chart_pages(site_dir: Path) -> list[str]:
+    """Every built page that draws a chart: the explainers, the assignment and the embeddable pages."""
+    return sorted(
+        str(page.parent.relative_to(site_dir)) + "/"
+        for page in site_dir.rglob("index.html")
+        if 'class="bx-view"' in page.read_text(encoding="utf-8")
+    )
+
+
+def problems_at(page, width: int) -> list[str]:
+    """What is wrong with the page at this width, with its data tables closed and then open."""
+    page.set_viewport_size({"width": width, "height": HEIGHT})
+    page.evaluate(SETTLED)
+    found = []
+    for state in ("closed", "open"):
+        if state == "open":
+            page.evaluate("document.querySelectorAll('details.bx-data').forEach((d) => { d.open = true; })")
+            page.evaluate(SETTLED)
+        seen = page.evaluate(MEASURE)
+        where = f"{width} px, tables {state}"
+        if seen["pageWidth"] > seen["innerWidth"]:
+            found.append(
+                f"{where}: the page scrolls sideways ({seen['pageWidth']} px of {seen['innerWidth']})"
+            )
+        for view in seen["views"]:
+            if view["plot"] < PLOT_SHARE * view["box"]:
+                found.append(f"{where}, {view['name']}: plot {view['plot']} px of a {view['box']} px box")
+            if view["scale"] < LIVE_SCALE:
+                found.append(
+                    f"{where}, {view['name']}: drawn wider than its box, shrunk to {view['scale']:.2f}"
+                )
+            if view["outside"]:
+                found.append(f"{where}, {view['name']}: text outside the chart: {view['outside']}")
+            if view["overlapping"]:
+                found.append(f"{where}, {view['name']}: axis labels overlap: {view['overlapping']}")
+    page.evaluate("document.querySelectorAll('details.bx-data').forEach((d) => { d.open = false; })")
+    return found
+
+
+@pytest.fixture(scope="module")
+def pages(site):
+    return chart_pages(site.directory)
+
+
+def test_the_pages_with_charts_are_all_found(pages):
+    # A renamed class or template must not quietly leave this file measuring nothing.
+    assert {
+        "busan-meeting/",
+        "one-year-pause/",
+        "rare-earths-101/",
+        "central-asia/",
+        "how-we-got-here/",
+    } <= set(pages)
+    assert any(p.startswith("assign/") for p in pages) and any(p.startswith("embed/") for p in pages)
+
+
+def test_every_chart_fits_every_width(browser, site, pages):
+    context = browser.new_context(viewport={"width": WIDTHS[0], "height": HEIGHT})
+    reader = Reader.open(context, site.url)
+    found = []
+    try:
+        for path in pages:
+            page = reader.goto(path)
+            page.wait_for_selector(".bx-view svg")
+            for width in WIDTHS:
+                found.extend(f"{path} {problem}" for problem in problems_at(page, width))
+    finally:
+        reader.assert_clean()
+        context.close()
+    assert not found, "\n".join(found)
+
+
+def test_the_build_pictures_fit_a_phone_and_a_desktop(browser, site, pages):
+    """Without JavaScript (and until Vega has drawn) the reader sees the build's picture for the width of
+    the box: it must fit as the live view does. (The page's own width is the live test's: without
+    JavaScript, Material's header is wider than a phone.)"""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    found = []
+    try:
+        for path in pages:
+            page.goto(site.url + path)
+            for width in (1366, 360):
+                page.set_viewport_size({"width": width, "height": HEIGHT})
+                seen = page.evaluate(MEASURE)
+                assert len(seen["views"]) == page.locator(".bx-view").count(), path  # each shows one picture
+                for view in seen["views"]:
+                    if view["plot"] < PLOT_SHARE * view["box"]:
+                        found.append(
+                            f"{path} {width} px, {view['name']}: plot {view['plot']} of {view['box']} px"
+                        )
+                    if view["scale"] < PICTURE_SCALE:
+                        found.append(
+                            f"{path} {width} px, {view['name']}: picture shrunk to {view['scale']:.2f}"
+                        )
+                    if view["outside"]:
+                        found.append(f"{path} {width} px, {view['name']}: text outside: {view['outside']}")
+    finally:
+        context.close()
+    assert not found, "\n".join(found)
+
+
+WIDGET = "widget-tariff_stack"
+PHONE = {"width": 360, "height": 740}
+
+# Where the result (charts and read-outs), its first chart's plot and the focused control are on screen.
+PLACES = """(id) => {
+  const figure = document.getElementById(id);
+  const rect = (el) => { const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; };
+  const control = document.activeElement.closest(".bx-control");
+  return {
+    header: rect(document.querySelector(".md-header")).bottom,
+    result: rect(figure.querySelector(".bx-result")),
+    plot: rect(figure.querySelector('.bx-view[data-view="0"] svg.marks .role-frame.root > g > path.background')),
+    readouts: rect(figure.querySelector(".bx-figures")),
+    control: rect(control),
+    height: innerHeight,
+  };
+}"""
+
+
+@pytest.fixture()
+def phone(browser, site):
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    reader = Reader.open(context, site.url)
+    yield reader
+    reader.assert_clean()
+    context.close()
+
+
+def test_on_a_phone_each_slider_is_in_view_with_its_chart_and_read_outs(phone):
+    page = phone.goto("busan-meeting/")
+    page.evaluate(SETTLED)
+    sliders = page.locator(f"#{WIDGET} .bx-control input[type='range']")
+    order = list(range(sliders.count()))
+    for i in order + order[::-1]:  # down the controls, then back up (the keyboard's way back)
+        sliders.nth(i).focus()
+        at = page.evaluate(PLACES, WIDGET)
+        where = f"slider {i}: {at}"
+        assert at["result"]["top"] >= at["header"] - 1, where  # the result sticks under the header
+        assert at["plot"]["top"] >= at["result"]["top"] and at["plot"]["bottom"] <= at["result"]["bottom"], (
+            where
+        )
+        assert at["readouts"]["bottom"] <= at["result"]["bottom"] + 1, where
+        assert at["result"]["bottom"] <= at["control"]["top"] + 1, (
+            where
+        )  # the control, label and all, below it
+        assert at["control"]["bottom"] <= at["height"] + 1, where
+
+
+def test_a_typed_value_is_read_clamped_and_stepped_as_a_link_value_is(reader):
+    # What a link's note says of the same values: the typed field must say the same.
+    page = reader.goto("busan-meeting/?tariff_stack.fentanyl=500&tariff_stack.reciprocal=12.4")
+    link = page.locator(f"#{WIDGET} .bx-link-note").text_content()
+    prefix = "Some settings in this link were changed: "
+    assert link.startswith(prefix)
+    page = reader.goto("busan-meeting/")
+    reader.wait_python_ready(WIDGET)
+    for name, typed, value in (("fentanyl", "500", "50"), ("reciprocal", "12.4", "12")):
+        field = page.locator(f"#{WIDGET}-{name}-number")
+        field.fill(typed)
+        field.press("Enter")
+        expect(page.locator(f"#{WIDGET}-{name}")).to_have_value(value)
+        expect(field).to_have_value(value)
+        note = page.locator(f"#{WIDGET}-{name}-number-note")
+        assert note.text_content() and note.text_content() in link, (note.text_content(), link)
+    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(
+        readout("tariff_stack", "total", fentanyl=50, reciprocal=12)
+    )
+    field = page.locator(f"#{WIDGET}-fentanyl-number")
+    field.fill("fifty")
+    field.press("Tab")  # leaving the field commits it, as Enter does
+    expect(page.locator(f"#{WIDGET}-fentanyl-number-note")).to_have_text(
+        "“Fentanyl” tariff (China only): “fifty” is not a usable number, so the slider keeps its value, 50%."
+    )
+    expect(page.locator(f"#{WIDGET}-fentanyl")).to_have_value("50")
+    expect(field).to_have_value("50")
+    # Named for a screen reader with its unit; usable exactly when the slider is.
+    expect(field).to_have_accessible_name("“Fentanyl” tariff (China only), exact value in %")
+    page.evaluate(f"document.getElementById('{WIDGET}-fentanyl').disabled = true")
+    expect(field).to_be_disabled()
