@@ -53,16 +53,58 @@ def table_html(table: Table, rows: list[dict[str, Any]]) -> Markup:
     )
 
 
-def views_html(specs: list[dict[str, Any]], model_data: Iterable[str] = ()) -> Markup:
+@dataclass(frozen=True)
+class View:
+    """One chart of a figure as the page shows it: its picture, and for a screen reader its name (the
+    chart's title) and a summary of what it shows (`summary_id` names the element that holds it)."""
+
+    name: str
+    title: str
+    picture: Markup
+    summary_id: str
+    summary: (
+        str | None
+    )  # a widget's chart: the model's summary, rewritten on every run; None: the caption says it
+
+
+def chart_title(spec: dict[str, Any]) -> str:
+    title = spec.get("title", "")
+    text = title.get("text", "") if isinstance(title, dict) else title
+    return " ".join(text) if isinstance(text, list) else str(text)
+
+
+def views_html(
+    specs: list[dict[str, Any]],
+    names: list[str],
+    figure_id: str,
+    summaries: dict[str, str] | None = None,
+    model_data: Iterable[str] = (),
+    title: str = "",
+) -> Markup:
     """One box per view, holding the build-time picture until Vega draws the live view there. The page
-    carries each view's compiled Vega spec and the names of the model's data sets it reads (a widget
-    replaces those on every redraw)."""
+    carries each view's compiled Vega spec, its name and the names of the model's data sets it reads (a
+    widget replaces those on every redraw). A widget's view is described by its own summary, which the
+    page rewrites with each result; a static chart by its caption."""
     payload = [
-        {"vega": vega_spec(spec), "datasets": [n for n in named_data(spec) if n in model_data]}
-        for spec in specs
+        {
+            "name": name,
+            # Vega names the view from its description (aria-label of the view's box)
+            "vega": vega_spec({**spec, "description": chart_title(spec) or title}),
+            "datasets": [n for n in named_data(spec) if n in model_data],
+        }
+        for name, spec in zip(names, specs, strict=True)
     ]
-    pictures = [Markup(picture_html(spec)) for spec in specs]  # SVG the build rendered (vega_build.py)
-    return render("views.html", pictures=pictures, specs=json_block("bx-specs", payload))
+    views = [
+        View(
+            name,
+            chart_title(spec) or title,
+            Markup(picture_html(spec)),  # SVG the build rendered (vega_build.py)
+            f"{figure_id}-summary-{name}" if summaries is not None else f"{figure_id}-description",
+            summaries.get(name, "") if summaries is not None else None,
+        )
+        for name, spec in zip(names, specs, strict=True)
+    ]
+    return render("views.html", views=views, specs=json_block("bx-specs", payload))
 
 
 def static_chart_html(chart: StaticChart, figure_id: str, bibliography: str) -> Markup:
@@ -71,7 +113,7 @@ def static_chart_html(chart: StaticChart, figure_id: str, bibliography: str) -> 
         "figure_chart.html",
         chart=chart,
         figure_id=figure_id,
-        views=views_html([to_spec(chart.build(rows))]),
+        views=views_html([to_spec(chart.build(rows))], [chart.name], figure_id, title=chart.title),
         sources=source_links(data.row_sources(rows), bibliography),
         table=table_html(chart.table, rows),
         # reuse: data, pictures, metadata (explainers/downloads.py)
@@ -105,9 +147,16 @@ def widget_html(
         model=model,
         charts=charts,
         widget_id=widget_id,
+        start_label=result.baseline if preset else None,
         values=values,
         result=result,
-        views=views_html([to_spec(view(), result.data) for view in charts.views], result.data),
+        views=views_html(
+            [to_spec(view(), result.data) for view in charts.views],
+            [view.__name__ for view in charts.views],
+            widget_id,
+            result.description.charts if result.description else {},
+            result.data,
+        ),
         setting_sources={p.name: source_links([p.source], bibliography) for p in model.params if p.source},
         sources=source_links(dict.fromkeys(cited), bibliography),
         notes=model_notes.notes_html(model, widget_id),  # what you should know (explainers/model_notes.py)

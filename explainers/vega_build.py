@@ -28,8 +28,19 @@ PICTURE_WIDTHS = {"wide": 690, "narrow": 320}
 
 def vega_spec(spec: dict[str, Any]) -> dict[str, Any]:
     """The Vega spec the browser draws: compiled here, with the site's theme (its colours as slots
-    that charts.js fills in), so readers' browsers need neither Vega-Lite nor its compile step."""
-    return fit.fitted(vl_convert.vegalite_to_vega({**spec, "config": theme.config()}, vl_version=VEGA_LITE))
+    that charts.js fills in), so readers' browsers need neither Vega-Lite nor its compile step.
+
+    To a screen reader a view is one graphic: Vega names it from the spec's `description` (the page sets
+    the chart's title there) and the page describes it with the model's summary; its marks and axes are
+    left out of the accessibility tree (`aria: false`), since Vega would say them as raw fields ("order:
+    0"), and the data table beside the chart holds every number, with its unit and rounding."""
+    base = theme.config()
+    # `aria: false` hides the axes and legends; on `mark`, the marks; on the title, the view's name again
+    config = {**base, "aria": False, "mark": {**base.get("mark", {}), "aria": False}}
+    vega = fit.fitted(vl_convert.vegalite_to_vega({**spec, "config": config}, vl_version=VEGA_LITE))
+    if isinstance(vega.get("title"), dict):
+        vega["title"] = {**vega["title"], "aria": False}
+    return vega
 
 
 def _fixed_width(spec: Any, width: int) -> Any:

@@ -9,7 +9,8 @@ China's share of the world's processing, and it also raises the value that stays
 
 from __future__ import annotations
 
-from widgets.model import Figure, Model, Preset, Result
+from widgets.describe import Narration, Rows, State
+from widgets.model import BASELINE, YOURS, Figure, Model, Preset, Result
 from widgets.params import Param, defaults, format_value
 
 FIRST_INVESTMENT = 2026  # the first full year after the C5+1 summit of 6 November 2025
@@ -208,6 +209,76 @@ def in_one_line(values: dict[str, float], figures: dict[str, float]) -> str:
     )
 
 
+# --- The model in words (widgets/describe.py): what a reader hears after each change ---------------------
+
+
+def _rows(data: dict[str, Rows], who: str = YOURS) -> Rows:
+    return [r for r in data["years"] if r["scenario"] == who]
+
+
+def states(values: dict[str, float], data: dict[str, Rows]) -> dict[str, State]:
+    """Whether the region produces by 2050, and which way China's share of processing moves."""
+    rows = _rows(data)
+    producing = [r for r in rows if r["output"] > 0]
+    if not producing:
+        return {"output": State("none", "no Central Asian output by 2050")}
+    today = format_value(100 * CHINA_PROCESSING_SHARE, "%")
+    share = rows[-1]["china_processing_share"]
+    if share < CHINA_PROCESSING_SHARE - 1e-9:
+        dependence = State(
+            "lower",
+            f"China's share of processing falls below {today}: the region separates more than a tenth of its ore",
+        )
+    elif share > CHINA_PROCESSING_SHARE + 1e-9:
+        dependence = State(
+            "higher",
+            f"China's share of processing rises above {today}: most of the region's ore goes to China for separation",
+        )
+    else:
+        dependence = State("same", f"China's share of processing stays at {today}")
+    return {
+        "output": State("producing", f"output begins in {producing[0]['year']}"),
+        "dependence": dependence,
+    }
+
+
+def _output_text(rows: Rows) -> str:
+    producing = [r for r in rows if r["output"] > 0]
+    if not producing:
+        return "no output by 2050"
+    return f"output starts in {producing[0]['year']} and reaches {format_value(rows[-1]['output'], 't', 0)} a year in 2050"
+
+
+def _shares_text(rows: Rows) -> str:
+    last = rows[-1]
+    return (
+        f"Central Asia mines {format_value(100 * last['mine_share'], '%', 1)} of the world's rare earths and China "
+        f"separates {format_value(100 * last['china_processing_share'], '%', 1)}"
+    )
+
+
+def chart_summaries(data: dict[str, Rows]) -> dict[str, str]:
+    """What each chart shows for your scenario and the baseline."""
+    yours, base = _rows(data), _rows(data, BASELINE)
+    return {
+        "output_over_time": f"Your scenario: {_output_text(yours)}. Baseline: {_output_text(base)}.",
+        "mining_against_processing": f"In 2050, in your scenario, {_shares_text(yours)}; in the baseline, "
+        f"{_shares_text(base)} (China: {format_value(100 * CHINA_PROCESSING_SHARE, '%')} today).",
+    }
+
+
+NARRATION = Narration(
+    names={
+        "first_output": "the first year of output",
+        "china_share_2050": "China's share of processing in 2050",
+        "output_2050": "output in 2050",
+        "value_2050": "the value of the 2050 output",
+    },
+    states=states,
+    charts=chart_summaries,
+)
+
+
 MODEL = Model(
     name="central_asia_pipeline",
     version=2,  # see [[model_version]] in explainers/corrections.toml
@@ -216,6 +287,7 @@ MODEL = Model(
     presets=PRESETS,
     compute=compute,
     in_one_line=in_one_line,
+    narration=NARRATION,
     method="""From 2026, an investment of **I** ($ bn) is made every year. Each year's investment starts producing after a
 lead time **L** years and then adds **k** tonnes of rare-earth oxide a year per $1 bn, so output in year *y* is
 **Q = I × k × (years of investment already producing)**, a part of a year counted as a part; the first output comes in

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Mapping
 
+from widgets.describe import Description, Narration, describe
 from widgets.params import Param, ParameterError, defaults, difference_text, format_value, validate
 
 Rows = list[dict[str, Any]]
@@ -66,13 +67,16 @@ class Result:
     figures: list[Figure]
     inactive: dict[str, str] = field(default_factory=dict)
     baseline: str = ""  # the baseline's name, once the run has one
+    description: Description | None = None  # the run in words (widgets/describe.py), once it has a baseline
 
     def as_dict(self) -> dict[str, Any]:
+        described = {"description": self.description.as_dict()} if self.description else {}
         return {
             "data": self.data,
             "figures": [f.as_dict() for f in self.figures],
             "inactive": self.inactive,
             "baseline": self.baseline,
+            **described,
         }
 
 
@@ -101,13 +105,43 @@ class Model:
     # Why the main result is what it is, in one plain sentence with the scenario's own numbers (for students,
     # after they have predicted): given the validated settings and the scenario's figures by key.
     in_one_line: Callable[[dict[str, float], dict[str, float]], str] | None = None
+    narration: Narration = field(default_factory=Narration)  # what the model adds to the sentences it says
 
-    def run(self, values: object, baseline: str | None = None) -> Result:
+    def run(
+        self, values: object, baseline: str | None = None, previous: object = None, words: bool = True
+    ) -> Result:
         """Validate (raising ParameterError with a reader-facing message), compute the scenario and the
-        baseline (`baseline` names a preset; none means the defaults), and set them side by side."""
-        mine = self.compute(validate(self.params, values))
+        baseline (`baseline` names a preset; none means the defaults), set them side by side, and say the
+        result in words: against the baseline, and against `previous` (the settings of the run before, if
+        any; settings that are not valid are ignored there, since they only shape the wording)."""
+        settings = validate(self.params, values)
         label, base_values = self.baseline(baseline)
-        return beside(mine, self.compute(base_values), label)
+        base = self.compute(base_values)
+        result = beside(self.compute(settings), base, label)
+        if not words:  # the numbers only (the sandbox checks an edited model's shape before its words)
+            return result
+        before = None
+        if previous is not None:
+            try:
+                earlier = validate(self.params, previous)
+            except ParameterError:
+                earlier = None
+            if earlier is not None:
+                then = beside(self.compute(earlier), base, label)
+                before = (earlier, then.figures, then.data)
+        presets = [(f"Preset “{p.label}”", p.values) for p in self.presets]
+        presets.append(("Back to the default settings", self.defaults()))
+        description = describe(
+            self.narration,
+            self.params,
+            settings,
+            result.figures,
+            result.data,
+            result.inactive,
+            before,
+            presets,
+        )
+        return replace(result, description=description)
 
     def baseline(self, key: str | None) -> tuple[str, dict[str, float]]:
         if key is None or key == "":

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import math
 
-from widgets.model import Figure, Model, Preset, Result
+from widgets.describe import Narration, Rows, State
+from widgets.model import BASELINE, YOURS, Figure, Model, Preset, Result
 from widgets.params import Param, defaults, format_value
 
 HORIZON = 84  # months shown: seven years, so the latest start (36) plus the longest restriction (36) leave a year after it
@@ -292,6 +293,103 @@ def in_one_line(values: dict[str, float], figures: dict[str, float]) -> str:
     )
 
 
+# --- The model in words (widgets/describe.py): what a reader hears after each change ---------------------
+
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def spoken_month(month: int) -> str:
+    """Month 12 as a reader says it: "November 2026"."""
+    year, zero_based = divmod(START[0] * 12 + START[1] - 1 + month, 12)
+    return f"{MONTH_NAMES[zero_based]} {year}"
+
+
+def _yours(data: dict[str, Rows], who: str = YOURS) -> Rows:
+    return [r for r in data["months"] if r["scenario"] == who]
+
+
+def states(values: dict[str, float], data: dict[str, Rows]) -> dict[str, State]:
+    """Whether buyers go short (and from when), and whether the price index reaches its cap."""
+    rows = _yours(data)
+    short = [r for r in rows if r["unmet"] > 1e-9]
+    if not any(r["restricted"] for r in rows):
+        supply = State("none", "no new restriction: supply meets demand in every month")
+    elif short:
+        supply = State(
+            "short", f"the stockpile runs out in {spoken_month(short[0]['month'])}: buyers go short from then"
+        )
+    else:
+        supply = State("covered", "the stockpile covers the whole restriction: no buyer goes short")
+    cap = format_value(PRICE_CAP, "×")
+    capped = max(r["price"] for r in rows) >= 100 * PRICE_CAP - 1e-9
+    price = (
+        State("capped", f"the price index reaches its cap, {cap} the start")
+        if capped
+        else State("below_cap", f"the price index stays below its cap of {cap} the start")
+    )
+    return {"supply": supply, "price": price}
+
+
+def _supply_text(rows: Rows) -> str:
+    restricted = [r for r in rows if r["restricted"]]
+    if not restricted:
+        return "no new restriction, so supply meets demand throughout"
+    months = len(restricted)
+    when = f"a restriction from {spoken_month(restricted[0]['month'])} for {months} month{'s' if months != 1 else ''}"
+    worst = max(rows, key=lambda r: r["unmet_share"])
+    if worst["unmet"] <= 1e-9:
+        return f"{when}, covered in full from the stockpile"
+    return (
+        f"{when}; unmet demand peaks at {format_value(100 * worst['unmet_share'], '%', 1)} of demand "
+        f"in {spoken_month(worst['month'])}"
+    )
+
+
+def _price_text(rows: Rows) -> str:
+    peak = max(rows, key=lambda r: r["price"])
+    if peak["price"] <= 100 + 1e-9:
+        return "stays at 100"
+    later = [r for r in rows if r["month"] > peak["month"] and r["price"] <= 100 + 1e-9]
+    back = f", back to 100 by {spoken_month(later[0]['month'])}" if later else ""
+    return f"peaks at {format_value(peak['price'], '', 0)} in {spoken_month(peak['month'])}{back}"
+
+
+def chart_summaries(data: dict[str, Rows]) -> dict[str, str]:
+    """What each chart shows for your scenario and the baseline."""
+    yours, base = _yours(data), _yours(data, BASELINE)
+    return {
+        "supply_against_demand": f"Your scenario: {_supply_text(yours)}. Baseline: {_supply_text(base)}.",
+        "price": f"The price index (100 before a restriction) {_price_text(yours)} in your scenario; "
+        f"in the baseline it {_price_text(base)}.",
+    }
+
+
+NARRATION = Narration(
+    names={
+        "peak_shortfall": "the peak shortfall",
+        "peak_price": "the peak price",
+        "months_short": "the months in shortage",
+        "months_covered": "the months the stockpile covers",
+    },
+    plural=frozenset({"months_short", "months_covered"}),
+    states=states,
+    charts=chart_summaries,
+)
+
+
 MODEL = Model(
     name="rare_earth_supply",
     version=3,  # see [[model_version]] in explainers/corrections.toml
@@ -300,6 +398,7 @@ MODEL = Model(
     presets=PRESETS,
     compute=compute,
     in_one_line=in_one_line,
+    narration=NARRATION,
     method="""Month *m* counts from November 2025, when the Busan terms took effect. The model follows **buyers outside
 China**, whose demand is 100 in November 2025 and grows at rate *g*: **D = 100 × (1 + g)^(m/12)**. China processes a
 share *s* of the world's supply and uses a share *h* of its output at home; the rest is exported. So at the start, supply

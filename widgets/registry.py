@@ -31,20 +31,23 @@ def get(name: str) -> Model:
         raise KeyError(f"No widget called {name!r}; known widgets: {', '.join(sorted(MODELS))}.") from None
 
 
-def read_request(request: object) -> tuple[object, str | None]:
-    """A run request is the settings themselves, or {"settings": {...}, "baseline": "<preset key>"}."""
+def read_request(request: object) -> tuple[object, str | None, object]:
+    """A run request is the settings themselves, or {"settings": {...}, "baseline": "<preset key>"}, which may
+    also name the settings of the run before ("previous": {...}), so the result is said as a change."""
     if isinstance(request, Mapping) and "settings" in request:
-        extra = [str(key)[:40] for key in request if key not in ("settings", "baseline")]
+        extra = [str(key)[:40] for key in request if key not in ("settings", "baseline", "previous")]
         if extra:
-            raise ParameterError("", f"A run request holds “settings” and “baseline” only, not “{extra[0]}”.")
+            raise ParameterError(
+                "", f"A run request holds “settings”, “baseline” and “previous” only, not “{extra[0]}”."
+            )
         baseline = request.get("baseline")
         if baseline is not None and not isinstance(baseline, str):
             raise ParameterError("", "The baseline must be the name of one of the widget's presets.")
-        return request["settings"], baseline
-    return request, None
+        return request["settings"], baseline, request.get("previous")
+    return request, None, None
 
 
-def parse_request(request_json: object) -> tuple[object, str | None]:
+def parse_request(request_json: object) -> tuple[object, str | None, object]:
     """JSON text of a run request, read; too long a text is refused before parsing. That also keeps deeply
     nested JSON away from the parser, whose recursion the browser's stack may not survive."""
     if not isinstance(request_json, str) or len(request_json) > MAX_REQUEST_CHARS:
@@ -68,9 +71,9 @@ def run_json(name: str, request_json: str) -> str:
     """The browser worker's single entry point: JSON in, JSON out, errors as data (never raised),
     so a bad value shows a message and the chart keeps its last good state."""
     try:
-        settings, baseline = parse_request(request_json)
+        settings, baseline, previous = parse_request(request_json)
         model = get(name)
-        result = model.run(settings, baseline)
+        result = model.run(settings, baseline, previous)
         line = model.explain(settings, result)
         # NaN is not JSON the page can read
         return json.dumps({"ok": True, **result.as_dict(), "in_one_line": line}, allow_nan=False)

@@ -69,22 +69,23 @@ def run_edited(name: str, code: str, values_json: str) -> str:
         edited_model = namespace.get("MODEL")
         if edited_model is None:
             return _fail("the code must still define MODEL (the widget looks for it).")
-        settings, baseline = registry.parse_request(values_json)
+        settings, baseline, previous = registry.parse_request(values_json)
         original = original_model.run(settings, baseline)
-        edited = edited_model.run(settings, baseline)
+        edited = edited_model.run(settings, baseline, words=False)
+        problem = _shape_problem(original, edited)
+        if problem:
+            return _fail(f"The output has the wrong shape: {problem}")
+        edited = edited_model.run(settings, baseline, previous)  # and in words
     except ParameterError as error:
         return _fail(str(error))
     except Exception as error:  # the reader's code may raise anything; report it, keep the page alive
         return _fail(f"{type(error).__name__}: {error}", _line_of(error))
-    problem = _shape_problem(original, edited)
-    if problem:
-        return _fail(f"The output has the wrong shape: {problem}")
     return json.dumps({"ok": True, **edited.as_dict(), "original": original.as_dict()["figures"]})
 
 
 def standalone(code: str) -> str:
     """One .py file that runs with plain CPython: the shared helpers, then the reader's model."""
-    parts = [_module_text("widgets.params"), _module_text("widgets.model"), code]
+    parts = [_module_text(m) for m in ("widgets.params", "widgets.describe", "widgets.model")] + [code]
     body = "\n\n".join(_without_package_imports(part) for part in parts)
     return (
         '"""A model from the Busan truce explainer, with its helpers, as one file.\n\n'

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import math
 
-from widgets.model import Figure, Model, Preset, Result
+from widgets.describe import Narration, Rows, State
+from widgets.model import BASELINE, YOURS, Figure, Model, Preset, Result
 from widgets.params import Param, format_value
 
 # (key, label, charged on the same good from other countries too?)
@@ -326,6 +327,72 @@ def in_one_line(values: dict[str, float], figures: dict[str, float]) -> str:
     )
 
 
+# --- The model in words (widgets/describe.py): what a reader hears after each change ---------------------
+
+
+def _revenue_peak(curve: Rows) -> dict[str, float]:
+    return max(curve, key=lambda row: row["revenue"])
+
+
+def states(values: dict[str, float], data: dict[str, Rows]) -> dict[str, State]:
+    """Where the scenario stands on its revenue curve: below the peak, past it, or no peak in the range."""
+    curve = [r for r in data["curve"] if r["scenario"] == YOURS]
+    tariff = next(r["tariff"] for r in data["point"] if r["scenario"] == YOURS)
+    peak = _revenue_peak(curve)
+    if peak["tariff"] == curve[-1]["tariff"]:
+        top = format_value(curve[-1]["tariff"], "%")
+        return {
+            "revenue": State("rising", f"customs revenue keeps rising with the tariff up to {top}: no peak")
+        }
+    near = format_value(peak["tariff"], "%")
+    if tariff > peak["tariff"] + 2.5:  # the curve is drawn every 5%: past the peak by more than half a step
+        return {"revenue": State("past", f"revenue now falls as the tariff rises: past its peak near {near}")}
+    return {"revenue": State("below", f"revenue still rises with the tariff, up to its peak near {near}")}
+
+
+def _layers_text(rows: Rows) -> str:
+    total = format_value(sum(r["rate"] for r in rows), "%")
+    charged = [f"{r['layer']} {format_value(r['rate'], '%')}" for r in rows if r["rate"] > 0]
+    return f"{total} ({', '.join(charged)})" if charged else total
+
+
+def chart_summaries(data: dict[str, Rows]) -> dict[str, str]:
+    """What each chart shows for the baseline and your scenario."""
+    layers = {who: [r for r in data["layers"] if r["scenario"] == who] for who in (BASELINE, YOURS)}
+    curve = [r for r in data["curve"] if r["scenario"] == YOURS]
+    points = {r["scenario"]: r for r in data["point"]}
+    peak = _revenue_peak(curve)
+
+    def at(point: dict[str, float]) -> str:
+        return (
+            f"at {format_value(point['tariff'], '%', 1)}, imports {format_value(point['volume'], '', 1)} "
+            f"and revenue {format_value(point['revenue'], '$')}"
+        )
+
+    return {
+        "tariff_layers": f"Your scenario's tariff layers add up to {_layers_text(layers[YOURS])}; "
+        f"the baseline's to {_layers_text(layers[BASELINE])}.",
+        "volume_and_revenue": f"As China's tariff climbs from 0% to {format_value(curve[-1]['tariff'], '%')}, "
+        f"imports from China fall from {format_value(curve[0]['volume'], '', 1)} to "
+        f"{format_value(curve[-1]['volume'], '', 1)} (no tariffs = 100), and customs revenue peaks at "
+        f"{format_value(peak['revenue'], '$')} per $100 of no-tariff purchases near {format_value(peak['tariff'], '%')}. "
+        f"Your scenario is {at(points[YOURS])}; the baseline {at(points[BASELINE])}.",
+    }
+
+
+NARRATION = Narration(
+    names={
+        "price": "the price paid",
+        "volume": "imports from China",
+        "revenue": "customs revenue",
+        "total": "the tariff on the good from China",
+    },
+    plural=frozenset({"volume"}),
+    states=states,
+    charts=chart_summaries,
+)
+
+
 MODEL = Model(
     name="tariff_stack",
     version=3,  # see [[model_version]] in explainers/corrections.toml
@@ -334,6 +401,7 @@ MODEL = Model(
     presets=PRESETS,
     compute=compute,
     in_one_line=in_one_line,
+    narration=NARRATION,
     method="""The model follows **one good**, priced $100 before tariffs by every supplier. The tariff on the Chinese
 good is the sum of the layers that apply: **t_c** = MFN + Section 301 + Section 232 + fentanyl + reciprocal + Section 122,
 except that a good under a Section 232 tariff pays no reciprocal tariff [@natlawreview-2025-04]. The same good from

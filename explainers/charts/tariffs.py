@@ -110,5 +110,16 @@ CHARTS = WidgetCharts(
                 Column("revenue", "Revenue per $100 of no-tariff purchases ($)", 2),
             ),
         ),
+        Table(
+            "curve",
+            "Imports from China and customs revenue at each tariff on the good from China",
+            (
+                scenarios.COLUMN,
+                Column("tariff", "Tariff from China (%)", 0),
+                Column("volume", "Imports from China (no tariffs = 100)", 1),
+                Column("revenue", "Revenue per $100 of no-tariff purchases ($)", 2),
+                Column("price", "Duty-paid price of the $100 Chinese good ($)", 2),
+            ),
+        ),
     ),
 )

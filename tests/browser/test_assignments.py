@@ -139,7 +139,7 @@ def test_builder_link_locks_hides_and_withholds_until_the_student_predicts(reade
         point = student.view_data(WIDGET, 1, "point")
         want = TARIFF.run({**TARIFF.defaults(), "fentanyl": 20}).as_dict()["data"]["point"]
         assert model_rows(point, list(want[0])) == [pytest.approx(r, rel=1e-12) for r in want]
-        assert page.locator(f"#{WIDGET} table.bx-table").count() == 2
+        assert page.locator(f"#{WIDGET} table.bx-table").count() == 3  # layers, the two scenarios, the curve
         student.assert_clean()
     finally:
         student.context.close()

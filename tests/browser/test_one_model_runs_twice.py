@@ -33,6 +33,7 @@ def random_request(name: str, model, rng: random.Random) -> dict:
     return {
         "settings": random_values(model, rng),
         "baseline": rng.choice([None] + [p.key for p in model.presets]),
+        "previous": random_values(model, rng),  # the run is also said in words, as a change from these
     }
 
 
@@ -109,7 +110,7 @@ def test_random_parameter_sets_agree_value_for_value(reader):
     )
     assert len(replies) == len(cases) >= 20
     for (name, request), reply in zip(cases, replies, strict=True):
-        result = registry.get(name).run(request["settings"], request["baseline"])
+        result = registry.get(name).run(request["settings"], request["baseline"], request["previous"])
         expected = json.loads(json.dumps({"ok": True, **result.as_dict()}))
         assert_same(reply, expected, f"{name}{request}")
 

@@ -2,6 +2,7 @@
 // read-outs and data table updated in place. A failed run keeps the last good chart.
 import { assignmentFor } from "./assign.js";
 import { createView } from "./charts.js";
+import { mountDescription, mountLoadingNews } from "./describe.js";
 import { track } from "./metrics.js";
 import { describe, fixed } from "./format.js";
 import { mountInside } from "./inside.js";
@@ -31,6 +32,12 @@ export function mountWidget(figure) {
   const statusLine = figure.querySelector(".bx-status");
   const errorLine = figure.querySelector(".bx-error");
   const assignment = assignmentFor(figure, meta, inputs); // a teacher's assignment link (assign.js), or null
+  // The model's words (describe.js). Not in an assignment: they would say the results it withholds.
+  const speech = assignment ? null : mountDescription(figure, meta);
+  if (assignment) {
+    figure.querySelectorAll(".bx-chart-summary").forEach((summary) => summary.remove());
+    figure.querySelectorAll(".bx-view").forEach((view) => view.removeAttribute("aria-describedby"));
+  }
   const view = (element, spec, i) => (assignment ? assignment.view(element, spec, i) : createView(element, spec));
   const views = Promise.all(
     specs.map((spec, i) => view(figure.querySelector(`.bx-view[data-view="${i}"]`), spec, i)),
@@ -41,7 +48,8 @@ export function mountWidget(figure) {
   // The baseline the read-outs and charts compare with: the start (defaults or the page's preset), or the
   // dated preset the reader last pressed. The model computes both; the page only names the preset.
   let baseline = meta.startBaseline ?? null;
-  const request = () => ({ settings: values(), baseline });
+  // `previous`: the settings the last spoken sentence described, so the next one says what changed since.
+  const request = () => ({ settings: values(), baseline, previous: speech?.previous() ?? null });
   const baselineName = figure.querySelector(".bx-baseline strong");
   const showInactive = (inactive) => {
     for (const input of inputs) {
@@ -87,10 +95,11 @@ export function mountWidget(figure) {
     const inputAt = lastInputAt;
     try {
       const edited = editedCode !== null;
-      const result = edited ? await runEdited(meta.widget, editedCode, request()) : await runModel(meta.widget, request());
+      const sent = request();
+      const result = edited ? await runEdited(meta.widget, editedCode, sent) : await runModel(meta.widget, sent);
       const answeredAt = performance.now();
       if (lifetime.signal.aborted) return; // the page was left while Python answered
-      tell("bx:result", { result, edited });
+      tell("bx:result", { result, edited, settings: sent.settings });
       if (!result.ok) {
         showError(`${result.error} The chart still shows the last valid scenario.`);
       } else {
@@ -99,7 +108,10 @@ export function mountWidget(figure) {
           if (cell) cell.textContent = figureValue.text;
         }
         showInactive(result.inactive);
-        if (baselineName && result.baseline) baselineName.textContent = result.baseline;
+        // A live region: rewritten only when the baseline changes, or it repeats itself after every run.
+        if (baselineName && result.baseline && baselineName.textContent !== result.baseline) {
+          baselineName.textContent = result.baseline;
+        }
         latest = result;
         if (dataPanel.open) fillTables(); // a closed table is filled when the reader opens it
         try {
@@ -223,6 +235,7 @@ export function mountWidget(figure) {
         "is in the table below. Retry tries to start Python again.",
     }[phase];
   });
+  const quietLoading = mountLoadingNews(figure); // what a screen reader hears of the status line above
   startPython().catch(() => {}); // reported through onStatus
   const inside = figure.querySelector(".bx-inside");
   if (inside) {
@@ -235,5 +248,5 @@ export function mountWidget(figure) {
   }
   assignment?.mounted({ setAll, rerun: changed });
   track("widget-mounted", { id: figure.id });
-  return () => { lifetime.abort(); unsubscribe(); };
+  return () => { lifetime.abort(); unsubscribe(); quietLoading(); };
 }
