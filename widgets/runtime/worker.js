@@ -33,9 +33,6 @@ function progress(force = false) {
   reportedAt = now;
   postMessage({ type: MESSAGES.PROGRESS, loaded: arrived, total: expected });
 }
-// How each download arrived (worker-boot.js times the line from them): its first and last chunk as
-// read here, bytes read, and its size on the wire as the host declared it when it compressed the file.
-const samples = new Map(); // address -> { first, last, bytes, encoded, length }
 async function download(input, init, required = true) {
   const url = String(input?.url ?? input);
   const file = url.split("?")[0].split("/").pop();
@@ -57,18 +54,8 @@ async function download(input, init, required = true) {
   // A host that does not know the .wasm extension sends it as text or octet-stream, which
   // WebAssembly's streaming compiler refuses; the bytes are the site's own, so their type is known.
   if (file.endsWith(".wasm")) headers.set("Content-Type", "application/wasm");
-  const sample = { url, first: null, last: 0, bytes: 0, encoded: response.headers.has("Content-Encoding"),
-    length: Number(response.headers.get("Content-Length") ?? NaN) };
-  samples.set(url, sample);
   const counter = new TransformStream({
-    transform(chunk, controller) {
-      arrived += chunk.byteLength;
-      sample.last = performance.now();
-      sample.first ??= sample.last;
-      sample.bytes += chunk.byteLength;
-      progress();
-      controller.enqueue(chunk);
-    },
+    transform(chunk, controller) { arrived += chunk.byteLength; progress(); controller.enqueue(chunk); },
     flush() { progress(true); },
   });
   return new Response(response.body.pipeThrough(counter), { status: response.status, statusText: response.statusText, headers });
@@ -93,18 +80,37 @@ const countingFetch = async (input, init) => {
   return early ? new Response(await early) : download(input, init);
 };
 
+/** The response, with a record of how it arrived (worker-boot.js lineSpeed() times the line from it):
+ *  its first and last chunk as read here, the bytes read, and its size on the wire as the host
+ *  declared it when it compressed the file. */
+function sampled(response, url, samples) {
+  const sample = { url, first: null, last: 0, bytes: 0,
+    encoded: response.headers.has("Content-Encoding"), length: Number(response.headers.get("Content-Length") ?? NaN) };
+  samples.push(sample);
+  const timer = new TransformStream({
+    transform(chunk, controller) {
+      sample.last = performance.now();
+      sample.first ??= sample.last;
+      sample.bytes += chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+  });
+  return new Response(response.body.pipeThrough(timer), { status: response.status, headers: response.headers });
+}
+
 function prefetch() {
-  const stdlib = download(STDLIB).then((response) => response.arrayBuffer()).catch((error) => {
+  const samples = [];
+  const stdlib = download(STDLIB).then((response) => sampled(response, STDLIB, samples).arrayBuffer()).catch((error) => {
     bootFailed(`${FILES.pythonStdlib.split("/").pop()} could not be downloaded (the connection failed)`);
     throw error;
   });
   fetched.set(STDLIB, stdlib);
-  wasmModule = download(WASM).then((response) => nativeWasm.compileStreaming.call(WebAssembly, response))
+  wasmModule = download(WASM).then((response) => nativeWasm.compileStreaming.call(WebAssembly, sampled(response, WASM, samples)))
     .catch((error) => {
       bootFailed("Python (pyodide.asm.wasm) arrived damaged and could not be started");
       throw error;
     });
-  const arrivedBoth = Promise.all([stdlib, wasmModule]).then(() => [STDLIB, WASM].map((url) => samples.get(url)));
+  const arrivedBoth = Promise.all([stdlib, wasmModule]).then(() => samples);
   for (const early of [stdlib, wasmModule, arrivedBoth]) early.catch(() => {}); // reported above
   return { stdlib, arrivedBoth };
 }
@@ -178,6 +184,7 @@ async function startPyodide(models, { stdlib, arrivedBoth }) {
     throw new Error("Python's loader (pyodide.asm.mjs) could not be downloaded");
   }
   const fromSnapshot = "_loadSnapshot" in choice.options;
+  if (!fromSnapshot) status("Starting Python…"); // seconds of work, once the files are here
   try {
     return { pyodide: await loadPyodide({ ...options, ...choice.options }), fromSnapshot, source: choice.source, keep: choice.keep };
   } catch (error) {
