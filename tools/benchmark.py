@@ -406,7 +406,8 @@ def main() -> None:
         print(machine(load_at_start))
         print_redraws("slider-to-redraw on every widget (first slider, once Python is ready)", every_widget)
         print_redraws(
-            "the same with the main thread slowed 4x (CDP CPU throttling: a school Chromebook)", slow_redraws
+            "the same with the main thread slowed 4x (CDP CPU throttling: a school Chromebook)",
+            every_widget_slow,
         )
         return
     if args.only_networks:
@@ -514,7 +515,7 @@ def main() -> None:
     )
     print_redraws("slider-to-redraw on every widget (first slider, once Python is ready)", every_widget)
     print_redraws(
-        "the same with the main thread slowed 4x (CDP CPU throttling: a school Chromebook)", slow_redraws
+        "the same with the main thread slowed 4x (CDP CPU throttling: a school Chromebook)", every_widget_slow
     )
     print_network(networks)
 
