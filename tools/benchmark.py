@@ -8,14 +8,16 @@ headless Chromium, measures:
     picture, or Vega's view if it came first), and to the first live Vega view;
   - time until a widget first responds to a slider (navigation start -> first redraw from Python),
     and that time divided by a bare Pyodide boot (loadPyodide() + one line) measured in the same run;
-  - slider-to-redraw latency after boot (median and 95th percentile, ms and 60 Hz frames);
+  - slider-to-redraw latency after boot (median and 95th percentile, ms and 60 Hz frames), on the
+    tariff widget and then on every widget of every page, also with the main thread slowed 4x, with
+    the longest main-thread task while the reader pressed;
   - main-thread long tasks (> 50 ms) from navigation until Python is ready, and the scripts behind the
     longest (from the Long Animation Frames API);
   - on a second widget page reached by instant navigation: time from the click to the widget's
     response to a slider, and whether Python booted again;
   - bytes served for a page with widgets and for one without (raw, and gzip as most hosts send);
   - school networks (tools/net_server.py: gzip as hosts do, 40 ms per request, one bandwidth budget
-    shared by all connections) at 10 and 50 Mbit/s, and loopback with gzip: the cold first visit to a
+    shared by all connections) at 10, 50 and 100 Mbit/s, and loopback with gzip: the cold first visit to a
     widget page and the revisit after it, each against a bare Pyodide boot (the npm package as
     published, full standard library) at the same profile in the same run, with bytes on the wire.
 The machine is shared and noisy: quote medians and ratios.
@@ -36,10 +38,18 @@ from playwright.sync_api import Page, sync_playwright
 
 from explainers import stdlib
 from tools.browser_setup import launch_args
-from tools.net_server import LOOPBACK, SCHOOL_10, SCHOOL_50, NetServer, Profile
+from tools.net_server import LOOPBACK, SCHOOL_10, SCHOOL_50, SCHOOL_100, NetServer, Profile
 from tools.site_server import PREFIX, SiteServer, build_site
 
 WIDGET_PAGE = "busan-meeting/"  # carries the tariff widget
+# Every widget on every page that has one: (page, figure id), for the redraw figures.
+WIDGETS = (
+    ("busan-meeting/", "widget-tariff_stack"),
+    ("one-year-pause/", "widget-truce-holds"),
+    ("one-year-pause/", "widget-truce-lapses"),
+    ("central-asia/", "widget-central_asia_pipeline"),
+)
+NETWORKS = [LOOPBACK, SCHOOL_100, SCHOOL_50, SCHOOL_10]
 PLAIN_PAGE = "sources/"
 SECOND_WIDGET_PAGE, SECOND_WIDGET = "one-year-pause/", "widget-truce-lapses"
 LONG_TASKS = """
@@ -138,10 +148,11 @@ def second_widget_page(page: Page) -> dict:
     }
 
 
-def redraw_latencies(page: Page, presses: int) -> list[tuple[float, float]]:
+def redraw_latencies(
+    page: Page, presses: int, slider: str = "#widget-tariff_stack-reciprocal"
+) -> list[tuple[float, float]]:
     """(input to redrawn chart, of which input to Python's answer) per arrow-key press, in ms."""
-    slider = page.locator("#widget-tariff_stack-reciprocal")
-    slider.focus()
+    page.locator(slider).focus()
     latencies = []
     for i in range(presses):
         before = page.evaluate("() => window.busanExplainer.metrics.filter(m => m.name === 'redraw').length")
@@ -152,6 +163,42 @@ def redraw_latencies(page: Page, presses: int) -> list[tuple[float, float]]:
         latest = page.evaluate("() => window.busanExplainer.metrics.filter(m => m.name === 'redraw').at(-1)")
         latencies.append((latest["ms"], latest["model"]))
     return latencies
+
+
+def widget_redraws(browser, base: str, presses: int, cpu_slowdown: float) -> dict[str, dict]:
+    """Slider-to-redraw on every widget, its first slider pressed `presses` times once Python is
+    ready, with the main thread slowed `cpu_slowdown` times (CDP, as a school Chromebook would be);
+    and the longest main-thread task while the reader pressed."""
+    figures = {}
+    for path, figure in WIDGETS:
+        context = browser.new_context()
+        page = context.new_page()
+        page.add_init_script(LONG_TASKS)
+        page.goto(base + path)
+        page.wait_for_selector(f"#{figure}[data-python=ready]", timeout=180_000)
+        page.evaluate("(id) => document.getElementById(id).bxViews", figure)  # every view drawn
+        if cpu_slowdown > 1:
+            context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
+        started = page.evaluate("() => performance.now()")
+        slider = page.locator(f"#{figure} input[type=range]").first.get_attribute("id")
+        redraws = redraw_latencies(page, presses, f"#{slider}")
+        tasks = [d for start, d in page.evaluate("() => window.__longTasks") if start >= started]
+        figures[f"{path}#{figure}"] = {"redraws": redraws, "longest_task": max(tasks, default=0.0)}
+        context.close()
+    return figures
+
+
+def print_redraws(title: str, figures: dict[str, dict]) -> None:
+    median = statistics.median
+    print(f"  {title}")
+    for name, measured in figures.items():
+        total = [ms for ms, _ in measured["redraws"]]
+        model = [m for _, m in measured["redraws"]]
+        print(
+            f"    {name:44} median {median(total):6.1f} ms, 95th percentile {percentile(total, 0.95):6.1f} ms; "
+            f"until Python's answer {median(model):5.1f} / {percentile(model, 0.95):5.1f} ms; "
+            f"longest task while pressing {measured['longest_task']:4.0f} ms"
+        )
 
 
 def bytes_for(
@@ -255,6 +302,7 @@ def network_runs(
     variants = [False, True] if compare_stdlib else [False]
     results: dict[str, list[dict]] = {}
     with NetServer(site_dir, mounts=mounts, lifetime_s=3600) as server:
+        server.precompress()  # a host compresses once; the first visit measured should not wait for it
         for _ in range(runs):
             for profile in profiles:
                 for full in variants:
@@ -303,6 +351,16 @@ def print_network(results: dict[str, list[dict]]) -> None:
         )
 
 
+def machine(load_at_start: float) -> str:
+    """When, where, and how busy the machine was (its load average, at the start and now): the machine
+    is shared, so compare ratios measured in one run, never times across runs."""
+    return (
+        f"Busan explainer benchmark — {time.strftime('%Y-%m-%d %H:%M')} — {platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"load average {load_at_start:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
+    )
+
+
 def runs_text(values: list[float]) -> str:
     return ", ".join(f"{v:.0f}" for v in values)
 
@@ -328,18 +386,42 @@ def main() -> None:
     parser.add_argument(
         "--loopback-only", action="store_true", help="with --only-networks: the loopback profile only"
     )
+    parser.add_argument(
+        "--only-redraws",
+        action="store_true",
+        help="only slider-to-redraw on every widget (1x and 4x slower CPU)",
+    )
     args = parser.parse_args()
+    load_at_start = os.getloadavg()[0]
+    if args.only_redraws:
+        with tempfile.TemporaryDirectory() as tmp:
+            site_dir = Path(tmp) / "site"
+            server = SiteServer(site_dir)
+            build(site_dir, server.url)
+            with server, sync_playwright() as pw:
+                browser = pw.chromium.launch(**launch_args())
+                every_widget = widget_redraws(browser, server.url, args.presses, 1)
+                every_widget_slow = widget_redraws(browser, server.url, args.presses, 4)
+                browser.close()
+        print(machine(load_at_start))
+        print_redraws("slider-to-redraw on every widget (first slider, once Python is ready)", every_widget)
+        print_redraws(
+            "the same with the main thread slowed 4x (CDP CPU throttling: a school Chromebook)",
+            every_widget_slow,
+        )
+        return
     if args.only_networks:
         with tempfile.TemporaryDirectory() as tmp:
             site_dir = Path(tmp) / "site"
             build(site_dir, SiteServer(site_dir).url)
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(**launch_args())
-                profiles = [LOOPBACK, SCHOOL_10] if args.compare_stdlib else [LOOPBACK, SCHOOL_50, SCHOOL_10]
+                profiles = [LOOPBACK, SCHOOL_10] if args.compare_stdlib else NETWORKS
                 if args.loopback_only:
                     profiles = [LOOPBACK]
                 results = network_runs(browser, site_dir, args.network_runs, profiles, args.compare_stdlib)
                 browser.close()
+        print(machine(load_at_start))
         print_network(results)
         return
 
@@ -378,7 +460,9 @@ def main() -> None:
             plain_bytes = bytes_for(server, site_dir, context.new_page(), PLAIN_PAGE, None)
             plain_requests = list(server.httpd.served)
             context.close()
-            networks = network_runs(browser, site_dir, args.network_runs, [LOOPBACK, SCHOOL_50, SCHOOL_10])
+            every_widget = widget_redraws(browser, server.url, args.presses, 1)
+            every_widget_slow = widget_redraws(browser, server.url, args.presses, 4)
+            networks = network_runs(browser, site_dir, args.network_runs, NETWORKS)
             browser.close()
 
     median = statistics.median
@@ -388,10 +472,7 @@ def main() -> None:
     all_long = [d for s in starts for d in s["long_tasks"]]
     frames = [s["longest_frame"] for s in starts if s["longest_frame"]]
     longest_frame = max(frames, key=lambda f: f["duration"], default=None)
-    print(
-        f"Busan explainer benchmark — {time.strftime('%Y-%m-%d %H:%M')} — {platform.machine()}, "
-        f"{os.cpu_count()} cores, Python {platform.python_version()}, {args.runs} cold starts"
-    )
+    print(f"{machine(load_at_start)}, {args.runs} cold starts")
     print(f"  site build (mkdocs build --strict)      {build_s:8.2f} s")
     print(
         f"  time to first chart                     {first_chart:8.0f} ms median  (runs: {runs_text([s['first_chart'] for s in starts])})"
@@ -431,6 +512,10 @@ def main() -> None:
     print(
         f"  bytes, page without widgets             {plain_bytes[0] / 1e6:8.2f} MB raw, {plain_bytes[1] / 1e6:.2f} MB gzip; "
         f"Pyodide requested: {'yes' if any('pyodide' in p for p in plain_requests) else 'no'}"
+    )
+    print_redraws("slider-to-redraw on every widget (first slider, once Python is ready)", every_widget)
+    print_redraws(
+        "the same with the main thread slowed 4x (CDP CPU throttling: a school Chromebook)", every_widget_slow
     )
     print_network(networks)
 

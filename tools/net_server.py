@@ -6,7 +6,7 @@ slow shared line. For the benchmark (`make bench`) and its own non-timing test; 
 - **caching headers** like GitHub Pages (`Cache-Control: max-age=600`, `Last-Modified`, answering
   `If-Modified-Since` with 304), so a browser behaves as it does with a real host;
 - **latency**: every response waits `latency_ms` before its first byte (one round trip per request);
-- **bandwidth**: one token bucket shared by every connection, so six parallel downloads split the
+- **bandwidth**: one line shared by every connection, so six parallel downloads split the
   line as they would on a real one;
 - **bytes on the wire**: every response's header and body bytes are counted.
 
@@ -37,6 +37,7 @@ COMPRESSIBLE = (
 )
 ALREADY_COMPRESSED = (".gz", ".zip", ".png", ".jpg", ".jpeg", ".webp", ".woff", ".woff2")
 CHUNK = 16 * 1024
+CATCH_UP_S = 0.05
 mimetypes.add_type("application/wasm", ".wasm")
 mimetypes.add_type("text/javascript", ".mjs")
 
@@ -53,27 +54,33 @@ class Profile:
 LOOPBACK = Profile("loopback, gzip")
 SCHOOL_10 = Profile("10 Mbit/s, 40 ms", 10, 40)
 SCHOOL_50 = Profile("50 Mbit/s, 40 ms", 50, 40)
+SCHOOL_100 = Profile("100 Mbit/s, 40 ms", 100, 40)
 
 
-class TokenBucket:
-    """`take(n)` blocks until n bytes may be sent; all connections draw from the same bucket."""
+class SharedLine:
+    """One line shared by every connection: each chunk is scheduled on the line's own clock.
 
-    def __init__(self, bytes_per_s: float, burst: int = CHUNK) -> None:
-        self.rate, self.burst = bytes_per_s, burst
-        self.tokens, self.stamp = float(burst), time.monotonic()
+    `take(n, due)` blocks until n more bytes of one response are on the line and returns when they
+    are, to be passed as `due` with the response's next chunk. A response is scheduled from its own
+    previous chunk, not from when its thread woke up: on a busy machine every sleep overshoots by
+    milliseconds, and a thread that wakes late then sends at once what the line would have carried
+    meanwhile (at most CATCH_UP_S of it). An idle line gives no credit: a response's first chunk
+    starts now. (A token bucket of one chunk lost every late wake-up: a 50 Mbit/s line carried 35
+    Mbit/s here under load; a larger bucket sent a whole small file at once after any pause.)"""
+
+    def __init__(self, bytes_per_s: float) -> None:
+        self.rate = bytes_per_s
+        self.free_at = 0.0  # when the line has sent every chunk scheduled so far
         self.lock = threading.Lock()
 
-    def take(self, n: int) -> None:
-        while True:
-            with self.lock:
-                now = time.monotonic()
-                self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
-                self.stamp = now
-                if self.tokens >= n:
-                    self.tokens -= n
-                    return
-                wait = (n - self.tokens) / self.rate
-            time.sleep(min(wait, 0.05))
+    def take(self, n: int, due: float | None = None) -> float:
+        with self.lock:
+            now = time.monotonic()
+            start = max(self.free_at, now if due is None else max(due, now - CATCH_UP_S))
+            self.free_at = done = start + n / self.rate
+        while (wait := done - time.monotonic()) > 0:
+            time.sleep(wait)
+        return done
 
 
 @dataclass
@@ -89,12 +96,30 @@ class _State:
     root: Path
     mounts: dict[str, Path]
     profile: Profile
-    bucket: TokenBucket | None
+    line: SharedLine | None
     # site path -> another file (a benchmark variant)
     overrides: dict[str, Path] = field(default_factory=dict)
     served: list[Served] = field(default_factory=list)
     gzip_cache: dict[tuple[Path, float], bytes] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def compressible(path: Path) -> bool:
+    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return kind.startswith(COMPRESSIBLE) and not path.name.endswith(ALREADY_COMPRESSED)
+
+
+def gzipped_copy(state: _State, path: Path) -> bytes:
+    """The file gzipped as a host sends it, compressed once (a host or CDN keeps its copy too)."""
+    path = path.resolve()
+    key = (path, path.stat().st_mtime)
+    with state.lock:
+        cached = state.gzip_cache.get(key)
+    if cached is None:
+        cached = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        with state.lock:
+            state.gzip_cache[key] = cached
+    return cached
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -137,27 +162,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self._send(304, {"Last-Modified": last_modified, "Cache-Control": "max-age=600"}, b"", body)
             return
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        data = path.read_bytes()
         headers = {
             "Content-Type": kind,
             "Last-Modified": last_modified,
             "Cache-Control": "max-age=600",
             "Vary": "Accept-Encoding",
         }
-        gzipped = (
-            kind.startswith(COMPRESSIBLE)
-            and not path.name.endswith(ALREADY_COMPRESSED)
-            and "gzip" in self.headers.get("Accept-Encoding", "")
-        )
+        gzipped = compressible(path) and "gzip" in self.headers.get("Accept-Encoding", "")
+        data = gzipped_copy(state, path) if gzipped else path.read_bytes()
         if gzipped:
-            key = (path, modified)
-            with state.lock:
-                cached = state.gzip_cache.get(key)
-            if cached is None:
-                cached = gzip.compress(data, compresslevel=6, mtime=0)
-                with state.lock:
-                    state.gzip_cache[key] = cached
-            data = cached
             headers["Content-Encoding"] = "gzip"
         self._send(200, headers, data, body, gzipped)
 
@@ -175,10 +188,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         sent = 0
         if body:
             view = memoryview(data)
+            due = None
             for start in range(0, len(data), CHUNK):
                 chunk = view[start : start + CHUNK]
-                if state.bucket:
-                    state.bucket.take(len(chunk))
+                if state.line:
+                    due = state.line.take(len(chunk), due)
                 try:
                     self.wfile.write(chunk)
                 except (BrokenPipeError, ConnectionResetError):
@@ -208,9 +222,9 @@ class NetServer(LoopbackServer):
         lifetime_s: float = 3600,
     ) -> None:
         """`mounts`: URL prefix (outside the site's) -> another folder, e.g. Pyodide as published."""
-        bucket = TokenBucket(profile.mbit * 1e6 / 8) if profile.mbit else None
+        line = SharedLine(profile.mbit * 1e6 / 8) if profile.mbit else None
         self.httpd = self._Server(("127.0.0.1", 0), _Handler)
-        self.httpd.state = _State(Path(directory), dict(mounts or {}), profile, bucket)
+        self.httpd.state = _State(Path(directory), dict(mounts or {}), profile, line)
         super().__init__()
         self.lifetime = threading.Timer(lifetime_s, self.stop)  # bounded, whatever the caller does
         self.lifetime.daemon = True
@@ -223,7 +237,7 @@ class NetServer(LoopbackServer):
     def profile(self, profile: Profile) -> None:
         """Change the network between measurements (the same port, so the same browser origin)."""
         self.httpd.state.profile = profile
-        self.httpd.state.bucket = TokenBucket(profile.mbit * 1e6 / 8) if profile.mbit else None
+        self.httpd.state.line = SharedLine(profile.mbit * 1e6 / 8) if profile.mbit else None
 
     @property
     def overrides(self) -> dict[str, Path]:
@@ -232,6 +246,15 @@ class NetServer(LoopbackServer):
     @property
     def served(self) -> list[Served]:
         return self.httpd.state.served
+
+    def precompress(self) -> None:
+        """Gzip every file now, not on its first request: the first visit measured should not wait
+        for the server to compress a 10 MB WebAssembly file (a second of CPU here)."""
+        state = self.httpd.state
+        for folder in (state.root, *state.mounts.values()):
+            for path in folder.rglob("*"):
+                if path.is_file() and compressible(path):
+                    gzipped_copy(state, path)
 
     def wire_bytes(self) -> int:
         with self.httpd.state.lock:

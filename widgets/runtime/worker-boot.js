@@ -4,18 +4,16 @@
 // but the build's copy is 6.2 MB on the wire: below about 30 Mbit/s it costs more time than it saves,
 // and on a shared school line it costs the whole class. So, per visit:
 //   1. a snapshot of this exact runtime kept by an earlier visit: restore it (no download);
-//   2. a fast line (over FAST_MBIT, measured on Pyodide's first big file): fetch the build's snapshot;
+//   2. a fast line (over FAST_MBIT, measured on the downloads every boot makes): fetch the build's snapshot;
 //   3. otherwise boot the ordinary way, and let Pyodide snapshot itself once the models are imported.
 // Cases 2 and 3 keep their snapshot in Cache Storage, keyed by the exact runtime (Pyodide's version,
 // the standard library zip and the models): a new build changes the key, so a stale one never loads.
-import { FILES } from "./contract.js";
-
 const CACHE = "bx-python-snapshot";
-const PYTHON_STDLIB = FILES.pythonStdlib.split("/").pop(); // beside pyodide.asm.mjs (explainers/stdlib.py)
-// One reader's break-even is about 30 Mbit/s (6.2 MB against 1.5-2 s of CPU); twice that leaves room for
-// a line shared with classmates and for the estimate, which the page's own downloads pull down (on the
-// benchmark's 50 Mbit/s line it read 14-41 Mbit/s; on loopback 91-336).
-const FAST_MBIT = 60;
+// One reader's break-even is about 30 Mbit/s (6.2 MB against 1.5-2 s of CPU). On the benchmark's
+// simulated lines, on this busy 2-core machine, lineSpeed() read 18 Mbit/s on a 20 Mbit/s line (three of
+// three), 34-46 on a 50 and 66-79 on a 100: a start's CPU work delays some chunks, so it reads a little
+// low, and the threshold sits a little below the break-even.
+export const FAST_MBIT = 25;
 
 async function sha256hex(...parts) {
   const bytes = await new Blob(parts).arrayBuffer();
@@ -28,38 +26,56 @@ async function snapshotKey(indexURL, version, models, stdlib) {
   return new URL(`kept-snapshot-${await sha256hex(version, models, stdlib)}.bin`, indexURL).href;
 }
 
-async function cachedSnapshot(indexURL, version, models) {
+async function cachedSnapshot(indexURL, version, models, stdlib) {
   if (typeof caches === "undefined" || !(await caches.has(CACHE))) return null; // a first visit: no wait
-  const stdlib = await fetch(indexURL + PYTHON_STDLIB).then((r) => (r.ok ? r.arrayBuffer() : null));
-  if (!stdlib) return null;
   const cache = await caches.open(CACHE);
-  const hit = await cache.match(await snapshotKey(indexURL, version, await models, stdlib));
+  const hit = await cache.match(await snapshotKey(indexURL, version, await models, await stdlib));
   return hit ? new Uint8Array(await hit.arrayBuffer()) : null;
 }
 
-/** Mbit/s of a download just made, from Resource Timing (null when unknown or from a cache). */
-function lineSpeed(url) {
-  const entry = performance.getEntriesByName(url).at(-1);
-  if (!entry?.encodedBodySize || !entry.transferSize) return null;
-  return (entry.encodedBodySize * 8) / Math.max(entry.responseEnd - entry.responseStart, 1) / 1000;
+const sum = (values) => values.reduce((a, b) => a + b, 0);
+const megabits = (bytes, ms) => (bytes * 8) / Math.max(ms, 1) / 1000;
+
+/**
+ * The line's speed in Mbit/s over downloads made at the same time (the standard library and the
+ * WebAssembly, 4.4 MB on the wire: a small file says more about a request's round trip and the page's
+ * own start than about the line), or null when unknown. Each sample is worker.js's record of one
+ * download ({ url, first, last, bytes, encoded, length }). Resource Timing's network times and sizes
+ * where the engine gives them; WebKit gives no sizes inside a worker, so there the chunks as the worker
+ * read them: the bytes read are the bytes on the wire unless the host compressed the file, and then
+ * its Content-Length says how many crossed the wire.
+ */
+export function lineSpeed(samples) {
+  const entries = samples.map((sample) => performance.getEntriesByName(sample.url).at(-1));
+  if (entries.every((entry) => entry?.encodedBodySize)) {
+    if (entries.some((entry) => !entry.transferSize)) return null; // from a cache: nothing about the line
+    const ms = Math.max(...entries.map((e) => e.responseEnd)) - Math.min(...entries.map((e) => e.responseStart));
+    return megabits(sum(entries.map((e) => e.encodedBodySize)), ms);
+  }
+  // A compressed file sent without its length (gzipped on the fly) is left out: what remains shared the
+  // line with it, so it reads low, and a low reading only means the ordinary boot.
+  const known = samples.filter((s) => s.first !== null && (!s.encoded || s.length > 0));
+  if (!known.length) return null;
+  const ms = Math.max(...known.map((s) => s.last)) - Math.min(...known.map((s) => s.first));
+  return megabits(sum(known.map((s) => (s.encoded ? s.length : s.bytes))), ms);
 }
 
 /**
  * Options for loadPyodide on this visit, where they came from, and `keep(pyodide, models)`: call it
  * once the models are imported (before any other Python call) so the next visit starts from memory.
- * `fetchBuildSnapshot()` resolves to the build's snapshot (the memory, gunzipped).
+ * `stdlib` resolves to the standard library zip's bytes, `arrivedBoth` to lineSpeed()'s samples once it
+ * and the WebAssembly have arrived; `fetchBuildSnapshot()` resolves to the build's snapshot (gunzipped).
  */
-export async function chooseBoot(indexURL, version, models, fetchBuildSnapshot) {
+export async function chooseBoot(indexURL, version, models, stdlib, arrivedBoth, fetchBuildSnapshot) {
   try {
-    const snapshot = await cachedSnapshot(indexURL, version, models);
+    const snapshot = await cachedSnapshot(indexURL, version, models, stdlib);
     if (snapshot) return { options: { _loadSnapshot: snapshot }, source: "kept snapshot", keep: () => {} };
   } catch (error) {
     // Cache Storage unavailable (private mode, a quota) or a damaged entry: choose as on a first visit.
   }
-  // Pyodide's loader, imported here (it would be anyway) to time the line before choosing.
-  const loader = indexURL + "pyodide.asm.mjs";
-  const createPyodideModule = (await import(loader)).default;
-  const mbit = lineSpeed(loader);
+  // Pyodide's loader, imported here (it would be anyway) while the big files arrive.
+  const createPyodideModule = (await import(indexURL + "pyodide.asm.mjs")).default;
+  const mbit = lineSpeed(await arrivedBoth);
   if (mbit !== null && mbit >= FAST_MBIT) {
     const fetched = fetchBuildSnapshot();
     fetched.catch(() => {}); // the caller falls back to the ordinary boot

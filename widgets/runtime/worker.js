@@ -101,13 +101,76 @@ async function download(input, init, required = true) {
   if (file.endsWith(".wasm")) headers.set("Content-Type", "application/wasm");
   return counted(response, headers);
 }
-const countingFetch = (input, init) => download(input, init);
+// Fetched at once, before Pyodide asks for them: the standard library (Pyodide then gets the same
+// bytes) and the WebAssembly, compiled as it arrives (Pyodide then instantiates the compiled module).
+// Every boot needs both, so their downloads time the line (worker-boot.js) before the boot is chosen,
+// and the compile waits neither for Pyodide's loader nor for a snapshot.
+const STDLIB = site(FILES.pythonStdlib);
+const WASM = pyodideFile("pyodide.asm.wasm");
+const fetched = new Map(); // address -> Promise of its bytes
+const compiled = new WeakSet(); // the stand-ins handed to Pyodide for the WebAssembly compiled here
+let wasmModule = null;
+const countingFetch = async (input, init) => {
+  const url = String(input?.url ?? input);
+  if (url === WASM && wasmModule) {
+    const standIn = new Response(null);
+    compiled.add(standIn);
+    return standIn;
+  }
+  const early = fetched.get(url);
+  return early ? new Response(await early) : download(input, init);
+};
+
+/** The response, with a record of how it arrived (worker-boot.js lineSpeed() times the line from it):
+ *  its first and last chunk as read here, the bytes read, and its size on the wire as the host
+ *  declared it when it compressed the file. */
+function sampled(response, url, samples) {
+  const sample = { url, first: null, last: 0, bytes: 0,
+    encoded: response.headers.has("Content-Encoding"), length: Number(response.headers.get("Content-Length") ?? NaN) };
+  samples.push(sample);
+  const timer = new TransformStream({
+    transform(chunk, controller) {
+      sample.last = performance.now();
+      sample.first ??= sample.last;
+      sample.bytes += chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+  });
+  return new Response(response.body.pipeThrough(timer), { status: response.status, headers: response.headers });
+}
+
+function prefetch() {
+  const samples = [];
+  const stdlib = download(STDLIB).then((response) => sampled(response, STDLIB, samples).arrayBuffer()).catch((error) => {
+    bootFailed(`${FILES.pythonStdlib.split("/").pop()} could not be downloaded (the connection failed)`);
+    throw error;
+  });
+  fetched.set(STDLIB, stdlib);
+  wasmModule = download(WASM).then((response) => nativeWasm.compileStreaming.call(WebAssembly, sampled(response, WASM, samples)))
+    .catch((error) => {
+      bootFailed("Python (pyodide.asm.wasm) arrived damaged and could not be started");
+      throw error;
+    });
+  const arrivedBoth = Promise.all([stdlib, wasmModule]).then(() => samples);
+  for (const early of [stdlib, wasmModule, arrivedBoth]) early.catch(() => {}); // reported above
+  return { stdlib, arrivedBoth };
+}
 
 // Pyodide reports a WebAssembly module that does not compile (a truncated or mangled file) only as a
 // console warning, and then waits; seen here, it ends the start.
-const nativeWasm = { instantiate: WebAssembly.instantiate, instantiateStreaming: WebAssembly.instantiateStreaming };
-const watchedWasm = Object.fromEntries(Object.entries(nativeWasm).map(([name, original]) => [name,
-  (...args) => original.apply(WebAssembly, args).catch((error) => {
+const nativeWasm = {
+  instantiate: WebAssembly.instantiate,
+  instantiateStreaming: WebAssembly.instantiateStreaming,
+  compileStreaming: WebAssembly.compileStreaming,
+};
+async function instantiateCompiled(source, imports) {
+  const response = await source;
+  if (!compiled.has(response)) return nativeWasm.instantiateStreaming.call(WebAssembly, response, imports);
+  const module = await wasmModule;
+  return { module, instance: await nativeWasm.instantiate.call(WebAssembly, module, imports) };
+}
+const watchedWasm = Object.fromEntries(Object.entries({ ...nativeWasm, instantiateStreaming: instantiateCompiled })
+  .map(([name, original]) => [name, (...args) => original.apply(WebAssembly, args).catch((error) => {
     bootFailed(`Python (pyodide.asm.wasm) arrived damaged and could not be started`);
     throw error;
   })]));
@@ -140,7 +203,7 @@ async function fetchSnapshot() {
 
 // Which boot this visit gets (a snapshot kept by an earlier visit, the build's, or the ordinary one) is
 // chosen in worker-boot.js; `keep` saves a snapshot for the next visit once the models are imported.
-async function startPyodide(models) {
+async function startPyodide(models, { stdlib, arrivedBoth }) {
   let module;
   try {
     module = await import(pyodideFile("pyodide.mjs"));
@@ -157,11 +220,12 @@ async function startPyodide(models) {
   const options = { indexURL, packageBaseUrl: indexURL, lockFileContents };
   let choice;
   try {
-    choice = await chooseBoot(indexURL, version, models, fetchSnapshot);
+    choice = await chooseBoot(indexURL, version, models, stdlib, arrivedBoth, fetchSnapshot);
   } catch {
     throw new Error("Python's loader (pyodide.asm.mjs) could not be downloaded");
   }
   const fromSnapshot = "_loadSnapshot" in choice.options;
+  if (!fromSnapshot) status("Starting Python…"); // seconds of work, once the files are here
   try {
     return { pyodide: await loadPyodide({ ...options, ...choice.options }), fromSnapshot, source: choice.source, keep: choice.keep };
   } catch (error) {
@@ -179,7 +243,8 @@ async function boot() {
   Object.assign(WebAssembly, watchedWasm);
   const models = fetchModels(); // in parallel with Python's own download
   models.catch(() => {}); // awaited below; this only avoids an early "unhandled rejection"
-  const { pyodide, fromSnapshot, source, why, keep } = await startPyodide(models);
+  const early = prefetch();
+  const { pyodide, fromSnapshot, source, why, keep } = await startPyodide(models, early);
   postMessage({ type: MESSAGES.BOOT, fromSnapshot, source, why });
   status("Loading the models…");
   // The snapshot holds the imported models but no files: the source files are unpacked either way
