@@ -235,8 +235,8 @@ def test_on_a_phone_each_slider_is_in_view_with_its_chart_and_read_outs(phone):
         if sliders.nth(i).input_value() != before:
             page.wait_for_function(f"(before) => ({REDRAWS}) > before", arg=redraws)
         page.evaluate(SETTLED)
-        # After the redraw the chart and read-outs are still in view, above the slider (which a note
-        # coming or going under another slider may have moved by a line).
+        # After the redraw the chart, the read-outs and the slider are all still in view (a note coming or
+        # going under another slider must not move this one out of sight).
         at = page.evaluate(PLACES, WIDGET)
         where = f"slider {i}, moved: {at}"
         result, plot = at["result"], at["plot"]
@@ -244,6 +244,7 @@ def test_on_a_phone_each_slider_is_in_view_with_its_chart_and_read_outs(phone):
         assert plot["top"] >= result["top"] and plot["bottom"] <= result["bottom"], where
         assert at["readouts"]["bottom"] <= result["bottom"] + 1, where
         assert result["bottom"] <= at["slider"]["top"] + 1, where
+        assert at["slider"]["bottom"] <= at["height"] + 1, where
 
 
 def test_a_typed_value_is_read_clamped_and_stepped_as_a_link_value_is(reader):
