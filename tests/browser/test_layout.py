@@ -200,9 +200,14 @@ PLACES = """(id) => {
     plot: rect(figure.querySelector('.bx-view[data-view="0"] svg.marks .role-frame.root > g > path.background')),
     readouts: rect(figure.querySelector(".bx-figures")),
     control: rect(control),
+    slider: rect(document.activeElement),
     height: innerHeight,
   };
 }"""
+
+
+# How many times the widget has redrawn its charts after an input (widget.js reports each).
+REDRAWS = f"window.busanExplainer.metrics.filter((m) => m.name === 'redraw' && m.id === '{WIDGET}').length"
 
 
 @pytest.fixture()
@@ -216,22 +221,30 @@ def phone(browser, site):
 
 def test_on_a_phone_each_slider_is_in_view_with_its_chart_and_read_outs(phone):
     page = phone.goto("busan-meeting/")
-    page.evaluate(SETTLED)
+    phone.wait_python_ready(WIDGET)
     sliders = page.locator(f"#{WIDGET} .bx-control input[type='range']")
     order = list(range(sliders.count()))
-    for i in order + order[::-1]:  # down the controls, then back up (the keyboard's way back)
+    # Down the controls, then back up (the keyboard's way back).
+    for step, i in enumerate(order + order[::-1]):
         sliders.nth(i).focus()
         at = page.evaluate(PLACES, WIDGET)
-        where = f"slider {i}: {at}"
-        assert at["result"]["top"] >= at["header"] - 1, where  # the result sticks under the header
-        assert at["plot"]["top"] >= at["result"]["top"] and at["plot"]["bottom"] <= at["result"]["bottom"], (
-            where
-        )
-        assert at["readouts"]["bottom"] <= at["result"]["bottom"] + 1, where
-        assert at["result"]["bottom"] <= at["control"]["top"] + 1, (
-            where
-        )  # the control, label and all, below it
-        assert at["control"]["bottom"] <= at["height"] + 1, where
+        assert at["result"]["bottom"] <= at["control"]["top"] + 1, f"slider {i}: {at}"  # label and all
+        assert at["slider"]["bottom"] <= at["height"] + 1, f"slider {i}: {at}"
+        before, redraws = sliders.nth(i).input_value(), page.evaluate(REDRAWS)
+        page.keyboard.press("End" if step < len(order) else "Home")  # new read-outs, longer or shorter
+        if sliders.nth(i).input_value() != before:
+            page.wait_for_function(f"(before) => ({REDRAWS}) > before", arg=redraws)
+        page.evaluate(SETTLED)
+        # After the redraw the chart, the read-outs and the slider are all still in view (a note coming or
+        # going under another slider must not move this one out of sight).
+        at = page.evaluate(PLACES, WIDGET)
+        where = f"slider {i}, moved: {at}"
+        result, plot = at["result"], at["plot"]
+        assert result["top"] >= at["header"] - 1, where  # the result sticks under the header
+        assert plot["top"] >= result["top"] and plot["bottom"] <= result["bottom"], where
+        assert at["readouts"]["bottom"] <= result["bottom"] + 1, where
+        assert result["bottom"] <= at["slider"]["top"] + 1, where
+        assert at["slider"]["bottom"] <= at["height"] + 1, where
 
 
 def test_a_typed_value_is_read_clamped_and_stepped_as_a_link_value_is(reader):

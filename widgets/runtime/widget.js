@@ -152,9 +152,9 @@ export function mountWidget(figure) {
   // brought out below it (the browser sees it on screen and would not scroll).
   const result = figure.querySelector(".bx-result");
   form.addEventListener("focusin", ({ target }) => {
-    const control = target.closest(".bx-control") ?? target; // with its label
     if (getComputedStyle(result).position !== "sticky") return;
-    if (control.getBoundingClientRect().top < result.getBoundingClientRect().bottom) control.scrollIntoView({ block: "end" });
+    const under = (target.closest(".bx-control") ?? target).getBoundingClientRect().top - result.getBoundingClientRect().bottom;
+    if (under < 0) window.scrollBy({ top: under, behavior: "instant" }); // its label just below the result
   });
   for (const input of inputs) {
     input.addEventListener("input", () => { showValue(input); changed(); });
