@@ -174,15 +174,20 @@ window.Worker = new Proxy(window.Worker, {
           post({ type: "slowed by the test" });  // the page ignores a type it does not know
         }
       };
-      const compile = WebAssembly.instantiateStreaming;
-      WebAssembly.instantiateStreaming = async (...args) => {
-        const compiled = await compile.apply(WebAssembly, args);
-        if (!%(busy)s) {
-          await new Promise((resolve) => setTimeout(resolve, %(ms)d));  // the thread stays free
-          post({ type: "slowed by the test" });
-        }
-        return compiled;
-      };
+      // The WebAssembly is instantiated from its stream, or from the module compiled while it arrived.
+      let waited = false;
+      for (const name of ["instantiateStreaming", "instantiate"]) {
+        const original = WebAssembly[name];
+        WebAssembly[name] = async (...args) => {
+          const compiled = await original.apply(WebAssembly, args);
+          if (!%(busy)s && !waited) {
+            waited = true;
+            await new Promise((resolve) => setTimeout(resolve, %(ms)d));  // the thread stays free
+            post({ type: "slowed by the test" });
+          }
+          return compiled;
+        };
+      }
       await import(${JSON.stringify(%(worker)s)});`;
     const blob = URL.createObjectURL(new Blob([bootstrap], { type: "text/javascript" }));
     return Reflect.construct(target, [blob, options]);

@@ -36,8 +36,10 @@ let reportedAt = 0;
 // that, with no download under way, the worker is compiling and starting Python, and its thread can be
 // busy for many seconds without a word (WebKit: 12-25 s after the last byte on a busy 2-core machine).
 let downloads = 0; // under way
-let wasmRequested = false; // Pyodide asks for its WebAssembly once its loader has arrived, and compiles it as it comes
-const awaitingBytes = () => downloads > 0 || !wasmRequested;
+// Pyodide's loader modules come by import(), which no counted download sees: until both are in, a silence
+// may be a stalled line (the WebAssembly and the standard library are fetched at once, beside them).
+let loaderArrived = false;
+const awaitingBytes = () => downloads > 0 || !loaderArrived;
 function progress(force = false) {
   const now = performance.now();
   if (!force && now - reportedAt < 200) return;
@@ -77,7 +79,6 @@ async function download(input, init, required = true) {
   const url = String(input?.url ?? input);
   const file = url.split("?")[0].split("/").pop();
   downloads += 1;
-  if (file.endsWith(".wasm")) wasmRequested = true;
   progress(true); // a download that never answers is a stalled line too
   let response;
   try {
@@ -218,6 +219,12 @@ async function startPyodide(models, { stdlib, arrivedBoth }) {
     .catch((error) => { bootFailed("pyodide-lock.json could not be read"); throw error; });
   lockFileContents.catch(() => {}); // awaited by Pyodide; reported above
   const options = { indexURL, packageBaseUrl: indexURL, lockFileContents };
+  try {
+    await import(pyodideFile("pyodide.asm.mjs")); // the same module chooseBoot imports, fetched once
+  } catch {
+    throw new Error("Python's loader (pyodide.asm.mjs) could not be downloaded");
+  }
+  loaderArrived = true;
   let choice;
   try {
     choice = await chooseBoot(indexURL, version, models, stdlib, arrivedBoth, fetchSnapshot);
