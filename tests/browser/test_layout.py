@@ -206,8 +206,8 @@ PLACES = """(id) => {
 }"""
 
 
-# How many times the widget has redrawn its charts after an input (widget.js reports each).
-REDRAWS = f"window.busanExplainer.metrics.filter((m) => m.name === 'redraw' && m.id === '{WIDGET}').length"
+# How many times a widget has redrawn its charts after an input (widget.js reports each).
+REDRAWS = "window.busanExplainer.metrics.filter((m) => m.name === 'redraw' && m.id === '{}').length"
 
 
 @pytest.fixture()
@@ -219,25 +219,29 @@ def phone(browser, site):
     context.close()
 
 
-def test_on_a_phone_each_slider_is_in_view_with_its_chart_and_read_outs(phone):
-    page = phone.goto("busan-meeting/")
-    phone.wait_python_ready(WIDGET)
-    sliders = page.locator(f"#{WIDGET} .bx-control input[type='range']")
+@pytest.mark.parametrize(
+    ("path", "widget"), [("busan-meeting/", WIDGET), ("one-year-pause/", "widget-truce-lapses")]
+)
+def test_on_a_phone_each_slider_is_in_view_with_its_chart_and_read_outs(phone, path, widget):
+    page = phone.goto(path)
+    phone.wait_python_ready(widget)
+    redrawn = REDRAWS.format(widget)
+    sliders = page.locator(f"#{widget} .bx-control input[type='range']")
     order = list(range(sliders.count()))
     # Down the controls, then back up (the keyboard's way back).
     for step, i in enumerate(order + order[::-1]):
         sliders.nth(i).focus()
-        at = page.evaluate(PLACES, WIDGET)
+        at = page.evaluate(PLACES, widget)
         assert at["result"]["bottom"] <= at["control"]["top"] + 1, f"slider {i}: {at}"  # label and all
         assert at["slider"]["bottom"] <= at["height"] + 1, f"slider {i}: {at}"
-        before, redraws = sliders.nth(i).input_value(), page.evaluate(REDRAWS)
+        before, redraws = sliders.nth(i).input_value(), page.evaluate(redrawn)
         page.keyboard.press("End" if step < len(order) else "Home")  # new read-outs, longer or shorter
         if sliders.nth(i).input_value() != before:
-            page.wait_for_function(f"(before) => ({REDRAWS}) > before", arg=redraws)
+            page.wait_for_function(f"(before) => ({redrawn}) > before", arg=redraws)
         page.evaluate(SETTLED)
         # After the redraw the chart, the read-outs and the slider are all still in view (a note coming or
         # going under another slider must not move this one out of sight).
-        at = page.evaluate(PLACES, WIDGET)
+        at = page.evaluate(PLACES, widget)
         where = f"slider {i}, moved: {at}"
         result, plot = at["result"], at["plot"]
         assert result["top"] >= at["header"] - 1, where  # the result sticks under the header
