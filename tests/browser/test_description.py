@@ -343,3 +343,51 @@ def test_focus_and_hover_stay_in_contrast_in_light_and_dark(reader, scheme):
         if contrast(state[part], state["page"]) < 3:
             problems.append(f"slider {part} {contrast(state[part], state['page']):.2f}:1")
     assert not problems, f"{scheme}: " + "; ".join(problems)
+
+
+ASSIGNMENT = (
+    "assign/tariff_stack/?tariff_stack.fentanyl=20"
+    "&tariff_stack.lock=mfn,section301,section232,fentanyl,section122,others_reciprocal,china_share,switching,"
+    "pass_through,elasticity&tariff_stack.predict=price&tariff_stack.q=What+does+a+buyer+pay%3F"
+)
+
+
+def test_an_assignment_is_done_with_the_keyboard_and_its_results_are_said_only_once_revealed(reader):
+    """Before the prediction nothing speaks (the words would give the answer away); after it, a slider moved
+    with the keyboard is said in one sentence naming the read-out's new value, as CPython computes it."""
+    page = reader.goto(ASSIGNMENT)
+    reader.wait_python_ready(TARIFF)
+    figure = page.locator(f"#{TARIFF}")
+    expect(figure.locator(".bx-said")).to_have_count(0)
+    page.locator(".bx-predict-number").focus()
+    page.keyboard.type("150")
+    page.keyboard.press("Enter")
+    expect(page.locator(".bx-reveal")).to_be_visible()
+    expect(figure.locator(".bx-said")).to_have_count(1)
+    mark_live_regions(page)
+    page.locator(f"#{TARIFF}-reciprocal").focus()
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    settle(page)
+    price = next(
+        f.text
+        for f in registry.get("tariff_stack")
+        .run({**registry.get("tariff_stack").defaults(), "fentanyl": 20, "reciprocal": 15})
+        .figures
+        if f.key == "price"
+    )
+    sentence = figure.locator(".bx-said").text_content() or ""
+    assert price.split(" ")[0] in sentence, sentence
+    assert [s for s in said(page) if s == sentence] == [sentence]  # said once for the burst
+    reader.assert_clean()
+
+
+def test_an_assignment_that_keeps_a_result_hidden_stays_silent_after_the_reveal(reader):
+    page = reader.goto(ASSIGNMENT + "&tariff_stack.hide=revenue")
+    reader.wait_python_ready(TARIFF)
+    page.locator(".bx-predict-number").focus()
+    page.keyboard.type("150")
+    page.keyboard.press("Enter")
+    expect(page.locator(".bx-reveal")).to_be_visible()
+    expect(page.locator(f"#{TARIFF} .bx-said")).to_have_count(0)  # its words could name the hidden revenue
+    reader.assert_clean()

@@ -288,8 +288,10 @@ class Assignment {
   }
 
   /** widget.js calls this when it has mounted: `setAll` moves sliders, `rerun` runs the model again. */
-  mounted({ setAll, rerun }) {
+  mounted({ setAll, rerun, speak }) {
     this.rerun = rerun;
+    this.speak = speak;
+    if (![...this.plan.results.values()].some((status) => status !== "shown")) speak(); // nothing withheld
     const locked = this.inputs.filter((input) => this.plan.locked.has(input.name));
     // The widget enables every control when Python is ready; a locked one stays locked.
     const unsubscribe = onStatus(() => {
@@ -456,6 +458,8 @@ class Assignment {
     }
     this.pending.splice(0).forEach((draw) => draw().catch(() => {})); // a chart that fails still leaves the read-outs
     this.renderReveal();
+    // Once revealed, the model's words say nothing the student has not seen, unless a result stays hidden.
+    if (![...this.plan.results.values()].includes("hidden")) this.speak?.();
     this.rerun(); // fill the revealed read-outs, charts and table with the current scenario
   }
 

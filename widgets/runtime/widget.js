@@ -32,8 +32,10 @@ export function mountWidget(figure) {
   const statusLine = figure.querySelector(".bx-status");
   const errorLine = figure.querySelector(".bx-error");
   const assignment = assignmentFor(figure, meta, inputs); // a teacher's assignment link (assign.js), or null
-  // The model's words (describe.js). Not in an assignment: they would say the results it withholds.
-  const speech = assignment ? null : mountDescription(figure, meta);
+  // The model's words (describe.js). In an assignment only once nothing is withheld any more (assign.js
+  // calls speak() at the reveal): before, they would say the results the student is asked to predict.
+  let speech = assignment ? null : mountDescription(figure, meta);
+  const speak = () => { speech ??= mountDescription(figure, meta); };
   if (assignment) {
     figure.querySelectorAll(".bx-chart-summary").forEach((summary) => summary.remove());
     figure.querySelectorAll(".bx-view").forEach((view) => view.removeAttribute("aria-describedby"));
@@ -246,7 +248,7 @@ export function mountWidget(figure) {
       useCode(code) { editedCode = code; changed(); },
     });
   }
-  assignment?.mounted({ setAll, rerun: changed });
+  assignment?.mounted({ setAll, rerun: changed, speak });
   track("widget-mounted", { id: figure.id });
   return () => { lifetime.abort(); unsubscribe(); quietLoading(); };
 }
