@@ -359,11 +359,13 @@ def test_an_assignment_is_done_with_the_keyboard_and_its_results_are_said_only_o
     reader.wait_python_ready(TARIFF)
     figure = page.locator(f"#{TARIFF}")
     expect(figure.locator(".bx-said")).to_have_count(0)
+    expect(figure.locator(".bx-chart-summary")).to_have_count(0)
     page.locator(".bx-predict-number").focus()
     page.keyboard.type("150")
     page.keyboard.press("Enter")
     expect(page.locator(".bx-reveal")).to_be_visible()
     expect(figure.locator(".bx-said")).to_have_count(1)
+    expect(figure.locator(".bx-chart-summary")).to_have_count(2)  # the charts describe themselves again
     mark_live_regions(page)
     page.locator(f"#{TARIFF}-reciprocal").focus()
     for _ in range(5):
@@ -379,6 +381,13 @@ def test_an_assignment_is_done_with_the_keyboard_and_its_results_are_said_only_o
     sentence = figure.locator(".bx-said").text_content() or ""
     assert price.split(" ")[0] in sentence, sentence
     assert [s for s in said(page) if s == sentence] == [sentence]  # said once for the burst
+    tariff = registry.get("tariff_stack")
+    words = tariff.run({**tariff.defaults(), "fentanyl": 20, "reciprocal": 15}).description.charts
+    expect(figure.locator(".bx-chart-summary[data-chart='volume_and_revenue']")).to_have_text(
+        words["volume_and_revenue"]
+    )
+    view = ax_of(page, f"#{TARIFF} .bx-view[aria-describedby$='volume_and_revenue']")
+    assert view["description"] == words["volume_and_revenue"], view
     reader.assert_clean()
 
 

@@ -35,11 +35,19 @@ export function mountWidget(figure) {
   // The model's words (describe.js). In an assignment only once nothing is withheld any more (assign.js
   // calls speak() at the reveal): before, they would say the results the student is asked to predict.
   let speech = assignment ? null : mountDescription(figure, meta);
-  const speak = () => { speech ??= mountDescription(figure, meta); };
+  // The charts' summaries, too: set aside (not merely hidden) until then.
+  const summaries = [...figure.querySelectorAll(".bx-chart-summary")].map((summary) => [summary, document.createComment("summary")]);
+  const described = [...figure.querySelectorAll(".bx-view[aria-describedby]")].map((v) => [v, v.getAttribute("aria-describedby")]);
   if (assignment) {
-    figure.querySelectorAll(".bx-chart-summary").forEach((summary) => summary.remove());
-    figure.querySelectorAll(".bx-view").forEach((view) => view.removeAttribute("aria-describedby"));
+    summaries.forEach(([summary, place]) => summary.replaceWith(place));
+    described.forEach(([v]) => v.removeAttribute("aria-describedby"));
   }
+  const speak = () => {
+    if (speech) return;
+    speech = mountDescription(figure, meta);
+    summaries.forEach(([summary, place]) => place.replaceWith(summary));
+    described.forEach(([v, ids]) => v.setAttribute("aria-describedby", ids));
+  };
   const view = (element, spec, i) => (assignment ? assignment.view(element, spec, i) : createView(element, spec));
   const views = Promise.all(
     specs.map((spec, i) => view(figure.querySelector(`.bx-view[data-view="${i}"]`), spec, i)),
