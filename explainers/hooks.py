@@ -3,7 +3,8 @@
 - on_startup: note whether this is `mkdocs serve` (its live-reload script needs a looser policy).
 - on_config: the site's "as of" date for the footer, from the corrections log.
 - on_files: add the self-hosted runtime (Vega, Pyodide with its standard library trimmed to what the
-  models use and its memory snapshot, the widget JS, the chart theme, the size of Python's download and
+  models use and its memory snapshot, the widget JS, the chart theme, Vega's expressions for the widgets'
+  charts compiled ahead of time, the size of Python's download and
   the `widgets` package), one embeddable page and one assignment page per widget.
 - on_page_markdown: the "as of" date and numbers read from the data sets; the truce's terms as a table; the generated bibliography,
   methodology and corrections pages; every quotation checked against its source's recorded words; inline citations.
@@ -44,6 +45,7 @@ from explainers import (
     sources,
     stdlib,
     truce_terms,
+    vega_compiled,
 )
 from explainers.charts import theme
 
@@ -75,6 +77,7 @@ def on_files(files: Files, config: Any) -> Files:
     files.append(File.generated(config, runtime_assets.DOWNLOAD_SIZE_MODULE, content=size_module))
     files.append(File.generated(config, runtime_assets.THEME_MODULE, content=theme.runtime_module()))
     files.append(File.generated(config, contract.MODULE, content=contract.runtime_module()))
+    files.append(File.generated(config, vega_compiled.MODULE, content=vega_compiled.runtime_module()))
     # Linked from "For teachers": registered now so link checks pass, written after the build.
     files.append(File.generated(config, classroom_pack.SITE_PATH, content=classroom_pack.placeholder()))
     for src_uri, markdown in {**embeds.embed_pages(), **assign.assign_pages()}.items():

@@ -7,6 +7,7 @@ set carries a `scenario` field, and every figure says how it differs from the ba
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Mapping
 
@@ -91,6 +92,16 @@ def beside(mine: Result, base: Result, baseline_label: str) -> Result:
     return Result(data, figures, mine.inactive, baseline_label)
 
 
+@functools.lru_cache(maxsize=8)
+def _computed(
+    compute: Callable[[dict[str, float]], Result], settings: tuple[tuple[str, float], ...]
+) -> Result:
+    """A model is a pure function of its settings, and a run computes the baseline and the settings before
+    it again each time (a slider's step computes one new scenario): the last few are kept. A Result is
+    never changed once made (`beside` and `replace` make new ones)."""
+    return compute(dict(settings))
+
+
 @dataclass(frozen=True)
 class Model:
     name: str
@@ -116,8 +127,8 @@ class Model:
         any; settings that are not valid are ignored there, since they only shape the wording)."""
         settings = validate(self.params, values)
         label, base_values = self.baseline(baseline)
-        base = self.compute(base_values)
-        result = beside(self.compute(settings), base, label)
+        base = self._compute(base_values)
+        result = beside(self._compute(settings), base, label)
         if not words:  # the numbers only (the sandbox checks an edited model's shape before its words)
             return result
         before = None
@@ -127,7 +138,7 @@ class Model:
             except ParameterError:
                 earlier = None
             if earlier is not None:
-                then = beside(self.compute(earlier), base, label)
+                then = beside(self._compute(earlier), base, label)
                 before = (earlier, then.figures, then.data)
         presets = [(f"Preset “{p.label}”", p.values) for p in self.presets]
         presets.append(("Back to the default settings", self.defaults()))
@@ -142,6 +153,9 @@ class Model:
             presets,
         )
         return replace(result, description=description)
+
+    def _compute(self, settings: dict[str, float]) -> Result:
+        return _computed(self.compute, tuple(settings.items()))
 
     def baseline(self, key: str | None) -> tuple[str, dict[str, float]]:
         if key is None or key == "":

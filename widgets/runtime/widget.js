@@ -11,6 +11,8 @@ import { onStatus, retryPython, runEdited, runModel, startPython } from "./pytho
 import { readScenario, readSetting, scenarioUrl, stepNote } from "./scenario-url.js";
 import { versionedUrl } from "./link-version.js";
 
+const ADDRESS_DELAY_MS = 250;
+
 function fillTable(table, rows) {
   const columns = JSON.parse(table.dataset.columns);
   const body = document.createElement("tbody");
@@ -145,9 +147,19 @@ export function mountWidget(figure) {
     }
   }
 
+  // The address follows the settings (a reload or a bookmark keeps them), written once the slider rests:
+  // rewriting it on every step would cost each step milliseconds before Python is even asked, and browsers
+  // throttle (and complain of) a page that rewrites its address hundreds of times in a few seconds.
+  let addressTimer = 0;
+  const writeAddress = () => {
+    addressTimer = 0;
+    if (!lifetime.signal.aborted) history.replaceState(history.state, "", versionedUrl(figure, scenarioUrl(key, meta.params, values(), meta.start)));
+  };
+  lifetime.signal.addEventListener("abort", () => clearTimeout(addressTimer));
   const changed = () => {
     lastInputAt = performance.now();
-    history.replaceState(history.state, "", versionedUrl(figure, scenarioUrl(key, meta.params, values(), meta.start)));
+    clearTimeout(addressTimer);
+    addressTimer = setTimeout(writeAddress, ADDRESS_DELAY_MS);
     redraw();
   };
   const setAll = (settings) => {
