@@ -38,6 +38,7 @@ from explainers import (
     embeds,
     methodology,
     offline,
+    performance,
     quotations,
     reuse,
     runtime_assets,
@@ -106,6 +107,8 @@ def _page_markdown(markdown: str, src_uri: str) -> str:
         markdown = markdown.replace(methodology.MARKER, methodology.methodology_markdown())
     markdown = markdown.replace(corrections.AS_OF_PLACEHOLDER, corrections.as_of_text())
     markdown = data_in_prose.fill(markdown)  # numbers repeated from a data set are read from it
+    if performance.MARKER in markdown:  # the benchmark's figures (docs/developers/performance.json)
+        markdown = markdown.replace(performance.MARKER, performance.figures_markdown())
     if truce_terms.MARKER in markdown:  # What happened next: the truce, term by term
         markdown = markdown.replace(truce_terms.MARKER, truce_terms.table_markdown())
     quotations.check(markdown, src_uri)  # a quotation not in its source's recorded words fails the build
