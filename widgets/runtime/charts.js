@@ -93,6 +93,13 @@ function embedInTurn(entry) {
   return turn;
 }
 
+// A result's data set as text, to tell whether it changed: made once, though several views read it.
+const texts = new WeakMap();
+const asText = (rows) => {
+  if (!texts.has(rows)) texts.set(rows, JSON.stringify(rows));
+  return texts.get(rows);
+};
+
 /** Embed one view ({vega, datasets}) into one element; resolves to a handle with update() and data(). */
 export async function createView(element, { vega, datasets }) {
   const entry = { element, spec: vega, datasets: null, result: null };
@@ -107,7 +114,7 @@ export async function createView(element, { vega, datasets }) {
       const view = entry.result.view;
       let changed = false;
       for (const [name, rows] of Object.entries(datasets)) {
-        const text = JSON.stringify(rows);
+        const text = asText(rows);
         if (entry.texts?.[name] === text) continue;
         entry.texts = { ...entry.texts, [name]: text };
         entry.datasets = { ...entry.datasets, [name]: rows };
