@@ -36,7 +36,7 @@ test: test-fast  ## every test: then CONTRIBUTING.md's widget recipe, and the bu
 	$(PY) -m tools.browser_setup
 	$(PY) -m pytest -m "browser or recipe"
 
-bench: setup  ## performance figures of the built site (not a test)
+bench: setup  ## performance figures in Chromium, Firefox and WebKit, written to docs/developers/performance.json (not a test; parts: --help)
 	$(PY) -m tools.benchmark
 
 clean:

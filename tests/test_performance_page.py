@@ -51,7 +51,10 @@ def test_the_page_shows_the_figures_written_by_the_benchmark(tmp_path: Path):
     )
     page = performance.figures_markdown(figures)
     assert "| Chromium | one-year-pause/ truce-holds | as is | 21.4 | 31.7 | yes | 9.3 | 48.0 |" in page
-    assert "| Chromium | one-year-pause/ truce-holds | 4x slower | 21.4 | 123 | **no** | 9.3 | 240 |" in page
+    assert (
+        "| Chromium | one-year-pause/ truce-holds | 4x slower | 21.4 | 123 | **no** | 9.3 | 240 (over 200) |"
+        in page
+    )
     assert (
         "| WebKit (WebKitGTK) | one-year-pause/ truce-holds | as is | 21.4 | 55.5 | **no** | 9.3 | not measurable |"
         in page

@@ -59,7 +59,6 @@ WIDGETS = (
     ("one-year-pause/", "widget-truce-lapses"),
     ("central-asia/", "widget-central_asia_pipeline"),
 )
-NETWORKS = [LOOPBACK, SCHOOL_100, SCHOOL_50, SCHOOL_10]
 PROFILES = {"loopback": LOOPBACK, "100": SCHOOL_100, "50": SCHOOL_50, "10": SCHOOL_10}
 SLIDER = "widget-tariff_stack-fentanyl"  # moved at once on a first visit
 PLAIN_PAGE = "sources/"
@@ -297,14 +296,6 @@ OFFLINE_COPY_DONE = """async () => {
   return Boolean(registration?.active && navigator.serviceWorker.controller)
     && (await (await caches.open('bx-python-snapshot')).keys()).length === 1;
 }"""
-
-
-def wait_until(page: Page, predicate: str, timeout_s: float = 180) -> None:
-    deadline = time.monotonic() + timeout_s
-    while not page.evaluate(predicate):
-        if time.monotonic() > deadline:
-            raise TimeoutError(predicate)
-        time.sleep(0.2)
 
 
 RESPONDS = f"""async (slider) => {{ {UNTIL}
