@@ -36,8 +36,8 @@ test: test-fast  ## every test: then CONTRIBUTING.md's widget recipe, and the bu
 	$(PY) -m tools.browser_setup
 	$(PY) -m pytest -m "browser or recipe"
 
-bench: setup  ## performance figures in Chromium, Firefox and WebKit, written to docs/developers/performance.json (not a test; parts: --help)
-	$(PY) -m tools.benchmark
+bench: setup  ## performance figures in Chromium, Firefox and WebKit, into docs/developers/performance.json (not a test)
+	$(PY) -m tools.benchmark $(BENCH)  # in parts: make bench BENCH="--only-redraws --engines chromium" (see --help)
 
 clean:
 	rm -rf site $(VENV) node_modules

@@ -289,7 +289,7 @@ def bytes_for(
     return raw, zipped
 
 
-OFFLINE_WAIT_S = 180
+OFFLINE_WAIT_S = 120
 PUBLISHED_PYODIDE = "/__pyodide__/"  # the npm package as published, for the bare boot of the network runs
 OFFLINE_COPY_DONE = """async () => {
   const registration = await navigator.serviceWorker.getRegistration();
