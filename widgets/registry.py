@@ -1,8 +1,8 @@
-"""The browser worker's lookup of a widget's model by name, and its one entry point (`run_json`).
+"""The one list of models: the browser worker's lookup of a widget's model by name, and its one entry point
+(`run_json`).
 
-This package is shipped to Pyodide without Altair, so it cannot import the build's catalogue of figures
-(explainers/catalog.py, where a widget's model, charts and page are declared together); a test checks
-that both list the same models."""
+The build's catalogue of figures (explainers/catalog.py) is built from this list and adds each model's charts
+and page; the list lives here because the worker gets this package without Altair or explainers/."""
 
 from __future__ import annotations
 
