@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check test test-fast bench clean
+.PHONY: setup serve build check fix test test-fast bench clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -28,6 +28,10 @@ check: setup  ## lint, format and type check (ruff, mypy): seconds
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+
+fix: setup  ## format the code and apply ruff's safe fixes (then `make check` passes on what they cover)
+	$(VENV)/bin/ruff check --fix --exit-zero .
+	$(VENV)/bin/ruff format .
 
 test-fast: check  ## everything but the browser: models, build, content, JavaScript units (about 40 s)
 	$(PY) -m pytest -m "not browser and not recipe" -q

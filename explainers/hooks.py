@@ -111,7 +111,7 @@ def _page_markdown(markdown: str, src_uri: str) -> str:
         markdown = markdown.replace(BIBLIOGRAPHY_MARKER, citations.bibliography_markdown())
     if corrections.MARKER in markdown:
         markdown = markdown.replace(corrections.MARKER, corrections.log_markdown())
-    markdown = assign.fill_builder(markdown)  # the teachers' assignment builder (issue #14)
+    markdown = assign.fill_builder(markdown)  # the teachers' assignment builder
     markdown = class_results.fill(markdown)  # the teachers' class results page
     return citations.cite(markdown, src_uri)
 

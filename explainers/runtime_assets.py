@@ -10,8 +10,13 @@ import json
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-NODE_MODULES = ROOT / "node_modules"
+ROOT = (
+    Path(__file__).resolve().parent.parent
+)  # where explainers/ and widgets/ are: a checkout or site-packages
+# The project a build runs in (mkdocs.yml, docs/, node_modules/): the checkout, or, when the packages are
+# installed (not editable), the folder the build is started in.
+PROJECT = ROOT if (ROOT / "mkdocs.yml").is_file() else Path.cwd()
+NODE_MODULES = PROJECT / "node_modules"
 RUNTIME_DIR = ROOT / "widgets" / "runtime"
 WIDGETS_DIR = ROOT / "widgets"
 

@@ -1,4 +1,4 @@
-"""Reuse (issue #16): every chart's files, citations that parse, model versions that cannot drift from the
+"""Reuse: every chart's files, citations that parse, model versions that cannot drift from the
 model, and lesson links that say which model version they were written for."""
 
 from __future__ import annotations

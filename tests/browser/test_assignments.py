@@ -1,4 +1,4 @@
-"""A teacher's assignment link (issue #14): made with the builder, opened by a student in a fresh browser,
+"""A teacher's assignment link: made with the builder, opened by a student in a fresh browser,
 it locks and hides what the teacher chose, keeps withheld results out of the page until the student has
 predicted, then sets the prediction beside the model; the worksheet prints and downloads; a tampered or
 stale link still gives a working page, with a note. Every expected number is computed here by the model."""

@@ -123,7 +123,7 @@ def test_on_a_school_line_the_first_visit_fetches_no_snapshot_and_the_revisit_re
         wait_until(page, OFFLINE_READY)
         first_visit = server.wire_bytes()
         assert not any("snapshot.bin" in s.path for s in server.served)
-        # the budget
+        # a school line's share for one student's first visit
         assert first_visit < 7e6, f"{first_visit / 1e6:.2f} MB on the wire for a first visit"
         server.reset_counts()
         page = reader.goto(PAGE)
