@@ -25,8 +25,8 @@ import contextlib
 import functools
 import http.server
 import json
-import re
 import os
+import re
 import socket
 import sys
 import threading
