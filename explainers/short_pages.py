@@ -82,6 +82,12 @@ def short_pages(docs_dir: Path) -> dict[str, ShortPage]:
     return pages
 
 
+def is_forward(site_path: str) -> bool:
+    """Whether a built file is a go/<name>/ page: it moves on to its assignment at once, so it is not a
+    page to read, cite or check as one (the tests that visit every page leave it out)."""
+    return re.fullmatch(rf"{FOLDER}/{NAME.pattern}/index\.html", site_path) is not None
+
+
 def forward_html(short: ShortPage) -> str:
     """go/<name>/index.html: straight on to the assignment, with a link for a browser that does not follow."""
     target = html.escape(f"../../{short.target}")
@@ -91,8 +97,8 @@ def forward_html(short: ShortPage) -> str:
         '<meta name="robots" content="noindex">'
         f'<meta http-equiv="refresh" content="0; url={target}">'
         "<title>Opening the assignment</title></head>"
-        f'<body><p>Opening the assignment… If it does not open, <a href="{target}">follow this link</a>.</p>'
-        "</body></html>\n"
+        "<body><main><h1>Opening the assignment…</h1>"
+        f'<p>If it does not open, <a href="{target}">follow this link</a>.</p></main></body></html>\n'
     )
     return csp.with_policy(page)
 

@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 
 from playwright.sync_api import expect
 
+from explainers import offline, short_pages
 from tests.browser.reader import Reader
 
 LESSONS = {
@@ -149,3 +150,14 @@ def test_a_mistyped_code_says_so_plainly_and_can_be_corrected_in_place(reader):
     page.keyboard.press("Enter")
     page.wait_for_url(link)
     student.assert_clean()
+
+
+def test_the_short_pages_are_in_the_offline_copy(built_site):
+    listed = offline.read_manifest(built_site)["files"]
+    forwards = sorted(
+        p.relative_to(built_site).as_posix()
+        for p in built_site.rglob("index.html")
+        if short_pages.is_forward(p.relative_to(built_site).as_posix())
+    )
+    assert len(forwards) == sum(LESSONS.values())
+    assert all(path in listed for path in [*forwards, "go/index.html"])
