@@ -15,7 +15,7 @@ import json
 import posixpath
 from typing import Any
 
-from explainers import quiz, runtime_assets, snapshot, stdlib, versions
+from explainers import assign, quiz, runtime_assets, short_pages, snapshot, stdlib, versions
 from widgets import params
 
 MODULE = runtime_assets.CONTRACT_MODULE
@@ -33,6 +33,8 @@ def values() -> dict[str, Any]:
         "ANSWER_SPACES": quiz.ANSWER_SPACES,
         "ANSWER_AFFIXES": quiz.ANSWER_AFFIXES,
         "VERSION_KEY": versions.VERSION_KEY,
+        "ASSIGN_FOLDER": assign.FOLDER,  # assignment pages: assign/<widget>/
+        "GO_FOLDER": short_pages.FOLDER,  # short addresses: go/<name>/ and go/#<code>
         "MESSAGES": runtime_assets.WORKER_MESSAGES,
         "CALLS": runtime_assets.WORKER_CALLS,
         "MODELS_DIR": snapshot.MODELS_DIR,

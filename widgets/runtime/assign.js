@@ -18,6 +18,7 @@ import { createView, loadVega } from "./charts.js";
 import { describe, plainNumber } from "./format.js";
 import { pageData } from "./page-data.js";
 import { onStatus } from "./python.js";
+import { scenarioPicture } from "./scenario-picture.js";
 import { shown } from "./scenario-url.js";
 import { WORKSHEET, answerText } from "./worksheet.js";
 
@@ -271,6 +272,7 @@ class Assignment {
       async update(datasets) { latest = datasets; if (handle) await handle.update(datasets); },
       data: (set) => (handle ? handle.data(set) : []),
       datasetNames: () => spec.datasets,
+      vegaView: () => handle?.vegaView(), // none until revealed: the worksheet's picture waits for it too
     };
     if (status === "hidden") {
       element.remove();
@@ -594,8 +596,9 @@ class Assignment {
       import("./qr.js").then(({ qrCode }) => this.qr.append(qrCode(r.link, `QR code of this assignment's link: ${r.link}`)))
         .catch(() => this.qr.remove()); // the link is written out beside it anyway
     }
+    this.picture ??= scenarioPicture(this.figure); // the student's chart, as it stands (scenario-picture.js)
     this.sheet.replaceChildren(
-      el("div", { class: "bx-ws-head" }, el("h3", { text: r.lesson }), this.qr), list,
+      el("div", { class: "bx-ws-head" }, el("h3", { text: r.lesson }), this.qr), list, this.picture,
       table("Your final scenario", ["Setting", "Value"], r.final_scenario.map((s) => [s.label + (s.locked ? " (set by your teacher)" : ""), s.text])),
       r.results.length ? table("Results for your final scenario", ["Result", "Value"], r.results.map((f) => [f.label, f.text])) : null,
     );

@@ -3,10 +3,11 @@
 // a prediction. It writes the assignment link (the whole assignment lives in it, readable: README,
 // "Assignment links"), the <iframe> snippet and a printable card. Every name comes from the registry
 // metadata the build wrote into the page (explainers/assign.py), none is written here.
-import { VERSION_KEY } from "./contract.js";
+import { GO_FOLDER, VERSION_KEY } from "./contract.js";
 import { CHARTS, el } from "./assign.js";
 import { pageData } from "./page-data.js";
 import { qrCode } from "./qr.js";
+import { shortCode } from "./short-link.js";
 
 const SLIDER = [["free", "Free to move"], ["lock", "Locked (shown, set by you)"], ["hide", "Hidden"]];
 const RESULT = [["shown", "Shown"], ["reveal", "After their prediction"], ["hide", "Hidden"]];
@@ -78,8 +79,8 @@ export function mountBuilder(root) {
 
   const linkField = el("input", { id: "bx-b-link", type: "url", readonly: true });
   const shortField = el("input", { id: "bx-b-short", type: "url", readonly: true });
-  const shortBox = el("div", { class: "bx-builder-field", hidden: true },
-    el("label", { for: "bx-b-short", text: "Short link, to type from the board (works while the classroom pack is running)" }), shortField);
+  const shortLabel = el("label", { for: "bx-b-short" });
+  const shortBox = el("div", { class: "bx-builder-field", hidden: true }, shortLabel, shortField);
   const snippetField = el("textarea", { id: "bx-b-snippet", rows: "3", readonly: true });
   const openLink = el("a", { class: "md-button", target: "_blank", rel: "noopener", text: "Open it as a student" });
   const copyLink = el("button", { type: "button", class: "md-button md-button--primary", text: "Copy the link" });
@@ -122,20 +123,31 @@ export function mountBuilder(root) {
   let current = null;
   let shortFor = null; // the link the short link shown stands for
   let asking = null;
+  // The shortest form of the link: the classroom pack's /s/<n> while it runs, else the go/ page's short
+  // code (short-link.js), which works on any copy of the site; none when neither is shorter.
+  async function packLink(link) {
+    if (!packKeepsShortLinks() || localOnly(base)) return null;
+    const target = new URL(link);
+    const answer = await fetch(new URL("short-link", base), { method: "POST", body: target.pathname + target.search });
+    return new URL((await answer.json()).path, base).href;
+  }
+  async function codeLink(link) {
+    const code = await shortCode(link, base);
+    return code && new URL(`${GO_FOLDER}/#${code}`, base).href;
+  }
   async function askShortLink(link) {
-    if (!packKeepsShortLinks() || localOnly(base)) return;
     clearTimeout(asking);
     asking = setTimeout(async () => {
-      const target = new URL(link);
-      try {
-        const answer = await fetch(new URL("short-link", base), { method: "POST", body: target.pathname + target.search });
-        const { path } = await answer.json();
-        if (linkField.value !== link) return; // the teacher changed something meanwhile
-        shortFor = link;
-        shortField.value = new URL(path, base).href;
-        shortBox.hidden = false;
-        card.querySelector(".bx-card-short")?.replaceChildren(`Or type: ${shortField.value}`);
-      } catch { /* the long link and the QR code still work */ }
+      const found = await Promise.all([packLink(link), codeLink(link)].map((made) => made.catch(() => null)));
+      const [pack] = found;
+      const shortest = found.filter((href) => href && href.length < link.length).sort((a, b) => a.length - b.length)[0];
+      if (!shortest || linkField.value !== link) return; // the teacher changed something meanwhile
+      shortFor = link;
+      shortField.value = shortest;
+      shortLabel.textContent = shortest === pack ? "Short link, to type from the board (works while the classroom pack is running)"
+        : "Shorter link, to type (it holds the whole assignment: a long question makes it long)";
+      shortBox.hidden = false;
+      card.querySelector(".bx-card-short")?.replaceChildren(`Or type: ${shortField.value}`);
     }, 300);
   }
   const selects = { sliders: new Map(), results: new Map() };

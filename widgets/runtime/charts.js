@@ -29,9 +29,10 @@ export function loadVega() {
 // The build compiled each spec with the site's theme (explainers/charts/theme.py), its colours and
 // font left as `var(--…)` slots: they are filled here from the page and the reader's scheme, so a
 // live view always matches the palette the reader picked.
-function themed(spec) {
-  const style = getComputedStyle(document.body);
-  const hues = HUES[document.body.getAttribute("data-md-color-scheme") === "slate" ? "slate" : "default"];
+// `within` is an element whose scheme (data-md-color-scheme) and font the colours are read from.
+function themed(spec, within = document.body) {
+  const style = getComputedStyle(within);
+  const hues = HUES[within.closest("[data-md-color-scheme]")?.getAttribute("data-md-color-scheme") === "slate" ? "slate" : "default"];
   const fill = (text) => text.replace(/var\((--[\w-]+)\)/g, (slot, name) =>
     slot === FONT ? style.fontFamily : hues[slot] ?? (style.getPropertyValue(name).trim() || slot));
   return JSON.parse(JSON.stringify(spec), (key, value) => (typeof value === "string" ? fill(value) : value));
@@ -87,6 +88,25 @@ export async function createView(element, { vega, datasets }) {
     vegaView: () => entry.result.view, // the live view, for downloads of its picture (reuse.js)
     datasetNames: () => datasets, // the model's data sets this view reads
   };
+}
+
+/** One view drawn as a picture for paper, off screen: SVG text in the light scheme (paper is white, whatever
+ *  the screen's scheme), `width` pixels wide, with the rows it shows now (`rows`: data set name -> rows). */
+export async function paperPicture({ vega }, rows, width) {
+  await loadVega();
+  const box = document.createElement("div"); // Material's light colours apply inside it, also on a dark page
+  box.setAttribute("data-md-color-scheme", "default");
+  box.setAttribute("aria-hidden", "true");
+  box.style.cssText = `position: absolute; left: -10000px; top: 0; width: ${width}px;`;
+  document.body.append(box);
+  try {
+    const spec = themed(vega, box);
+    for (const data of spec.data ?? []) if (rows[data.name]) data.values = rows[data.name];
+    const result = await window.vegaEmbed(box, spec, { mode: "vega", renderer: "none", actions: false, ast: true, defaultStyle: false });
+    try { return await result.view.toSVG(); } finally { result.finalize(); }
+  } finally {
+    box.remove();
+  }
 }
 
 export function mountChart(figure) {

@@ -30,6 +30,8 @@ function mountPage() {
   if (builder) import("./builder.js").then(({ mountBuilder }) => mountBuilder(builder));
   const results = document.querySelector(".bx-results"); // the class results page
   if (results) import("./results.js").then(({ mountResults }) => mountResults(results));
+  // Short addresses: the go/ page that opens a short code, and the lessons' short links (go.js).
+  if (document.querySelector(".bx-go-open, a.bx-go-link")) import("./go.js").then(({ mountGo }) => mountGo(document));
 }
 
 // In a task of its own, not inside Material's page-change handler, which is already one of the longest
