@@ -25,6 +25,7 @@ export function scenarioPicture(figure) {
 
   let specs = null;
   async function draw(tries) {
+    if (!figure.isConnected) return; // the page was left (instant navigation)
     const handles = await (figure.bxViews ?? Promise.resolve([]));
     for (const [index, handle] of handles.entries()) {
       const view = handle.vegaView?.();
