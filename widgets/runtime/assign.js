@@ -228,14 +228,14 @@ class Assignment {
     this.tableStatus = tableStatus(plan);
     if (panel && this.tableStatus !== "shown") {
       this.tables = [.../** @type {NodeListOf<HTMLTableElement>} */ (panel.querySelectorAll("table.bx-table"))];
-      this.tables.forEach((table) => table.remove());
+      for (const table of this.tables) table.remove();
       this.tableNote = el("p", { class: "bx-withheld-note", text: this.tableStatus === "hidden"
         ? "The data table is not part of this assignment." : "The data table appears after your prediction." });
       panel.append(this.tableNote);
     }
     figure.querySelector(".bx-inside")?.remove(); // its comparison table would show the model's figures
     if (plan.locked.size || plan.hidden.size) {
-      figure.querySelectorAll("button.bx-preset").forEach((button) => button.remove()); // presets move every slider
+      for (const button of figure.querySelectorAll("button.bx-preset")) button.remove(); // presets move every slider
     }
   }
 
@@ -456,7 +456,7 @@ class Assignment {
     if (this.tableStatus === "reveal" && this.tableNote) {
       this.tableNote.replaceWith(...this.tables);
     }
-    this.pending.splice(0).forEach((draw) => draw().catch(() => {})); // a chart that fails still leaves the read-outs
+    for (const draw of this.pending.splice(0)) draw().catch(() => {}); // a chart that fails still leaves the read-outs
     this.renderReveal();
     // Once revealed, the model's words say nothing the student has not seen, unless a result stays hidden.
     if (![...this.plan.results.values()].includes("hidden")) this.speak?.();

@@ -40,6 +40,7 @@ export const MAX = { q: 300, lesson: 80, choice: 80, choices: 6, names: 40 };
  *  @param {number} limit  characters at most, the ellipsis included */
 export function cleanText(raw, limit) {
   const text = String(raw ?? "")
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it takes out
     .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, " ")
     .replace(/\s+/g, " ")
     .trim();

@@ -136,6 +136,8 @@ export function unmountAll() {
 }
 
 // Re-theme every view when the reader toggles light/dark; the current data is kept.
-new MutationObserver(() => views.forEach((entry) => embedInTurn(entry))).observe(document.body, {
+new MutationObserver(() => {
+  for (const entry of views) embedInTurn(entry);
+}).observe(document.body, {
   attributes: true, attributeFilter: ["data-md-color-scheme"],
 });

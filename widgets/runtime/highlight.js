@@ -28,6 +28,6 @@ export function highlight(source) {
     else nodes.push(document.createTextNode(text));
     last = match.index + text.length;
   }
-  nodes.push(document.createTextNode(source.slice(last) + "\n")); // keeps the last line's height
+  nodes.push(document.createTextNode(`${source.slice(last)}\n`)); // keeps the last line's height
   return nodes;
 }

@@ -18,7 +18,7 @@ function mountPage() {
   // After a widget page's Python is ready: the offline copy (offline.js). Also after instant navigation.
   if (document.querySelector("figure.bx-widget")) startPython().then(offerOffline, () => {});
   unmountAll(); // finalize the Vega views of the page being left
-  unmountWidgets.forEach((unmount) => unmount());
+  for (const unmount of unmountWidgets) unmount();
   unmountWidgets = [];
   mountReuse(document); // downloads, citations, old-link notices: before the widgets rewrite the address
   for (const figure of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("figure.bx-figure"))) {

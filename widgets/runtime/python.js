@@ -52,7 +52,7 @@ let nextId = 1;
 function setState(phase, text) {
   state = { phase, text };
   track(`python-${phase}`);
-  listeners.forEach((listener) => listener(state));
+  for (const listener of listeners) listener(state);
 }
 
 /** Subscribe to the worker's phase ("loading", "ready", "unavailable", "restarting"); returns an unsubscribe.

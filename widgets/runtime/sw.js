@@ -20,7 +20,7 @@ const addressOf = (path) => new URL(path.replace(/(^|\/)index\.html$/, "$1"), SC
 /** @param {URL} url */
 const sitePath = (url) => {
   const path = decodeURIComponent(url.pathname.slice(SCOPE.pathname.length));
-  return path === "" || path.endsWith("/") ? path + "index.html" : path;
+  return path === "" || path.endsWith("/") ? `${path}index.html` : path;
 };
 /** @param {string} path */
 const isRuntime = (path) => path.startsWith("assets/");

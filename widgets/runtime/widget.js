@@ -52,14 +52,14 @@ export function mountWidget(figure) {
   const summaries = [...figure.querySelectorAll(".bx-chart-summary")].map((summary) => /** @type {const} */ ([summary, document.createComment("summary")]));
   const described = [...figure.querySelectorAll(".bx-view[aria-describedby]")].map((v) => /** @type {const} */ ([v, v.getAttribute("aria-describedby") ?? ""]));
   if (assignment) {
-    summaries.forEach(([summary, place]) => summary.replaceWith(place));
-    described.forEach(([v]) => v.removeAttribute("aria-describedby"));
+    for (const [summary, place] of summaries) summary.replaceWith(place);
+    for (const [v] of described) v.removeAttribute("aria-describedby");
   }
   const speak = () => {
     if (speech) return;
     speech = mountDescription(figure, meta);
-    summaries.forEach(([summary, place]) => place.replaceWith(summary));
-    described.forEach(([v, ids]) => v.setAttribute("aria-describedby", ids));
+    for (const [summary, place] of summaries) place.replaceWith(summary);
+    for (const [v, ids] of described) v.setAttribute("aria-describedby", ids);
   };
   /** @param {HTMLElement} element  @param {ViewSpec} spec  @param {number} i */
   const view = (element, spec, i) => (assignment ? assignment.view(element, spec, i) : createView(element, spec));

@@ -103,7 +103,7 @@ export async function chooseBoot(indexURL, version, models, stdlib, arrivedBoth,
     // Cache Storage unavailable (private mode, a quota) or a damaged entry: choose as on a first visit.
   }
   // Pyodide's loader, imported here (it would be anyway) while the big files arrive.
-  const createPyodideModule = (await import(indexURL + "pyodide.asm.mjs")).default;
+  const createPyodideModule = (await import(`${indexURL}pyodide.asm.mjs`)).default;
   const mbit = lineSpeed(await arrivedBoth);
   if (mbit !== null && mbit >= FAST_MBIT) {
     const fetched = fetchBuildSnapshot();

@@ -167,7 +167,7 @@ export function readWorksheetFile(text, source) {
  *  @returns {ReadResult[]} */
 export function readAnswerTexts(text, source = "pasted text") {
   const blocks = String(text).replace(/\r\n?/g, "\n").split(ANSWER_HEADER).slice(1);
-  if (!blocks.length) return String(text).trim() ? [{ problem: "no answer text found (each starts with “" + ANSWER_HEADER + "”)", source }] : [];
+  if (!blocks.length) return String(text).trim() ? [{ problem: `no answer text found (each starts with “${ANSWER_HEADER}”)`, source }] : [];
   return blocks.map((block, index) => {
     const where = blocks.length > 1 ? `${source}, answer ${index + 1}` : source;
     const lines = block.split("\n").map((line) => line.trim()).filter(Boolean);
@@ -239,5 +239,5 @@ export const COLUMNS = [
 export function classCsv(items) {
   const head = [...COLUMNS.map(([name]) => name), "Prediction (number)", "Model (number)", "Unit"];
   const lines = items.map((i) => [...COLUMNS.map(([, value]) => value(i)), i.predictionValue ?? "", i.modelValue ?? "", i.unit]);
-  return [head, ...lines].map((cells) => cells.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return `${[head, ...lines].map((cells) => cells.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
