@@ -122,7 +122,9 @@ def interface(shape: type) -> str:
     # `__optional_keys__` misses NotRequired[...] written as a string (postponed annotations) before 3.12.
     for name, hint in get_type_hints(shape, include_extras=True).items():
         optional = get_origin(hint) is NotRequired
-        fields.append(f"  {name}{'?' if optional else ''}: {typescript(get_args(hint)[0] if optional else hint)};")
+        fields.append(
+            f"  {name}{'?' if optional else ''}: {typescript(get_args(hint)[0] if optional else hint)};"
+        )
     return "\n".join([*_comment(shape.__doc__), f"export interface {shape.__name__} {{", *fields, "}"])
 
 

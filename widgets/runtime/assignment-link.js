@@ -205,6 +205,10 @@ const encode = (text) =>
     .replace(/%3A/g, ":")
     .replace(/%20/g, "+");
 
+/** An option as the link holds it: "|" separates the options, so one inside an option becomes "/".
+ *  @param {string} text */
+export const ownChoice = (text) => text.replaceAll("|", "/");
+
 /** The assignment link for one widget and the builder's choices, on the site at `base`.
  *  @param {LinkedWidget} widget
  *  @param {LinkChoices} choices
@@ -246,7 +250,7 @@ export function assignmentLink(widget, choices, base) {
   add("hide", [marked(choices.sliders, "hide"), results("hide")].filter(Boolean).join(","));
   add("reveal", results("reveal"));
   add("predict", choices.predict);
-  if (choices.predict && choices.kind === "choice") add("choices", choices.choices.join("|"));
+  if (choices.predict && choices.kind === "choice") add("choices", choices.choices.map(ownChoice).join("|"));
   add("q", choices.question);
   add("lesson", choices.lesson);
   if (parts.length) add(VERSION_KEY, widget.version); // the model version the link was made with

@@ -3,7 +3,7 @@
 // It writes the assignment link (assignment-link.js), the <iframe> snippet and a printable card. Every
 // name comes from the registry metadata the build wrote into the page (explainers/assign.py).
 import { el } from "./assign.js";
-import { assignmentLink, localOnly } from "./assignment-link.js";
+import { assignmentLink, localOnly, ownChoice } from "./assignment-link.js";
 import { pageData } from "./page-data.js";
 import { qrCode } from "./qr.js";
 
@@ -166,6 +166,9 @@ export function mountBuilder(root) {
     if (predict.value) results[predict.value] = "reveal"; // the page withholds what is predicted in any case
     const list = [...new Set(choiceText.value.split("\n").map((c) => c.trim()).filter(Boolean))];
     if (predict.value && kind.value === "choice" && (list.length < 2 || list.length > 6)) notes.push("A choice needs two to six options.");
+    if (predict.value && kind.value === "choice" && list.some((c) => c !== ownChoice(c))) {
+      notes.push("In the link, “|” separates the options, so an option's “|” is written as “/”.");
+    }
     return { values, sliders, results, predict: predict.value, kind: kind.value === "choice" ? "choice" : "number", choices: list.slice(0, 6),
       question: question.value.trim(), lesson: lesson.value.trim(), notes };
   }
