@@ -199,22 +199,34 @@ export function retryPython() {
 }
 
 // What each call's answer must look like before a widget reads it: as its type says, as far as the page
-// reads it. `reply` is parsed JSON with a boolean `ok`.
+// reads it. The fields are named as contract.d.ts declares them (a field renamed on the Python side fails
+// tsc here too); their values are what is checked.
+/** @typedef {import("./contract.js").RunReply} RunReply */
+/** @typedef {import("./contract.js").EditedReply} EditedReply */
+/** @typedef {import("./contract.js").TextReply} TextReply */
+/** @typedef {import("./contract.js").Failure} Failure */
+/** A parsed answer: any reply's fields, each still to be checked.
+ *  @typedef {{ [K in keyof RunReply | keyof EditedReply | keyof TextReply | keyof Failure]?: unknown }} Parsed */
+/** @typedef {{ [K in keyof import("./contract.js").FigureReply]?: unknown }} ParsedFigure */
+
 /** @param {unknown} rows */
 const isRows = (rows) => Array.isArray(rows) && rows.every((row) => typeof row === "object" && row !== null);
-/** @param {any} reply  @returns {reply is import("./contract.js").Failure} */
-const failure = (reply) => !reply.ok && typeof reply.error === "string";
-/** @param {any} reply  a run's read-outs and data sets */
+/** @param {unknown} figures  @param {(keyof ParsedFigure)[]} texts  the fields the page reads as text */
+const isFigures = (figures, texts) =>
+  Array.isArray(figures) &&
+  figures.every((/** @type {ParsedFigure | null} */ f) => texts.every((field) => typeof f?.[field] === "string"));
+/** @param {Parsed} reply  @returns {reply is Failure} */
+const failure = (reply) => reply.ok === false && typeof reply.error === "string";
+/** @param {Parsed} reply  a run's read-outs and data sets */
 const result = (reply) =>
-  Array.isArray(reply.figures) && reply.figures.every((/** @type {any} */ f) => typeof f?.key === "string" && typeof f?.text === "string") &&
+  reply.ok === true && isFigures(reply.figures, ["key", "text"]) &&
   typeof reply.data === "object" && reply.data !== null && Object.values(reply.data).every(isRows);
-/** @param {any} reply  @returns {reply is ModelReply} */
-const modelReply = (reply) => failure(reply) || (reply.ok && result(reply));
-/** @param {any} reply  @returns {reply is EditedModelReply} */
-const editedReply = (reply) => failure(reply) || (reply.ok && result(reply) && Array.isArray(reply.original) &&
-  reply.original.every((/** @type {any} */ f) => typeof f?.text === "string"));
-/** @param {any} reply  @returns {reply is StandaloneReply} */
-const textReply = (reply) => failure(reply) || (reply.ok && typeof reply.text === "string");
+/** @param {Parsed} reply  @returns {reply is ModelReply} */
+const modelReply = (reply) => failure(reply) || result(reply);
+/** @param {Parsed} reply  @returns {reply is EditedModelReply} */
+const editedReply = (reply) => failure(reply) || (result(reply) && isFigures(reply.original, ["text"]));
+/** @param {Parsed} reply  @returns {reply is StandaloneReply} */
+const textReply = (reply) => failure(reply) || (reply.ok === true && typeof reply.text === "string");
 
 /** A call's answer: the reply its check accepts, or a failure that says it could not be read.
  *  @param {number | null} id
