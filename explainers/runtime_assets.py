@@ -9,7 +9,7 @@ import io
 import json
 import zipfile
 from pathlib import Path
-from typing import Literal, NotRequired, TypedDict, get_args, get_type_hints
+from typing import Literal, TypedDict, get_args, get_type_hints
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
@@ -64,7 +64,7 @@ class Boot(TypedDict):
     type: Literal["boot"]
     fromSnapshot: bool
     source: str
-    why: NotRequired[str]
+    why: str  # why a snapshot that was tried could not be used; "" when none was or it worked
 
 
 class Ready(TypedDict):

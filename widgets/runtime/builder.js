@@ -30,11 +30,13 @@ const packKeepsShortLinks = () =>
 export function mountBuilder(root) {
   /** @type {{ widgets: BuilderWidget[] }} */
   const { widgets } = pageData(root, "bx-builder-meta");
+  const first = widgets[0];
+  if (!first) return; // a site without widgets has nothing to assign
   const base = new URL("../../", import.meta.url); // the site's root, wherever it is served
   root.querySelector(".bx-builder-nojs")?.remove();
   const byName = new Map(widgets.map((w) => [w.widget, w]));
 
-  const widgetSelect = el("select", { id: "bx-b-widget" }, ...options(widgets.map((w) => [w.widget, w.title]), widgets[0].widget));
+  const widgetSelect = el("select", { id: "bx-b-widget" }, ...options(widgets.map((w) => [w.widget, w.title]), first.widget));
   const presetSelect = el("select", { id: "bx-b-preset" });
   const lesson = el("input", { id: "bx-b-lesson", type: "text", maxlength: "80", placeholder: "e.g. Lesson 1: Tariffs, step 3" });
   const question = el("textarea", { id: "bx-b-question", rows: "2", maxlength: "300" });
@@ -93,7 +95,7 @@ export function mountBuilder(root) {
     el("div", {}, copySnippet, printCard, projectCard), copied, card);
   root.append(form, out);
 
-  let current = widgets[0];
+  let current = first;
   /** @type {string | null} */
   let shortFor = null; // the link the short link shown stands for
   /** @type {ReturnType<typeof setTimeout> | undefined} */
@@ -122,7 +124,7 @@ export function mountBuilder(root) {
 
   /** @param {string} name */
   function setWidget(name) {
-    current = byName.get(name) ?? widgets[0];
+    current = byName.get(name) ?? current;
     presetSelect.replaceChildren(...options([["", "Its default settings"], ...current.presets.map((p) => [p.key, p.label])], ""));
     sliderBody.replaceChildren();
     resultBody.replaceChildren();
@@ -136,8 +138,9 @@ export function mountBuilder(root) {
       selects.sliders.set(param.name, mode);
       sliderBody.append(el("tr", {}, el("th", { scope: "row", text: `${param.label}${unit}` }), el("td", {}, number), el("td", {}, mode)));
     }
-    const results = [...current.figures.map((f) => [f.key, `${f.label} (read-out)`]), ...current.charts.map((c) => [c.name, `Chart: ${c.title}`])];
-    for (const [key, label] of results) {
+    const results = [...current.figures.map((f) => ({ key: f.key, label: `${f.label} (read-out)` })),
+      ...current.charts.map((c) => ({ key: c.name, label: `Chart: ${c.title}` }))];
+    for (const { key, label } of results) {
       const mode = el("select", { "aria-label": `${label}: what students see`, "data-result": key }, ...options(RESULT, "shown"));
       selects.results.set(key, mode);
       resultBody.append(el("tr", {}, el("th", { scope: "row", text: label }), el("td", {}, mode)));
@@ -234,5 +237,5 @@ export function mountBuilder(root) {
   copySnippet.addEventListener("click", () => copy(snippetField.value, snippetField, "Snippet"));
   printCard.addEventListener("click", () => window.print());
   projectCard.addEventListener("click", () => card.requestFullscreen?.().catch(() => {}));
-  setWidget(widgets[0].widget);
+  setWidget(first.widget);
 }

@@ -9,7 +9,7 @@ const TRIES = 2; // a wrong answer gets one more try before the page gives the a
 /** @param {string} why */
 export function reason(why) {
   const rest = why.replace(/^(?:right|correct|yes|no|not quite|wrong)\b[.:,;!]?\s*/i, "");
-  return rest ? rest[0].toUpperCase() + rest.slice(1) : why;
+  return rest ? rest.charAt(0).toUpperCase() + rest.slice(1) : why;
 }
 
 /** @param {HTMLFormElement} form  a quiz the build wrote (explainers/quiz.py) */

@@ -68,7 +68,7 @@ export function mountResults(root) {
     const chosen = keys.includes(groupSelect.value) ? groupSelect.value : keys[0];
     groupSelect.replaceChildren(...keys.map((key) => el("option", { value: key, text: key, selected: key === chosen })));
     groupField.hidden = keys.length < 2;
-    const list = found.get(chosen) ?? [];
+    const list = found.get(chosen ?? "") ?? [];
     chartNote.textContent = list.length ? `${list.length} numeric prediction${list.length === 1 ? "" : "s"}; the model's answer is for each student's own settings when they predicted.`
       : "No numeric predictions yet: the chart shows once worksheets with a number predicted are loaded.";
     /** @type {Map<string, number>} */
@@ -84,7 +84,7 @@ export function mountResults(root) {
     chartBox.hidden = !rows.length;
     if (!rows.length) return;
     view ??= await createView(chartBox, { vega: spec.vega, datasets: spec.datasets });
-    await view.update({ [spec.datasets[0]]: rows });
+    await view.update({ [spec.datasets[0] ?? ""]: rows });
     chartBox.dataset.rows = String(rows.length / 2); // for tests and for anyone inspecting the page
   }
 

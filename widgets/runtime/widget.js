@@ -22,7 +22,7 @@ function fillTable(table, rows) {
     const tr = body.insertRow();
     for (const [key, digits] of columns) tr.insertCell().textContent = fixed(row[key] ?? "", digits);
   }
-  table.tBodies[0].replaceWith(body);
+  table.tBodies[0]?.replaceWith(body);
 }
 
 /** Mount one widget figure; returns its unmount (instant navigation calls it when the page is left).
@@ -246,7 +246,7 @@ export function mountWidget(figure) {
   const fromLink = readScenario(key, meta.params, location.search, meta.start);
   if (Object.keys(fromLink.values).length) setAll(fromLink.values);
   const stepped = inputs.filter((input) => input.name in fromLink.values)
-    .map((input) => stepNote(param(input.name), fromLink.values[input.name], Number(input.value)))
+    .map((input) => stepNote(param(input.name), fromLink.values[input.name] ?? Number(input.value), Number(input.value)))
     .filter(Boolean);
   const notes = [...fromLink.notes, ...stepped];
   if (notes.length) linkNote.textContent = `Some settings in this link were changed: ${notes.join(" ")}`;

@@ -90,7 +90,7 @@ function counted(response, headers) {
  *  @returns {Promise<Response>} */
 async function download(input, init, required = true) {
   const url = String(input instanceof Request ? input.url : input);
-  const file = url.split("?")[0].split("/").pop() ?? url;
+  const file = (url.split("?")[0] ?? url).split("/").pop() ?? url;
   downloads += 1;
   progress(true); // a download that never answers is a stalled line too
   let response;
@@ -282,7 +282,7 @@ async function boot() {
   models.catch(() => {}); // awaited below; this only avoids an early "unhandled rejection"
   const early = prefetch();
   const { pyodide, fromSnapshot, source, why, keep } = await startPyodide(models, early);
-  post({ type: MESSAGES.BOOT, fromSnapshot, source, why });
+  post({ type: MESSAGES.BOOT, fromSnapshot, source, why: why ?? "" });
   status("Loading the models…");
   // The snapshot holds the imported models but no files: the source files are unpacked either way
   // ("look inside" reads them), then imported (at once from a snapshot: they are already in memory).

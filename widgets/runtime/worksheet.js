@@ -135,7 +135,8 @@ export function readWorksheetFile(text, source) {
   if (text.length > MAX_FILE_BYTES) return { problem: "too large to be a worksheet from this site" };
   if (text.trimStart().startsWith(ANSWER_HEADER)) {
     const [first, ...rest] = readAnswerTexts(text, source);
-    return rest.length ? { problem: "holds several answer texts: paste them into the box instead" } : first;
+    if (rest.length) return { problem: "holds several answer texts: paste them into the box instead" };
+    return first ?? { problem: "not a worksheet from this site" };
   }
   let data;
   try {
@@ -174,7 +175,7 @@ export function readAnswerTexts(text, source = "pasted text") {
     const check = lines.findIndex((line) => line.startsWith("Check: "));
     if (check < 0) return { problem: "damaged (its last line, “Check: …”, is missing: copy the whole text)", source: where };
     const body = [ANSWER_HEADER, ...lines.slice(0, check)].join("\n");
-    if (lines[check].slice(7).trim() !== checksum(body)) return { problem: "damaged (the text was cut or changed after it was made)", source: where };
+    if ((lines[check] ?? "").slice(7).trim() !== checksum(body)) return { problem: "damaged (the text was cut or changed after it was made)", source: where };
     const field = Object.fromEntries(lines.slice(0, check).map((line) => {
       const colon = line.indexOf(": ");
       return colon > 0 ? [line.slice(0, colon), line.slice(colon + 2)] : [line, ""];
