@@ -113,7 +113,9 @@ export function mountDescription(figure, meta) {
 
   select.addEventListener("change", () => {
     try { localStorage.setItem(SETTING, select.value); } catch { /* not remembered, still used */ }
-    for (const other of document.querySelectorAll(".bx-speech select")) /** @type {HTMLSelectElement} */ (other).value = select.value;
+    for (const other of /** @type {NodeListOf<HTMLSelectElement>} */ (document.querySelectorAll(".bx-speech select"))) {
+      other.value = select.value;
+    }
     said.hidden = select.value === "off";
   });
   said.hidden = select.value === "off";
