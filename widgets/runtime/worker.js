@@ -11,8 +11,8 @@ import { BOOT_PYTHON, CALLS, FILES, MESSAGES, MODELS_DIR, site } from "./contrac
 import { DOWNLOAD_BYTES, SNAPSHOT_BYTES } from "./python-size.js";
 import { chooseBoot } from "./worker-boot.js";
 
-// Everything below is one block (left unindented), so that a copy of this file cut short anywhere (a
-// mangled download with a matching length) fails to parse, which the page reports at once; a prefix
+// Everything below is one block, so that a copy of this file cut short anywhere (a mangled download
+// with a matching length) fails to parse, which the page reports at once; a prefix
 // that parsed would run, start nothing and say nothing, and the page would wait for its watchdog.
 {
 /** @typedef {import("./contract.js").WorkerMessage} WorkerMessage */
