@@ -13,6 +13,7 @@ from typing import Mapping
 from widgets import central_asia_pipeline, rare_earth_supply, tariff_stack
 from widgets.model import Model
 from widgets.params import ParameterError
+from widgets.wire import Failure, RunReply
 
 MAX_REQUEST_CHARS = 10_000  # a widget's settings are a few hundred characters; more is not a widget's request
 MAX_REQUEST_DEPTH = 8  # a request nests two deep; Pyodide's parser overflows the browser's stack near 4,000
@@ -75,19 +76,24 @@ def run_json(name: str, request_json: str) -> str:
         model = get(name)
         result = model.run(settings, baseline, previous)
         line = model.explain(settings, result)
-        # NaN is not JSON the page can read
-        return json.dumps({"ok": True, **result.as_dict(), "in_one_line": line}, allow_nan=False)
+        reply: RunReply = {"ok": True, **result.as_dict(), "in_one_line": line}
+        return json.dumps(reply, allow_nan=False)  # NaN is not JSON the page can read
     except ParameterError as error:
-        return json.dumps({"ok": False, "error": str(error)})
+        return _failure(str(error))
     except (
         KeyError,
         ValueError,
         TypeError,
         RecursionError,
     ) as error:  # unknown widget, bad JSON, nesting too deep
-        return json.dumps({"ok": False, "error": _plain(error)})
+        return _failure(_plain(error))
     except Exception as error:  # a model bug: the page still gets an answer it can show
-        return json.dumps({"ok": False, "error": f"The model could not run ({type(error).__name__})."})
+        return _failure(f"The model could not run ({type(error).__name__}).")
+
+
+def _failure(error: str) -> str:
+    failure: Failure = {"ok": False, "error": error}
+    return json.dumps(failure)
 
 
 def _plain(error: BaseException) -> str:
