@@ -19,10 +19,11 @@ LESSONS = {
     "teachers/lesson-central-asia/": 2,
 }
 
-# The real builder's own assignmentLink over random choices of the real widgets (the page's metadata),
-# each link's short code read back by the go/ page's own reader: it must be the very same address.
+# The builder's own assignmentLink (assignment-link.js) over random choices of the real widgets (the
+# page's metadata), each link's short code read back by the go/ page's own reader: it must be the very
+# same address.
 ROUND_TRIP = """async (count) => {
-  const { assignmentLink } = await import(new URL("../../assets/runtime/builder.js", location.href).href);
+  const { assignmentLink } = await import(new URL("../../assets/runtime/assignment-link.js", location.href).href);
   const { readCode, shortCode } = await import(new URL("../../assets/runtime/short-link.js", location.href).href);
   const { widgets } = JSON.parse(document.querySelector("template.bx-builder-meta").innerHTML);
   const base = new URL("../../", location.href);

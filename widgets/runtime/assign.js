@@ -160,6 +160,8 @@ class Assignment {
     this.wsStatus = null;
     /** @type {HTMLElement | null} */
     this.qr = null;
+    /** @type {HTMLElement | null} */
+    this.picture = null; // the student's chart, as it stands (scenario-picture.js), made with the worksheet
     this.storeKey = STORE + this.identity();
     this.saved = this.load();
     this.withhold();
@@ -256,7 +258,7 @@ class Assignment {
       async update(datasets) { latest = datasets; if (handle) await handle.update(datasets); },
       data: (set) => (handle ? handle.data(set) : []),
       datasetNames: () => spec.datasets,
-      vegaView: () => handle?.vegaView(), // none until revealed: the worksheet's picture waits for it too
+      vegaView: () => handle?.vegaView?.(), // none until revealed: the worksheet's picture waits for it too
     };
     if (status === "hidden") {
       element.remove();

@@ -122,7 +122,7 @@ export function mountBuilder(root) {
     asking = setTimeout(async () => {
       const found = await Promise.all([packLink(link), codeLink(link)].map((made) => made.catch(() => null)));
       const [pack] = found;
-      const shortest = found.filter((href) => href && href.length < link.length).sort((a, b) => a.length - b.length)[0];
+      const shortest = found.filter(/** @returns {href is string} */ (href) => !!href && href.length < link.length).sort((a, b) => a.length - b.length)[0];
       if (!shortest || linkField.value !== link) return; // the teacher changed something meanwhile
       shortFor = link;
       shortField.value = shortest;

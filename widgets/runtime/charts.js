@@ -12,7 +12,7 @@ import { FONT, HUES } from "./theme.js";
  *  @typedef {object} ViewHandle
  *  @property {(datasets: Record<string, unknown>) => Promise<void>} update
  *  @property {(name: string) => unknown[]} data
- *  @property {() => import("vega").View} [vegaView]
+ *  @property {() => import("vega").View | undefined} [vegaView]  none for a chart withheld until the prediction (assign.js)
  *  @property {() => string[]} datasetNames */
 
 /** @type {Promise<unknown> | null} */
@@ -115,7 +115,9 @@ export async function createView(element, { vega, datasets }) {
 }
 
 /** One view drawn as a picture for paper, off screen: SVG text in the light scheme (paper is white, whatever
- *  the screen's scheme), `width` pixels wide, with the rows it shows now (`rows`: data set name -> rows). */
+ *  the screen's scheme), `width` pixels wide, with the rows it shows now (`rows`: data set name -> rows).
+ *  @param {ViewSpec} view  @param {Record<string, unknown>} rows  @param {number} width
+ *  @returns {Promise<string>} */
 export async function paperPicture({ vega }, rows, width) {
   await loadVega();
   const box = document.createElement("div"); // Material's light colours apply inside it, also on a dark page

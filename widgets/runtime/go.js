@@ -5,9 +5,14 @@ import { pageData } from "./page-data.js";
 import { CodeError, readCode } from "./short-link.js";
 
 /** An address as a student types it: "example.org/site/go/1a" (https is what a browser tries first);
- *  an http address keeps its "http://" (the classroom pack on a school network). */
+ *  an http address keeps its "http://" (the classroom pack on a school network).
+ *  @param {string} href */
 export const typeable = (href) => href.replace(/^https:\/\//, "").replace(/\/$/, "");
 
+/** An element with attributes (`text` sets its text, never HTML) and children.
+ *  @template {keyof HTMLElementTagNameMap} Tag
+ *  @param {Tag} tag  @param {Record<string, string>} [attributes]  @param {...(Node | string)} children
+ *  @returns {HTMLElementTagNameMap[Tag]} */
 function node(tag, attributes = {}, ...children) {
   const made = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
@@ -18,8 +23,9 @@ function node(tag, attributes = {}, ...children) {
   return made;
 }
 
+/** @param {HTMLElement} root  the page's .bx-go-open */
 function mountOpener(root) {
-  const { widgets } = pageData(root, "bx-go-meta");
+  const { widgets } = /** @type {GoMeta} */ (pageData(root, "bx-go-meta"));
   root.querySelector(".bx-go-nojs")?.remove();
   // Codes are typed letter for letter: no capitals, corrections or suggestions from the phone's keyboard.
   const field = node("input", { id: "bx-go-code", type: "text", autocomplete: "off", autocapitalize: "off",
@@ -30,12 +36,13 @@ function mountOpener(root) {
     node("button", { type: "submit", class: "md-button md-button--primary", text: "Open the assignment" }), message);
   root.append(form);
 
+  /** @param {string} code  as typed, or from the address (go/#<code>) */
   async function open(code) {
     message.textContent = "";
     delete message.dataset.state;
     try {
       const path = await readCode(code);
-      const widget = path.slice(ASSIGN_FOLDER.length + 1).split("/")[0];
+      const widget = path.slice(ASSIGN_FOLDER.length + 1).split("/")[0] ?? ""; // split gives one part at least
       if (!widgets.includes(widget)) {
         throw new CodeError("This code is for an exercise this site does not have: ask your teacher for the link.");
       }
@@ -55,8 +62,9 @@ function mountOpener(root) {
   }
 }
 
+/** @param {ParentNode} page */
 export function mountGo(page) {
-  for (const link of page.querySelectorAll("a.bx-go-link")) link.textContent = typeable(link.href);
-  const opener = page.querySelector(".bx-go-open");
+  for (const link of /** @type {NodeListOf<HTMLAnchorElement>} */ (page.querySelectorAll("a.bx-go-link"))) link.textContent = typeable(link.href);
+  const opener = /** @type {HTMLElement | null} */ (page.querySelector(".bx-go-open"));
   if (opener) mountOpener(opener);
 }

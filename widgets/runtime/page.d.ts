@@ -52,6 +52,11 @@ interface AssignMeta {
   givesAway: Record<string, string[]>;
 }
 
+/** "bx-go-meta": the widgets a short code may open (explainers/short_pages.py opener_markdown). */
+interface GoMeta {
+  widgets: string[];
+}
+
 /** "bx-builder-meta": every widget, for the builder (explainers/assign.py). */
 interface BuilderWidget extends AssignMeta {
   page: string;

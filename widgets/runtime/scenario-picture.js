@@ -13,7 +13,8 @@ const WIDTH = { paper: 640, least: 320 };
 const RETRIES = 40; // a chart just revealed is drawn in a moment: looked for again, SETTLE_MS apart, this often
 
 /** A <figure> for the worksheet, kept up to date with the widget `figure`'s charts; hidden while there is
- *  no chart to show. */
+ *  no chart to show.
+ *  @param {HTMLElement} figure  @returns {HTMLElement} */
 export function scenarioPicture(figure) {
   const image = document.createElement("img");
   image.className = "bx-ws-picture-image";
@@ -23,7 +24,9 @@ export function scenarioPicture(figure) {
   holder.hidden = true;
   holder.append(image);
 
+  /** @type {ViewSpec[] | null} */
   let specs = null;
+  /** @param {number} tries  looks left, while a chart just revealed is being drawn */
   async function draw(tries) {
     if (!figure.isConnected) return; // the page was left (instant navigation)
     const handles = await (figure.bxViews ?? Promise.resolve([]));
@@ -40,9 +43,10 @@ export function scenarioPicture(figure) {
       }
       await view.runAsync(); // the data the widget has just given it
       const rows = Object.fromEntries(handle.datasetNames().map((name) => [name, JSON.parse(JSON.stringify(view.data(name)))]));
-      specs ??= pageData(figure, "bx-specs");
+      specs ??= /** @type {ViewSpec[]} */ (pageData(figure, "bx-specs"));
       const room = holder.parentElement?.clientWidth || WIDTH.paper; // 0 while the worksheet is not shown
-      const svg = await paperPicture(specs[index], rows, Math.min(Math.max(room, WIDTH.least), WIDTH.paper));
+      // bxViews holds one handle per spec, in order (widget.js, charts.js mountChart): this one is there
+      const svg = await paperPicture(/** @type {ViewSpec} */ (specs[index]), rows, Math.min(Math.max(room, WIDTH.least), WIDTH.paper));
       const title = element.getAttribute("aria-label") ?? "Chart";
       // The chart's summary (describe.js keeps it current) when the page shows it; while the assignment keeps
       // the model's words back, it is set aside, and the picture is named by its title alone.
@@ -57,6 +61,7 @@ export function scenarioPicture(figure) {
   }
 
   let timer = 0;
+  /** @param {number} [tries] */
   function soon(tries = RETRIES) {
     clearTimeout(timer);
     timer = setTimeout(() => draw(tries).catch(() => { holder.hidden = true; }), SETTLE_MS); // the tables still say it all

@@ -15,6 +15,7 @@ import { checksum } from "./worksheet.js";
 
 // Each assignment key (README, "Assignment links") as one capital. A key missing here still round-trips,
 // written in full: the table only makes codes shorter, never decides what they mean.
+/** @type {Record<string, string>} */
 const CAPITALS = { lock: "L", hide: "H", reveal: "R", predict: "P", choices: "C", q: "Q", lesson: "N", [VERSION_KEY]: "V" };
 const KEYS = Object.fromEntries(Object.entries(CAPITALS).map(([key, capital]) => [capital, key]));
 const NAME = /^[a-z][a-z0-9_]*$/;
@@ -30,21 +31,29 @@ export class CodeError extends Error {}
 const MISTYPED = "This code does not read right: a character may be missing, extra or mistyped. Check it against the " +
   "one your teacher gave you (capital and small letters are different), then try again.";
 
+/** @param {Uint8Array} bytes */
 const base64url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 
+/** @param {string} text */
 function fromBase64url(text) {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) throw new CodeError(MISTYPED);
   const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
   return Uint8Array.from(binary, (char) => char.charCodeAt(0));
 }
 
+/** The checksum of a compact text, as the code's last CHECK_CHARS characters.
+ *  @param {string} text */
 function check(text) {
   const bits = parseInt(checksum(text), 16) & ((1 << (6 * CHECK_CHARS)) - 1);
   return Array.from({ length: CHECK_CHARS }, (_, i) => B64[(bits >> (6 * (CHECK_CHARS - 1 - i))) & 63]).join("");
 }
 
+/** `bytes` through a (de)compression stream, refused once the output grows past what an assignment takes.
+ *  @param {Uint8Array<ArrayBuffer>} bytes  @param {CompressionStream | DecompressionStream} transform
+ *  @returns {Promise<Uint8Array<ArrayBuffer>>} */
 async function through(bytes, transform) {
   const reader = new Blob([bytes]).stream().pipeThrough(transform).getReader();
+  /** @type {Uint8Array<ArrayBuffer>[]} */
   const parts = [];
   let size = 0;
   for (;;) {
@@ -58,14 +67,15 @@ async function through(bytes, transform) {
 }
 
 /** The compact text of an assignment link made for the site at `base`, or null when the link is not an
- *  assignment link of that site that this can shorten (then there is no short code, only the long link). */
+ *  assignment link of that site that this can shorten (then there is no short code, only the long link).
+ *  @param {string} link  @param {string | URL} base  the site's root  @returns {string | null} */
 export function compactText(link, base) {
   const url = new URL(link);
   const root = new URL(base);
   if (url.origin !== root.origin || !url.pathname.startsWith(root.pathname) || url.hash) return null;
   const found = new RegExp(`^${ASSIGN_FOLDER}/([^/]+)/$`).exec(url.pathname.slice(root.pathname.length));
-  if (!found || !NAME.test(found[1])) return null;
-  const widget = found[1];
+  const widget = found?.[1];
+  if (!widget || !NAME.test(widget)) return null;
   const pairs = [];
   for (const pair of url.search ? url.search.slice(1).split("&") : []) {
     const equals = pair.indexOf("=");
@@ -77,7 +87,8 @@ export function compactText(link, base) {
   return `${widget}?${pairs.join("&")}`;
 }
 
-/** A compact text back to the link's path and query, relative to the site's root. */
+/** A compact text back to the link's path and query, relative to the site's root.
+ *  @param {string} text  @returns {string} */
 export function expandText(text) {
   const mark = text.indexOf("?");
   const widget = text.slice(0, mark);
@@ -94,7 +105,8 @@ export function expandText(text) {
 }
 
 /** The short code of an assignment link, or null when it has none. It is checked before it is given:
- *  read back, it must be the very same link. */
+ *  read back, it must be the very same link.
+ *  @param {string} link  @param {string | URL} base  the site's root  @returns {Promise<string | null>} */
 export async function shortCode(link, base) {
   const text = compactText(link, base);
   if (text === null) return null;
@@ -108,7 +120,8 @@ export async function shortCode(link, base) {
 }
 
 /** A code (or a whole go/#… address pasted) -> the link's path and query, relative to the site's root.
- *  Throws a CodeError that says, in plain words, why it cannot be read. */
+ *  Throws a CodeError that says, in plain words, why it cannot be read.
+ *  @param {unknown} typed  @returns {Promise<string>} */
 export async function readCode(typed) {
   const code = String(typed ?? "").trim().replace(/^[^#]*#/, "");
   const cut = code.length - CHECK_CHARS - 1;
