@@ -42,6 +42,7 @@ from explainers import (
     quotations,
     reuse,
     runtime_assets,
+    short_pages,
     snapshot,
     sources,
     stdlib,
@@ -83,6 +84,11 @@ def on_files(files: Files, config: Any) -> Files:
     files.append(File.generated(config, classroom_pack.SITE_PATH, content=classroom_pack.placeholder()))
     for src_uri, markdown in {**embeds.embed_pages(), **assign.assign_pages()}.items():
         files.append(File.generated(config, src_uri, content=markdown))
+    try:  # short addresses for the lessons' assignments, and the page that opens a short code
+        for site_path, content in short_pages.files(Path(config["docs_dir"])).items():
+            files.append(File.generated(config, site_path, content=content))
+    except short_pages.ShortPageError as error:
+        raise PluginError(str(error)) from None
     reuse.on_files(files, config)
     return files
 
@@ -90,6 +96,7 @@ def on_files(files: Files, config: Any) -> Files:
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
     try:
         # versioned links; model versions
+        markdown = short_pages.mark(markdown, page.url)  # a lesson's short addresses, beside their links
         return reuse.on_page_markdown(_page_markdown(markdown, page.file.src_uri), page)
     except (
         quotations.QuotationNotFound,
@@ -117,7 +124,7 @@ def _page_markdown(markdown: str, src_uri: str) -> str:
         markdown = markdown.replace(BIBLIOGRAPHY_MARKER, citations.bibliography_markdown())
     if corrections.MARKER in markdown:
         markdown = markdown.replace(corrections.MARKER, corrections.log_markdown())
-    markdown = assign.fill_builder(markdown)  # the teachers' assignment builder (issue #14)
+    markdown = assign.fill_builder(markdown)  # the teachers' assignment builder
     markdown = class_results.fill(markdown)  # the teachers' class results page
     return citations.cite(markdown, src_uri)
 

@@ -1,4 +1,4 @@
-"""The build hook's share of "reuse this work" (issue #16), kept here so hooks.py only delegates:
+"""The build hook's share of "reuse this work", kept here so hooks.py only delegates:
 
 - on_config: the site version, for the footer and every citation;
 - on_files: the download files of every chart and widget figure (explainers/downloads.py);

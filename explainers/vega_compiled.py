@@ -27,6 +27,13 @@ SCRIPT = Path(__file__).with_name("vega_compile.mjs")
 CACHE = NODE_MODULES / ".cache" / "busan-vega-compiled"
 
 
+# The module's exports, for tsc (tools/js_checks.py): the functions by key, and how a key is made.
+DECLARATIONS = """\
+export const key: (kind: string, expr: object) => string;
+export const COMPILED: Map<string, Function>;
+"""
+
+
 class CompileFailed(RuntimeError):
     pass
 

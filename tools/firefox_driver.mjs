@@ -11,7 +11,8 @@ const [executablePath, timeoutText] = process.argv.slice(2);
 const timeout = Number(timeoutText);
 // A browser of its own for each session, in a fresh profile: no cache, no service worker. (A second browser
 // context of one browser would be lighter, but Firefox never activates a service worker there.)
-const launch = () => puppeteer.launch({ browser: "firefox", executablePath, headless: true, protocolTimeout: timeout, timeout });
+const launch = () =>
+  puppeteer.launch({ browser: "firefox", executablePath, headless: true, protocolTimeout: timeout, timeout });
 const sessions = new Map();
 let next = 1;
 
@@ -33,8 +34,11 @@ const ops = {
     sessions.set(id, { context, page });
     return id;
   },
-  goto: async ({ session, url }) => { await sessions.get(session).page.goto(url, { waitUntil: "load" }); },
-  run: async ({ session, script, arg }) => sessions.get(session).page.evaluate(`(${script})(${JSON.stringify(arg ?? null)})`),
+  goto: async ({ session, url }) => {
+    await sessions.get(session).page.goto(url, { waitUntil: "load" });
+  },
+  run: async ({ session, script, arg }) =>
+    sessions.get(session).page.evaluate(`(${script})(${JSON.stringify(arg ?? null)})`),
   async close({ session }) {
     await sessions.get(session).context.close();
     sessions.delete(session);
@@ -53,6 +57,6 @@ for await (const line of readline.createInterface({ input: process.stdin })) {
   } catch (error) {
     answer = { error: String(error?.message ?? error).slice(0, 2000) };
   }
-  process.stdout.write(JSON.stringify(answer) + "\n");
+  process.stdout.write(`${JSON.stringify(answer)}\n`);
 }
 for (const { context } of sessions.values()) await context.close().catch(() => {});
