@@ -111,4 +111,4 @@ def test_first_visit_rows_pair_each_round_and_skip_a_revisit_not_made():
     assert row["ratio"] == 0.9  # the median of 0.9, 1.2 and 0.9: each round against its own bare boot
     assert row["revisit_ms"] == 400.0  # of the two revisits made
     assert row["boot"] == ["plain boot", "snapshot"]
-    assert benchmark.rounded({"a": float("nan"), "b": [1.23456]}) == {"a": None, "b": [1.2]}
+    assert benchmark.rounded({"a": float("nan"), "b": [1.02345, 123.456]}) == {"a": None, "b": [1.023, 123.5]}

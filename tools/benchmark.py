@@ -50,6 +50,7 @@ FIGURES = ROOT / "docs" / "developers" / "performance.json"  # shown by docs/dev
 REDRAW_TARGET_MS = {1: 33.0, 4: 100.0}  # 95th percentile, by CPU slowdown (issue: two frames; a Chromebook)
 LONG_TASK_TARGET_MS = 200.0
 FIRST_VISIT_TARGET = 1.0  # x a bare boot of stock Pyodide
+NO_THROTTLING = "main thread not slowed (the driver has no CPU throttling); no Long Tasks API"
 
 WIDGET_PAGE = "busan-meeting/"  # carries the tariff widget
 # Every widget on every page that has one: (page, figure id), for the redraw figures.
@@ -303,7 +304,13 @@ RESPONDS = f"""async (slider) => {{ {UNTIL}
   const input = document.getElementById(slider);
   input.stepUp(); // the reader moves a slider as soon as the page shows
   input.dispatchEvent(new Event("input", {{ bubbles: true }}));
-  await until(() => redraws().length > 0, 300000, "the widget's response");
+  try {{
+    await until(() => redraws().length > 0, 300000, "the widget's response");
+  }} catch (error) {{
+    const status = input.closest("figure")?.querySelector(".bx-status")?.textContent ?? "";
+    const phases = window.busanExplainer.metrics.filter((m) => m.name.startsWith("python")).map((m) => m.source ?? m.name);
+    throw new Error(`${{error.message}}; the widget says "${{status}}"; ${{[...new Set(phases)].join(", ")}}`);
+  }}
   const boot = window.busanExplainer.metrics.find((m) => m.name === "python-boot");
   return {{ t: redraws()[0].t, source: boot?.source ?? "unknown" }};
 }}"""
@@ -476,9 +483,12 @@ def _plain(value: Any) -> Any:
 
 
 def rounded(value: Any) -> Any:
-    """Figures to 0.1 ms: more digits would claim a precision no run on this machine has."""
+    """Figures to 0.1 (ms, MB) once they reach 10, to 0.001 below (ratios): more digits would claim a
+    precision no run on this machine has, fewer would turn a ratio of 1.02 into 1.0."""
     if isinstance(value, float):
-        return None if math.isnan(value) else round(value, 1)
+        if math.isnan(value):
+            return None
+        return round(value, 1) if abs(value) >= 10 else round(value, 3)
     if isinstance(value, dict):
         return {k: rounded(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -623,18 +633,42 @@ def main() -> None:
         "  times across runs); slider-to-redraw is from the slider's input event to the chart updated."
     )
 
-    def keep(section: str, engine: engines.Engine, entry: dict, **about: Any) -> None:
+    def keep(section: str, engine: engines.Engine, load: float, entry: dict, **about: Any) -> None:
+        """Store one part's figures, stamped with the load average when that part started and ended."""
         if not args.no_write:
             write_figures(
                 args.figures,
                 section,
                 engine.name,
-                {"measured": stamp(load_at_start, engine.name, engine.version, **about), **rounded(entry)},
+                {"measured": stamp(load, engine.name, engine.version, **about), **rounded(entry)},
             )
 
-    with tempfile.TemporaryDirectory() as tmp:
-        site_dir = Path(tmp) / "site"
-        server = SiteServer(site_dir)
+    def measure(part: str, engine: engines.Engine) -> tuple[dict, dict]:
+        """One part in one engine: its figures, printed, and what to store about how they were measured."""
+        if part == "cold_start":
+            assert isinstance(engine, engines.Chromium)
+            cold = chromium_cold_starts(server, site_dir, engine.browser, args.runs, args.presses)
+            print_cold_starts(cold)
+            return cold, {}
+        if part == "redraw":
+            rows: list[dict] = []
+            for slowdown in (1, 4):
+                figures = widget_redraws(engine, server.url, args.presses, slowdown)
+                title = "slider-to-redraw on every widget (first slider, once Python is ready)"
+                if slowdown > 1:
+                    title = f"the same with the main thread slowed {slowdown}x (as on a school Chromebook; CDP CPU throttling)"
+                print_redraws(engine.name, title, figures)
+                rows.extend(figures.values())
+            notes = [] if isinstance(engine, engines.Chromium) else [NO_THROTTLING]
+            return {"rows": rows, "notes": notes}, {"presses": args.presses}
+        visits = first_visit_rows(network_runs(engine, site_dir, args.network_runs, profiles))
+        print_network(engine.name, visits)
+        return {"rows": visits}, {"runs": args.network_runs}
+
+    tmp = tempfile.TemporaryDirectory()
+    site_dir = Path(tmp.name) / "site"
+    server = SiteServer(site_dir)
+    with tmp:
         build_s = build(site_dir, server.url)
         print(f"  site build (mkdocs build --strict)        {build_s:8.2f} s")
         with server, sync_playwright() as pw:
@@ -646,32 +680,21 @@ def main() -> None:
                     continue
                 print(f"  [{name}] {engine.version}")
                 try:
-                    if details and isinstance(engine, engines.Chromium):
-                        cold = chromium_cold_starts(server, site_dir, engine.browser, args.runs, args.presses)
-                        print_cold_starts(cold)
-                        keep("cold_start", engine, cold)
-                    if redraws:
-                        rows: list[dict] = []
-                        for slowdown in (1, 4):
-                            figures = widget_redraws(engine, server.url, args.presses, slowdown)
-                            title = "slider-to-redraw on every widget (first slider, once Python is ready)"
-                            if slowdown > 1:
-                                title = f"the same with the main thread slowed {slowdown}x (CDP CPU throttling: a school Chromebook)"
-                            print_redraws(engine.name, title, figures)
-                            rows.extend(figures.values())
-                        notes = (
-                            []
-                            if isinstance(engine, engines.Chromium)
-                            else [
-                                "main thread not slowed (the driver has no CPU throttling); no Long Tasks API"
-                            ]
-                        )
-                        keep("redraw", engine, {"rows": rows, "notes": notes}, presses=args.presses)
-                    if networks:
-                        results = network_runs(engine, site_dir, args.network_runs, profiles)
-                        visits = first_visit_rows(results)
-                        print_network(engine.name, visits)
-                        keep("first_visit", engine, {"rows": visits}, runs=args.network_runs)
+                    for part, wanted in (
+                        ("cold_start", details),
+                        ("redraw", redraws),
+                        ("first_visit", networks),
+                    ):
+                        if not wanted or (part == "cold_start" and not isinstance(engine, engines.Chromium)):
+                            continue
+                        try:
+                            load = os.getloadavg()[0]
+                            entry, about = measure(part, engine)
+                            keep(part, engine, load, entry, **about)
+                        except Exception as error:  # reported; the other parts and engines are still measured
+                            print(
+                                f"  [{name}] {part}: not measured: {type(error).__name__}: {str(error)[:800]}"
+                            )
                 finally:
                     engine.close()
     print(machine(load_at_start))
