@@ -300,7 +300,9 @@ OFFLINE_COPY_DONE = """async () => {
 
 
 RESPONDS = f"""async (slider) => {{ {UNTIL}
-  await until(() => document.getElementById(slider), 60000, "the slider");
+  // As soon as the widget takes moves: in WebKit the page's modules may still be running at "load".
+  const mounted = () => (window.busanExplainer?.metrics ?? []).some((m) => m.name === "widget-mounted");
+  await until(() => document.getElementById(slider) && mounted(), 60000, "the widget");
   const input = document.getElementById(slider);
   input.stepUp(); // the reader moves a slider as soon as the page shows
   input.dispatchEvent(new Event("input", {{ bubbles: true }}));
