@@ -41,8 +41,8 @@ def _longest(ms: float | None) -> str:
 
 def redraw_markdown(section: dict[str, Any]) -> str:
     lines = [
-        "| Engine | Widget | Main thread | Median (ms) | 95th percentile (ms) | Within target | "
-        "Until Python's answer, median (ms) | Longest task while moving (ms) |",
+        "| Engine | Widget | Main thread | Median ms | 95th pct. ms | Within target | "
+        "Python's part, median ms | Longest task ms |",
         "| --- | --- | --- | ---: | ---: | --- | ---: | ---: |",
     ]
     notes = []
@@ -66,8 +66,8 @@ def redraw_markdown(section: dict[str, Any]) -> str:
 
 def first_visit_markdown(section: dict[str, Any]) -> str:
     lines = [
-        "| Engine | Line | Stock Pyodide boots (ms) | Widget responds (ms) | Ratio | Within target | "
-        "Python started from | Revisit responds (ms) | MB until it responds |",
+        "| Engine | Line | Stock Pyodide ms | Widget responds ms | Ratio | Within target | "
+        "Python started from | Revisit ms | MB until it responds |",
         "| --- | --- | ---: | ---: | ---: | --- | --- | ---: | ---: |",
     ]
     notes = []
