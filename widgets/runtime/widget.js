@@ -14,13 +14,6 @@ import { versionedUrl } from "./link-version.js";
 /** @typedef {import("./contract.js").ModelReply} ModelReply */
 
 const ADDRESS_DELAY_MS = 250;
-// Ends this task and resumes in a new one at once (a message: no timer's minimum delay).
-/** @returns {Promise<void>} */
-const nextTask = () => new Promise((resolve) => {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => { channel.port1.close(); resolve(); };
-  channel.port2.postMessage(null);
-});
 
 /** @param {HTMLTableElement} table  @param {Record<string, unknown>[]} rows */
 function fillTable(table, rows) {
@@ -160,12 +153,11 @@ export function mountWidget(figure) {
         latest = result;
         if (dataPanel.open) fillTables(); // a closed table is filled when the reader opens it
         try {
-          // One view per task: the browser can paint the first and take the reader's next move before the
-          // second is computed, and no task holds the page for the whole figure.
-          for (const handle of await views) {
-            await nextTask();
-            await handle.update(Object.fromEntries(handle.datasetNames().map((name) => [name, result.data[name]])));
-          }
+          // In the same task as the read-outs: the reader never sees a frame where they disagree.
+          const handles = await views;
+          await Promise.all(handles.map((handle) => handle.update(
+            Object.fromEntries(handle.datasetNames().map((name) => [name, result.data[name]])),
+          )));
           showError("");
           // ms: from the reader's input to the updated chart; model: the part spent waiting for Python.
           track("redraw", { id: figure.id, ms: performance.now() - inputAt, model: answeredAt - inputAt });
@@ -183,9 +175,10 @@ export function mountWidget(figure) {
     }
   }
 
-  // The address follows the settings (a reload or a bookmark keeps them), written once the slider rests:
-  // rewriting it on every step would cost each step milliseconds before Python is even asked, and browsers
-  // throttle (and complain of) a page that rewrites its address hundreds of times in a few seconds.
+  // The address follows the settings (a reload or a bookmark keeps them), written once the slider rests
+  // (a reload within that quarter second keeps the settings before the last move): rewriting it on every
+  // step would cost each step milliseconds before Python is even asked, and browsers throttle (then ignore)
+  // a page that rewrites its address hundreds of times in a few seconds, as a long drag would.
   let addressTimer = 0;
   const writeAddress = () => {
     addressTimer = 0;
