@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check test test-fast bench clean
+.PHONY: setup serve build check fix fix-js test test-fast bench clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -24,10 +24,19 @@ serve: setup  ## build and serve on http://127.0.0.1:8000 with live reload
 build: setup  ## the complete static site in site/, ready for any static host
 	$(VENV)/bin/mkdocs build --strict
 
-check: setup  ## lint, format and type check (ruff, mypy): seconds
+check: setup  ## lint, format and type check: Python (ruff, mypy) and JavaScript (tsc, Biome): seconds
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+	$(PY) -m tools.js_checks check
+
+fix-js: setup  ## format the JavaScript and apply Biome's safe lint fixes
+	$(PY) -m tools.js_checks fix
+
+fix: setup  ## format the code and apply ruff's safe fixes (then `make check` passes on what they cover)
+	$(VENV)/bin/ruff check --fix --exit-zero .
+	$(VENV)/bin/ruff format .
+	$(PY) -m tools.js_checks fix
 
 test-fast: check  ## everything but the browser: models, build, content, JavaScript units (about 40 s)
 	$(PY) -m pytest -m "not browser and not recipe and not serve" -q

@@ -1,4 +1,4 @@
-"""Assignments (issue #14): one student page per widget under assign/, and the teachers' link builder.
+"""Assignments: one student page per widget under assign/, and the teachers' link builder.
 
 Everything here is generated from the catalogue (explainers/catalog.py), so a model's parameters, read-outs and charts are
 never written twice: the builder and the student's page read them from JSON in the page. What a link

@@ -7,8 +7,9 @@ pages' widget keys and its numbering of quizzes live here, not in modules.
   citation; the ```chart, ```widget and ```quiz fences for superfences.
 - files: the self-hosted runtime (Vega, Pyodide with its standard library trimmed to what the models use
   and its memory snapshot, the widget JS, the chart theme, the size of Python's download and the `widgets`
-  package), one embeddable page and one assignment page per widget, and every figure's download files.
-- page_markdown: the "as of" date and numbers read from the data sets; the truce's terms as a table; the
+  package), one embeddable page and one assignment page per widget, the short addresses of the lessons'
+  assignments (go/), and every figure's download files.
+- page_markdown: a lesson's short addresses beside their links; the "as of" date and numbers read from the data sets; the truce's terms as a table; the
   generated bibliography, methodology, corrections and model-versions pages; every quotation checked
   against its source's recorded words; scenario links checked for their model's version; inline citations.
 - page_content: "Cite this page", and the figures' links made relative to the page.
@@ -41,6 +42,7 @@ from explainers import (
     offline,
     quotations,
     runtime_assets,
+    short_pages,
     snapshot,
     sources,
     stdlib,
@@ -56,8 +58,9 @@ PERMALINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
 TAG = re.compile(r"<[^>]+>")
 
 
-class PageProblem(ValueError):
-    """What a page says that the build refuses (an unknown source, a misquotation...), naming the page."""
+class BuildProblem(ValueError):
+    """What the content says that the build refuses (an unknown source, a misquotation, a short name it
+    cannot honour...), in words that name the page."""
 
 
 class Build:
@@ -97,20 +100,25 @@ class Build:
         # Linked from "For teachers": listed now so link checks pass, written after the build.
         added[classroom_pack.SITE_PATH] = classroom_pack.placeholder()
         added.update({**embeds.embed_pages(), **assign.assign_pages()})
+        try:  # short addresses for the lessons' assignments, and the page that opens a short code
+            added.update(short_pages.files(self.docs_dir))
+        except short_pages.ShortPageError as error:
+            raise BuildProblem(str(error)) from None
         added.update(self.downloads.files())
         return added
 
-    def page_markdown(self, markdown: str, src_uri: str) -> str:
+    def page_markdown(self, markdown: str, *, src_uri: str, url: str) -> str:
         try:
+            markdown = short_pages.mark(markdown, url)  # a lesson's short addresses, beside their links
             return self._page_markdown(markdown, src_uri)
         except (
             quotations.QuotationNotFound,
             sources.UnknownSource,
             data_in_prose.UnknownDataReference,
-            PageProblem,
+            BuildProblem,
         ) as error:
             message = str(error) if str(error).startswith(src_uri) else f"{src_uri}: {error}"
-            raise PageProblem(message) from None
+            raise BuildProblem(message) from None
 
     def _page_markdown(self, markdown: str, src_uri: str) -> str:
         if methodology.MARKER in markdown:
@@ -132,7 +140,7 @@ class Build:
         # when the model changes.
         problems = versions.unversioned_links(markdown, src_uri, self.widget_keys)
         if problems:
-            raise PageProblem("; ".join(problems))
+            raise BuildProblem("; ".join(problems))
         if versions.MARKER in markdown:  # the corrections page lists the models' versions
             markdown = markdown.replace(versions.MARKER, versions.log_markdown())
         return markdown

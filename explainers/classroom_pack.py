@@ -11,6 +11,7 @@ placeholder and `on_post_build` overwrites it with the real zip.
 
 from __future__ import annotations
 
+import importlib.util
 import zipfile
 from pathlib import Path
 
@@ -19,11 +20,16 @@ FOLDER = "busan-explainer"
 START_SCRIPT = "start-classroom.py"
 START = f"python3 {START_SCRIPT}"
 SERVE = f"python3 -m http.server --directory {FOLDER} 8000"  # the same without the script
+# The start script's QR encoder: the pinned `qrcodegen` from PyPI (pyproject.toml), beside the script, where
+# Python finds it; its MIT licence is the head of the file, and a copy of it goes beside it too.
+QR_ENCODER = "qrcodegen.py"
+QR_LICENCE = "qrcodegen-LICENSE.txt"
 SKIPPED_SUFFIXES = (".map",)  # source maps are for developers
 STORED_SUFFIXES = (".gz", ".zip", ".png", ".jpg", ".woff2")  # compressed already: deflate gains nothing
 README = f"""The Busan truce explainer: the whole site, for a room without internet.
 
-1. Unzip this file. You get a folder called {FOLDER} and the script {START_SCRIPT}.
+1. Unzip this file. You get a folder called {FOLDER}, the script {START_SCRIPT} and
+   {QR_ENCODER}, which it uses to draw the address as a QR code (licence: {QR_LICENCE}).
 2. In a terminal, in the folder that holds them, run (Python 3 is all it needs):
 
        {START}
@@ -42,6 +48,23 @@ Opening the files directly (file://) does not work: browsers do not run Python f
 """
 
 
+def qr_encoder() -> tuple[bytes, str]:
+    """The installed `qrcodegen` module's source, and its licence: the comment block it starts with."""
+    spec = importlib.util.find_spec("qrcodegen")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("qrcodegen is not installed: run `make setup` (it is pinned in pyproject.toml)")
+    source = Path(spec.origin).read_bytes()
+    head = []
+    for line in source.decode("utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        head.append(line[1:].removeprefix(" "))
+    licence = "\n".join(head).strip()
+    if "MIT License" not in licence or "Permission is hereby granted" not in licence:
+        raise RuntimeError(f"{spec.origin} no longer starts with its MIT licence: check the new version")
+    return source, licence + "\n"
+
+
 def placeholder() -> bytes:
     """What the build writes before the site exists (and what `mkdocs serve` keeps)."""
     return b""
@@ -57,6 +80,12 @@ def write_pack(site_dir: Path) -> Path:
         start.external_attr = 0o755 << 16  # runnable as ./start-classroom.py too
         start.compress_type = zipfile.ZIP_DEFLATED
         pack.writestr(start, (Path(__file__).parent / "classroom_start.py").read_bytes())
+        encoder, licence = qr_encoder()
+        for name, content in ((QR_ENCODER, encoder), (QR_LICENCE, licence)):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            pack.writestr(info, content)
         for path in sorted(site_dir.rglob("*")):
             relative = path.relative_to(site_dir).as_posix()
             if not path.is_file() or path in (target, partial) or relative.endswith(SKIPPED_SUFFIXES):

@@ -12,6 +12,10 @@ builder then point at an address students' devices can reach.
 It also keeps short links, which a static host cannot: the builder (widgets/runtime/builder.js) asks for one
 and shows `http://192.168.1.20:8000/s/3` beside the long link, short enough to type from the board. They are
 kept in `short-links.json` beside this script, so they survive a restart, and lead only to pages of this site.
+
+Under the address it draws a QR code in text, for a teacher who puts this window on the projector. The encoder is
+Project Nayuki's `qrcodegen` (MIT), which the pack carries beside this script (explainers/classroom_pack.py copies
+the pinned module from PyPI at build time); without it the script still serves, and says why there is no code.
 """
 
 from __future__ import annotations
@@ -21,8 +25,10 @@ import contextlib
 import functools
 import http.server
 import json
+import os
 import re
 import socket
+import sys
 import threading
 import webbrowser
 from pathlib import Path
@@ -133,6 +139,56 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         return None
 
 
+# A QR code drawn with half blocks: each character is two modules, one above the other, so the code is about
+# as tall as it is wide in a terminal's tall character cells.
+HALF_BLOCKS = {(False, False): " ", (True, False): "\u2580", (False, True): "\u2584", (True, True): "\u2588"}
+QUIET = 4  # modules of margin around the code, as the QR specification asks
+# Black on bright white, whatever the terminal's own colours; reset at each line's end.
+INK_ON_PAPER = ("\x1b[30;107m", "\x1b[0m")
+
+
+def qr_modules(text: str) -> list[list[bool]] | None:
+    """The code's modules (True: dark), quiet zone included; None when the pack's encoder is missing."""
+    try:
+        import qrcodegen  # beside this script in the pack
+    except Exception:  # missing, or unusable on this Python: the address alone still works
+        return None
+    code = qrcodegen.QrCode.encode_text(text, qrcodegen.QrCode.Ecc.MEDIUM)
+    span = range(-QUIET, code.get_size() + QUIET)
+    return [[code.get_module(x, y) for x in span] for y in span]
+
+
+def text_qr(modules: list[list[bool]], ansi: bool, encoding: str) -> list[str]:
+    """The code as lines of text. With colours (`ansi`), the blocks are the dark modules, black on white.
+    Without them the blocks are the light modules, in the terminal's own text colour: right on the dark
+    background most terminals have (Windows' too), and a camera reads the code inverted on a light one.
+    A terminal that cannot show block characters gets two characters per module and a line per row."""
+    ink = (lambda dark: dark) if ansi else (lambda dark: not dark)
+    try:
+        "".join(HALF_BLOCKS.values()).encode(encoding)
+    except (UnicodeError, LookupError):
+        return ["".join("##" if ink(dark) else "  " for dark in row) for row in modules]
+    rows = [*modules, [False] * len(modules[0])]  # an odd count: a light row below the quiet zone
+    lines = []
+    for y in range(0, len(modules), 2):  # (no zip(strict=...): the script runs on Python 3.8)
+        line = "".join(HALF_BLOCKS[ink(rows[y][x]), ink(rows[y + 1][x])] for x in range(len(rows[y])))
+        lines.append(f"{INK_ON_PAPER[0]}{line}{INK_ON_PAPER[1]}" if ansi else line)
+    return lines
+
+
+def print_qr(address: str) -> None:
+    modules = qr_modules(address)
+    if modules is None:
+        print("(No QR code: the file qrcodegen.py is missing beside this script. The address above works.)")
+        return
+    out = sys.stdout
+    ansi = out.isatty() and os.name != "nt" and os.environ.get("TERM") != "dumb"  # Windows: plain text
+    print("  Or scan this code with a phone or tablet camera:\n")
+    for line in text_qr(modules, ansi, out.encoding or "ascii"):
+        print(f"  {line}")
+    print(flush=True)
+
+
 def serve(folder: Path, host: str, first_port: int) -> http.server.ThreadingHTTPServer:
     """A server on the first free port from `first_port` (another program may hold 8000)."""
     Handler.short_links = ShortLinks(folder.parent / "short-links.json")
@@ -165,6 +221,7 @@ def main(argv: list[str] | None = None) -> None:
     print("The Busan truce explainer is running.", flush=True)
     if address:
         print(f"\n  Students open:   {here}\n  Make assignments: {here}teachers/builder/\n", flush=True)
+        print_qr(here)
         print("Students' devices must be on the same network as this computer.", flush=True)
     else:
         print(f"\n  This computer only: {here}\n", flush=True)

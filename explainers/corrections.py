@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
 
-from explainers import sources
+from explainers import runtime_assets, sources
 
 LOG = Path(__file__).with_name("corrections.toml")
 MARKER = "<!-- corrections -->"
@@ -69,7 +69,7 @@ def entries() -> list[Correction]:
 
 def _page_title(page: str) -> str:
     """The page's own heading, as readers know it (the log links to it)."""
-    path = Path(__file__).resolve().parent.parent / "docs" / page
+    path = runtime_assets.PROJECT / "docs" / page
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# "):
             return line[2:].strip()

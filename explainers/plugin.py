@@ -36,7 +36,7 @@ class BuildPlugin(BasePlugin[BuildConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.build: Any = None  # explainers.build.Build, for the build under way
-        self.problem: type[Exception] = Exception  # explainers.build.PageProblem, of the same import
+        self.problem: type[Exception] = Exception  # explainers.build.BuildProblem, of the same import
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having on_startup keeps this one object for every rebuild of a `mkdocs serve`.
@@ -46,7 +46,7 @@ class BuildPlugin(BasePlugin[BuildConfig]):
         if self.serving:
             forget_modules(self.config.packages)
         build = importlib.import_module("explainers.build")
-        self.problem = build.PageProblem
+        self.problem = build.BuildProblem
         self.build = build.Build(
             site_url=config.site_url or "", docs_dir=Path(config.docs_dir), serving=self.serving
         )
@@ -60,7 +60,11 @@ class BuildPlugin(BasePlugin[BuildConfig]):
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
-        for site_path, source in self.build.files().items():
+        try:
+            added = self.build.files()
+        except self.problem as problem:
+            raise PluginError(str(problem)) from None  # a plain message, not a traceback
+        for site_path, source in added.items():
             if isinstance(source, Path):
                 files.append(File.generated(config, site_path, abs_src_path=str(source)))
             else:
@@ -69,7 +73,7 @@ class BuildPlugin(BasePlugin[BuildConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
         try:
-            return self.build.page_markdown(markdown, page.file.src_uri)
+            return self.build.page_markdown(markdown, src_uri=page.file.src_uri, url=page.url)
         except self.problem as problem:
             raise PluginError(str(problem)) from None  # a plain message, not a traceback
 

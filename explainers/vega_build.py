@@ -11,12 +11,17 @@ engine: what Altair itself uses to save charts):
 from __future__ import annotations
 
 import functools
+import hashlib
+import importlib.metadata
 import json
+import os
+from collections.abc import Callable
 from typing import Any
 
 import altair as alt
 import vl_convert
 
+from explainers import runtime_assets
 from explainers.charts import fit, theme
 
 # Altair's Vega-Lite schema, e.g. "v6.4.1" -> "v6_4", the version vl-convert compiles with.
@@ -24,6 +29,13 @@ VEGA_LITE = "v" + "_".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 # px: the live view's width in Material's desktop reading column, and on a phone (254-324 px: the
 # picture is scaled to the box, so a phone's text stays within 80-100% of its size).
 PICTURE_WIDTHS = {"wide": 690, "narrow": 320}
+# Compiling and drawing the charts is most of a build's time, and vl-convert's output depends only on its
+# input and its version (and, for a picture, on the machine's fonts, which it measures text with): rebuilds
+# (`mkdocs serve`, each test session) take what an earlier build made from here. Keyed by content, so never
+# stale for a spec; beside Pyodide's snapshot, and removed with node_modules by `make clean`.
+CACHE = runtime_assets.NODE_MODULES / ".cache" / "busan-vl-convert"
+VL_CONVERT = importlib.metadata.version("vl-convert-python")
+KEPT_FILES = 2000  # files: a few builds' worth of edits (a build makes about 150)
 
 
 def vega_spec(spec: dict[str, Any]) -> dict[str, Any]:
@@ -37,7 +49,7 @@ def vega_spec(spec: dict[str, Any]) -> dict[str, Any]:
     base = theme.config()
     # `aria: false` hides the axes and legends; on `mark`, the marks; on the title, the view's name again
     config = {**base, "aria": False, "mark": {**base.get("mark", {}), "aria": False}}
-    vega = fit.fitted(vl_convert.vegalite_to_vega({**spec, "config": config}, vl_version=VEGA_LITE))
+    vega = fit.fitted(_compiled({**spec, "config": config}))
     if isinstance(vega.get("title"), dict):
         vega["title"] = {**vega["title"], "aria": False}
     return vega
@@ -63,9 +75,44 @@ def _render(spec_json: str, scheme: str, fits: str = "wide") -> str:
         "config": theme.resolved(theme.config(), scheme),
         "autosize": {"type": "fit-x", "contains": "padding"},
     }
-    vega = fit.fitted(vl_convert.vegalite_to_vega(spec, vl_version=VEGA_LITE), narrow=fits == "narrow")
-    svg = vl_convert.vega_to_svg(vega)  # has a viewBox: CSS scales it to the column
+    vega = fit.fitted(_compiled(spec), narrow=fits == "narrow")
+    svg = _drawn(vega)  # has a viewBox: CSS scales it to the column
     return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+
+
+def _compiled(vega_lite: dict[str, Any]) -> dict[str, Any]:
+    """vl-convert's Vega for a Vega-Lite spec, a fresh copy on each call."""
+    made_from = f"{VEGA_LITE}\0{json.dumps(vega_lite, sort_keys=True)}"
+    return json.loads(
+        _kept(
+            made_from,
+            "json",
+            lambda: json.dumps(vl_convert.vegalite_to_vega(vega_lite, vl_version=VEGA_LITE)),
+        )
+    )
+
+
+def _drawn(vega: dict[str, Any]) -> str:
+    """vl-convert's SVG picture of a Vega spec."""
+    return _kept(json.dumps(vega, sort_keys=True), "svg", lambda: vl_convert.vega_to_svg(vega))
+
+
+def _kept(made_from: str, kind: str, make: Callable[[], str]) -> str:
+    """What vl-convert makes from `made_from`: from the cache when an earlier build made it."""
+    key = hashlib.sha256(f"{VL_CONVERT}\0{made_from}".encode()).hexdigest()[:32]
+    path = CACHE / f"{key}.{kind}"
+    if path.is_file():
+        return path.read_text(encoding="utf-8")
+    text = make()
+    CACHE.mkdir(parents=True, exist_ok=True)
+    kept = sorted(CACHE.glob("*.*"), key=lambda p: p.stat().st_mtime)
+    for old in kept[: max(0, len(kept) - KEPT_FILES)]:
+        old.unlink(missing_ok=True)
+    # written whole, then renamed: a build running beside this one never reads half a file
+    partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)
+    return text
 
 
 def rendered_svg(spec: dict[str, Any], scheme: str) -> str:

@@ -22,12 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from explainers import catalog, corrections, fence_header
+from explainers import catalog, corrections, fence_header, runtime_assets
 from widgets.model import Model
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = runtime_assets.ROOT
+PAGES = "docs/**/*.md"  # in the project (runtime_assets.PROJECT), the rest beside this package
 CONTENT = (
-    "docs/**/*.md",
+    PAGES,
     "explainers/*.toml",
     "explainers/data/*.csv",
     "explainers/**/*.py",
@@ -46,8 +47,9 @@ def content_hash() -> str:
     """Computed once per build: a build reads this module afresh (explainers/plugin.py, for `mkdocs serve`)."""
     digest = hashlib.sha256()
     for pattern in CONTENT:
-        for path in sorted(ROOT.glob(pattern)):
-            digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        base = runtime_assets.PROJECT if pattern == PAGES else ROOT
+        for path in sorted(base.glob(pattern)):
+            digest.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:7]
 
 

@@ -3,20 +3,50 @@ loopback under a sub-path; browser tests open it in headless Chromium."""
 
 from __future__ import annotations
 
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tools.browser_setup import launch_args
-from tools.site_server import SiteServer, build_site
+from tools.site_server import SiteServer, finish_build, start_build
+
+
+def _uses_site(item: pytest.Item) -> bool:
+    return "site" in getattr(item, "fixturenames", ())
+
+
+@pytest.hookimpl(trylast=True)  # after `-m` and `-k` have deselected what will not run
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that read the built site run last, so that the tests before them run while it builds."""
+    items[:] = [item for item in items if not _uses_site(item)] + [item for item in items if _uses_site(item)]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _site_build(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[SiteServer, subprocess.Popen[bytes]] | None]:
+    """The site's build, started with the session in its own process when a test will read the site: a
+    build is seconds of one core's time, which the tests that need no site use the other core meanwhile."""
+    if not any(_uses_site(item) for item in request.session.items):
+        yield None
+        return
+    out = tmp_path_factory.mktemp("site")
+    server = SiteServer(out)  # the port is bound before the build, which writes the address into the site
+    build = start_build(out, server.url)
+    yield server, build
+    if build.poll() is None:  # the session ended before any test needed the site (-x, Ctrl-C)
+        build.kill()
+        build.wait()
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory):
-    """The built site, served on loopback under a sub-path (the port is bound before the build)."""
-    out = tmp_path_factory.mktemp("site")
-    server = SiteServer(out)
-    build_site(out, server.url)
+def site(_site_build: tuple[SiteServer, subprocess.Popen[bytes]] | None):
+    """The built site, served on loopback under a sub-path."""
+    assert _site_build is not None, "the session found no test using the site"
+    server, build = _site_build
+    finish_build(build)
     with server:
         yield server
 

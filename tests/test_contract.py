@@ -34,7 +34,7 @@ def test_a_text_is_a_number_by_the_one_grammar(case):
 @pytest.mark.parametrize("case", CASES["numbers"], ids=lambda c: repr(c["text"])[:30])
 def test_a_model_takes_a_setting_exactly_when_the_page_reads_it_as_a_number(case):
     """What the page's link reader (scenario-url.js) keeps, Python's validate takes, and the reverse."""
-    wide = (Param("x", "X", "", -math.inf, math.inf, 1, 0),)
+    wide = (Param(name="x", label="X", unit="", minimum=-math.inf, maximum=math.inf, step=1, default=0),)
     if case["number"] is None:
         with pytest.raises(ParameterError):
             validate(wide, {"x": case["text"]})

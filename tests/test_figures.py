@@ -27,9 +27,23 @@ def render(text: str) -> str:
     )
 
 
-def test_the_browser_and_the_build_know_the_same_models():
-    """The worker's lookup (widgets/registry.py) cannot import the catalogue, which needs Altair."""
-    assert registry.MODELS == {name: w.model for name, w in catalog.WIDGETS.items()}
+def test_the_catalogue_is_the_registry_s_models_each_shown():
+    """The models are listed once, in the worker's lookup; the catalogue adds charts and a page to each."""
+    assert list(catalog.WIDGETS) == list(registry.MODELS)
+    assert all(catalog.WIDGETS[name].model is model for name, model in registry.MODELS.items())
+
+
+def test_a_model_without_charts_or_charts_without_a_model_stop_the_build_plainly():
+    models = dict(registry.MODELS)
+    shown = dict(catalog.SHOWN)
+    del shown["tariff_stack"]
+    with pytest.raises(catalog.UnknownFigure, match="lists tariff_stack, but SHOWN .* gives it no charts"):
+        catalog._widgets(models, shown)
+    del models["tariff_stack"], models["rare_earth_supply"]
+    with pytest.raises(
+        catalog.UnknownFigure, match="names rare_earth_supply, which widgets/registry.py does not"
+    ):
+        catalog._widgets(models, shown)
 
 
 def test_every_widget_is_explained_on_a_page_that_shows_it():

@@ -30,13 +30,13 @@ from widgets.params import Param
 
 PARAMS = (
     Param(
-        "months",
-        "Stockpile at the start",
-        "months",
-        0,
-        24,
-        1,
-        6,
+        name="months",
+        label="Stockpile at the start",
+        unit="months",
+        minimum=0,
+        maximum=24,
+        step=1,
+        default=6,
         assumption="A toy value for the recipe test.",
         help="How many months of use the stockpile holds.",
     ),
@@ -162,12 +162,11 @@ def test_the_widget_recipe_adds_a_working_widget(tmp_path):
     # 4. The catalogue.
     catalog = copy / "explainers/catalog.py"
     edit(catalog, "from explainers.charts import ", "from explainers.charts import toy, ")
-    edit(catalog, "from widgets import ", "from widgets import toy_stockpile, ")
     edit(
         catalog,
-        '        Widget(central_asia_pipeline.MODEL, pipeline.CHARTS, explained_on="central-asia.md"),\n',
-        '        Widget(central_asia_pipeline.MODEL, pipeline.CHARTS, explained_on="central-asia.md"),\n'
-        '        Widget(toy_stockpile.MODEL, toy.CHARTS, explained_on="toy.md"),\n',
+        '    "central_asia_pipeline": Shown(pipeline.CHARTS, explained_on="central-asia.md"),\n',
+        '    "central_asia_pipeline": Shown(pipeline.CHARTS, explained_on="central-asia.md"),\n'
+        '    "toy_stockpile": Shown(toy.CHARTS, explained_on="toy.md"),\n',
     )
     # 5. The version log: the check fails first, naming the fingerprint to paste, as the recipe says.
     check = run(

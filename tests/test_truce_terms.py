@@ -37,7 +37,7 @@ def test_every_term_has_an_allowed_outcome_known_sources_and_a_checked_date():
 
 
 def test_the_truces_dated_terms_are_all_there():
-    """The terms issue 25 names: none may drop out of the table unnoticed."""
+    """The terms the page promises: none may drop out of the table unnoticed."""
     keys = {term.key for term in truce_terms.terms()}
     assert {
         "announcement_70",

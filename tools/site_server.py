@@ -220,10 +220,20 @@ def build_site(out: Path, site_url: str) -> None:
     """`mkdocs build --strict` into `out` for a site served at `site_url`. The address matters:
     Material's instant navigation only intercepts links to pages listed in sitemap.xml, whose
     addresses come from `site_url` (a wrong one silently means full page loads)."""
+    finish_build(start_build(out, site_url))
+
+
+def start_build(out: Path, site_url: str) -> subprocess.Popen[bytes]:
+    """build_site() in its own process, returning at once: the caller does other work meanwhile."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
-    subprocess.run(
+    return subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
         cwd=ROOT,
-        check=True,
         env=env,
     )
+
+
+def finish_build(build: subprocess.Popen[bytes]) -> None:
+    """Wait for a build start_build() began; a failed build raises, as build_site() does."""
+    if build.wait() != 0:
+        raise subprocess.CalledProcessError(build.returncode, build.args)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
 
 from widgets.params import Param, format_value
+from widgets.wire import DescriptionReply
 
 
 class _Figure(Protocol):  # widgets.model.Figure (which imports this module)
@@ -78,7 +79,7 @@ class Description:
     full: str  # what changed, every read-out that moved, every state of the scenario
     charts: dict[str, str]  # chart name -> what it shows now
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> DescriptionReply:
         return {"brief": self.brief, "full": self.full, "charts": self.charts}
 
 

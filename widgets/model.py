@@ -12,6 +12,7 @@ from typing import Any, Callable, Mapping
 
 from widgets.describe import Description, Narration, describe
 from widgets.params import Param, ParameterError, defaults, difference_text, format_value, validate
+from widgets.wire import FigureReply, ResultReply
 
 Rows = list[dict[str, Any]]
 BASELINE = "Baseline"
@@ -47,7 +48,7 @@ class Figure:
             return own
         return f"{own} ({difference_text(self.value, self.baseline, self.unit, self.digits)})"
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> FigureReply:
         return {
             "key": self.key,
             "label": self.label,
@@ -69,15 +70,16 @@ class Result:
     baseline: str = ""  # the baseline's name, once the run has one
     description: Description | None = None  # the run in words (widgets/describe.py), once it has a baseline
 
-    def as_dict(self) -> dict[str, Any]:
-        described = {"description": self.description.as_dict()} if self.description else {}
-        return {
+    def as_dict(self) -> ResultReply:
+        reply: ResultReply = {
             "data": self.data,
             "figures": [f.as_dict() for f in self.figures],
             "inactive": self.inactive,
             "baseline": self.baseline,
-            **described,
         }
+        if self.description:
+            reply["description"] = self.description.as_dict()
+        return reply
 
 
 def beside(mine: Result, base: Result, baseline_label: str) -> Result:

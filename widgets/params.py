@@ -94,9 +94,10 @@ class ParameterError(ValueError):
         self.name = name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Param:
     """One slider: what it means, its unit, allowed range, step, default and where the default comes from.
+    Keyword-only: seven numbers and strings in a row are easy to write in the wrong order.
 
     `source` is an id in the site's source registry (explainers/sources.toml). When no source gives
     a value, `assumption` explains in one sentence why the teaching value is reasonable.

@@ -1,8 +1,8 @@
-"""The browser worker's lookup of a widget's model by name, and its one entry point (`run_json`).
+"""The one list of models: the browser worker's lookup of a widget's model by name, and its one entry point
+(`run_json`).
 
-This package is shipped to Pyodide without Altair, so it cannot import the build's catalogue of figures
-(explainers/catalog.py, where a widget's model, charts and page are declared together); a test checks
-that both list the same models."""
+The build's catalogue of figures (explainers/catalog.py) is built from this list and adds each model's charts
+and page; the list lives here because the worker gets this package without Altair or explainers/."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typing import Mapping
 from widgets import central_asia_pipeline, rare_earth_supply, tariff_stack
 from widgets.model import Model
 from widgets.params import ParameterError
+from widgets.wire import Failure, RunReply
 
 MAX_REQUEST_CHARS = 10_000  # a widget's settings are a few hundred characters; more is not a widget's request
 MAX_REQUEST_DEPTH = 8  # a request nests two deep; Pyodide's parser overflows the browser's stack near 4,000
@@ -75,19 +76,24 @@ def run_json(name: str, request_json: str) -> str:
         model = get(name)
         result = model.run(settings, baseline, previous)
         line = model.explain(settings, result)
-        # NaN is not JSON the page can read
-        return json.dumps({"ok": True, **result.as_dict(), "in_one_line": line}, allow_nan=False)
+        reply: RunReply = {"ok": True, **result.as_dict(), "in_one_line": line}
+        return json.dumps(reply, allow_nan=False)  # NaN is not JSON the page can read
     except ParameterError as error:
-        return json.dumps({"ok": False, "error": str(error)})
+        return _failure(str(error))
     except (
         KeyError,
         ValueError,
         TypeError,
         RecursionError,
     ) as error:  # unknown widget, bad JSON, nesting too deep
-        return json.dumps({"ok": False, "error": _plain(error)})
+        return _failure(_plain(error))
     except Exception as error:  # a model bug: the page still gets an answer it can show
-        return json.dumps({"ok": False, "error": f"The model could not run ({type(error).__name__})."})
+        return _failure(f"The model could not run ({type(error).__name__}).")
+
+
+def _failure(error: str) -> str:
+    failure: Failure = {"ok": False, "error": error}
+    return json.dumps(failure)
 
 
 def _plain(error: BaseException) -> str:

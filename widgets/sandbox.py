@@ -18,6 +18,7 @@ from typing import Any
 from widgets import registry
 from widgets.model import Result
 from widgets.params import ParameterError
+from widgets.wire import EditedReply, Failure
 
 FILENAME = "<your model>"
 
@@ -34,7 +35,8 @@ def _line_of(error: BaseException) -> int | None:
 
 def _fail(message: str, line: int | None = None) -> str:
     where = f"Line {line}: " if line else ""
-    return json.dumps({"ok": False, "error": where + message})  # the line is in the text the reader sees
+    failure: Failure = {"ok": False, "error": where + message}  # the line is in the text the reader sees
+    return json.dumps(failure)
 
 
 def _shape_problem(original: Result, edited: Any) -> str | None:
@@ -75,12 +77,13 @@ def run_edited(name: str, code: str, values_json: str) -> str:
         problem = _shape_problem(original, edited)
         if problem:
             return _fail(f"The output has the wrong shape: {problem}")
-        edited = edited_model.run(settings, baseline, previous)  # and in words
+        said: Result = edited_model.run(settings, baseline, previous)  # and in words
     except ParameterError as error:
         return _fail(str(error))
     except Exception as error:  # the reader's code may raise anything; report it, keep the page alive
         return _fail(f"{type(error).__name__}: {error}", _line_of(error))
-    return json.dumps({"ok": True, **edited.as_dict(), "original": original.as_dict()["figures"]})
+    reply: EditedReply = {"ok": True, **said.as_dict(), "original": original.as_dict()["figures"]}
+    return json.dumps(reply)
 
 
 def standalone(code: str) -> str:

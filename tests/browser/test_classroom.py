@@ -23,7 +23,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from explainers import classroom_pack
+from explainers import catalog, classroom_pack
 from tests.browser.reader import Reader
 from widgets import registry
 from widgets.params import format_value
@@ -191,6 +191,70 @@ def read_qr(locator) -> str:
     return found[0].text
 
 
+TITLE = "US tariff layers on one good from China"  # the widget's first chart
+PICTURE_SVG = """(image) => decodeURIComponent(image.getAttribute("src").split(",")[1])"""
+
+
+def picture(page) -> tuple[str, str]:
+    """The worksheet's picture: its SVG (from its data: address) and its text alternative."""
+    image = page.locator(".bx-ws-picture img")
+    return image.evaluate(PICTURE_SVG), image.get_attribute("alt") or ""
+
+
+def axis_top(svg: str) -> float:
+    """The largest number on the picture's axis: it follows the scenario's total tariff."""
+    return max(float(n) for n in re.findall(r">(\d+(?:\.\d+)?)</text>", svg))
+
+
+def test_the_worksheet_pictures_the_students_chart_once_they_may_see_it(reader):
+    first_chart = catalog.widget("tariff_stack").charts.views[0].__name__
+    summary = lambda **values: TARIFF.run({**TARIFF.defaults(), **values}).description.charts[first_chart]  # noqa: E731
+    page = reader.goto(LINK)
+    reader.wait_python_ready(WIDGET)
+    picture_box = page.locator(".bx-ws-picture")
+    page.wait_for_timeout(1500)  # time enough to draw one, if it would
+    expect(picture_box).to_be_hidden()  # the charts are withheld until the prediction: so is their picture
+    assert not page.locator(".bx-ws-picture img").get_attribute("src")
+    page.fill(".bx-predict-number", "150")
+    page.get_by_role("button", name="Lock in my prediction").click()
+    expect(picture_box).to_be_visible()
+    # Its text alternative is the chart's summary, as CPython's model gives it.
+    expect(page.locator(".bx-ws-picture img")).to_have_attribute("alt", f"{TITLE}. {summary()}")
+    svg, _ = picture(page)
+    assert TITLE in svg and axis_top(svg) < 73
+    # It follows the student's scenario: a Section 301 tariff of 50% takes the stack to 73%.
+    page.locator(f"#{WIDGET}-section301").fill("50")
+    expect(page.locator(".bx-ws-picture img")).to_have_attribute("alt", f"{TITLE}. {summary(section301=50)}")
+    svg, _ = picture(page)
+    assert axis_top(svg) >= 73, axis_top(svg)
+    # Drawn for paper: in the light scheme (dark text) also when the screen is dark.
+    page.get_by_title("Switch to dark mode").first.click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    page.locator(f"#{WIDGET}-section301").fill("40")
+    expect(page.locator(".bx-ws-picture img")).to_have_attribute("alt", f"{TITLE}. {summary(section301=40)}")
+    svg, _ = picture(page)
+    fills = re.findall(r'<text[^>]*fill="([^"]+)"[^>]*>' + re.escape(TITLE), svg)
+    assert fills and all(dark_colour(fill) for fill in fills), fills
+
+
+def dark_colour(css: str) -> bool:
+    """Whether a colour Vega wrote (#rrggbb[aa], rgb(a) or hsl(a)) is dark: text that reads on paper."""
+    numbers = [float(n) for n in re.findall(r"[\d.]+", css)]
+    if css.startswith("#"):
+        return sum(int(css[i : i + 2], 16) for i in (1, 3, 5)) / 3 < 100
+    if css.startswith("hsl"):
+        return numbers[2] < 40  # lightness, in %
+    return sum(numbers[:3]) / 3 < 100
+
+
+def test_charts_the_teacher_hides_have_no_picture_on_the_worksheet(reader):
+    predict(reader, LINK + "&tariff_stack.hide=charts", "150")
+    page = reader.page
+    expect(page.locator(".bx-ws-sheet table").first).to_be_visible()
+    page.wait_for_timeout(1500)
+    expect(page.locator(".bx-ws-picture")).to_be_hidden()
+
+
 def test_builder_card_and_worksheet_carry_a_qr_code_of_the_link(reader):
     page = reader.goto("teachers/builder/")
     page.select_option("#bx-b-predict", "price")
@@ -343,8 +407,10 @@ def test_the_worksheet_prints_on_one_page_with_its_qr_code(reader, tmp_path):
     page.get_by_label("Your name (optional)").fill("Ada")
     page.get_by_label("Your answer to the question, and why").fill("The whole tariff is passed on. " * 8)
     expect(page.locator(".bx-ws-sheet canvas.bx-qr")).to_have_count(1)
+    expect(page.locator(".bx-ws-sheet .bx-ws-picture img")).to_be_visible()  # the student's chart
     page.emulate_media(media="print")
     assert page.locator(".bx-ws-sheet canvas.bx-qr").is_visible()
+    assert page.locator(".bx-ws-sheet .bx-ws-picture img").is_visible()
     for paper in ("A4", "Letter"):
         pdf = tmp_path / f"worksheet-{paper}.pdf"
         page.pdf(path=str(pdf), format=paper)
@@ -352,3 +418,6 @@ def test_the_worksheet_prints_on_one_page_with_its_qr_code(reader, tmp_path):
         assert len(document.pages) == 1, f"{paper}: {len(document.pages)} pages"
         text = document.pages[0].extract_text()
         assert "Ada" in text and "Lesson 1" in text and "On a phone?" not in text
+        # The picture prints as Vega drew it, its words as text: the chart's title and axis, once each
+        # (the page's own live chart does not print).
+        assert text.count(TITLE) == 1 and text.count("Tariff on the good from China") == 1, text

@@ -56,8 +56,12 @@ def served_pack(built_site, tmp_path):
 def test_the_pack_is_the_site_in_one_folder_and_never_contains_itself(built_site):
     pack = built_site / classroom_pack.SITE_PATH
     names = zipfile.ZipFile(pack).namelist()
-    top = ("README.txt", classroom_pack.START_SCRIPT)
+    top = ("README.txt", classroom_pack.START_SCRIPT, classroom_pack.QR_ENCODER, classroom_pack.QR_LICENCE)
     assert all(n in top or n.startswith(classroom_pack.FOLDER + "/") for n in names)
+    # The start script's QR encoder is the pinned release, byte for byte, with its licence beside it.
+    encoder, licence = classroom_pack.qr_encoder()
+    assert zipfile.ZipFile(pack).read(classroom_pack.QR_ENCODER) == encoder
+    assert "Permission is hereby granted" in zipfile.ZipFile(pack).read(classroom_pack.QR_LICENCE).decode()
     assert not any(n.endswith((".zip.partial", classroom_pack.SITE_PATH)) for n in names)  # no recursion
     for page in ("index.html", "busan-meeting/index.html", "sw.js", "assets/vendor/pyodide/pyodide.asm.wasm"):
         assert f"{classroom_pack.FOLDER}/{page}" in names

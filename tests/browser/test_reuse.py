@@ -1,4 +1,4 @@
-"""Reuse (issue #16) in a real browser: every chart's CSV downloads and matches the chart's table, its
+"""Reuse in a real browser: every chart's CSV downloads and matches the chart's table, its
 metadata matches the sources registry, a widget's files follow the reader's scenario, citations copy in
 one click, an old scenario link says so, and static charts' downloads need no JavaScript."""
 

@@ -8,13 +8,14 @@ from playwright.sync_api import expect
 
 from tests.browser.reader import model_rows, readout
 from widgets import registry
+from widgets.wire import ResultReply
 
 WIDGET = "widget-tariff_stack"
 PAGE = "busan-meeting/"  # the explainer that carries the tariff widget
 MODEL = registry.get("tariff_stack")
 
 
-def cpython(values: dict[str, float]) -> dict:
+def cpython(values: dict[str, float]) -> ResultReply:
     return MODEL.run(values).as_dict()
 
 

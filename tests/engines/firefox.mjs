@@ -50,7 +50,7 @@ function watch(page) {
   page.on("pageerror", (error) => problems.push(`uncaught: ${error.message ?? error}`));
   page.on("request", (request) => {
     const url = request.url();
-    if (!/^(data|blob|about):/.test(url) && !url.startsWith(origin + "/")) problems.push(`request to another host: ${url}`);
+    if (!/^(data|blob|about):/.test(url) && !url.startsWith(`${origin}/`)) problems.push(`request to another host: ${url}`);
   });
   page.on("response", (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
@@ -158,5 +158,5 @@ try {
 } finally {
   const version = browser ? await browser.version().catch(() => "") : "";
   await browser?.close().catch(() => {});
-  process.stdout.write(JSON.stringify({ version, steps, failed, problems, seconds: (Date.now() - started) / 1000 }) + "\n");
+  process.stdout.write(`${JSON.stringify({ version, steps, failed, problems, seconds: (Date.now() - started) / 1000 })}\n`);
 }

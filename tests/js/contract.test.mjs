@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import { describe, plainNumber } from "../../widgets/runtime/format.js";
-import { checkNumber } from "../../widgets/runtime/quiz.js";
+import { checkNumber } from "../../widgets/runtime/answers.js";
 import { readScenario } from "../../widgets/runtime/scenario-url.js";
 
 const CASES = JSON.parse(readFileSync(new URL("../cases/contract_cases.json", import.meta.url), "utf8"));

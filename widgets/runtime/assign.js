@@ -1,128 +1,53 @@
-// Assignments (issue #14): a teacher's link, made with the builder (builder.js) or by hand, opens a
-// widget's assignment page (assign/<widget>/) with some sliders locked or hidden and some results
-// withheld until the student has made a prediction; then the page sets the prediction beside the
-// model, and keeps a worksheet the student prints or downloads. Nothing leaves the device.
-//
-// The link (README, "Assignment links"): beside the scenario keys (?tariff_stack.fentanyl=20),
-//   <key>.lock=a,b      sliders shown but disabled ("set by your teacher")
-//   <key>.hide=a,b      sliders, read-outs or charts left out of the page ("charts": all of them)
-//   <key>.reveal=a,b    read-outs or charts shown only once the student has predicted ("charts" too)
-//   <key>.predict=x     the read-out the student predicts (a number, unless choices are given)
-//   <key>.choices=a|b   the options of a multiple-choice prediction
-//   <key>.q=…           the teacher's question;  <key>.lesson=…  the lesson's name (worksheet file name)
-// Every name is looked up in the page's own registry metadata; unknown ones are ignored with a plain
-// note. A withheld result is not in the page at all until it is revealed (not merely styled hidden):
-// not its read-out, its chart (picture, live view, labels) or the data table.
-import { VERSION_KEY } from "./contract.js";
+// The student's side of an assignment: a teacher's link (read by assignment-link.js), made with the
+// builder (builder.js) or by hand, opens a widget's assignment page (assign/<widget>/) with some sliders
+// locked or hidden and some results withheld until the student has made a prediction; then the page sets
+// the prediction beside the model, and keeps a worksheet the student prints or downloads. Nothing leaves
+// the device. A withheld result is not in the page at all until it is revealed (not merely styled
+// hidden): not its read-out, its chart (picture, live view, labels) or the data table.
 import { createView, loadVega } from "./charts.js";
-import { describe, plainNumber } from "./format.js";
+import { readAnswer } from "./answers.js";
+import { ASSIGNMENT_KEYS, cleanText, readAssignment, slug } from "./assignment-link.js";
+import { describe } from "./format.js";
 import { pageData } from "./page-data.js";
 import { onStatus } from "./python.js";
-import { shown } from "./scenario-url.js";
+import { scenarioPicture } from "./scenario-picture.js";
 import { WORKSHEET, answerText } from "./worksheet.js";
 
-export const ASSIGNMENT_KEYS = ["lock", "hide", "reveal", "predict", "choices", "q", "lesson"];
-export const CHARTS = "charts"; // in hide= or reveal=: all of the widget's charts
-const MAX = { q: 300, lesson: 80, choice: 80, choices: 6, names: 40 };
 const STORE = "bx-assignment:"; // localStorage prefix: this device only, one entry per assignment
 
-/** Text from a link, made safe to show: no control or direction-override characters, one line, bounded. */
-export function cleanText(raw, limit) {
-  const text = String(raw ?? "").replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, " ")
-    .replace(/\s+/g, " ").trim();
-  return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
-}
+/** @typedef {import("./assignment-link.js").AssignmentPlan} AssignmentPlan */
+/** A run the assignment reads (an assignment page has no "look inside", so never an edited model's).
+ *  @typedef {import("./contract.js").RunReply | import("./contract.js").EditedReply} RunReply */
+/** @typedef {import("./charts.js").ViewHandle} ViewHandle */
+/** @typedef {import("./worksheet.js").Prediction} Prediction */
+/** @typedef {import("./worksheet.js").ModelAtPrediction} ModelAtPrediction */
+/** @typedef {import("./worksheet.js").WorksheetRecord} WorksheetRecord */
+/** What this device keeps of one assignment (localStorage).
+ *  @typedef {{ start?: Record<string, number>, prediction?: Prediction | null, model?: ModelAtPrediction | null,
+ *    name?: string, answer?: string }} Saved */
+/** @typedef {"shown" | "hidden" | "reveal"} Status */
 
-/** What a link asks of one widget: { active, locked, hidden, results, predict, choices, question, lesson, notes }.
- *  `info` holds the names the widget has: params, figures (read-outs) and charts. Notes are plain text. */
-export function readAssignment(key, info, search = location.search) {
-  const query = new URLSearchParams(search);
-  const params = new Set(info.params.map((p) => p.name));
-  const figures = new Map(info.figures.map((f) => [f.key, f]));
-  const charts = new Set(info.charts.map((c) => c.name));
-  const isResult = (name) => figures.has(name) || charts.has(name);
-  const notes = [];
-  const plan = {
-    active: ASSIGNMENT_KEYS.some((k) => query.has(`${key}.${k}`)),
-    locked: new Set(), hidden: new Set(), results: new Map(), // result name -> "hidden" | "reveal"
-    predict: null, choices: [], question: cleanText(query.get(`${key}.q`), MAX.q),
-    lesson: cleanText(query.get(`${key}.lesson`), MAX.lesson), notes,
-  };
-  // "charts" stands for every chart of the widget (short, and still right when a chart is renamed).
-  const names = (what) => (query.get(`${key}.${what}`) ?? "").split(",").map((n) => n.trim()).filter(Boolean).slice(0, MAX.names)
-    .flatMap((n) => (n === CHARTS && !isResult(n) && !params.has(n) ? [...charts] : [n]));
-  let unknownResult = false;
-  const unknown = (what, name, kind) => {
-    notes.push(`${what}: “${shown(name)}” is not ${kind} of this widget, so it was ignored.`);
-    if (what !== "lock") unknownResult = true;
-  };
-
-  // Keys this page does not know: another widget's (a stale or mistyped link), or a setting this widget
-  // no longer has. Scenario values themselves are read, and clamped, by scenario-url.js.
-  const others = new Set();
-  for (const name of new Set(query.keys())) {
-    const dot = name.indexOf(".");
-    if (dot < 1) continue; // not a widget key (e.g. a campaign tag): none of our business
-    const [prefix, rest] = [name.slice(0, dot), name.slice(dot + 1)];
-    if (prefix !== key) others.add(shown(prefix));
-    else if (!params.has(rest) && !ASSIGNMENT_KEYS.includes(rest) && rest !== VERSION_KEY) unknown("setting", rest, "a setting");
-  }
-  if (others.size) {
-    const list = [...others].slice(0, 3).map((o) => `“${o}”`).join(", ");
-    notes.push(`This link has settings for ${list}, which ${others.size > 1 ? "are" : "is"} not on this page, so they were ignored.`);
-    plan.active = true; // a teacher's link for another widget: still say so, and keep results fair
-    unknownResult ||= [...query.keys()].some((k) => ASSIGNMENT_KEYS.some((a) => k.endsWith(`.${a}`)));
-  }
-
-  for (const name of names("lock")) params.has(name) ? plan.locked.add(name) : unknown("lock", name, "a slider");
-  for (const name of names("hide")) {
-    if (params.has(name)) plan.hidden.add(name);
-    else if (isResult(name)) plan.results.set(name, "hidden");
-    else unknown("hide", name, "a slider, read-out or chart");
-  }
-  for (const name of plan.hidden) plan.locked.delete(name); // hidden is the stronger of the two
-  for (const name of names("reveal")) {
-    if (isResult(name)) { if (plan.results.get(name) !== "hidden") plan.results.set(name, "reveal"); }
-    else if (params.has(name)) notes.push(`reveal: “${shown(name)}” is a slider; a slider can be locked or hidden, not revealed.`);
-    else unknown("reveal", name, "a read-out or chart");
-  }
-  const predict = query.get(`${key}.predict`)?.trim();
-  if (predict) {
-    if (figures.has(predict)) {
-      plan.predict = figures.get(predict);
-      plan.results.set(predict, "reveal"); // a prediction of a value already on screen asks nothing
-    } else {
-      unknown("predict", predict, "a read-out");
-    }
-  }
-  const choices = [...new Set((query.get(`${key}.choices`) ?? "").split("|").map((c) => cleanText(c, MAX.choice)).filter(Boolean))];
-  if (choices.length > MAX.choices) notes.push(`Only the first ${MAX.choices} choices are shown.`);
-  if (choices.length === 1) notes.push("A choice needs at least two options, so the prediction is a number or words instead.");
-  else plan.choices = choices.slice(0, MAX.choices);
-
-  // A name this version of the widget does not know may have been meant to hide the very answer asked
-  // for (a renamed read-out, a stale link): keep the exercise fair by withholding every result.
-  if (unknownResult) {
-    for (const name of [...figures.keys(), ...charts]) if (!plan.results.has(name)) plan.results.set(name, "reveal");
-    notes.push("To keep the exercise fair, every result stays hidden until you have made your prediction.");
-  }
-  return plan;
-}
-
+/** @param {AssignmentPlan} plan  @param {string} name  @returns {Status} */
 const statusOf = (plan, name) => plan.results.get(name) ?? "shown";
 
+/** @param {AssignmentPlan} plan  @returns {Status} */
 function tableStatus(plan) {
   const all = [...plan.results.values()];
   return all.includes("hidden") ? "hidden" : all.includes("reveal") ? "reveal" : "shown";
 }
 
-// An element with attributes (`text` sets its text, never HTML) and children; the builder uses it too.
+/** An element with attributes (`text` sets its text, never HTML) and children; the builder uses it too.
+ *  @template {keyof HTMLElementTagNameMap} Tag
+ *  @param {Tag} tag
+ *  @param {Record<string, string | number | boolean | null | undefined>} [attributes]
+ *  @param {...(Node | string | null | undefined | false)} children
+ *  @returns {HTMLElementTagNameMap[Tag]} */
 export function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === false || value === null || value === undefined) continue;
-    if (name === "text") node.textContent = value;
-    else node.setAttribute(name, value === true ? "" : value);
+    if (name === "text") node.textContent = String(value);
+    else node.setAttribute(name, value === true ? "" : String(value));
   }
   node.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
   return node;
@@ -131,42 +56,41 @@ export function el(tag, attributes = {}, ...children) {
 const today = (date = new Date()) =>
   `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
 
-/** A file name from a lesson's or widget's name: "Lesson 1: Tariffs" -> "lesson-1-tariffs". */
-export function slug(text) {
-  const ascii = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  return ascii.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "") || "worksheet";
-}
-
-/** A number as a student types it: "137.5", "$137.50", "37.5 %", "1,200 t", "2030". */
-export function readNumber(text) {
-  const bare = String(text).replace(/[\s,$%×]/g, "").replace(/[a-z]+$/i, "");
-  return plainNumber(bare) ?? NaN;
-}
-
+/** @param {string} unit */
 function unitWords(unit) {
   if (unit === "year") return "";
   if (unit === "$") return " (in dollars)";
   return unit ? ` (${unit})` : "";
 }
 
+/** @param {number} gap  @param {string} unit */
 function gapText(gap, unit) {
   if (unit === "%" || unit.startsWith("% ")) return `${describe(gap, "")} percentage points`;
   if (unit === "year") return `${describe(gap, "")} year${gap === 1 ? "" : "s"}`;
   return describe(gap, unit);
 }
 
+// Not in every browser (Firefox on a desktop has no share sheet), whatever the DOM's types say.
+const canShare = () => typeof navigator.share === "function";
+
 function storage() {
   try { return window.localStorage; } catch { return null; } // blocked (private mode, some iframes)
 }
 
 /** Called by widget.js once its inputs are known and before its views are drawn. Returns null when
- *  the page is not an assignment page; otherwise the assignment, applied to the figure. */
+ *  the page is not an assignment page; otherwise the assignment, applied to the figure.
+ *  @param {HTMLElement} figure
+ *  @param {WidgetMeta} meta
+ *  @param {HTMLInputElement[]} inputs  the widget's sliders
+ *  @returns {Assignment | null} */
 export function assignmentFor(figure, meta, inputs) {
+  /** @type {HTMLElement | null} */
   const section = document.querySelector(`section.bx-assignment[data-for="${figure.id}"]`);
   if (!section) return null;
+  /** @type {AssignMeta} */
   const info = pageData(section, "bx-assign-meta");
   const key = figure.id.replace(/^widget-/, "");
-  const plan = readAssignment(key, { params: meta.params, figures: info.figures, charts: info.charts });
+  const plan = readAssignment(key, { params: meta.params, figures: info.figures, charts: info.charts }, location.search);
   section.querySelector(".bx-assign-nojs")?.remove();
   if (!plan.active) {
     figure.dataset.assignment = "none";
@@ -178,21 +102,69 @@ export function assignmentFor(figure, meta, inputs) {
 }
 
 class Assignment {
+  /** @param {{ figure: HTMLElement, section: HTMLElement, plan: AssignmentPlan, info: AssignMeta, meta: WidgetMeta,
+   *    inputs: HTMLInputElement[], key: string }} parts */
   constructor({ figure, section, plan, info, meta, inputs, key }) {
-    Object.assign(this, { figure, section, plan, info, meta, inputs, key });
+    this.figure = figure;
+    this.section = section;
+    this.plan = plan;
+    this.info = info;
+    this.meta = meta;
+    this.inputs = inputs;
+    this.key = key;
     this.params = new Map(meta.params.map((p) => [p.name, p]));
-    this.figureInfo = new Map(info.figures.map((f) => [f.key, f]));
+    /** @type {(() => Promise<void>)[]} */
     this.pending = []; // charts waiting for the prediction
+    /** @type {RunReply | null} */
     this.latest = null; // the latest good model result
+    /** @type {Prediction | null} */
     this.prediction = null;
+    /** @type {ModelAtPrediction | null} */
     this.model = null; // the predicted read-out, as the model gave it when the prediction was made
     this.revealed = false;
     this.awaiting = false;
     this.link = location.href; // the link as opened (the widget rewrites the scenario part as sliders move)
+    /** @type {Record<string, number>} */
+    this.start = {}; // the teacher's starting values (set when the widget has mounted)
+    /** @type {(() => void) | null} */
+    this.rerun = null; // runs the model again (set when the widget has mounted)
+    /** @type {(() => void) | null} */
+    this.speak = null; // lets the model's words be said (set when the widget has mounted)
+    /** @type {"choice" | "number" | "words"} */
+    this.kind = "words";
+    /** @type {HTMLFormElement | null} */
+    this.form = null;
+    /** @type {HTMLElement | null} */
+    this.revealPanel = null;
+    /** @type {HTMLElement | null} */
+    this.whyLine = null;
+    /** @type {HTMLElement | null} */
+    this.whyText = null;
+    /** @type {HTMLTableElement[]} */
+    this.tables = [];
+    /** @type {HTMLElement | null} */
+    this.tableNote = null;
+    /** @type {Status} */
+    this.tableStatus = "shown";
+    this.needsPrediction = false;
+    // The worksheet's parts (renderWorksheet), when the page has one.
+    /** @type {HTMLInputElement | null} */
+    this.nameField = null;
+    /** @type {HTMLTextAreaElement | null} */
+    this.answerField = null;
+    /** @type {HTMLTextAreaElement | null} */
+    this.handText = null;
+    /** @type {HTMLElement | null} */
+    this.sheet = null;
+    /** @type {HTMLElement | null} */
+    this.wsStatus = null;
+    /** @type {HTMLElement | null} */
+    this.qr = null;
     this.storeKey = STORE + this.identity();
     this.saved = this.load();
     this.withhold();
     this.renderTask();
+    /** @type {HTMLElement | null} */
     this.worksheet = document.querySelector(`section.bx-worksheet[data-for="${figure.id}"]`);
     this.renderWorksheet();
     figure.addEventListener("bx:result", ({ detail }) => this.onResult(detail.result));
@@ -207,8 +179,15 @@ class Assignment {
     return `${location.pathname}|${this.key}|${keys.join("&")}|${fixed.join("&")}`;
   }
 
+  /** What this device kept of the assignment: only what it wrote itself (a damaged entry is none).
+   *  @returns {Saved} */
   load() {
-    try { return JSON.parse(storage()?.getItem(this.storeKey) ?? "null") ?? {}; } catch { return {}; }
+    try {
+      const saved = JSON.parse(storage()?.getItem(this.storeKey) ?? "null");
+      return typeof saved === "object" && saved !== null ? saved : {};
+    } catch {
+      return {};
+    }
   }
 
   save() {
@@ -217,6 +196,7 @@ class Assignment {
     try { storage()?.setItem(this.storeKey, JSON.stringify(state)); } catch { /* full or blocked: the page still works */ }
   }
 
+  /** @param {string} name */
   status(name) { return statusOf(this.plan, name); }
 
   // ---- What the link takes out of the page, before anything is drawn ----
@@ -236,9 +216,9 @@ class Assignment {
         input.setAttribute("aria-describedby", `${reason.id} ${input.getAttribute("aria-describedby") ?? ""}`.trim());
       }
     }
-    for (const dd of figure.querySelectorAll("dd[data-figure]")) {
-      const name = dd.dataset.figure;
-      if (this.status(name) === "hidden") dd.parentElement.remove();
+    for (const dd of /** @type {NodeListOf<HTMLElement>} */ (figure.querySelectorAll("dd[data-figure]"))) {
+      const name = dd.dataset.figure ?? "";
+      if (this.status(name) === "hidden") dd.parentElement?.remove();
       else if (this.status(name) === "reveal") {
         dd.removeAttribute("data-figure"); // the widget fills read-outs by this attribute: not this one, yet
         dd.dataset.withheld = name;
@@ -248,29 +228,35 @@ class Assignment {
     const panel = figure.querySelector("details.bx-data");
     this.tableStatus = tableStatus(plan);
     if (panel && this.tableStatus !== "shown") {
-      this.tables = [...panel.querySelectorAll("table.bx-table")];
-      this.tables.forEach((table) => table.remove());
+      this.tables = [.../** @type {NodeListOf<HTMLTableElement>} */ (panel.querySelectorAll("table.bx-table"))];
+      for (const table of this.tables) table.remove();
       this.tableNote = el("p", { class: "bx-withheld-note", text: this.tableStatus === "hidden"
         ? "The data table is not part of this assignment." : "The data table appears after your prediction." });
       panel.append(this.tableNote);
     }
     figure.querySelector(".bx-inside")?.remove(); // its comparison table would show the model's figures
     if (plan.locked.size || plan.hidden.size) {
-      figure.querySelectorAll("button.bx-preset").forEach((button) => button.remove()); // presets move every slider
+      for (const button of figure.querySelectorAll("button.bx-preset")) button.remove(); // presets move every slider
     }
   }
 
-  /** widget.js draws its views through this: a withheld chart is not drawn (and not in the page). */
+  /** widget.js draws its views through this: a withheld chart is not drawn (and not in the page).
+   *  @param {HTMLElement} element  @param {ViewSpec} spec  @param {number} index
+   *  @returns {Promise<ViewHandle>} */
   view(element, spec, index) {
     const name = this.info.charts[index]?.name;
     const status = name ? this.status(name) : "reveal";
     if (status === "shown") return createView(element, spec);
+    /** @type {ViewHandle | null} */
     let handle = null;
+    /** @type {Record<string, unknown> | null} */
     let latest = null;
+    /** @type {ViewHandle} */
     const stand_in = {
       async update(datasets) { latest = datasets; if (handle) await handle.update(datasets); },
       data: (set) => (handle ? handle.data(set) : []),
       datasetNames: () => spec.datasets,
+      vegaView: () => handle?.vegaView(), // none until revealed: the worksheet's picture waits for it too
     };
     if (status === "hidden") {
       element.remove();
@@ -287,11 +273,13 @@ class Assignment {
     return Promise.resolve(stand_in);
   }
 
-  /** widget.js calls this when it has mounted: `setAll` moves sliders, `rerun` runs the model again. */
+  /** widget.js calls this when it has mounted: `setAll` moves sliders, `rerun` runs the model again,
+   *  `speak` lets the model's words be said.
+   *  @param {{ setAll: (settings: Record<string, number>) => void, rerun: () => void, speak: () => void }} widget */
   mounted({ setAll, rerun, speak }) {
     this.rerun = rerun;
     this.speak = speak;
-    if (![...this.plan.results.values()].some((status) => status !== "shown")) speak(); // nothing withheld
+    if (!this.plan.results.size) speak(); // nothing withheld
     const locked = this.inputs.filter((input) => this.plan.locked.has(input.name));
     // The widget enables every control when Python is ready; a locked one stays locked.
     const unsubscribe = onStatus(() => {
@@ -301,7 +289,7 @@ class Assignment {
     this.start = this.saved.start ?? Object.fromEntries(this.inputs.map((input) => [input.name, Number(input.value)]));
     const reset = this.figure.querySelector("button.bx-reset");
     if (reset) { // Reset returns to the teacher's starting values, never to the widget's defaults
-      const fresh = reset.cloneNode(true);
+      const fresh = /** @type {HTMLButtonElement} */ (reset.cloneNode(true));
       fresh.setAttribute("aria-label", "Reset to your teacher's starting values");
       reset.replaceWith(fresh);
       fresh.addEventListener("click", () => setAll(this.start));
@@ -316,8 +304,9 @@ class Assignment {
     rerun(); // the first run: read-outs, charts and worksheet follow the link's scenario
   }
 
+  /** @param {ResultDetail["result"]} result */
   onResult(result) {
-    if (!result?.ok) return;
+    if (!result.ok) return;
     this.latest = result;
     if (this.awaiting && this.prediction) { this.awaiting = false; this.reveal(); }
     this.renderWhy();
@@ -327,21 +316,25 @@ class Assignment {
   /** The model's "why, in one line" (Python, widgets/<model>.py in_one_line) for the scenario on screen.
    *  Left out while anything is hidden: its numbers would name a hidden setting or result. */
   renderWhy() {
-    if (!this.whyLine) return;
-    const line = typeof this.latest?.in_one_line === "string" ? this.latest.in_one_line : "";
+    if (!this.whyLine || !this.whyText) return;
+    const line = this.latest && "in_one_line" in this.latest ? this.latest.in_one_line : "";
     const anyHidden = this.plan.hidden.size > 0 || [...this.plan.results.values()].includes("hidden");
     this.whyLine.hidden = !line || anyHidden;
     this.whyText.textContent = anyHidden ? "" : line;
   }
 
+  /** @param {string} key */
   figureNow(key) { return this.latest?.figures.find((f) => f.key === key) ?? null; }
 
+  /** @returns {Record<string, number>} */
   values() { return Object.fromEntries(this.inputs.map((input) => [input.name, Number(input.value)])); }
 
   // ---- The task: question, prediction, then the model ----
   renderTask() {
     const { plan, section, key } = this;
+    /** @param {string} part */
     const id = (part) => `bx-${key}-${part}`;
+    /** @type {HTMLElement[]} */
     const parts = [];
     if (plan.lesson) parts.push(el("p", { class: "bx-assign-lesson" }, el("strong", { text: "Lesson: " }), plan.lesson));
     if (plan.question) parts.push(el("p", { class: "bx-assign-question", text: plan.question }));
@@ -351,8 +344,7 @@ class Assignment {
     this.needsPrediction = [...plan.results.values()].includes("reveal");
     if (this.needsPrediction) how.push("Results marked “after your prediction” appear once you have made your prediction.");
     if (how.length) parts.push(el("p", { class: "bx-assign-how", text: how.join(" ") }));
-    this.note = el("p", { class: "bx-assign-note", role: "status", text: plan.notes.length ? `Some parts of this link were ignored: ${plan.notes.join(" ")}` : "" });
-    parts.push(this.note);
+    parts.push(el("p", { class: "bx-assign-note", role: "status", text: plan.notes.length ? `Some parts of this link were ignored: ${plan.notes.join(" ")}` : "" }));
     if (this.needsPrediction) parts.push(this.predictionForm(id));
     this.revealPanel = el("div", { class: "bx-reveal", hidden: true, "aria-labelledby": id("reveal-title") },
       el("h3", { id: id("reveal-title"), tabindex: "-1", text: "Your prediction and the model" }));
@@ -360,6 +352,7 @@ class Assignment {
     section.append(...parts);
   }
 
+  /** @param {(part: string) => string} id */
   predictionForm(id) {
     const { plan } = this;
     const target = plan.predict;
@@ -392,20 +385,24 @@ class Assignment {
     return form;
   }
 
+  /** @param {HTMLFormElement} form */
   predict(form) {
-    const feedback = form.querySelector(".bx-predict-feedback");
+    /** @param {string} selector */
+    const field = (selector) => /** @type {HTMLInputElement} */ (form.querySelector(selector));
+    const feedback = field(".bx-predict-feedback");
+    /** @type {{ text: string, value?: number }} */
     let given;
     if (this.kind === "choice") {
-      const chosen = form.querySelector("input[type=radio]:checked");
+      const chosen = field("input[type=radio]:checked");
       if (!chosen) { feedback.textContent = "Choose one of the options first."; return; }
       given = { text: chosen.value };
-    } else if (this.kind === "number") {
-      const field = form.querySelector(".bx-predict-number");
-      const value = readNumber(field.value);
-      if (!Number.isFinite(value)) { feedback.textContent = "Type a number first (for example 42)."; field.focus(); return; }
+    } else if (this.kind === "number" && this.plan.predict) {
+      const number = field(".bx-predict-number");
+      const value = readAnswer(number.value);
+      if (value === null) { feedback.textContent = "Type a number first (for example 42)."; number.focus(); return; }
       given = { value, text: describe(value, this.plan.predict.unit) };
     } else {
-      const text = cleanText(form.querySelector(".bx-predict-words").value, 500);
+      const text = cleanText(field(".bx-predict-words").value, 500);
       if (!text) { feedback.textContent = "Write your prediction first."; return; }
       given = { text };
     }
@@ -413,23 +410,29 @@ class Assignment {
     this.showPredictionMade();
     this.save();
     this.awaiting = true;
-    this.rerun(); // reveal with the model's answer for exactly the scenario on screen now
+    this.rerun?.(); // reveal with the model's answer for exactly the scenario on screen now
   }
 
   showPredictionMade() {
-    if (!this.form) return;
-    for (const control of this.form.querySelectorAll("input, textarea, button")) control.disabled = true;
-    const field = this.form.querySelector(".bx-predict-number, .bx-predict-words");
-    if (field && !field.value) field.value = this.prediction.text;
-    const radio = [...this.form.querySelectorAll("input[type=radio]")].find((r) => r.value === this.prediction.text);
+    const { form, prediction } = this;
+    if (!form || !prediction) return;
+    for (const control of /** @type {NodeListOf<HTMLInputElement>} */ (form.querySelectorAll("input, textarea, button"))) {
+      control.disabled = true;
+    }
+    /** @type {HTMLInputElement | null} */
+    const field = form.querySelector(".bx-predict-number, .bx-predict-words");
+    if (field && !field.value) field.value = prediction.text;
+    const radios = /** @type {NodeListOf<HTMLInputElement>} */ (form.querySelectorAll("input[type=radio]"));
+    const radio = [...radios].find((r) => r.value === prediction.text);
     if (radio) radio.checked = true;
     this.sayPredictionState();
   }
 
   /** Honest about the wait: before Python's first answer there are no results to show yet. */
   sayPredictionState() {
+    /** @type {HTMLElement | null | undefined} */
     const feedback = this.form?.querySelector(".bx-predict-feedback");
-    if (!feedback) return;
+    if (!feedback || !this.prediction) return;
     feedback.textContent = this.revealed ? `Prediction saved: ${this.prediction.text}. The model's answer is below.`
       : this.latest ? `Prediction saved: ${this.prediction.text}. The model's results follow.`
         : `Prediction saved: ${this.prediction.text}. Waiting for the model: Python is still starting in this browser ` +
@@ -446,33 +449,32 @@ class Assignment {
       this.model = { scenario: this.visibleValues(), figure: now && { key: now.key, label: now.label, value: now.value, unit: now.unit, text: now.text } };
       this.save();
     }
-    for (const dd of this.figure.querySelectorAll("dd[data-withheld]")) {
-      dd.dataset.figure = dd.dataset.withheld;
+    for (const dd of /** @type {NodeListOf<HTMLElement>} */ (this.figure.querySelectorAll("dd[data-withheld]"))) {
+      const name = dd.dataset.withheld ?? "";
+      dd.dataset.figure = name;
       dd.removeAttribute("data-withheld");
-      dd.textContent = this.figureNow(dd.dataset.figure)?.text ?? "";
+      dd.textContent = this.figureNow(name)?.text ?? "";
     }
-    if (this.tableStatus === "reveal" && this.tables) {
-      const panel = this.figure.querySelector("details.bx-data");
-      this.tableNote.remove();
-      panel.append(...this.tables);
+    if (this.tableStatus === "reveal" && this.tableNote) {
+      this.tableNote.replaceWith(...this.tables);
     }
-    this.pending.splice(0).forEach((draw) => draw().catch(() => {})); // a chart that fails still leaves the read-outs
+    for (const draw of this.pending.splice(0)) draw().catch(() => {}); // a chart that fails still leaves the read-outs
     this.renderReveal();
     // Once revealed, the model's words say nothing the student has not seen, unless a result stays hidden.
     if (![...this.plan.results.values()].includes("hidden")) this.speak?.();
-    this.rerun(); // fill the revealed read-outs, charts and table with the current scenario
+    this.rerun?.(); // fill the revealed read-outs, charts and table with the current scenario
   }
 
   renderReveal() {
-    const panel = this.revealPanel;
-    const { prediction, model } = this;
+    const { revealPanel: panel, prediction, model } = this;
+    if (!panel || !prediction) return;
     const lines = [];
     const said = prediction.kind === "choice" ? `You chose “${prediction.text}”.` : `You predicted ${prediction.kind === "words" ? `“${prediction.text}”` : prediction.text}.`;
     lines.push(el("p", { class: "bx-reveal-prediction", text: said }));
     if (model?.figure) {
       lines.push(el("p", { class: "bx-reveal-model" }, "The model gives ", el("strong", { text: model.figure.text }),
         ` (${model.figure.label}) for the settings you had then.`));
-      if (prediction.kind === "number") {
+      if (prediction.kind === "number" && prediction.value !== undefined) {
         const gap = prediction.value - model.figure.value;
         const close = describe(prediction.value, model.figure.unit) === describe(model.figure.value, model.figure.unit);
         lines.push(el("p", { class: "bx-reveal-gap", text: close ? "Your prediction matches the model."
@@ -485,6 +487,7 @@ class Assignment {
     this.whyLine = el("p", { class: "bx-reveal-why", hidden: true }, el("strong", { text: "Why, in one line: " }), this.whyText);
     lines.push(this.whyLine);
     lines.push(el("p", { class: "bx-reveal-next", text: "Read how the model works below, then move the sliders you are free to move and watch what changes (the line above follows them)." }));
+    /** @type {HTMLElement | null} */
     const method = document.querySelector(".bx-assign-method");
     panel.append(...lines);
     if (method) { method.hidden = false; panel.append(method); }
@@ -492,7 +495,7 @@ class Assignment {
     this.renderWhy();
     this.sayPredictionState();
     if (this.form?.contains(document.activeElement) || document.activeElement === document.body) {
-      panel.querySelector("h3").focus();
+      panel.querySelector("h3")?.focus();
     }
   }
 
@@ -505,6 +508,7 @@ class Assignment {
   renderWorksheet() {
     const ws = this.worksheet;
     if (!ws) return;
+    /** @param {string} part */
     const id = (part) => `bx-${this.key}-ws-${part}`;
     this.nameField = el("input", { id: id("name"), type: "text", autocomplete: "name", maxlength: "80" });
     this.answerField = el("textarea", { id: id("answer"), rows: "5", maxlength: "4000" });
@@ -520,7 +524,7 @@ class Assignment {
     // From a phone, a file is hard to hand over: a short text to share (messages, mail, the class's
     // platform) or copy does the same; the teacher pastes it into the class results page.
     this.handText = el("textarea", { id: id("text"), class: "bx-ws-text", rows: "6", readonly: true });
-    const share = el("button", { type: "button", class: "md-button bx-ws-share", text: navigator.share ? "Share my answer text" : "Copy my answer text" });
+    const share = el("button", { type: "button", class: "md-button bx-ws-share", text: canShare() ? "Share my answer text" : "Copy my answer text" });
     share.addEventListener("click", () => this.shareText());
     const handIn = el("details", { class: "bx-ws-handin" }, el("summary", { text: "On a phone? Hand in a short answer text instead" }),
       el("p", { text: "Share or copy this text and send it to your teacher as they asked (message, e-mail, class platform): " +
@@ -539,7 +543,10 @@ class Assignment {
     this.renderSheet();
   }
 
+  /** @returns {WorksheetRecord} */
   record() {
+    /** @param {string} name */
+    const param = (name) => /** @type {Param} */ (this.params.get(name));
     const shownFigures = (this.latest?.figures ?? []).filter((f) => this.status(f.key) === "shown" || (this.revealed && this.status(f.key) === "reveal"));
     return {
       ...WORKSHEET, // format and version: the class results page (results.js) checks both
@@ -554,22 +561,24 @@ class Assignment {
       saved: new Date().toISOString(),
       answer: this.answerField?.value.trim() ?? "",
       final_scenario: Object.entries(this.visibleValues()).map(([name, value]) => ({
-        setting: name, label: this.params.get(name).label, value, text: describe(value, this.params.get(name).unit),
+        setting: name, label: param(name).label, value, text: describe(value, param(name).unit),
         locked: this.plan.locked.has(name) })),
       results: shownFigures.map((f) => ({ key: f.key, label: f.label, value: f.value, text: f.text })),
     };
   }
 
   async shareText() {
-    const text = this.handText.value;
+    const { handText, wsStatus } = this;
+    if (!handText || !wsStatus) return;
+    const text = handText.value;
     try {
-      if (navigator.share) { await navigator.share({ title: "My answer", text }); this.wsStatus.textContent = "Shared."; return; }
+      if (canShare()) { await navigator.share({ title: "My answer", text }); wsStatus.textContent = "Shared."; return; }
       await navigator.clipboard.writeText(text);
-      this.wsStatus.textContent = "Answer text copied: paste it into a message to your teacher.";
+      wsStatus.textContent = "Answer text copied: paste it into a message to your teacher.";
     } catch (error) {
-      if (error?.name === "AbortError") return; // the student closed the share sheet
-      this.handText.select();
-      this.wsStatus.textContent = "Copy the selected text (Ctrl+C, ⌘C, or hold and choose Copy).";
+      if (/** @type {Error} */ (error)?.name === "AbortError") return; // the student closed the share sheet
+      handText.select();
+      wsStatus.textContent = "Copy the selected text (Ctrl+C, ⌘C, or hold and choose Copy).";
     }
   }
 
@@ -577,6 +586,7 @@ class Assignment {
     if (!this.sheet) return;
     const r = this.record();
     if (this.handText) this.handText.value = answerText(r);
+    /** @param {string} term  @param {string | null | undefined} value  @param {string} [css] */
     const row = (term, value, css) => (value ? [el("dt", { text: term }), el("dd", { text: value, class: css })] : []);
     const model = r.model_at_prediction?.figure;
     const list = el("dl", { class: "bx-ws-list" },
@@ -585,19 +595,22 @@ class Assignment {
       ...row("Your prediction", r.prediction && `${r.prediction.text}${this.plan.predict ? ` (${this.plan.predict.label})` : ""}`),
       ...row("The model, at your prediction", model && `${model.text} (${model.label})`),
       ...row("Your answer", r.answer || "—"));
+    /** @param {string} caption  @param {string[]} heads  @param {string[][]} rows */
     const table = (caption, heads, rows) => el("table", { class: "bx-ws-table" }, el("caption", { text: caption }),
       el("thead", {}, el("tr", {}, ...heads.map((h) => el("th", { scope: "col", text: h })))),
       el("tbody", {}, ...rows.map((cells) => el("tr", {}, ...cells.map((c) => el("td", { text: c }))))));
     // The link as opened, as a QR code (it does not change); its encoder loads only on assignment pages.
     if (!this.qr) {
-      this.qr = el("div", { class: "bx-ws-qr" });
-      import("./qr.js").then(({ qrCode }) => this.qr.append(qrCode(r.link, `QR code of this assignment's link: ${r.link}`)))
-        .catch(() => this.qr.remove()); // the link is written out beside it anyway
+      const qr = el("div", { class: "bx-ws-qr" });
+      import("./qr.js").then(({ qrCode }) => qr.append(qrCode(r.link, `QR code of this assignment's link: ${r.link}`)))
+        .catch(() => qr.remove()); // the link is written out beside it anyway
+      this.qr = qr;
     }
+    this.picture ??= scenarioPicture(this.figure); // the student's chart, as it stands (scenario-picture.js)
     this.sheet.replaceChildren(
-      el("div", { class: "bx-ws-head" }, el("h3", { text: r.lesson }), this.qr), list,
+      el("div", { class: "bx-ws-head" }, el("h3", { text: r.lesson }), this.qr), list, this.picture,
       table("Your final scenario", ["Setting", "Value"], r.final_scenario.map((s) => [s.label + (s.locked ? " (set by your teacher)" : ""), s.text])),
-      r.results.length ? table("Results for your final scenario", ["Result", "Value"], r.results.map((f) => [f.label, f.text])) : null,
+      ...(r.results.length ? [table("Results for your final scenario", ["Result", "Value"], r.results.map((f) => [f.label, f.text]))] : []),
     );
   }
 
@@ -610,6 +623,6 @@ class Assignment {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 0);
-    this.wsStatus.textContent = `Downloaded ${name}: give this file to your teacher. It is a plain text file any computer can open.`;
+    if (this.wsStatus) this.wsStatus.textContent = `Downloaded ${name}: give this file to your teacher. It is a plain text file any computer can open.`;
   }
 }

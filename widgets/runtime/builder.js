@@ -1,66 +1,44 @@
-// The teachers' link builder (issue #14): pick a widget, set its starting values, mark each slider
-// free, locked or hidden and each result shown, shown after the prediction, or hidden; add a question and
-// a prediction. It writes the assignment link (the whole assignment lives in it, readable: README,
-// "Assignment links"), the <iframe> snippet and a printable card. Every name comes from the registry
-// metadata the build wrote into the page (explainers/assign.py), none is written here.
-import { VERSION_KEY } from "./contract.js";
-import { CHARTS, el } from "./assign.js";
+// The teachers' link builder: pick a widget, set its starting values, mark each slider free, locked or
+// hidden and each result shown, shown after the prediction, or hidden; add a question and a prediction.
+// It writes the assignment link (assignment-link.js), the <iframe> snippet and a printable card. Every
+// name comes from the registry metadata the build wrote into the page (explainers/assign.py).
+import { GO_FOLDER } from "./contract.js";
+import { el } from "./assign.js";
+import { assignmentLink, localOnly, ownChoice } from "./assignment-link.js";
 import { pageData } from "./page-data.js";
 import { qrCode } from "./qr.js";
+import { shortCode } from "./short-link.js";
 
+/** @typedef {import("./assignment-link.js").LinkChoices} LinkChoices */
+
+/** @type {[string, string][]} */
 const SLIDER = [["free", "Free to move"], ["lock", "Locked (shown, set by you)"], ["hide", "Hidden"]];
+/** @type {[string, string][]} */
 const RESULT = [["shown", "Shown"], ["reveal", "After their prediction"], ["hide", "Hidden"]];
 
-// Readable links: commas, bars and colons need no escaping in a query, and a space reads better as "+".
-const encode = (text) => encodeURIComponent(text).replace(/%2C/g, ",").replace(/%7C/g, "|").replace(/%3A/g, ":").replace(/%20/g, "+");
+/** @param {string} text */
 const escapeHtml = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+/** @param {string[][]} pairs  [value, label] each  @param {string} selected */
 const options = (pairs, selected) => pairs.map(([value, label]) => el("option", { value, text: label, selected: value === selected }));
-
-/** The assignment link for one widget and the builder's choices. */
-export function assignmentLink(widget, choices, base) {
-  const key = widget.widget;
-  const parts = [];
-  const add = (name, value) => { if (value !== "" && value !== null && value !== undefined) parts.push(`${key}.${encode(name)}=${encode(String(value))}`); };
-  for (const param of widget.params) if (choices.values[param.name] !== param.default) add(param.name, choices.values[param.name]);
-  const marked = (map, state) => Object.keys(map).filter((name) => map[name] === state).join(",");
-  // Results: read-outs by name; charts as "charts" when all of them are treated alike (assign.js).
-  const charts = widget.charts.map((c) => c.name);
-  const readouts = Object.fromEntries(Object.entries(choices.results).filter(([name]) => !charts.includes(name)));
-  const chartStates = new Set(charts.map((name) => choices.results[name]));
-  const results = (state) => {
-    const own = marked(readouts, state);
-    const some = chartStates.size === 1 ? (chartStates.has(state) ? CHARTS : "") : charts.filter((n) => choices.results[n] === state).join(",");
-    return [own, some].filter(Boolean).join(",");
-  };
-  add("lock", marked(choices.sliders, "lock"));
-  add("hide", [marked(choices.sliders, "hide"), results("hide")].filter(Boolean).join(","));
-  add("reveal", results("reveal"));
-  add("predict", choices.predict);
-  if (choices.predict && choices.kind === "choice") add("choices", choices.choices.join("|"));
-  add("q", choices.question);
-  add("lesson", choices.lesson);
-  if (parts.length) add(VERSION_KEY, widget.version); // the model version the link was made with
-  const page = new URL(widget.page, base).href;
-  return parts.length ? `${page}?${parts.join("&")}` : page;
-}
-
-/** A link to this computer only: no student's device can open it. */
-export const localOnly = (url) => ["localhost", "127.0.0.1", "[::1]", "0.0.0.0"].includes(url.hostname) || url.hostname.endsWith(".localhost") ||
-  /^127\./.test(url.hostname) || url.protocol === "file:";
 
 /** Whether this page came from the classroom pack's start script, which keeps short links
  *  (explainers/classroom_start.py says so in a Server-Timing entry: no request needed to find out). */
 const packKeepsShortLinks = () =>
-  performance.getEntriesByType("navigation")[0]?.serverTiming?.some((entry) => entry.name === "classroom-pack") ?? false;
+  /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType("navigation")[0])?.serverTiming
+    ?.some((entry) => entry.name === "classroom-pack") ?? false;
 
+/** @param {HTMLElement} root  the builder's place on its page (explainers/assign.py) */
 export function mountBuilder(root) {
+  /** @type {{ widgets: BuilderWidget[] }} */
   const { widgets } = pageData(root, "bx-builder-meta");
+  const first = widgets[0];
+  if (!first) return; // a site without widgets has nothing to assign
   const base = new URL("../../", import.meta.url); // the site's root, wherever it is served
   root.querySelector(".bx-builder-nojs")?.remove();
   const byName = new Map(widgets.map((w) => [w.widget, w]));
 
-  const widgetSelect = el("select", { id: "bx-b-widget" }, ...options(widgets.map((w) => [w.widget, w.title]), widgets[0].widget));
+  const widgetSelect = el("select", { id: "bx-b-widget" }, ...options(widgets.map((w) => [w.widget, w.title]), first.widget));
   const presetSelect = el("select", { id: "bx-b-preset" });
   const lesson = el("input", { id: "bx-b-lesson", type: "text", maxlength: "80", placeholder: "e.g. Lesson 1: Tariffs, step 3" });
   const question = el("textarea", { id: "bx-b-question", rows: "2", maxlength: "300" });
@@ -78,8 +56,8 @@ export function mountBuilder(root) {
 
   const linkField = el("input", { id: "bx-b-link", type: "url", readonly: true });
   const shortField = el("input", { id: "bx-b-short", type: "url", readonly: true });
-  const shortBox = el("div", { class: "bx-builder-field", hidden: true },
-    el("label", { for: "bx-b-short", text: "Short link, to type from the board (works while the classroom pack is running)" }), shortField);
+  const shortLabel = el("label", { for: "bx-b-short" });
+  const shortBox = el("div", { class: "bx-builder-field", hidden: true }, shortLabel, shortField);
   const snippetField = el("textarea", { id: "bx-b-snippet", rows: "3", readonly: true });
   const openLink = el("a", { class: "md-button", target: "_blank", rel: "noopener", text: "Open it as a student" });
   const copyLink = el("button", { type: "button", class: "md-button md-button--primary", text: "Copy the link" });
@@ -119,30 +97,49 @@ export function mountBuilder(root) {
     el("div", {}, copySnippet, printCard, projectCard), copied, card);
   root.append(form, out);
 
-  let current = null;
+  let current = first;
+  /** @type {string | null} */
   let shortFor = null; // the link the short link shown stands for
-  let asking = null;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let asking;
+  // The shortest form of the link: the classroom pack's /s/<n> while it runs, else the go/ page's short
+  // code (short-link.js), which works on any copy of the site; none when neither is shorter.
+  /** @param {string} link  @returns {Promise<string | null>} */
+  async function packLink(link) {
+    if (!packKeepsShortLinks() || localOnly(base)) return null;
+    const target = new URL(link);
+    const answer = await fetch(new URL("short-link", base), { method: "POST", body: target.pathname + target.search });
+    return new URL((await answer.json()).path, base).href;
+  }
+  /** @param {string} link  @returns {Promise<string | null>} */
+  async function codeLink(link) {
+    const code = await shortCode(link, base);
+    return code && new URL(`${GO_FOLDER}/#${code}`, base).href;
+  }
+  /** @param {string} link */
   async function askShortLink(link) {
-    if (!packKeepsShortLinks() || localOnly(base)) return;
     clearTimeout(asking);
     asking = setTimeout(async () => {
-      const target = new URL(link);
-      try {
-        const answer = await fetch(new URL("short-link", base), { method: "POST", body: target.pathname + target.search });
-        const { path } = await answer.json();
-        if (linkField.value !== link) return; // the teacher changed something meanwhile
-        shortFor = link;
-        shortField.value = new URL(path, base).href;
-        shortBox.hidden = false;
-        card.querySelector(".bx-card-short")?.replaceChildren(`Or type: ${shortField.value}`);
-      } catch { /* the long link and the QR code still work */ }
+      const found = await Promise.all([packLink(link), codeLink(link)].map((made) => made.catch(() => null)));
+      const [pack] = found;
+      const shortest = found.filter((href) => href && href.length < link.length).sort((a, b) => a.length - b.length)[0];
+      if (!shortest || linkField.value !== link) return; // the teacher changed something meanwhile
+      shortFor = link;
+      shortField.value = shortest;
+      shortLabel.textContent = shortest === pack ? "Short link, to type from the board (works while the classroom pack is running)"
+        : "Shorter link, to type (it holds the whole assignment: a long question makes it long)";
+      shortBox.hidden = false;
+      card.querySelector(".bx-card-short")?.replaceChildren(`Or type: ${shortField.value}`);
     }, 300);
   }
+  /** @type {{ sliders: Map<string, HTMLSelectElement>, results: Map<string, HTMLSelectElement> }} */
   const selects = { sliders: new Map(), results: new Map() };
+  /** @type {Map<string, HTMLInputElement>} */
   const numbers = new Map();
 
+  /** @param {string} name */
   function setWidget(name) {
-    current = byName.get(name);
+    current = byName.get(name) ?? current;
     presetSelect.replaceChildren(...options([["", "Its default settings"], ...current.presets.map((p) => [p.key, p.label])], ""));
     sliderBody.replaceChildren();
     resultBody.replaceChildren();
@@ -156,8 +153,9 @@ export function mountBuilder(root) {
       selects.sliders.set(param.name, mode);
       sliderBody.append(el("tr", {}, el("th", { scope: "row", text: `${param.label}${unit}` }), el("td", {}, number), el("td", {}, mode)));
     }
-    const results = [...current.figures.map((f) => [f.key, `${f.label} (read-out)`]), ...current.charts.map((c) => [c.name, `Chart: ${c.title}`])];
-    for (const [key, label] of results) {
+    const results = [...current.figures.map((f) => ({ key: f.key, label: `${f.label} (read-out)` })),
+      ...current.charts.map((c) => ({ key: c.name, label: `Chart: ${c.title}` }))];
+    for (const { key, label } of results) {
       const mode = el("select", { "aria-label": `${label}: what students see`, "data-result": key }, ...options(RESULT, "shown"));
       selects.results.set(key, mode);
       resultBody.append(el("tr", {}, el("th", { scope: "row", text: label }), el("td", {}, mode)));
@@ -166,23 +164,30 @@ export function mountBuilder(root) {
     update();
   }
 
+  /** @returns {LinkChoices & { notes: string[] }} */
   function choices() {
+    /** @type {Record<string, number>} */
     const values = {};
+    /** @type {string[]} */
     const notes = [];
     for (const param of current.params) {
-      const field = numbers.get(param.name);
+      const field = /** @type {HTMLInputElement} */ (numbers.get(param.name));
       let value = field.value === "" ? param.default : Number(field.value);
       if (!Number.isFinite(value)) value = param.default;
       const clamped = Math.min(Math.max(value, param.minimum), param.maximum);
-      if (clamped !== value) { notes.push(`${param.label} must be between ${param.minimum} and ${param.maximum}; ${value} was changed to ${clamped}.`); field.value = clamped; }
+      if (clamped !== value) { notes.push(`${param.label} must be between ${param.minimum} and ${param.maximum}; ${value} was changed to ${clamped}.`); field.value = String(clamped); }
       values[param.name] = clamped;
     }
-    const sliders = Object.fromEntries([...selects.sliders].map(([name, select]) => [name, select.value]));
-    const results = Object.fromEntries([...selects.results].map(([name, select]) => [name, select.value]));
+    // The selects offer only these values (SLIDER, RESULT).
+    const sliders = /** @type {LinkChoices["sliders"]} */ (Object.fromEntries([...selects.sliders].map(([name, select]) => [name, select.value])));
+    const results = /** @type {LinkChoices["results"]} */ (Object.fromEntries([...selects.results].map(([name, select]) => [name, select.value])));
     if (predict.value) results[predict.value] = "reveal"; // the page withholds what is predicted in any case
     const list = [...new Set(choiceText.value.split("\n").map((c) => c.trim()).filter(Boolean))];
     if (predict.value && kind.value === "choice" && (list.length < 2 || list.length > 6)) notes.push("A choice needs two to six options.");
-    return { values, sliders, results, predict: predict.value, kind: kind.value, choices: list.slice(0, 6),
+    if (predict.value && kind.value === "choice" && list.some((c) => c !== ownChoice(c))) {
+      notes.push("In the link, “|” separates the options, so an option's “|” is written as “/”.");
+    }
+    return { values, sliders, results, predict: predict.value, kind: kind.value === "choice" ? "choice" : "number", choices: list.slice(0, 6),
       question: question.value.trim(), lesson: lesson.value.trim(), notes };
   }
 
@@ -205,28 +210,32 @@ export function mountBuilder(root) {
       "devices cannot open it. Start the classroom pack with its start script (see “For teachers”) and open this builder at the " +
       "network address the script prints; links made there work for every device on the school network." : "";
     status.textContent = [...made.notes, openCharts ? "The charts may show the answer to the prediction: consider “After their prediction” for them." : ""].filter(Boolean).join(" ");
-    card.replaceChildren(...[
+    card.replaceChildren(
       el("h3", { text: title }),
-      made.question ? el("p", { text: made.question }) : null,
-      predicted ? el("p", { text: `You will first predict: ${predicted.label}.` }) : null,
+      ...(made.question ? [el("p", { text: made.question })] : []),
+      ...(predicted ? [el("p", { text: `You will first predict: ${predicted.label}.` })] : []),
       el("div", { class: "bx-card-qr" }, qrCode(link, `QR code of the assignment link: ${link}`),
         el("div", {}, el("p", { text: "Scan the code with a phone or tablet camera, or open this link in a browser:" }),
           el("p", { class: "bx-card-link", text: link }),
           el("p", { class: "bx-card-short", text: shortFor === link ? `Or type: ${shortField.value}` : "" }))),
       el("p", { text: "Fill in the worksheet at the bottom of the page, then print it or download it and hand it in." }),
-    ].filter(Boolean));
+    );
   }
 
   widgetSelect.addEventListener("change", () => setWidget(widgetSelect.value));
   presetSelect.addEventListener("change", () => {
     const preset = current.presets.find((p) => p.key === presetSelect.value);
-    for (const param of current.params) numbers.get(param.name).value = preset ? preset.values[param.name] : param.default;
+    for (const param of current.params) {
+      /** @type {HTMLInputElement} */ (numbers.get(param.name)).value = String(preset ? preset.values[param.name] : param.default);
+    }
     update();
   });
   predict.addEventListener("change", () => {
+    /** @param {string} name */
+    const select = (name) => /** @type {HTMLSelectElement} */ (selects.results.get(name));
     if (predict.value) {
-      selects.results.get(predict.value).value = "reveal";
-      for (const chart of current.charts) if (selects.results.get(chart.name).value === "shown") selects.results.get(chart.name).value = "reveal";
+      select(predict.value).value = "reveal";
+      for (const chart of current.charts) if (select(chart.name).value === "shown") select(chart.name).value = "reveal";
     }
     update();
   });
@@ -234,6 +243,7 @@ export function mountBuilder(root) {
   form.addEventListener("input", update);
   form.addEventListener("change", update);
 
+  /** @param {string} text  @param {HTMLInputElement | HTMLTextAreaElement} field  @param {string} what */
   const copy = async (text, field, what) => {
     try { await navigator.clipboard.writeText(text); copied.textContent = `${what} copied.`; }
     catch { field.select(); copied.textContent = `Copy the selected ${what.toLowerCase()} (Ctrl+C or ⌘C).`; }
@@ -242,5 +252,5 @@ export function mountBuilder(root) {
   copySnippet.addEventListener("click", () => copy(snippetField.value, snippetField, "Snippet"));
   printCard.addEventListener("click", () => window.print());
   projectCard.addEventListener("click", () => card.requestFullscreen?.().catch(() => {}));
-  setWidget(widgets[0].widget);
+  setWidget(first.widget);
 }

@@ -5,9 +5,22 @@ import { track } from "./metrics.js";
 import { pageData } from "./page-data.js";
 import { FONT, HUES } from "./theme.js";
 
-let vegaLoaded = null;
-const views = new Set(); // every live view on the current page: { element, spec, datasets, result }
+/** One live view: where it is drawn, its spec, the data it was last given, and Vega-Embed's result.
+ *  @typedef {{ element: HTMLElement, spec: VegaSpec, datasets: Record<string, unknown> | null,
+ *    texts?: Record<string, string>, result: import("vega-embed").Result | null }} Entry */
+/** What a figure holds of one live view.
+ *  @typedef {object} ViewHandle
+ *  @property {(datasets: Record<string, unknown>) => Promise<void>} update
+ *  @property {(name: string) => unknown[]} data
+ *  @property {() => import("vega").View} [vegaView]
+ *  @property {() => string[]} datasetNames */
 
+/** @type {Promise<unknown> | null} */
+let vegaLoaded = null;
+/** @type {Set<Entry>} */
+const views = new Set(); // every live view on the current page
+
+/** @param {string} src */
 function loadScript(src) {
   return new Promise((resolve, reject) => {
     const script = document.createElement("script");
@@ -29,14 +42,19 @@ export function loadVega() {
 // The build compiled each spec with the site's theme (explainers/charts/theme.py), its colours and
 // font left as `var(--…)` slots: they are filled here from the page and the reader's scheme, so a
 // live view always matches the palette the reader picked.
-function themed(spec) {
-  const style = getComputedStyle(document.body);
-  const hues = HUES[document.body.getAttribute("data-md-color-scheme") === "slate" ? "slate" : "default"];
+// `within` is an element whose scheme (data-md-color-scheme) and font the colours are read from.
+/** @param {VegaSpec} spec  @param {Element} [within]  @returns {VegaSpec} */
+function themed(spec, within = document.body) {
+  const style = getComputedStyle(within);
+  /** @type {Record<string, string>} */
+  const hues = HUES[within.closest("[data-md-color-scheme]")?.getAttribute("data-md-color-scheme") === "slate" ? "slate" : "default"];
+  /** @param {string} text */
   const fill = (text) => text.replace(/var\((--[\w-]+)\)/g, (slot, name) =>
     slot === FONT ? style.fontFamily : hues[slot] ?? (style.getPropertyValue(name).trim() || slot));
-  return JSON.parse(JSON.stringify(spec), (key, value) => (typeof value === "string" ? fill(value) : value));
+  return JSON.parse(JSON.stringify(spec), (_key, value) => (typeof value === "string" ? fill(value) : value));
 }
 
+/** @param {Entry} entry */
 async function embed(entry) {
   await loadVega();
   const spec = themed(entry.spec);
@@ -44,7 +62,7 @@ async function embed(entry) {
   entry.result?.finalize();
   // SVG prints cleanly; `ast: true` evaluates expressions with Vega's interpreter (no `new Function`,
   // so a strict Content-Security-Policy holds); no actions menu (it links to an external editor).
-  entry.result = await window.vegaEmbed(entry.element, spec, {
+  entry.result = await window.vegaEmbed(entry.element, /** @type {import("vega").Spec} */ (spec), {
     mode: "vega", renderer: "svg", actions: false, ast: true, defaultStyle: false,
   });
   return entry;
@@ -53,16 +71,23 @@ async function embed(entry) {
 // One view per task: Vega's parse and first render take tens of milliseconds per view, and a page
 // has several; drawn in one go they would block reading and input for hundreds. Until its turn,
 // each view shows its build-time picture.
+/** @type {Promise<unknown>} */
 let queue = Promise.resolve();
+/** @param {Entry} entry */
 function embedInTurn(entry) {
   const turn = queue.then(() => new Promise((resolve) => setTimeout(resolve, 0))).then(() => embed(entry));
   queue = turn.catch(() => {});
   return turn;
 }
 
-/** Embed one view ({vega, datasets}) into one element; resolves to a handle with update() and data(). */
+/** Embed one view ({vega, datasets}) into one element; resolves to a handle with update() and data().
+ *  @param {HTMLElement} element
+ *  @param {{ vega: VegaSpec, datasets: string[] }} view
+ *  @returns {Promise<ViewHandle>} */
 export async function createView(element, { vega, datasets }) {
+  /** @type {Entry} */
   const entry = { element, spec: vega, datasets: null, result: null };
+  const live = () => /** @type {import("vega-embed").Result} */ (entry.result).view;
   views.add(entry);
   await embedInTurn(entry);
   track("view-drawn", { id: element.closest("figure")?.id });
@@ -71,7 +96,7 @@ export async function createView(element, { vega, datasets }) {
      *  change are left alone: most sliders move one of a view's data sets, and Vega re-runs only what
      *  depends on the ones replaced. */
     async update(datasets) {
-      const view = entry.result.view;
+      const view = live();
       let changed = false;
       for (const [name, rows] of Object.entries(datasets)) {
         const text = JSON.stringify(rows);
@@ -83,17 +108,39 @@ export async function createView(element, { vega, datasets }) {
       }
       if (changed) await view.runAsync();
     },
-    data: (name) => entry.result.view.data(name),
-    vegaView: () => entry.result.view, // the live view, for downloads of its picture (reuse.js)
+    data: (name) => live().data(name),
+    vegaView: live, // the live view, for downloads of its picture (reuse.js)
     datasetNames: () => datasets, // the model's data sets this view reads
   };
 }
 
+/** One view drawn as a picture for paper, off screen: SVG text in the light scheme (paper is white, whatever
+ *  the screen's scheme), `width` pixels wide, with the rows it shows now (`rows`: data set name -> rows). */
+export async function paperPicture({ vega }, rows, width) {
+  await loadVega();
+  const box = document.createElement("div"); // Material's light colours apply inside it, also on a dark page
+  box.setAttribute("data-md-color-scheme", "default");
+  box.setAttribute("aria-hidden", "true");
+  box.style.cssText = `position: absolute; left: -10000px; top: 0; width: ${width}px;`;
+  document.body.append(box);
+  try {
+    const spec = themed(vega, box);
+    for (const data of spec.data ?? []) if (rows[data.name]) data.values = rows[data.name];
+    const result = await window.vegaEmbed(box, spec, { mode: "vega", renderer: "none", actions: false, ast: true, defaultStyle: false });
+    try { return await result.view.toSVG(); } finally { result.finalize(); }
+  } finally {
+    box.remove();
+  }
+}
+
+/** @param {HTMLElement} figure  a static chart's figure */
 export function mountChart(figure) {
+  /** @type {ViewSpec[]} */
   const specs = pageData(figure, "bx-specs");
-  const handles = specs.map((spec, i) => createView(figure.querySelector(`.bx-view[data-view="${i}"]`), spec));
+  const handles = specs.map((spec, i) =>
+    createView(/** @type {HTMLElement} */ (figure.querySelector(`.bx-view[data-view="${i}"]`)), spec));
   figure.bxViews = Promise.all(handles);
-  figure.bxViews.catch((error) => {
+  figure.bxViews.catch((/** @type {Error} */ error) => {
     const note = document.createElement("p");
     note.className = "bx-error";
     note.textContent = `The interactive chart could not be loaded (${error.message}); the picture shows ` +
@@ -109,6 +156,8 @@ export function unmountAll() {
 }
 
 // Re-theme every view when the reader toggles light/dark; the current data is kept.
-new MutationObserver(() => views.forEach((entry) => embedInTurn(entry))).observe(document.body, {
+new MutationObserver(() => {
+  for (const entry of views) embedInTurn(entry);
+}).observe(document.body, {
   attributes: true, attributeFilter: ["data-md-color-scheme"],
 });

@@ -4,6 +4,7 @@ const KEYWORDS = new Set(("False None True and as assert async await break class
   "except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield").split(" "));
 const TOKEN = /(#[^\n]*)|("""[\s\S]*?(?:"""|$)|'''[\s\S]*?(?:'''|$)|"(?:\\.|[^"\\\n])*"?|'(?:\\.|[^'\\\n])*'?)|(\b\d[\d_]*(?:\.\d*)?(?:e[-+]?\d+)?\b)|([A-Za-z_]\w*)/g;
 
+/** @param {string} className  @param {string} text */
 function span(className, text) {
   const node = document.createElement("span");
   node.className = className;
@@ -11,7 +12,10 @@ function span(className, text) {
   return node;
 }
 
+/** The source as text nodes and highlighted spans, in order.
+ *  @param {string} source */
 export function highlight(source) {
+  /** @type {Node[]} */
   const nodes = [];
   let last = 0;
   for (const match of source.matchAll(TOKEN)) {
@@ -24,6 +28,6 @@ export function highlight(source) {
     else nodes.push(document.createTextNode(text));
     last = match.index + text.length;
   }
-  nodes.push(document.createTextNode(source.slice(last) + "\n")); // keeps the last line's height
+  nodes.push(document.createTextNode(`${source.slice(last)}\n`)); // keeps the last line's height
   return nodes;
 }

@@ -5,14 +5,18 @@
 import { highlight } from "./highlight.js";
 import { standalone } from "./python.js";
 
+/** @param {string} key */
 const CODE_PARAM = (key) => `${key}.code`;
 
+/** The code, deflated and in base64url: short enough for a link.
+ *  @param {string} text */
 async function pack(text) {
   const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("deflate-raw"));
   const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
   return btoa(String.fromCharCode(...bytes)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 }
 
+/** @param {string} packed */
 async function unpack(packed) {
   const binary = atob(packed.replaceAll("-", "+").replaceAll("_", "/"));
   const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
@@ -20,36 +24,45 @@ async function unpack(packed) {
   return new Response(stream).text();
 }
 
-export function mountInside(panel, { key, widget, values, useCode }) {
-  const editor = panel.querySelector("textarea");
-  const painted = panel.querySelector(".bx-editor code");
-  const status = panel.querySelector(".bx-code-status");
-  const compare = panel.querySelector(".bx-compare tbody");
+/** Mount "look inside" on its panel (a <details> the build wrote: explainers/templates/look_inside.html).
+ *  @param {HTMLDetailsElement} panel
+ *  @param {{ key: string, widget: string, useCode: (code: string | null) => void }} widget  `useCode` runs
+ *    the widget on the reader's code (null: the original model) */
+export function mountInside(panel, { key, widget, useCode }) {
+  /** @param {string} selector */
+  const part = (selector) => /** @type {HTMLElement} */ (panel.querySelector(selector));
+  const editor = /** @type {HTMLTextAreaElement} */ (part("textarea"));
+  const painted = part(".bx-editor code");
+  const status = part(".bx-code-status");
+  const compare = part(".bx-compare tbody");
   const original = editor.defaultValue;
+  /** @param {string} text */
   const say = (text) => { status.textContent = text; };
   const paint = () => { painted.replaceChildren(...highlight(editor.value)); };
   let running = false;
 
   editor.addEventListener("input", paint);
   editor.addEventListener("scroll", () => {
-    painted.parentElement.scrollTop = editor.scrollTop;
-    painted.parentElement.scrollLeft = editor.scrollLeft;
+    const box = /** @type {HTMLElement} */ (painted.parentElement);
+    box.scrollTop = editor.scrollTop;
+    box.scrollLeft = editor.scrollLeft;
   });
   paint();
 
-  panel.querySelector(".bx-run").addEventListener("click", () => {
+  part(".bx-run").addEventListener("click", () => {
     running = true;
     say("Running your version in the Python worker…");
     useCode(editor.value);
   });
-  panel.querySelector(".bx-revert").addEventListener("click", () => {
+  part(".bx-revert").addEventListener("click", () => {
     editor.value = original;
     paint();
     compare.replaceChildren();
     useCode(null);
     say("Back to the original model.");
   });
-  panel.querySelector(".bx-download").addEventListener("click", async () => {
+  part(".bx-download").addEventListener("click", async () => {
+    /** @type {import("./contract.js").StandaloneReply} */
     const reply = await standalone(editor.value).catch((error) => ({ ok: false, error: error.message }));
     if (!reply.ok) { say(reply.error); return; }
     const link = document.createElement("a");
@@ -59,26 +72,27 @@ export function mountInside(panel, { key, widget, values, useCode }) {
     URL.revokeObjectURL(link.href);
     say(`Downloaded ${widget}.py: run it with “python3 ${widget}.py”.`);
   });
-  panel.querySelector(".bx-share-code").addEventListener("click", async () => {
+  part(".bx-share-code").addEventListener("click", async () => {
     const url = new URL(location.href);
     url.searchParams.set(CODE_PARAM(key), await pack(editor.value));
-    const field = panel.querySelector(".bx-code-link");
+    const field = /** @type {HTMLInputElement} */ (part(".bx-code-link"));
     field.value = url.href;
     field.hidden = false;
-    panel.querySelector(".bx-code-link-label").hidden = false;
+    part(".bx-code-link-label").hidden = false;
     field.select();
     try { await navigator.clipboard.writeText(url.href); say("Link to your version copied."); }
     catch { say("Copy the selected link: it opens this page with your version loaded in the editor."); }
   });
 
-  const figure = panel.closest("figure");
+  const figure = /** @type {HTMLElement} */ (panel.closest("figure"));
   figure.addEventListener("bx:result", ({ detail: { result, edited } }) => {
     if (!edited || !running) return;
     if (!result.ok) { say(`${result.error} The chart keeps its last good state.`); return; }
     say("Your version is drawn. Move the sliders: they now run your code too.");
+    const original = "original" in result ? result.original : [];
     const rows = result.figures.map((mine, i) => {
       const tr = document.createElement("tr");
-      for (const text of [mine.label, result.original[i]?.text ?? "", mine.text]) tr.insertCell().textContent = text;
+      for (const text of [mine.label, original[i]?.text ?? "", mine.text]) tr.insertCell().textContent = text;
       return tr;
     });
     compare.replaceChildren(...rows);

@@ -5,17 +5,26 @@
 import { VERSION_KEY } from "./contract.js"; // ?tariff_stack.v=2: explainers/versions.py VERSION_KEY
 import { pageData } from "./page-data.js";
 
-const linkData = new WeakMap(); // figure -> its `link` block ({version, unversioned, changes})
+/** @typedef {ReuseData["link"]} LinkData */
+/** @type {WeakMap<Element, LinkData>} */
+const linkData = new WeakMap(); // figure -> its `link` block
 
+/** @param {Element} figure */
 function linkOf(figure) {
-  if (!linkData.has(figure)) linkData.set(figure, pageData(figure, "bx-reuse").link);
-  return linkData.get(figure);
+  let link = linkData.get(figure);
+  if (!link) {
+    link = /** @type {ReuseData} */ (pageData(figure, "bx-reuse")).link;
+    linkData.set(figure, link);
+  }
+  return link;
 }
 
+/** @param {Element} figure */
 const keyOf = (figure) => figure.id.replace(/^widget-/, "");
 
 /** The address with the model's version added when it holds any of this widget's settings (and without
  *  it when it holds none: a plain page address needs no version). */
+/** @param {Element} figure  @param {string} href */
 export function versionedUrl(figure, href) {
   const link = linkOf(figure);
   const key = keyOf(figure);
@@ -28,6 +37,8 @@ export function versionedUrl(figure, href) {
 }
 
 /** The version a link in `search` was made with: null if it holds none of this widget's settings. */
+/** @param {Element} figure  @param {string} [search]
+ *  @returns {number | null} */
 export function linkVersion(figure, search = location.search) {
   const link = linkOf(figure);
   const key = keyOf(figure);
@@ -39,6 +50,8 @@ export function linkVersion(figure, search = location.search) {
 
 /** One line for a link made with another version of the model, or null: { text, anchor } where anchor
  *  names the newest change on the corrections page. */
+/** @param {Element} figure  @param {string} [search]
+ *  @returns {{ text: string, anchor: string | null } | null} */
 export function versionNotice(figure, search = location.search) {
   const link = linkOf(figure);
   const made = linkVersion(figure, search);

@@ -12,5 +12,6 @@ export function offerOffline() {
   const register = () => navigator.serviceWorker.register(worker, { type: "classic" }).catch(() => {
     // No offline copy (a browser setting, a host that blocks it): the site works online as before.
   });
-  setTimeout(() => (window.requestIdleCallback ?? setTimeout)(register, { timeout: 2_000 }), AFTER_READY_MS);
+  const idle = window.requestIdleCallback ?? ((/** @type {() => void} */ task) => setTimeout(task, 0));
+  setTimeout(() => idle(register, { timeout: 2_000 }), AFTER_READY_MS);
 }

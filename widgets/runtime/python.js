@@ -6,10 +6,26 @@
 // How long is too long depends on what the worker said last: waiting for bytes, a silence of stallMs
 // means the line has stopped; compiling the WebAssembly and starting Python, its thread may be busy
 // without a word for many seconds (WebKit, on a busy 2-core machine: 12-25 s), so startMs applies.
-// What the worker says is untrusted (a reader's edited code runs there): each message is checked for
-// its shape, and nothing from it is ever inserted as HTML.
+// The worker's messages and replies have the shapes explainers/contract.py declares from the Python
+// side (contract.d.ts: widgets/wire.py, explainers/runtime_assets.py), which tsc checks this module
+// against. A reader's edited code also runs in the worker and could post anything, so what the worker
+// says is still checked as it arrives: a message is read only as far as the page needs it, a reply is
+// checked for the shape its type declares before a widget reads it, and nothing from either is ever
+// inserted as HTML.
 import { MESSAGES } from "./contract.js";
 import { track } from "./metrics.js";
+
+/** @typedef {import("./contract.js").ModelReply} ModelReply */
+/** @typedef {import("./contract.js").EditedModelReply} EditedModelReply */
+/** @typedef {import("./contract.js").StandaloneReply} StandaloneReply */
+/** @typedef {import("./contract.js").WorkerMessage} WorkerMessage */
+/** @typedef {import("./contract.js").Call} Call */
+/** @typedef {"idle" | "loading" | "ready" | "unavailable" | "restarting"} Phase */
+/** @typedef {{ phase: Phase, text: string }} PythonState */
+/** @typedef {(state: PythonState) => void} StatusListener */
+/** A call waiting for its answer, and the check that its answer is the reply it expects.
+ *  @typedef {{ resolve: (reply: any) => void, reject: (error: Error) => void, timer: ReturnType<typeof setTimeout>,
+ *    check: (reply: any) => boolean }} Pending */
 
 // A 10 Mbit/s school line brings Python's 10.6 MB in under 10 s, with chunks arriving all the time: only
 // a download that stops, a start that stops, or a start that takes longer than any real one, ends in
@@ -20,26 +36,35 @@ const RUN_TIMEOUT_MS = 8_000; // a model run takes milliseconds; longer means so
 const EDITED_TIMEOUT_MS = 4_000; // a reader's edit that loops forever is stopped sooner
 const MAX_TEXT = 300; // characters of a worker's status or error text shown to the reader
 
+/** @type {Worker | null} */
 let worker = null;
+/** @type {PythonState} */
 let state = { phase: "idle", text: "" };
+/** @type {Promise<void> | null} */
 let booted = null; // resolves when Python is ready, rejects if it cannot load
+/** @type {Set<StatusListener>} */
 const listeners = new Set();
-const pending = new Map(); // request id -> { resolve, reject, timer, check }
+/** @type {Map<number, Pending>} */
+const pending = new Map(); // request id -> the call waiting for it
 let nextId = 1;
 
+/** @param {Phase} phase  @param {string} text */
 function setState(phase, text) {
   state = { phase, text };
   track(`python-${phase}`);
-  listeners.forEach((listener) => listener(state));
+  for (const listener of listeners) listener(state);
 }
 
-/** Subscribe to the worker's phase ("loading", "ready", "unavailable", "restarting"); returns an unsubscribe. */
+/** Subscribe to the worker's phase ("loading", "ready", "unavailable", "restarting"); returns an unsubscribe.
+ *  @param {StatusListener} listener
+ *  @returns {() => void} */
 export function onStatus(listener) {
   listeners.add(listener);
   listener(state);
-  return () => listeners.delete(listener);
+  return () => { listeners.delete(listener); };
 }
 
+/** @param {string} text */
 function rejectPending(text) {
   for (const { reject, timer } of pending.values()) {
     clearTimeout(timer);
@@ -56,17 +81,22 @@ function newWorker() {
   return { worker: new Worker(bootstrap, { type: "module" }), bootstrap };
 }
 
+/** @param {unknown} value  @param {string} fallback */
 const text = (value, fallback) => (typeof value === "string" && value ? value.slice(0, MAX_TEXT) : fallback);
+/** @param {number} bytes */
 const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
 
-/** Start the worker once; later calls return the same promise. */
+/** Start the worker once; later calls return the same promise.
+ *  @returns {Promise<void>} */
 export function startPython() {
   if (booted) return booted;
   const { stallMs, startMs, limitMs } = { ...DEADLINES, ...window.busanExplainer?.pythonDeadlines };
-  const timers = { stall: 0, limit: 0 };
-  booted = new Promise((resolve, reject) => {
+  /** @type {{ stall?: ReturnType<typeof setTimeout>, limit?: ReturnType<typeof setTimeout> }} */
+  const timers = {};
+  booted = new Promise((/** @type {(value?: void) => void} */ resolve, reject) => {
     let settled = false;
     let phaseText = "Loading Python in your browser (a few seconds, once per visit)…";
+    /** @param {Error} [error] */
     const end = (error) => {
       if (settled) return;
       settled = true;
@@ -74,11 +104,14 @@ export function startPython() {
       clearTimeout(timers.limit);
       if (error) reject(error); else resolve();
     };
+    /** @param {number} ms */
     const seconds = (ms) => Math.round(ms / 1000);
+    /** @type {Record<"download" | "start", [number, string]>} */
     const silences = {
       download: [stallMs, `Python stopped loading: nothing arrived for ${seconds(stallMs)} seconds`],
       start: [startMs, `Python stopped starting: no word from it for ${seconds(startMs)} seconds`],
     };
+    /** @type {"download" | "start"} */
     let waiting = "download"; // what the worker does now, as it said last
     const alive = (now = waiting) => {
       waiting = now;
@@ -94,19 +127,22 @@ export function startPython() {
     // A widget page starts the worker from an inline script in <head> (explainers/runtime_assets.py),
     // once per page load; it is adopted here with the messages it has sent so far.
     const early = window.busanExplainer?.earlyWorker;
-    if (early) delete window.busanExplainer.earlyWorker;
+    if (early) delete window.busanExplainer?.earlyWorker;
+    /** @type {{ worker: Worker, bootstrap: string | null }} */
     let started;
     try {
       started = early ?? newWorker();
     } catch (error) {
-      end(new Error(`the Python worker could not be started (${text(error?.message, "refused")})`));
+      end(new Error(`the Python worker could not be started (${text(/** @type {Error} */ (error)?.message, "refused")})`));
       return;
     }
     worker = started.worker;
     const forget = () => { if (started.bootstrap) URL.revokeObjectURL(started.bootstrap); started.bootstrap = null; };
-    const receive = (data) => {
+    /** @param {unknown} message  one of the worker's messages, or anything edited code posted */
+    const receive = (message) => {
       forget(); // the worker has loaded its bootstrap
-      if (typeof data !== "object" || data === null) return;
+      if (typeof message !== "object" || message === null) return;
+      const data = /** @type {WorkerMessage} */ (message);
       if (data.type === MESSAGES.RESULT) { settle(data.id, data.payload); return; }
       if (settled) {
         // After the start, only a crash matters (edited code may post anything it likes).
@@ -146,7 +182,7 @@ export function startPython() {
     };
     early?.queued.forEach(receive);
   });
-  booted.then(() => setState("ready", "Ready"), (error) => {
+  booted.then(() => setState("ready", "Ready"), (/** @type {Error} */ error) => {
     worker?.terminate();
     worker = null;
     rejectPending(error.message);
@@ -157,23 +193,47 @@ export function startPython() {
 
 /** After "unavailable": try once more from the start (a new worker, everything downloaded again). */
 export function retryPython() {
-  if (state.phase !== "unavailable") return booted;
+  if (state.phase !== "unavailable") return startPython(); // the start under way, or the one that worked
   booted = null;
   return startPython();
 }
 
-// What each call's answer must look like before a widget reads it.
-const isRows = (rows) => Array.isArray(rows) && rows.every((row) => typeof row === "object" && row !== null);
-const modelReply = (reply) => !reply.ok ? typeof reply.error === "string" :
-  Array.isArray(reply.figures) && reply.figures.every((f) => typeof f?.key === "string" && typeof f?.text === "string") &&
-  typeof reply.data === "object" && reply.data !== null && Object.values(reply.data).every(isRows);
-const editedReply = (reply) => modelReply(reply) && (!reply.ok || (Array.isArray(reply.original) &&
-  reply.original.every((f) => typeof f?.text === "string")));
-const textReply = (reply) => (reply.ok ? typeof reply.text === "string" : typeof reply.error === "string");
+// What each call's answer must look like before a widget reads it: as its type says, as far as the page
+// reads it. The fields are named as contract.d.ts declares them (a field renamed on the Python side fails
+// tsc here too); their values are what is checked.
+/** @typedef {import("./contract.js").RunReply} RunReply */
+/** @typedef {import("./contract.js").EditedReply} EditedReply */
+/** @typedef {import("./contract.js").TextReply} TextReply */
+/** @typedef {import("./contract.js").Failure} Failure */
+/** A parsed answer: any reply's fields, each still to be checked.
+ *  @typedef {{ [K in keyof RunReply | keyof EditedReply | keyof TextReply | keyof Failure]?: unknown }} Parsed */
+/** @typedef {{ [K in keyof import("./contract.js").FigureReply]?: unknown }} ParsedFigure */
 
+/** @param {unknown} rows */
+const isRows = (rows) => Array.isArray(rows) && rows.every((row) => typeof row === "object" && row !== null);
+/** @param {unknown} figures  @param {(keyof ParsedFigure)[]} texts  the fields the page reads as text */
+const isFigures = (figures, texts) =>
+  Array.isArray(figures) &&
+  figures.every((/** @type {ParsedFigure | null} */ f) => texts.every((field) => typeof f?.[field] === "string"));
+/** @param {Parsed} reply  @returns {reply is Failure} */
+const failure = (reply) => reply.ok === false && typeof reply.error === "string";
+/** @param {Parsed} reply  a run's read-outs and data sets */
+const result = (reply) =>
+  reply.ok === true && isFigures(reply.figures, ["key", "text"]) &&
+  typeof reply.data === "object" && reply.data !== null && Object.values(reply.data).every(isRows);
+/** @param {Parsed} reply  @returns {reply is ModelReply} */
+const modelReply = (reply) => failure(reply) || result(reply);
+/** @param {Parsed} reply  @returns {reply is EditedModelReply} */
+const editedReply = (reply) => failure(reply) || (result(reply) && isFigures(reply.original, ["text"]));
+/** @param {Parsed} reply  @returns {reply is StandaloneReply} */
+const textReply = (reply) => failure(reply) || (reply.ok === true && typeof reply.text === "string");
+
+/** A call's answer: the reply its check accepts, or a failure that says it could not be read.
+ *  @param {number | null} id
+ *  @param {string} payload */
 function settle(id, payload) {
-  const request = pending.get(id);
-  if (!request) return; // an answer nobody waits for (its widget is gone, or it was never asked)
+  const request = id === null ? undefined : pending.get(id);
+  if (!request || id === null) return; // an answer nobody waits for (its widget is gone, or it was never asked)
   clearTimeout(request.timer);
   pending.delete(id);
   let reply = null;
@@ -186,6 +246,7 @@ function settle(id, payload) {
   request.resolve(readable ? reply : { ok: false, error: "Python's answer could not be read." });
 }
 
+/** @param {string} reason */
 function restart(reason) {
   worker?.terminate();
   worker = null;
@@ -195,6 +256,14 @@ function restart(reason) {
   return startPython();
 }
 
+/**
+ * @template Reply
+ * @param {keyof typeof import("./contract.js").CALLS} name
+ * @param {string[]} args
+ * @param {(reply: any) => reply is Reply} check
+ * @param {number} [timeoutMs]
+ * @returns {Promise<Reply>}
+ */
 async function call(name, args, check, timeoutMs = RUN_TIMEOUT_MS) {
   await startPython();
   const id = nextId++;
@@ -207,17 +276,28 @@ async function call(name, args, check, timeoutMs = RUN_TIMEOUT_MS) {
       restart(why).catch(() => {}); // a failed restart is reported through onStatus
     }, timeoutMs);
     pending.set(id, { resolve, reject, timer, check });
-    worker.postMessage({ id, call: name, args });
+    /** @type {Call} */
+    const message = { id, call: name, args };
+    worker?.postMessage(message);
   });
 }
 
-/** Run a model in the worker: resolves to {ok, data, figures} or {ok: false, error}. */
-export const runModel = (widget, values) => call("run", [widget, JSON.stringify(values)], modelReply);
+/** What a widget asks of its model (widgets/registry.py read_request).
+ *  @typedef {{ settings: Record<string, number>, baseline: string | null, previous: Record<string, number> | null }} RunRequest */
 
-/** Run a reader's edited model: as runModel, plus the original's figures; stopped after a few seconds. */
-export const runEdited = (widget, code, values) =>
-  call("run_edited", [widget, code, JSON.stringify(values)], editedReply, EDITED_TIMEOUT_MS);
+/** Run a model in the worker.
+ *  @param {string} widget  @param {RunRequest} request
+ *  @returns {Promise<ModelReply>} */
+export const runModel = (widget, request) => call("run", [widget, JSON.stringify(request)], modelReply);
 
-/** One .py file with the edited model and its helpers, for plain CPython. */
+/** Run a reader's edited model: as runModel, plus the original's figures; stopped after a few seconds.
+ *  @param {string} widget  @param {string} code  @param {RunRequest} request
+ *  @returns {Promise<EditedModelReply>} */
+export const runEdited = (widget, code, request) =>
+  call("run_edited", [widget, code, JSON.stringify(request)], editedReply, EDITED_TIMEOUT_MS);
+
+/** One .py file with the edited model and its helpers, for plain CPython.
+ *  @param {string} code
+ *  @returns {Promise<StandaloneReply>} */
 export const standalone = (code) => call("standalone", [code], textReply);
 

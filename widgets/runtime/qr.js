@@ -9,7 +9,9 @@ const PIXELS = 8; // per module: sharp when printed or shown full screen (CSS sc
 
 /** A QR code of `text` (a link) as a <canvas>, with a text alternative. Level M: a printed code still scans
  *  with some of it smudged or folded. Type 0: the smallest version that holds the text. A canvas, not SVG:
- *  its picture is pixels, not hundreds of coordinates in the page's text. */
+ *  its picture is pixels, not hundreds of coordinates in the page's text.
+ *  @param {string} text
+ *  @param {string} label */
 export function qrCode(text, label) {
   // The encoder writes one byte per character; a URL's href is ASCII already (percent-encoded).
   const ascii = /^[\x20-\x7e]*$/.test(text) ? text : encodeURI(text);
@@ -22,7 +24,7 @@ export function qrCode(text, label) {
   canvas.setAttribute("role", "img");
   canvas.setAttribute("aria-label", label);
   canvas.dataset.text = ascii; // what the code holds, for anyone checking it
-  const draw = canvas.getContext("2d");
+  const draw = /** @type {CanvasRenderingContext2D} */ (canvas.getContext("2d"));
   draw.fillStyle = "#fff"; // always dark on white, also in dark mode: scanners expect it
   draw.fillRect(0, 0, size, size);
   draw.fillStyle = "#000";

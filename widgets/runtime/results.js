@@ -9,10 +9,17 @@ import { COLUMNS, addToClass, byName, classCsv, gapWords, readAnswerTexts, readW
 
 const MAX_FILES = 200; // a class, or a few; more at once is a folder picked by mistake
 
+/** @typedef {import("./worksheet.js").ClassItem} ClassItem */
+/** @typedef {import("./worksheet.js").ReadResult} ReadResult */
+
+/** @param {HTMLElement} root  the page's place for the class (explainers/class_results.py) */
 export function mountResults(root) {
+  /** @type {ResultsSpec} */
   const spec = pageData(root, "bx-results-spec");
   root.querySelector(".bx-results-nojs")?.remove();
+  /** @type {ClassItem[]} */
   const items = [];
+  /** @type {{ source: string, problem: string }[]} */
   const skipped = [];
 
   const picker = el("input", { type: "file", id: "bx-r-files", multiple: true, accept: ".json,.txt,application/json,text/plain" });
@@ -42,14 +49,15 @@ export function mountResults(root) {
       groupField, chartNote, chartBox),
   );
 
+  /** @type {import("./charts.js").ViewHandle | null} */
   let view = null;
   const groups = () => {
+    /** @type {Map<string, ClassItem[]>} */
     const found = new Map();
     for (const item of items) {
       if (item.predictionValue === null || item.modelValue === null) continue;
       const key = `${item.lesson} — ${item.of || item.widget}`;
-      if (!found.has(key)) found.set(key, []);
-      found.get(key).push(item);
+      found.set(key, [...(found.get(key) ?? []), item]);
     }
     return found;
   };
@@ -60,9 +68,10 @@ export function mountResults(root) {
     const chosen = keys.includes(groupSelect.value) ? groupSelect.value : keys[0];
     groupSelect.replaceChildren(...keys.map((key) => el("option", { value: key, text: key, selected: key === chosen })));
     groupField.hidden = keys.length < 2;
-    const list = found.get(chosen) ?? [];
+    const list = found.get(chosen ?? "") ?? [];
     chartNote.textContent = list.length ? `${list.length} numeric prediction${list.length === 1 ? "" : "s"}; the model's answer is for each student's own settings when they predicted.`
       : "No numeric predictions yet: the chart shows once worksheets with a number predicted are loaded.";
+    /** @type {Map<string, number>} */
     const names = new Map();
     const rows = list.flatMap((item) => {
       const base = item.name || "(no name)";
@@ -75,7 +84,7 @@ export function mountResults(root) {
     chartBox.hidden = !rows.length;
     if (!rows.length) return;
     view ??= await createView(chartBox, { vega: spec.vega, datasets: spec.datasets });
-    await view.update({ [spec.datasets[0]]: rows });
+    await view.update({ [spec.datasets[0] ?? ""]: rows });
     chartBox.dataset.rows = String(rows.length / 2); // for tests and for anyone inspecting the page
   }
 
@@ -92,6 +101,7 @@ export function mountResults(root) {
     drawChart().catch((error) => { chartNote.textContent = `The chart could not be drawn (${error.message}); the table above has every value.`; });
   }
 
+  /** @param {ReadResult[]} results  @param {string} what  where they came from, for the status line */
   function add(results, what) {
     const before = items.length;
     const found = addToClass(items, results);
@@ -102,8 +112,10 @@ export function mountResults(root) {
     render();
   }
 
+  /** @param {FileList} fileList */
   async function openFiles(fileList) {
     const files = [...fileList].slice(0, MAX_FILES);
+    /** @type {ReadResult[]} */
     const results = await Promise.all(files.map(async (file) => {
       if (file.size > 1_000_000) return { problem: "too large to be a worksheet from this site", source: file.name };
       try {
@@ -117,7 +129,7 @@ export function mountResults(root) {
     add(results, `${files.length} file${files.length === 1 ? "" : "s"}`);
   }
 
-  picker.addEventListener("change", () => { openFiles(picker.files); picker.value = ""; });
+  picker.addEventListener("change", () => { if (picker.files) openFiles(picker.files); picker.value = ""; });
   for (const type of ["dragenter", "dragover"]) drop.addEventListener(type, (event) => { event.preventDefault(); drop.classList.add("bx-results-drop--over"); });
   drop.addEventListener("dragleave", () => drop.classList.remove("bx-results-drop--over"));
   drop.addEventListener("drop", (event) => {

@@ -7,28 +7,34 @@
 //   - pages and everything else (HTML, the search index, the sitemap): network first, so corrections
 //     reach readers; the cached copy when the network fails.
 /* global MANIFEST */
+const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 const PREFIX = "bx-site-";
 const CACHE = PREFIX + MANIFEST.version;
-const SCOPE = new URL(self.registration.scope);
+const SCOPE = new URL(sw.registration.scope);
 const HASH_HEADER = "X-Bx-Hash";
 const PARALLEL = 4; // downloads at once while precaching: leave the line to the reader's page
 
 /** Site path (as in MANIFEST) -> the address the browser asks for (pages by their directory). */
+/** @param {string} path */
 const addressOf = (path) => new URL(path.replace(/(^|\/)index\.html$/, "$1"), SCOPE).href;
+/** @param {URL} url */
 const sitePath = (url) => {
   const path = decodeURIComponent(url.pathname.slice(SCOPE.pathname.length));
-  return path === "" || path.endsWith("/") ? path + "index.html" : path;
+  return path === "" || path.endsWith("/") ? `${path}index.html` : path;
 };
+/** @param {string} path */
 const isRuntime = (path) => path.startsWith("assets/");
 
+/** @param {ArrayBuffer} buffer */
 async function sha256hex(buffer) {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", buffer));
   return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("").slice(0, MANIFEST.hashLength);
 }
 
-/** A response holding exactly the bytes the manifest names, or an error (stale CDN, broken deploy). */
+/** A response holding exactly the bytes the manifest names, or an error (stale CDN, broken deploy).
+ *  @param {string} path  @param {string} hash */
 async function download(path, hash) {
-  for (const cache of ["default", "reload"]) { // the HTTP cache first (no bytes on the wire), then the host
+  for (const cache of /** @type {RequestCache[]} */ (["default", "reload"])) { // the HTTP cache first (no bytes on the wire), then the host
     const response = await fetch(addressOf(path), { cache });
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
     const body = await response.arrayBuffer();
@@ -37,6 +43,7 @@ async function download(path, hash) {
   throw new Error(`${path}: the host serves other bytes than this build's`);
 }
 
+/** @param {Response} response  @param {ArrayBuffer} body  @param {string} hash */
 function stamped(response, body, hash) {
   const headers = new Headers(response.headers);
   headers.set(HASH_HEADER, hash);
@@ -45,7 +52,8 @@ function stamped(response, body, hash) {
   return new Response(body, { status: 200, statusText: "OK", headers });
 }
 
-/** An identical file kept by an earlier build's cache: copied, not downloaded again. */
+/** An identical file kept by an earlier build's cache: copied, not downloaded again.
+ *  @param {string} path  @param {string} hash */
 async function kept(path, hash) {
   for (const name of await caches.keys()) {
     if (!name.startsWith(PREFIX) || name === CACHE) continue;
@@ -68,25 +76,27 @@ async function precache() {
   await Promise.all(Array.from({ length: PARALLEL }, worker));
 }
 
-self.addEventListener("install", (event) => {
+sw.addEventListener("install", (event) => {
   // All or nothing: if any file fails, this build's worker is not installed and the last one stays.
-  event.waitUntil(precache().then(() => self.skipWaiting()));
+  event.waitUntil(precache().then(() => sw.skipWaiting()));
 });
 
-self.addEventListener("activate", (event) => {
+sw.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     for (const name of await caches.keys()) {
       if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
     }
-    await self.clients.claim(); // this page and its Python worker: offline from now on
+    await sw.clients.claim(); // this page and its Python worker: offline from now on
   })());
 });
 
+/** @param {Request} request  @param {string} path */
 async function cacheFirst(request, path) {
   const cache = await caches.open(CACHE);
   return (await cache.match(addressOf(path))) ?? fetch(request);
 }
 
+/** @param {Request} request  @param {string} path */
 async function networkFirst(request, path) {
   const cache = await caches.open(CACHE);
   try {
@@ -104,7 +114,7 @@ async function networkFirst(request, path) {
   }
 }
 
-self.addEventListener("fetch", (event) => {
+sw.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== "GET" || url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname)) return;
   const path = sitePath(url);

@@ -11,84 +11,107 @@ import { onStatus, retryPython, runEdited, runModel, startPython } from "./pytho
 import { readScenario, readSetting, scenarioUrl, stepNote } from "./scenario-url.js";
 import { versionedUrl } from "./link-version.js";
 
+/** @typedef {import("./contract.js").ModelReply} ModelReply */
+
+/** @param {HTMLTableElement} table  @param {Record<string, unknown>[]} rows */
 function fillTable(table, rows) {
-  const columns = JSON.parse(table.dataset.columns);
+  /** @type {[string, number | null][]} */
+  const columns = JSON.parse(table.dataset.columns ?? "[]");
   const body = document.createElement("tbody");
   for (const row of rows) {
     const tr = body.insertRow();
     for (const [key, digits] of columns) tr.insertCell().textContent = fixed(row[key] ?? "", digits);
   }
-  table.tBodies[0].replaceWith(body);
+  table.tBodies[0]?.replaceWith(body);
 }
 
-/** Mount one widget figure; returns its unmount (instant navigation calls it when the page is left). */
+/** Mount one widget figure; returns its unmount (instant navigation calls it when the page is left).
+ *  @param {HTMLElement} figure
+ *  @returns {() => void} */
 export function mountWidget(figure) {
   const lifetime = new AbortController(); // listeners outside the figure end with it
+  /** @type {WidgetMeta} */
   const meta = pageData(figure, "bx-meta");
+  /** @type {ViewSpec[]} */
   const specs = pageData(figure, "bx-specs");
-  const params = new Map(meta.params.map((p) => [p.name, p]));
-  const inputs = [...figure.querySelectorAll('input[type="range"]')];
+  /** @param {string} name */
+  const param = (name) => /** @type {Param} */ (meta.params.find((p) => p.name === name));
+  /** @param {string} selector */
+  const part = (selector) => /** @type {HTMLElement} */ (figure.querySelector(selector));
+  /** @param {string} id */
+  const byId = (id) => /** @type {HTMLElement | null} */ (document.getElementById(id));
+  const inputs = [.../** @type {NodeListOf<HTMLInputElement>} */ (figure.querySelectorAll('input[type="range"]'))];
   const buttons = [...figure.querySelectorAll("button")];
-  const statusLine = figure.querySelector(".bx-status");
-  const errorLine = figure.querySelector(".bx-error");
+  const statusLine = part(".bx-status");
+  const errorLine = part(".bx-error");
   const assignment = assignmentFor(figure, meta, inputs); // a teacher's assignment link (assign.js), or null
   // The model's words (describe.js). In an assignment only once nothing is withheld any more (assign.js
   // calls speak() at the reveal): before, they would say the results the student is asked to predict.
   let speech = assignment ? null : mountDescription(figure, meta);
   // The charts' summaries, too: set aside (not merely hidden) until then.
-  const summaries = [...figure.querySelectorAll(".bx-chart-summary")].map((summary) => [summary, document.createComment("summary")]);
-  const described = [...figure.querySelectorAll(".bx-view[aria-describedby]")].map((v) => [v, v.getAttribute("aria-describedby")]);
+  const summaries = [...figure.querySelectorAll(".bx-chart-summary")].map((summary) => /** @type {const} */ ([summary, document.createComment("summary")]));
+  const described = [...figure.querySelectorAll(".bx-view[aria-describedby]")].map((v) => /** @type {const} */ ([v, v.getAttribute("aria-describedby") ?? ""]));
   if (assignment) {
-    summaries.forEach(([summary, place]) => summary.replaceWith(place));
-    described.forEach(([v]) => v.removeAttribute("aria-describedby"));
+    for (const [summary, place] of summaries) summary.replaceWith(place);
+    for (const [v] of described) v.removeAttribute("aria-describedby");
   }
   const speak = () => {
     if (speech) return;
     speech = mountDescription(figure, meta);
-    summaries.forEach(([summary, place]) => place.replaceWith(summary));
-    described.forEach(([v, ids]) => v.setAttribute("aria-describedby", ids));
+    for (const [summary, place] of summaries) place.replaceWith(summary);
+    for (const [v, ids] of described) v.setAttribute("aria-describedby", ids);
   };
+  /** @param {HTMLElement} element  @param {ViewSpec} spec  @param {number} i */
   const view = (element, spec, i) => (assignment ? assignment.view(element, spec, i) : createView(element, spec));
   const views = Promise.all(
-    specs.map((spec, i) => view(figure.querySelector(`.bx-view[data-view="${i}"]`), spec, i)),
+    specs.map((spec, i) => view(part(`.bx-view[data-view="${i}"]`), spec, i)),
   );
   figure.bxViews = views; // the tests read the live Vega data through this
 
   const values = () => Object.fromEntries(inputs.map((input) => [input.name, Number(input.value)]));
   // The baseline the read-outs and charts compare with: the start (defaults or the page's preset), or the
   // dated preset the reader last pressed. The model computes both; the page only names the preset.
+  /** @type {string | null} */
   let baseline = meta.startBaseline ?? null;
   // `previous`: the settings the last spoken sentence described, so the next one says what changed since.
+  /** @returns {import("./python.js").RunRequest} */
   const request = () => ({ settings: values(), baseline, previous: speech?.previous() ?? null });
   const baselineName = figure.querySelector(".bx-baseline strong");
+  /** @param {Record<string, string>} inactive */
   const showInactive = (inactive) => {
     for (const input of inputs) {
-      const note = document.getElementById(`${input.id}-inactive`);
-      const why = inactive?.[input.name] ?? "";
+      const note = byId(`${input.id}-inactive`);
+      const why = inactive[input.name] ?? "";
       if (note && note.textContent !== why) { note.textContent = why; note.hidden = !why; }
     }
   };
+  /** @param {HTMLInputElement} input */
   const showValue = (input) => {
-    const text = describe(Number(input.value), params.get(input.name).unit);
+    const text = describe(Number(input.value), param(input.name).unit);
     input.setAttribute("aria-valuetext", text);
     const output = figure.querySelector(`output[for="${input.id}"]`); // absent when an assignment hides the slider
     if (output) output.textContent = text;
-    const field = document.getElementById(`${input.id}-number`);
+    const field = /** @type {HTMLInputElement | null} */ (byId(`${input.id}-number`));
     if (field) field.value = input.value;
   };
+  /** @param {string} message */
   const showError = (message) => { errorLine.textContent = message; errorLine.hidden = !message; };
+  /** @param {Error} error */
   const chartsUnavailable = (error) => `The interactive chart could not be loaded (${error.message}), so the ` +
     "picture still shows the default scenario; the figures above and the data table below follow your settings.";
   views.catch((error) => showError(chartsUnavailable(error))); // said at once, not at the first redraw
   const key = figure.id.replace(/^widget-/, "");
-  const linkNote = figure.querySelector(".bx-link-note");
+  const linkNote = part(".bx-link-note");
 
   // The data tables follow the latest result; while their panel is closed, there is nothing to redraw.
-  const dataPanel = figure.querySelector("details.bx-data");
+  const dataPanel = /** @type {HTMLDetailsElement} */ (part("details.bx-data"));
+  /** @type {import("./contract.js").RunReply | import("./contract.js").EditedReply | null} */
   let latest = null;
   const fillTables = () => {
     if (!latest) return;
-    for (const table of dataPanel.querySelectorAll("table.bx-table")) fillTable(table, latest.data[table.dataset.dataset]);
+    for (const table of /** @type {NodeListOf<HTMLTableElement>} */ (dataPanel.querySelectorAll("table.bx-table"))) {
+      fillTable(table, latest.data[table.dataset.dataset ?? ""] ?? []);
+    }
   };
   dataPanel.addEventListener("toggle", () => { if (dataPanel.open) fillTables(); });
   window.addEventListener("beforeprint", fillTables, { signal: lifetime.signal }); // a printout is current
@@ -96,7 +119,10 @@ export function mountWidget(figure) {
   let running = false;
   let again = false;
   let lastInputAt = 0;
+  /** @type {string | null} */
   let editedCode = null; // the reader's version of the model ("look inside"), or null for the original
+  /** @template {keyof HTMLElementEventMap} Type
+   *  @param {Type} type  @param {HTMLElementEventMap[Type] extends CustomEvent<infer Detail> ? Detail : never} detail */
   const tell = (type, detail) => figure.dispatchEvent(new CustomEvent(type, { detail }));
 
   async function redraw() {
@@ -106,7 +132,7 @@ export function mountWidget(figure) {
     try {
       const edited = editedCode !== null;
       const sent = request();
-      const result = edited ? await runEdited(meta.widget, editedCode, sent) : await runModel(meta.widget, sent);
+      const result = editedCode !== null ? await runEdited(meta.widget, editedCode, sent) : await runModel(meta.widget, sent);
       const answeredAt = performance.now();
       if (lifetime.signal.aborted) return; // the page was left while Python answered
       tell("bx:result", { result, edited, settings: sent.settings });
@@ -133,10 +159,11 @@ export function mountWidget(figure) {
           // ms: from the reader's input to the updated chart; model: the part spent waiting for Python.
           track("redraw", { id: figure.id, ms: performance.now() - inputAt, model: answeredAt - inputAt });
         } catch (error) {
-          showError(chartsUnavailable(error)); // the read-outs and the table still follow the model
+          showError(chartsUnavailable(/** @type {Error} */ (error))); // the read-outs and the table still follow the model
         }
       }
-    } catch (error) {
+    } catch (caught) {
+      const error = /** @type {Error} */ (caught);
       if (editedCode !== null) { editedCode = null; tell("bx:edited-stopped", { message: error.message }); }
       showError(`${error.message} The chart still shows the last valid scenario.`);
     } finally {
@@ -147,38 +174,41 @@ export function mountWidget(figure) {
 
   const changed = () => {
     lastInputAt = performance.now();
-    history.replaceState(history.state, "", versionedUrl(figure, scenarioUrl(key, meta.params, values(), meta.start)));
+    history.replaceState(history.state, "", versionedUrl(figure, scenarioUrl(key, meta.params, values(), meta.start, location.href)));
     redraw();
   };
+  /** @param {Record<string, number>} settings */
   const setAll = (settings) => {
-    for (const input of inputs) if (input.name in settings) { input.value = settings[input.name]; showValue(input); }
+    for (const input of inputs) if (input.name in settings) { input.value = String(settings[input.name]); showValue(input); }
     changed();
   };
 
   // The settings form never submits (Enter in a field would otherwise reload the page).
-  const form = figure.querySelector("form.bx-controls");
+  const form = part("form.bx-controls");
   form.addEventListener("submit", (event) => event.preventDefault());
   // On a phone the result sticks at the top (widgets.css): a control the keyboard reaches under it is
   // brought out below it (the browser sees it on screen and would not scroll).
-  const result = figure.querySelector(".bx-result");
-  form.addEventListener("focusin", ({ target }) => {
+  const result = part(".bx-result");
+  form.addEventListener("focusin", (event) => {
+    const target = /** @type {Element} */ (event.target);
     if (getComputedStyle(result).position !== "sticky") return;
     const under = (target.closest(".bx-control") ?? target).getBoundingClientRect().top - result.getBoundingClientRect().bottom;
     if (under < 0) window.scrollBy({ top: under, behavior: "instant" }); // its label just below the result
   });
   for (const input of inputs) {
     input.addEventListener("input", () => { showValue(input); changed(); });
-    const field = document.getElementById(`${input.id}-number`);
+    const field = /** @type {HTMLInputElement | null} */ (byId(`${input.id}-number`));
     if (!field) continue;
     // A typed value is read like a link's: clamped to the range, then moved to the slider's step, and the
     // same note says what changed. The field is usable exactly when its slider is (Python, a teacher's lock).
     new MutationObserver(() => { field.disabled = input.disabled; }).observe(input, { attributes: true, attributeFilter: ["disabled"] });
-    const note = document.getElementById(`${field.id}-note`);
+    const note = byId(`${field.id}-note`);
     const typed = () => {
-      const param = params.get(input.name);
-      const { value, note: read } = readSetting(param, field.value, Number(input.value), "its value");
-      if (value !== null) input.value = value;
-      note.textContent = [read, value === null ? "" : stepNote(param, value, Number(input.value))].filter(Boolean).join(" ");
+      const setting = param(input.name);
+      const { value, note: read } = readSetting(setting, field.value, Number(input.value), "its value");
+      if (value !== null) input.value = String(value);
+      const said = [read, value === null ? "" : stepNote(setting, value, Number(input.value))].filter(Boolean).join(" ");
+      if (note) note.textContent = said;
       showValue(input);
       changed();
     };
@@ -187,9 +217,9 @@ export function mountWidget(figure) {
     field.addEventListener("change", commit);
     field.addEventListener("keydown", (event) => { if (event.key === "Enter") commit(); });
   }
-  for (const button of figure.querySelectorAll("button.bx-preset")) {
+  for (const button of /** @type {NodeListOf<HTMLButtonElement>} */ (figure.querySelectorAll("button.bx-preset"))) {
     const preset = meta.presets.find((p) => p.key === button.dataset.preset);
-    button.addEventListener("click", () => { baseline = preset.key; setAll(preset.values); });
+    if (preset) button.addEventListener("click", () => { baseline = preset.key; setAll(preset.values); });
   }
   figure.querySelector("button.bx-reset")?.addEventListener("click", () => {
     baseline = meta.startBaseline ?? null;
@@ -197,11 +227,11 @@ export function mountWidget(figure) {
   });
 
   figure.querySelector("button.bx-copy-link")?.addEventListener("click", async () => {
-    const link = versionedUrl(figure, scenarioUrl(key, meta.params, values(), meta.start)); // with the model's version
-    const field = figure.querySelector(".bx-link-field");
+    const link = versionedUrl(figure, scenarioUrl(key, meta.params, values(), meta.start, location.href)); // with the model's version
+    const field = /** @type {HTMLInputElement} */ (part(".bx-link-field"));
     field.value = link;
     field.hidden = false;
-    figure.querySelector(".bx-link-label").hidden = false;
+    part(".bx-link-label").hidden = false;
     try {
       await navigator.clipboard.writeText(link);
       linkNote.textContent = "Link copied: it opens this page with these exact settings.";
@@ -216,7 +246,7 @@ export function mountWidget(figure) {
   const fromLink = readScenario(key, meta.params, location.search, meta.start);
   if (Object.keys(fromLink.values).length) setAll(fromLink.values);
   const stepped = inputs.filter((input) => input.name in fromLink.values)
-    .map((input) => stepNote(params.get(input.name), fromLink.values[input.name], Number(input.value)))
+    .map((input) => stepNote(param(input.name), fromLink.values[input.name] ?? Number(input.value), Number(input.value)))
     .filter(Boolean);
   const notes = [...fromLink.notes, ...stepped];
   if (notes.length) linkNote.textContent = `Some settings in this link were changed: ${notes.join(" ")}`;
@@ -236,23 +266,25 @@ export function mountWidget(figure) {
     const unavailable = phase === "unavailable";
     for (const control of [...inputs, ...buttons]) control.disabled = unavailable;
     retry.hidden = !unavailable;
-    statusLine.textContent = {
+    /** @type {Record<import("./python.js").Phase, string>} */
+    const words = {
       idle: "Starting…",
       loading: `${text} You can already move the sliders; the chart follows when Python is ready.`,
       ready: "Interactive: move a slider (arrow keys work) or pick a dated preset; the charts redraw at once.",
       restarting: text,
       unavailable: `${text} The chart shows the ${startsFromDefaults ? "default" : "starting"} scenario, and its data ` +
         "is in the table below. Retry tries to start Python again.",
-    }[phase];
+    };
+    statusLine.textContent = words[phase];
   });
   const quietLoading = mountLoadingNews(figure); // what a screen reader hears of the status line above
   startPython().catch(() => {}); // reported through onStatus
+  /** @type {HTMLDetailsElement | null} */
   const inside = figure.querySelector(".bx-inside");
   if (inside) {
     mountInside(inside, {
       key,
       widget: meta.widget,
-      values,
       useCode(code) { editedCode = code; changed(); },
     });
   }

@@ -8,6 +8,20 @@
 //   3. otherwise boot the ordinary way, and let Pyodide snapshot itself once the models are imported.
 // Cases 2 and 3 keep their snapshot in Cache Storage, keyed by the exact runtime (Pyodide's version,
 // the standard library zip and the models): a new build changes the key, so a stale one never loads.
+/** @typedef {import("pyodide").PyodideAPI} Pyodide */
+/** Bytes as the worker has them.
+ *  @typedef {Uint8Array<ArrayBuffer> | ArrayBuffer} Bytes */
+/** worker.js's record of one download, as it arrived (worker.js sampled()).
+ *  @typedef {{ url: string, first: number | null, last: number, bytes: number, encoded: boolean, length: number }} Sample */
+/**
+ * One way to boot: loadPyodide's options (its own, and the snapshot options it keeps private), where they
+ * came from, and `keep`, which saves a snapshot for the next visit.
+ * @typedef {object} Boot
+ * @property {Record<string, unknown>} options
+ * @property {string} source
+ * @property {(pyodide: Pyodide, models: ArrayBuffer) => void} keep
+ */
+
 const CACHE = "bx-python-snapshot";
 // One reader's break-even is about 30 Mbit/s (6.2 MB against 1.5-2 s of CPU). On the benchmark's
 // simulated lines, on this busy 2-core machine, lineSpeed() read 18 Mbit/s on a 20 Mbit/s line (three of
@@ -15,17 +29,20 @@ const CACHE = "bx-python-snapshot";
 // low, and the threshold sits a little below the break-even.
 export const FAST_MBIT = 25;
 
+/** @param {...BlobPart} parts */
 async function sha256hex(...parts) {
   const bytes = await new Blob(parts).arrayBuffer();
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
   return Array.from(digest.slice(0, 12), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** The cache address of the snapshot for this runtime (never fetched from the network). */
+/** The cache address of the snapshot for this runtime (never fetched from the network).
+ *  @param {string} indexURL  @param {string} version  @param {Bytes} models  @param {Bytes} stdlib */
 async function snapshotKey(indexURL, version, models, stdlib) {
   return new URL(`kept-snapshot-${await sha256hex(version, models, stdlib)}.bin`, indexURL).href;
 }
 
+/** @param {string} indexURL  @param {string} version  @param {Promise<Bytes>} models  @param {Promise<Bytes>} stdlib */
 async function cachedSnapshot(indexURL, version, models, stdlib) {
   if (typeof caches === "undefined" || !(await caches.has(CACHE))) return null; // a first visit: no wait
   const cache = await caches.open(CACHE);
@@ -33,7 +50,9 @@ async function cachedSnapshot(indexURL, version, models, stdlib) {
   return hit ? new Uint8Array(await hit.arrayBuffer()) : null;
 }
 
+/** @param {number[]} values */
 const sum = (values) => values.reduce((a, b) => a + b, 0);
+/** @param {number} bytes  @param {number} ms */
 const megabits = (bytes, ms) => (bytes * 8) / Math.max(ms, 1) / 1000;
 
 /**
@@ -44,10 +63,13 @@ const megabits = (bytes, ms) => (bytes * 8) / Math.max(ms, 1) / 1000;
  * where the engine gives them; WebKit gives no sizes inside a worker, so there the chunks as the worker
  * read them: the bytes read are the bytes on the wire unless the host compressed the file, and then
  * its Content-Length says how many crossed the wire.
+ * @param {Sample[]} samples
+ * @returns {number | null}
  */
 export function lineSpeed(samples) {
-  const entries = samples.map((sample) => performance.getEntriesByName(sample.url).at(-1));
-  if (entries.every((entry) => entry?.encodedBodySize)) {
+  const found = samples.map((sample) => performance.getEntriesByName(sample.url).at(-1));
+  const entries = /** @type {PerformanceResourceTiming[]} */ (found.filter((entry) => entry !== undefined));
+  if (entries.length === samples.length && entries.every((entry) => entry.encodedBodySize)) {
     if (entries.some((entry) => !entry.transferSize)) return null; // from a cache: nothing about the line
     const ms = Math.max(...entries.map((e) => e.responseEnd)) - Math.min(...entries.map((e) => e.responseStart));
     return megabits(sum(entries.map((e) => e.encodedBodySize)), ms);
@@ -56,7 +78,7 @@ export function lineSpeed(samples) {
   // line with it, so it reads low, and a low reading only means the ordinary boot.
   const known = samples.filter((s) => s.first !== null && (!s.encoded || s.length > 0));
   if (!known.length) return null;
-  const ms = Math.max(...known.map((s) => s.last)) - Math.min(...known.map((s) => s.first));
+  const ms = Math.max(...known.map((s) => s.last)) - Math.min(...known.map((s) => s.first ?? s.last));
   return megabits(sum(known.map((s) => (s.encoded ? s.length : s.bytes))), ms);
 }
 
@@ -65,16 +87,23 @@ export function lineSpeed(samples) {
  * once the models are imported (before any other Python call) so the next visit starts from memory.
  * `stdlib` resolves to the standard library zip's bytes, `arrivedBoth` to lineSpeed()'s samples once it
  * and the WebAssembly have arrived; `fetchBuildSnapshot()` resolves to the build's snapshot (gunzipped).
+ * @param {string} indexURL
+ * @param {string} version
+ * @param {Promise<ArrayBuffer>} models
+ * @param {Promise<ArrayBuffer>} stdlib
+ * @param {Promise<Sample[]>} arrivedBoth
+ * @param {() => Promise<Uint8Array<ArrayBuffer>>} fetchBuildSnapshot
+ * @returns {Promise<Boot>}
  */
 export async function chooseBoot(indexURL, version, models, stdlib, arrivedBoth, fetchBuildSnapshot) {
   try {
     const snapshot = await cachedSnapshot(indexURL, version, models, stdlib);
     if (snapshot) return { options: { _loadSnapshot: snapshot }, source: "kept snapshot", keep: () => {} };
-  } catch (error) {
+  } catch {
     // Cache Storage unavailable (private mode, a quota) or a damaged entry: choose as on a first visit.
   }
   // Pyodide's loader, imported here (it would be anyway) while the big files arrive.
-  const createPyodideModule = (await import(indexURL + "pyodide.asm.mjs")).default;
+  const createPyodideModule = (await import(`${indexURL}pyodide.asm.mjs`)).default;
   const mbit = lineSpeed(await arrivedBoth);
   if (mbit !== null && mbit >= FAST_MBIT) {
     const fetched = fetchBuildSnapshot();
@@ -82,7 +111,7 @@ export async function chooseBoot(indexURL, version, models, stdlib, arrivedBoth,
     return {
       options: { createPyodideModule, _loadSnapshot: fetched },
       source: `build snapshot (${Math.round(mbit)} Mbit/s)`,
-      keep: (pyodide, modelsBytes) => fetched.then((memory) => later(() => store(indexURL, version, modelsBytes, pyodide, memory))),
+      keep: (pyodide, modelsBytes) => { fetched.then((memory) => later(() => store(indexURL, version, modelsBytes, pyodide, memory))); },
     };
   }
   return {
@@ -92,7 +121,7 @@ export async function chooseBoot(indexURL, version, models, stdlib, arrivedBoth,
       let memory;
       try {
         memory = pyodide.makeMemorySnapshot();
-      } catch (error) {
+      } catch {
         return; // a snapshot is an optimisation for the next visit, never a reason to fail this one
       }
       later(() => store(indexURL, version, modelsBytes, pyodide, memory));
@@ -101,15 +130,18 @@ export async function chooseBoot(indexURL, version, models, stdlib, arrivedBoth,
 }
 
 // After the reader's first answers: writing 31 MB to disk is not their first slider move's business.
+/** @param {() => Promise<void>} task */
 const later = (task) => setTimeout(() => task().catch(() => {}), 2_000);
 
 // Kept as it is, not gzipped: 31 MB of disk instead of 6, but gunzipping it would cost every revisit
 // about 300 ms (measured here), a fifth of a revisit's boot.
+/** @param {string} indexURL  @param {string} version  @param {ArrayBuffer} models  @param {Pyodide} pyodide
+ *  @param {Uint8Array} memory  a copy of Python's memory (never shared) */
 async function store(indexURL, version, models, pyodide, memory) {
   if (typeof caches === "undefined") return;
-  const zip = pyodide.FS.readdir("/lib").find((name) => /^python\d+\.zip$/.test(name));
+  const zip = pyodide.FS.readdir("/lib").find((/** @type {string} */ name) => /^python\d+\.zip$/.test(name));
   const key = await snapshotKey(indexURL, version, models, pyodide.FS.readFile(`/lib/${zip}`));
   await caches.delete(CACHE); // one snapshot: the one for the runtime this site serves now
   const cache = await caches.open(CACHE);
-  await cache.put(key, new Response(memory, { headers: { "Content-Type": "application/octet-stream" } }));
+  await cache.put(key, new Response(/** @type {Uint8Array<ArrayBuffer>} */ (memory), { headers: { "Content-Type": "application/octet-stream" } }));
 }

@@ -11,17 +11,27 @@ import { BOOT_PYTHON, CALLS, FILES, MESSAGES, MODELS_DIR, site } from "./contrac
 import { DOWNLOAD_BYTES, SNAPSHOT_BYTES } from "./python-size.js";
 import { chooseBoot } from "./worker-boot.js";
 
-// Everything below is one block (left unindented), so that a copy of this file cut short anywhere (a
-// mangled download with a matching length) fails to parse, which the page reports at once; a prefix
+// Everything below is one block, so that a copy of this file cut short anywhere (a mangled download
+// with a matching length) fails to parse, which the page reports at once; a prefix
 // that parsed would run, start nothing and say nothing, and the page would wait for its watchdog.
 {
-const status = (text) => postMessage({ type: MESSAGES.STATUS, text });
+/** @typedef {import("./contract.js").WorkerMessage} WorkerMessage */
+/** @typedef {import("./worker-boot.js").Sample} Sample */
+/** The worker's calls: text arguments in, JSON text out (widgets/wire.py says which).
+ *  @typedef {Record<keyof typeof CALLS, (...args: string[]) => string>} Calls */
+
+/** Everything the worker tells the page goes through here, in the shapes contract.d.ts declares.
+ *  @param {WorkerMessage} message */
+const post = (message) => postMessage(message);
+/** @param {string} text */
+const status = (text) => post({ type: MESSAGES.STATUS, text });
+/** @param {string} name */
 const pyodideFile = (name) => site(FILES.pyodide + name);
 const MAX_ARGUMENT_CHARS = 1_000_000; // a model's source is a few kB; anything near this is not an edit
 
 // Without the Worker constructor, code run here cannot start a worker from a same-origin URL, which
 // would run under no policy at all (its response carries none). Nothing here needs a nested worker.
-for (const name of ["Worker", "SharedWorker"]) delete self[name];
+for (const name of ["Worker", "SharedWorker"]) delete /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (self))[name];
 
 // Every download of the start goes through here: Pyodide's own (the WebAssembly, the standard library,
 // its package list) and ours (the snapshot, the models). Each arriving chunk is reported, for the page's
@@ -44,13 +54,14 @@ function progress(force = false) {
   const now = performance.now();
   if (!force && now - reportedAt < 200) return;
   reportedAt = now;
-  postMessage({ type: MESSAGES.PROGRESS, loaded: arrived, total: expected, downloading: awaitingBytes() });
+  post({ type: MESSAGES.PROGRESS, loaded: arrived, total: expected, downloading: awaitingBytes() });
 }
 // While the worker computes, a heartbeat each second its thread is free; the page allows a longer
 // silence (python.js DEADLINES.startMs) for the stretches when it is not.
-const heartbeat = setInterval(() => { if (!awaitingBytes()) postMessage({ type: MESSAGES.HEARTBEAT }); }, 1_000);
+const heartbeat = setInterval(() => { if (!awaitingBytes()) post({ type: MESSAGES.HEARTBEAT }); }, 1_000);
 
-/** The response's body, counted as it arrives; the download is under way until the body ends in any way. */
+/** The response's body, counted as it arrives; the download is under way until the body ends in any way.
+ *  @param {Response & { body: ReadableStream<Uint8Array> }} response  @param {Headers} headers */
 function counted(response, headers) {
   const reader = response.body.getReader();
   let ended = false;
@@ -75,9 +86,11 @@ function counted(response, headers) {
   return new Response(body, { status: response.status, statusText: response.statusText, headers });
 }
 
+/** @param {RequestInfo | URL} input  @param {RequestInit} [init]  @param {boolean} [required]
+ *  @returns {Promise<Response>} */
 async function download(input, init, required = true) {
-  const url = String(input?.url ?? input);
-  const file = url.split("?")[0].split("/").pop();
+  const url = String(input instanceof Request ? input.url : input);
+  const file = (url.split("?")[0] ?? url).split("/").pop() ?? url;
   downloads += 1;
   progress(true); // a download that never answers is a stalled line too
   let response;
@@ -96,11 +109,12 @@ async function download(input, init, required = true) {
     return new Promise(() => {});
   }
   if (!response.ok || !response.body) return response;
+  const body = /** @type {Response & { body: ReadableStream<Uint8Array> }} */ (response);
   const headers = new Headers(response.headers);
   // A host that does not know the .wasm extension sends it as text or octet-stream, which
   // WebAssembly's streaming compiler refuses; the bytes are the site's own, so their type is known.
   if (file.endsWith(".wasm")) headers.set("Content-Type", "application/wasm");
-  return counted(response, headers);
+  return counted(body, headers);
 }
 // Fetched at once, before Pyodide asks for them: the standard library (Pyodide then gets the same
 // bytes) and the WebAssembly, compiled as it arrives (Pyodide then instantiates the compiled module).
@@ -108,11 +122,15 @@ async function download(input, init, required = true) {
 // and the compile waits neither for Pyodide's loader nor for a snapshot.
 const STDLIB = site(FILES.pythonStdlib);
 const WASM = pyodideFile("pyodide.asm.wasm");
+/** @type {Map<string, Promise<ArrayBuffer>>} */
 const fetched = new Map(); // address -> Promise of its bytes
+/** @type {WeakSet<Response>} */
 const compiled = new WeakSet(); // the stand-ins handed to Pyodide for the WebAssembly compiled here
+/** @type {Promise<WebAssembly.Module> | null} */
 let wasmModule = null;
+/** @type {typeof fetch} */
 const countingFetch = async (input, init) => {
-  const url = String(input?.url ?? input);
+  const url = String(input instanceof Request ? input.url : input);
   if (url === WASM && wasmModule) {
     const standIn = new Response(null);
     compiled.add(standIn);
@@ -124,11 +142,14 @@ const countingFetch = async (input, init) => {
 
 /** The response, with a record of how it arrived (worker-boot.js lineSpeed() times the line from it):
  *  its first and last chunk as read here, the bytes read, and its size on the wire as the host
- *  declared it when it compressed the file. */
+ *  declared it when it compressed the file.
+ *  @param {Response} response  @param {string} url  @param {Sample[]} samples */
 function sampled(response, url, samples) {
+  /** @type {Sample} */
   const sample = { url, first: null, last: 0, bytes: 0,
     encoded: response.headers.has("Content-Encoding"), length: Number(response.headers.get("Content-Length") ?? NaN) };
   samples.push(sample);
+  /** @type {TransformStream<Uint8Array, Uint8Array>} */
   const timer = new TransformStream({
     transform(chunk, controller) {
       sample.last = performance.now();
@@ -137,23 +158,25 @@ function sampled(response, url, samples) {
       controller.enqueue(chunk);
     },
   });
-  return new Response(response.body.pipeThrough(timer), { status: response.status, headers: response.headers });
+  return new Response(response.body?.pipeThrough(timer), { status: response.status, headers: response.headers });
 }
 
 function prefetch() {
+  /** @type {Sample[]} */
   const samples = [];
   const stdlib = download(STDLIB).then((response) => sampled(response, STDLIB, samples).arrayBuffer()).catch((error) => {
     bootFailed(`${FILES.pythonStdlib.split("/").pop()} could not be downloaded (the connection failed)`);
     throw error;
   });
   fetched.set(STDLIB, stdlib);
-  wasmModule = download(WASM).then((response) => nativeWasm.compileStreaming.call(WebAssembly, sampled(response, WASM, samples)))
+  const module = download(WASM).then((response) => nativeWasm.compileStreaming.call(WebAssembly, sampled(response, WASM, samples)))
     .catch((error) => {
       bootFailed("Python (pyodide.asm.wasm) arrived damaged and could not be started");
       throw error;
     });
-  const arrivedBoth = Promise.all([stdlib, wasmModule]).then(() => samples);
-  for (const early of [stdlib, wasmModule, arrivedBoth]) early.catch(() => {}); // reported above
+  wasmModule = module;
+  const arrivedBoth = Promise.all([stdlib, module]).then(() => samples);
+  for (const early of [stdlib, module, arrivedBoth]) early.catch(() => {}); // reported above
   return { stdlib, arrivedBoth };
 }
 
@@ -164,14 +187,17 @@ const nativeWasm = {
   instantiateStreaming: WebAssembly.instantiateStreaming,
   compileStreaming: WebAssembly.compileStreaming,
 };
+/** @type {typeof WebAssembly.instantiateStreaming} */
 async function instantiateCompiled(source, imports) {
   const response = await source;
-  if (!compiled.has(response)) return nativeWasm.instantiateStreaming.call(WebAssembly, response, imports);
+  if (!compiled.has(response) || !wasmModule) return nativeWasm.instantiateStreaming.call(WebAssembly, response, imports);
   const module = await wasmModule;
   return { module, instance: await nativeWasm.instantiate.call(WebAssembly, module, imports) };
 }
-const watchedWasm = Object.fromEntries(Object.entries({ ...nativeWasm, instantiateStreaming: instantiateCompiled })
-  .map(([name, original]) => [name, (...args) => original.apply(WebAssembly, args).catch((error) => {
+/** @type {Record<string, (...args: any[]) => Promise<unknown>>} */
+const wasmCalls = { ...nativeWasm, instantiateStreaming: instantiateCompiled };
+const watchedWasm = Object.fromEntries(Object.entries(wasmCalls)
+  .map(([name, original]) => [name, (/** @type {unknown[]} */ ...args) => original.apply(WebAssembly, args).catch((error) => {
     bootFailed(`Python (pyodide.asm.wasm) arrived damaged and could not be started`);
     throw error;
   })]));
@@ -182,7 +208,7 @@ async function fetchModels() {
     response = await download(site(FILES.widgets), undefined, false);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
   } catch (error) {
-    const why = response ? error.message : "the connection failed";
+    const why = response ? /** @type {Error} */ (error).message : "the connection failed";
     bootFailed(`the models could not be downloaded (${why})`); // at once, not after Python's own start
     throw error;
   }
@@ -204,7 +230,10 @@ async function fetchSnapshot() {
 
 // Which boot this visit gets (a snapshot kept by an earlier visit, the build's, or the ordinary one) is
 // chosen in worker-boot.js; `keep` saves a snapshot for the next visit once the models are imported.
+/** @param {Promise<ArrayBuffer>} models
+ *  @param {ReturnType<typeof prefetch>} early  the standard library, and the downloads that time the line */
 async function startPyodide(models, { stdlib, arrivedBoth }) {
+  /** @type {typeof import("pyodide")} */
   let module;
   try {
     module = await import(pyodideFile("pyodide.mjs"));
@@ -218,6 +247,7 @@ async function startPyodide(models, { stdlib, arrivedBoth }) {
   const lockFileContents = download(pyodideFile("pyodide-lock.json")).then((response) => response.json())
     .catch((error) => { bootFailed("pyodide-lock.json could not be read"); throw error; });
   lockFileContents.catch(() => {}); // awaited by Pyodide; reported above
+  /** @type {Record<string, unknown>} loadPyodide's options, some of them its private ones (worker-boot.js) */
   const options = { indexURL, packageBaseUrl: indexURL, lockFileContents };
   try {
     await import(pyodideFile("pyodide.asm.mjs")); // the same module chooseBoot imports, fetched once
@@ -239,7 +269,7 @@ async function startPyodide(models, { stdlib, arrivedBoth }) {
     if (!fromSnapshot) throw error;
     // A missing or unusable snapshot costs time, not the widget: boot the ordinary way.
     status("Starting Python without its snapshot (slower)…");
-    const why = error?.message ?? String(error);
+    const why = /** @type {Error} */ (error)?.message ?? String(error);
     return { pyodide: await loadPyodide(options), fromSnapshot: false, source: "plain boot", why, keep: () => {} };
   }
 }
@@ -252,7 +282,7 @@ async function boot() {
   models.catch(() => {}); // awaited below; this only avoids an early "unhandled rejection"
   const early = prefetch();
   const { pyodide, fromSnapshot, source, why, keep } = await startPyodide(models, early);
-  postMessage({ type: MESSAGES.BOOT, fromSnapshot, source, why });
+  post({ type: MESSAGES.BOOT, fromSnapshot, source, why: why ?? "" });
   status("Loading the models…");
   // The snapshot holds the imported models but no files: the source files are unpacked either way
   // ("look inside" reads them), then imported (at once from a snapshot: they are already in memory).
@@ -264,15 +294,23 @@ async function boot() {
   const sandbox = pyodide.pyimport("widgets.sandbox");
   registry.warm_up(); // before "ready": compiling the models' code paths is not the reader's first slider move
   // Each call takes and returns strings (JSON).
-  return {
+  /** @type {Calls} */
+  const calls = {
     run: (widget, values) => registry.run_json(widget, values),
     run_edited: (widget, code, values) => sandbox.run_edited(widget, code, values),
-    standalone: (code) => JSON.stringify({ ok: true, text: sandbox.standalone(code) }),
+    standalone: (code) => {
+      /** @type {import("./contract.js").TextReply} */
+      const reply = { ok: true, text: sandbox.standalone(code) };
+      return JSON.stringify(reply);
+    },
   };
+  return calls;
 }
 
+/** @param {unknown} error */
 function reason(error) {
-  return (typeof error?.message === "string" ? error.message : String(error)).slice(0, 300);
+  const message = /** @type {Error | undefined} */ (error)?.message;
+  return (typeof message === "string" ? message : String(error)).slice(0, 300);
 }
 
 function endWatching() {
@@ -285,10 +323,11 @@ function endWatching() {
 // (the first one: later ones are its consequences).
 let booting = true;
 let failed = false;
+/** @param {unknown} error */
 function bootFailed(error) {
   if (!booting || failed) return;
   failed = true;
-  postMessage({ type: MESSAGES.BOOT_ERROR, text: reason(error) });
+  post({ type: MESSAGES.BOOT_ERROR, text: reason(error) });
 }
 // After a failed start the page discards this worker: what still fails meanwhile is a consequence.
 const failing = () => booting || failed;
@@ -307,7 +346,7 @@ const ready = boot().then(
   (calls) => {
     booting = false;
     clearInterval(heartbeat);
-    if (!failed) postMessage({ type: MESSAGES.READY });
+    if (!failed) post({ type: MESSAGES.READY });
     return calls;
   },
   (error) => { endWatching(); clearInterval(heartbeat); bootFailed(error); booting = false; throw error; },
@@ -316,15 +355,17 @@ ready.catch(() => {}); // reported above; keeps the console free of an unhandled
 
 // A message is a call only if it has this exact shape; anything else gets an answer saying so (with
 // the id, when it has a usable one), never an exception that would leave the page waiting.
+/** @param {unknown} data  @returns {{ call: keyof typeof CALLS, args: string[] }} */
 function request(data) {
   if (typeof data !== "object" || data === null) throw new Error("a message must be an object");
-  const { call, args } = data;
+  const { call, args } = /** @type {{ call?: unknown, args?: unknown }} */ (data);
   if (typeof call !== "string" || !Object.hasOwn(CALLS, call)) throw new Error(`there is no call named ${JSON.stringify(String(call)).slice(0, 60)}`);
-  if (!Array.isArray(args) || args.length !== CALLS[call] || !args.every((arg) => typeof arg === "string")) {
-    throw new Error(`${call} takes ${CALLS[call]} text arguments`);
+  const name = /** @type {keyof typeof CALLS} */ (call);
+  if (!Array.isArray(args) || args.length !== CALLS[name] || !args.every((arg) => typeof arg === "string")) {
+    throw new Error(`${call} takes ${CALLS[name]} text arguments`);
   }
   if (args.reduce((sum, arg) => sum + arg.length, 0) > MAX_ARGUMENT_CHARS) throw new Error("the message is too large");
-  return { call, args };
+  return { call: name, args };
 }
 
 self.onmessage = async ({ data }) => {
@@ -338,6 +379,6 @@ self.onmessage = async ({ data }) => {
   } catch (error) {
     payload = JSON.stringify({ ok: false, error: `Python failed unexpectedly: ${reason(error)}` });
   }
-  postMessage({ type: MESSAGES.RESULT, id, payload });
+  post({ type: MESSAGES.RESULT, id, payload });
 };
 }

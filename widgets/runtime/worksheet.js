@@ -4,24 +4,77 @@
 // Pure functions, no page: node --test runs them (tests/js/worksheet.test.mjs).
 import { describe, plainNumber } from "./format.js";
 
+/**
+ * A student's prediction, as assign.js records it.
+ * @typedef {object} Prediction
+ * @property {"choice" | "number" | "words"} kind
+ * @property {string | null} of     the read-out predicted, if any
+ * @property {string} text          as the student gave it
+ * @property {number} [value]       a numeric prediction's number
+ * @property {string} made          when (ISO time)
+ */
+/** The model's answer when the prediction was made: the settings then, and the predicted read-out.
+ *  @typedef {{ scenario: Record<string, number>, figure: { key: string, label: string, value: number,
+ *    unit: string, text: string } | null }} ModelAtPrediction */
+/**
+ * A worksheet file (format and version as WORKSHEET), as assign.js writes it.
+ * @typedef {object} WorksheetRecord
+ * @property {string} format
+ * @property {number} version
+ * @property {string} lesson
+ * @property {string} widget
+ * @property {string} date
+ * @property {string} link
+ * @property {string} name
+ * @property {string} question
+ * @property {Prediction | null} prediction
+ * @property {ModelAtPrediction | null} model_at_prediction  null until the prediction is revealed
+ * @property {string} saved
+ * @property {string} answer
+ * @property {{ setting: string, label: string, value: number, text: string, locked: boolean }[]} final_scenario
+ * @property {{ key: string, label: string, value: number, text: string }[]} results
+ */
+/**
+ * One student's work, as the results page shows it (from a file or an answer text).
+ * @typedef {object} ClassItem
+ * @property {string} name
+ * @property {string} lesson
+ * @property {string} widget
+ * @property {string} prediction
+ * @property {number | null} predictionValue
+ * @property {string} of
+ * @property {string} time
+ * @property {string} modelText
+ * @property {number | null} modelValue
+ * @property {string} unit
+ * @property {string} answer
+ * @property {string} source   the file or paste it came from
+ */
+/** What reading one piece of work gives: the work, or why it was skipped.
+ *  @typedef {{ item: ClassItem, problem?: undefined, source?: string }
+ *    | { problem: string, item?: undefined, source?: string }} ReadResult */
+
 export const WORKSHEET = { format: "busan-explainer worksheet", version: 2 };
 const VERSION_1 = "busan-explainer worksheet, version 1"; // the first files handed in: still read
 export const ANSWER_HEADER = "Busan truce explainer answer, version 2";
 export const MAX_FILE_BYTES = 200_000; // a worksheet is 2–5 kB; anything this large is something else
 
 /** A short, stable checksum (FNV-1a, 32 bits) that tells a cut or edited answer text from a whole one. */
+/** @param {string} text */
 export function checksum(text) {
   let hash = 0x811c9dc5;
   for (const char of text) {
-    hash ^= char.codePointAt(0);
+    hash ^= /** @type {number} */ (char.codePointAt(0));
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash.toString(16).padStart(8, "0");
 }
 
+/** @param {unknown} text */
 const oneLine = (text) => String(text ?? "").replace(/\s+/g, " ").trim();
 
-/** The answer text of a worksheet record: one "Key: value" a line, ending with its checksum. */
+/** The answer text of a worksheet record: one "Key: value" a line, ending with its checksum.
+ *  @param {Pick<WorksheetRecord, "lesson" | "widget" | "name" | "answer" | "prediction" | "model_at_prediction">} record */
 export function answerText(record) {
   const p = record.prediction;
   const model = record.model_at_prediction?.figure;
@@ -42,9 +95,13 @@ export function answerText(record) {
   return [...lines, `Check: ${checksum(lines.join("\n"))}`].join("\n");
 }
 
-/** One student's work, as the results page shows it. */
-function row({ name, lesson, widget, prediction, predictionValue, of, time, modelText, modelValue, unit, answer }, source) {
-  const number = (value) => (typeof value === "number" && Number.isFinite(value) ? value : null);
+/** One student's work, as the results page shows it, from fields read from a file or a text (untrusted).
+ *  @param {Record<string, unknown>} fields
+ *  @param {string} source
+ *  @returns {ClassItem} */
+function row(fields, source) {
+  const { name, lesson, widget, prediction, predictionValue, of, time, modelText, modelValue, unit, answer } = fields;
+  /** @param {unknown} value */  const number = (value) => (typeof value === "number" && Number.isFinite(value) ? value : null);
   const model = number(modelValue);
   return {
     name: oneLine(name), lesson: oneLine(lesson), widget: oneLine(widget), prediction: oneLine(prediction),
@@ -55,7 +112,8 @@ function row({ name, lesson, widget, prediction, predictionValue, of, time, mode
   };
 }
 
-/** How far a numeric prediction was from the model's answer, in words ("" when either is not a number). */
+/** How far a numeric prediction was from the model's answer, in words ("" when either is not a number).
+ *  @param {ClassItem} item */
 export function gapWords(item) {
   if (item.predictionValue === null || item.modelValue === null) return "";
   const gap = item.predictionValue - item.modelValue;
@@ -64,15 +122,21 @@ export function gapWords(item) {
   return `${size} ${gap > 0 ? "above" : "below"}`;
 }
 
-/** The same work handed in twice (a file dropped twice, a text pasted twice) has the same key. */
+/** The same work handed in twice (a file dropped twice, a text pasted twice) has the same key.
+ *  @param {ClassItem} item */
 export const workKey = (item) => [item.widget, item.lesson, item.name.toLowerCase(), item.time, item.prediction].join("|");
 
-/** A worksheet file's text -> { item } or { problem } (a plain reason, for the teacher). */
+/** A worksheet file's text -> the work, or a problem (a plain reason, for the teacher). The file is
+ *  untrusted (anything a teacher opens): every part is checked before it is read.
+ *  @param {string} text
+ *  @param {string} source
+ *  @returns {ReadResult} */
 export function readWorksheetFile(text, source) {
   if (text.length > MAX_FILE_BYTES) return { problem: "too large to be a worksheet from this site" };
   if (text.trimStart().startsWith(ANSWER_HEADER)) {
     const [first, ...rest] = readAnswerTexts(text, source);
-    return rest.length ? { problem: "holds several answer texts: paste them into the box instead" } : first;
+    if (rest.length) return { problem: "holds several answer texts: paste them into the box instead" };
+    return first ?? { problem: "not a worksheet from this site" };
   }
   let data;
   try {
@@ -85,6 +149,7 @@ export function readWorksheetFile(text, source) {
   if (version === null) return { problem: "not a worksheet from this site" };
   if (!Number.isInteger(version) || version < 1) return { problem: "damaged (its version is not readable)" };
   if (version > WORKSHEET.version) return { problem: `made by a newer version of the site (worksheet version ${version}); reload this page` };
+  /** @param {unknown} value */
   const text_ = (value) => typeof value === "string";
   const p = data.prediction;
   const model = data.model_at_prediction?.figure;
@@ -97,17 +162,20 @@ export function readWorksheetFile(text, source) {
     answer: data.answer }, source) };
 }
 
-/** Pasted text holding one or more answer texts -> a list of { item } or { problem, source }. */
+/** Pasted text holding one or more answer texts -> the work in each, or a problem.
+ *  @param {string} text
+ *  @param {string} [source]
+ *  @returns {ReadResult[]} */
 export function readAnswerTexts(text, source = "pasted text") {
   const blocks = String(text).replace(/\r\n?/g, "\n").split(ANSWER_HEADER).slice(1);
-  if (!blocks.length) return String(text).trim() ? [{ problem: "no answer text found (each starts with “" + ANSWER_HEADER + "”)", source }] : [];
+  if (!blocks.length) return String(text).trim() ? [{ problem: `no answer text found (each starts with “${ANSWER_HEADER}”)`, source }] : [];
   return blocks.map((block, index) => {
     const where = blocks.length > 1 ? `${source}, answer ${index + 1}` : source;
     const lines = block.split("\n").map((line) => line.trim()).filter(Boolean);
     const check = lines.findIndex((line) => line.startsWith("Check: "));
     if (check < 0) return { problem: "damaged (its last line, “Check: …”, is missing: copy the whole text)", source: where };
     const body = [ANSWER_HEADER, ...lines.slice(0, check)].join("\n");
-    if (lines[check].slice(7).trim() !== checksum(body)) return { problem: "damaged (the text was cut or changed after it was made)", source: where };
+    if ((lines[check] ?? "").slice(7).trim() !== checksum(body)) return { problem: "damaged (the text was cut or changed after it was made)", source: where };
     const field = Object.fromEntries(lines.slice(0, check).map((line) => {
       const colon = line.indexOf(": ");
       return colon > 0 ? [line.slice(0, colon), line.slice(colon + 2)] : [line, ""];
@@ -119,12 +187,16 @@ export function readAnswerTexts(text, source = "pasted text") {
   });
 }
 
-/** Add read results to a class: duplicates are skipped with a reason. Returns the problems found. */
+/** Add read results to a class: duplicates are skipped with a reason. Returns the problems found.
+ *  @param {ClassItem[]} items
+ *  @param {ReadResult[]} results
+ *  @returns {{ source: string, problem: string }[]} */
 export function addToClass(items, results) {
   const seen = new Map(items.map((item) => [workKey(item), item.source]));
+  /** @type {{ source: string, problem: string }[]} */
   const problems = [];
   for (const result of results) {
-    if (result.problem) { problems.push({ source: result.source, problem: result.problem }); continue; }
+    if (result.problem !== undefined) { problems.push({ source: result.source ?? "", problem: result.problem }); continue; }
     const key = workKey(result.item);
     if (seen.has(key)) { problems.push({ source: result.item.source, problem: `the same work as ${seen.get(key)}, already loaded` }); continue; }
     seen.set(key, result.item.source);
@@ -133,6 +205,7 @@ export function addToClass(items, results) {
   return problems;
 }
 
+/** @param {unknown} value */
 const csvCell = (value) => {
   const text = String(value ?? "");
   // A cell a spreadsheet would run as a formula starts with ' (OWASP's advice for CSV injection).
@@ -140,26 +213,32 @@ const csvCell = (value) => {
   return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
-/** An ISO time as the teacher reads it, in their own time zone: "2026-12-07 09:02". */
+/** An ISO time as the teacher reads it, in their own time zone: "2026-12-07 09:02".
+ *  @param {string} iso */
 export function timeText(iso) {
   const date = new Date(iso);
   if (!iso || Number.isNaN(date.getTime())) return oneLine(iso);
+  /** @param {number} n */
   const two = (n) => String(n).padStart(2, "0");
   return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
 }
 
-/** The class in the order a teacher reads a register: by name, then by time. */
+/** The class in the order a teacher reads a register: by name, then by time.
+ *  @param {ClassItem} a  @param {ClassItem} b */
 export const byName = (a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base", numeric: true }) || a.time.localeCompare(b.time);
 
+/** The class table's columns: heading, and the cell of one student's work.
+ *  @type {[string, (item: ClassItem) => string][]} */
 export const COLUMNS = [
   ["Name", (i) => i.name || "(no name)"], ["Lesson", (i) => i.lesson], ["Prediction", (i) => i.prediction],
   ["Model's answer", (i) => i.modelText], ["How far off", gapWords], ["Predicted at", (i) => timeText(i.time)],
   ["Answer", (i) => i.answer], ["From", (i) => i.source],
 ];
 
-/** The class as CSV (a header row, then one row per student; numbers as numbers for a spreadsheet). */
+/** The class as CSV (a header row, then one row per student; numbers as numbers for a spreadsheet).
+ *  @param {ClassItem[]} items */
 export function classCsv(items) {
   const head = [...COLUMNS.map(([name]) => name), "Prediction (number)", "Model (number)", "Unit"];
   const lines = items.map((i) => [...COLUMNS.map(([, value]) => value(i)), i.predictionValue ?? "", i.modelValue ?? "", i.unit]);
-  return [head, ...lines].map((cells) => cells.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return `${[head, ...lines].map((cells) => cells.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
