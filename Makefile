@@ -39,11 +39,11 @@ fix: setup  ## format the code and apply ruff's safe fixes (then `make check` pa
 	$(PY) -m tools.js_checks fix
 
 test-fast: check  ## everything but the browser: models, build, content, JavaScript units (about 40 s)
-	$(PY) -m pytest -m "not browser and not recipe" -q
+	$(PY) -m pytest -m "not browser and not recipe and not serve" -q
 
-test: test-fast  ## every test: then CONTRIBUTING.md's widget recipe, and the built site in Chromium, Firefox and WebKit
+test: test-fast  ## every test: then CONTRIBUTING.md's widget recipe, `mkdocs serve` showing edits, and the built site in Chromium, Firefox and WebKit
 	$(PY) -m tools.browser_setup
-	$(PY) -m pytest -m "browser or recipe"
+	$(PY) -m pytest -m "browser or recipe or serve"
 
 bench: setup  ## performance figures in Chromium, Firefox and WebKit, into docs/developers/performance.json (not a test)
 	$(PY) -m tools.benchmark $(BENCH)  # in parts: make bench BENCH="--only-redraws --engines chromium" (see --help)

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from explainers.markup import render
 
 AUTHOR = "The Busan truce explainer"
-PAGE_URL = "bx-page-url:"  # replaced by the page's canonical address (explainers/hooks.py)
+PAGE_URL = "bx-page-url:"  # replaced by the page's canonical address (explainers/build.py)
 _BIBTEX_SPECIAL = re.compile(r"([&%$#_{}])")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 

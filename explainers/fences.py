@@ -1,14 +1,19 @@
-"""pymdownx.superfences custom fences for figures (mkdocs.yml, `custom_fences`): the validators check the
-header (explainers/fence_header.py) and the formatters delegate to explainers.figures."""
+"""pymdownx.superfences custom fences: ```chart and ```widget (the validators check the header,
+explainers/fence_header.py, and the formatters delegate to explainers.figures) and ```quiz
+(explainers/quiz.py). The build gives superfences these fences (`custom_fences`), bound to its own state:
+its download files and its numbering of quizzes."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
+from itertools import count
 from typing import Any
 
 from markupsafe import Markup
 
-from explainers import catalog, citations, figures
+from explainers import catalog, citations, figures, quiz
+from explainers.downloads import Downloads
 from explainers.fence_header import FenceError, Header, read_header
 
 
@@ -65,15 +70,42 @@ def _figure(header: Header, make: Callable[[], Markup]) -> str:
         raise FenceError(f"```{header.kind} {header.name}: {type(error).__name__}: {error}") from error
 
 
-def chart_fence(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
+def chart_fence(
+    source: str, language: str, css_class: str, options: dict, md: Any, *, downloads: Downloads, **kwargs: Any
+) -> str:
     header = _header(source, options)
     chart = catalog.static_chart(header.name)
-    return _figure(header, lambda: figures.static_chart_html(chart, header.figure_id, _bibliography(md)))
+    return _figure(
+        header, lambda: figures.static_chart_html(chart, header.figure_id, _bibliography(md), downloads)
+    )
 
 
-def widget_fence(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
+def widget_fence(
+    source: str, language: str, css_class: str, options: dict, md: Any, *, downloads: Downloads, **kwargs: Any
+) -> str:
     header = _header(source, options)
     widget = catalog.widget(header.name)
     return _figure(
-        header, lambda: figures.widget_html(widget, header.figure_id, _bibliography(md), header.preset)
+        header,
+        lambda: figures.widget_html(widget, header.figure_id, _bibliography(md), downloads, header.preset),
     )
+
+
+def custom_fences(downloads: Downloads) -> list[dict[str, Any]]:
+    """superfences' `custom_fences` for one build: its figures share its download files, and its quizzes
+    are numbered from 1 across the site."""
+    return [
+        {
+            "name": "chart",
+            "class": "bx-chart",
+            "validator": chart_validator,
+            "format": partial(chart_fence, downloads=downloads),
+        },
+        {
+            "name": "widget",
+            "class": "bx-widget",
+            "validator": widget_validator,
+            "format": partial(widget_fence, downloads=downloads),
+        },
+        {"name": "quiz", "class": "bx-quiz", "format": partial(quiz.quiz_fence, ids=count(1))},
+    ]

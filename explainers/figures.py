@@ -13,8 +13,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from explainers import catalog, citations, data, downloads, model_notes, sources
+from explainers import catalog, citations, data, download_menu, model_notes, sources
 from explainers.charts.base import StaticChart, Table, named_data, to_spec
+from explainers.downloads import Downloads
 from explainers.markup import json_block, render
 from explainers.vega_build import picture_html, vega_spec
 from widgets.model import Model
@@ -107,7 +108,7 @@ def views_html(
     return render("views.html", views=views, specs=json_block("bx-specs", payload))
 
 
-def static_chart_html(chart: StaticChart, figure_id: str, bibliography: str) -> Markup:
+def static_chart_html(chart: StaticChart, figure_id: str, bibliography: str, downloads: Downloads) -> Markup:
     rows = chart.rows()
     return render(
         "figure_chart.html",
@@ -117,7 +118,7 @@ def static_chart_html(chart: StaticChart, figure_id: str, bibliography: str) -> 
         sources=source_links(data.row_sources(rows), bibliography),
         table=table_html(chart.table, rows),
         # reuse: data, pictures, metadata (explainers/downloads.py)
-        downloads=downloads.static_menu_html(chart),
+        downloads=download_menu.static_menu_html(downloads.static(chart)),
     )
 
 
@@ -128,18 +129,22 @@ def model_source(model: Model) -> str:
 
 
 def widget_html(
-    widget: catalog.Widget, widget_id: str, bibliography: str, preset: str | None = None
+    widget: catalog.Widget,
+    widget_id: str,
+    bibliography: str,
+    downloads: Downloads,
+    preset: str | None = None,
 ) -> Markup:
     """A widget starting from its defaults or from one of its presets, which is then also its baseline."""
     model, charts = widget.model, widget.charts
-    values = dict(next(p.values for p in model.presets if p.key == preset)) if preset else model.defaults()
-    result = model.run(values, preset)
+    start = model.start(preset)
+    result = model.run(start.values, start.preset)
     meta = {
         "widget": model.name,
         "params": [p.as_dict() for p in model.params],
         "presets": [{"key": p.key, "label": p.label, "values": dict(p.values)} for p in model.presets],
-        "start": values,  # what Reset returns to, and what a scenario link leaves out
-        "startBaseline": preset,  # the preset Reset makes the baseline again (None: the defaults)
+        "start": start.values,  # what Reset returns to, and what a scenario link leaves out
+        "startBaseline": start.preset,  # the preset Reset makes the baseline again (None: the defaults)
     }
     cited = [p.source for p in model.params if p.source] + [p.source for p in model.presets if p.source]
     return render(
@@ -147,8 +152,8 @@ def widget_html(
         model=model,
         charts=charts,
         widget_id=widget_id,
-        start_label=result.baseline if preset else None,
-        values=values,
+        start_label=start.label if start.preset else None,
+        values=start.values,
         result=result,
         views=views_html(
             [to_spec(view(), result.data) for view in charts.views],
@@ -161,7 +166,10 @@ def widget_html(
         sources=source_links(dict.fromkeys(cited), bibliography),
         notes=model_notes.notes_html(model, widget_id),  # what you should know (explainers/model_notes.py)
         tables=Markup("").join(table_html(t, result.data[t.dataset]) for t in charts.tables),
-        downloads=downloads.widget_menu_html(widget, widget_id, preset),  # reuse (explainers/downloads.py)
+        # reuse (explainers/downloads.py)
+        downloads=download_menu.widget_menu_html(
+            widget, downloads.widget(widget, start.preset), widget_id, start
+        ),
         source=model_source(model),  # "look inside" (templates/look_inside.html)
         meta=json_block("bx-meta", meta),
     )

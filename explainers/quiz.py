@@ -19,14 +19,13 @@ in tests/cases/contract_cases.json run against both).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import count
 from typing import Any, Literal
 
 from explainers import markup
 from widgets.params import read_number
 
-_ids = count(1)
 CHOICE = re.compile(r"^- \[(?P<mark>[ x])\] (?P<text>[^|]+?)\s*\|\s*(?P<why>.+)$")
 NUMBER = re.compile(r"^= (?P<value>-?[\d.,]+)\s*(?:±\s*(?P<tolerance>[\d.,]+))?\s*\|\s*(?P<why>.+)$")
 
@@ -73,12 +72,15 @@ def check_number(
     return "right" if abs(value - answer) <= tolerance else "wrong"
 
 
-def quiz_fence(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
+def quiz_fence(
+    source: str, language: str, css_class: str, options: dict, md: Any, *, ids: Iterator[int], **kwargs: Any
+) -> str:
+    """A ```quiz fence (the build numbers its quizzes with `ids`: quiz-1, quiz-2... across the site)."""
     lines = [line.strip() for line in source.strip().splitlines() if line.strip()]
     if not lines or not lines[0].startswith("? "):
         raise QuizSyntaxError("a quiz starts with a line '? question'")
     question = lines[0][2:]
-    quiz_id = f"quiz-{next(_ids)}"
+    quiz_id = f"quiz-{next(ids)}"
     numeric = NUMBER.match(lines[1]) if len(lines) == 2 else None
     if numeric:
         value, tolerance = _number(numeric["value"]), _number(numeric["tolerance"] or "0")

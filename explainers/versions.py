@@ -44,7 +44,7 @@ SIGNIFICANT = 9  # digits of each number the fingerprint keeps: enough to see an
 
 @functools.lru_cache(maxsize=1)
 def content_hash() -> str:
-    """Computed once per build (the build hook clears it in on_config, for `mkdocs serve`)."""
+    """Computed once per build: a build reads this module afresh (explainers/plugin.py, for `mkdocs serve`)."""
     digest = hashlib.sha256()
     for pattern in CONTENT:
         base = runtime_assets.PROJECT if pattern == PAGES else ROOT

@@ -3,6 +3,7 @@ bibliography, every data row carries a source, every quiz is well formed."""
 
 from __future__ import annotations
 
+from itertools import count
 from pathlib import Path
 
 import pytest
@@ -94,8 +95,8 @@ def test_every_explainer_opens_with_what_you_will_learn_and_closes_with_takeaway
 
 def test_quiz_needs_exactly_one_right_answer():
     with pytest.raises(quiz.QuizSyntaxError, match="exactly one"):
-        quiz.quiz_fence("? Q\n- [x] a | why\n- [x] b | why", "quiz", "", {}, None)
-    html = quiz.quiz_fence("? 2 + 2?\n= 4 ± 0 | Two and two.", "quiz", "", {}, None)
+        quiz.quiz_fence("? Q\n- [x] a | why\n- [x] b | why", "quiz", "", {}, None, ids=count(1))
+    html = quiz.quiz_fence("? 2 + 2?\n= 4 ± 0 | Two and two.", "quiz", "", {}, None, ids=count(1))
     assert 'data-answer="4"' in html and "<script" not in html
 
 
@@ -110,8 +111,7 @@ def _figures(widget: str, changes: dict, baseline: str | None = None, start: str
     from widgets import registry
 
     model = registry.get(widget)
-    values = dict({p.key: p for p in model.presets}[start].values) if start else model.defaults()
-    return {f.key: f for f in model.run({**values, **changes}, baseline).figures}
+    return {f.key: f for f in model.run({**model.start(start).values, **changes}, baseline).figures}
 
 
 # (page, widget, settings changed from the start, baseline preset, start preset, figures whose words the page states)

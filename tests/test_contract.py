@@ -7,11 +7,12 @@ from __future__ import annotations
 import json
 import math
 import re
+from itertools import count
 from pathlib import Path
 
 import pytest
 
-from explainers import contract, downloads, quiz, runtime_assets, snapshot, versions
+from explainers import contract, download_csv, quiz, runtime_assets, snapshot, versions
 from explainers.quiz import QuizSyntaxError, check_number, quiz_fence
 from widgets.params import NUMBER_TEXT, Param, ParameterError, format_value, read_number, validate
 
@@ -53,12 +54,12 @@ def test_a_quiz_answer_is_judged_alike_on_both_sides(case):
 
 @pytest.mark.parametrize("case", CASES["csv"], ids=lambda c: repr(c["value"]))
 def test_a_csv_number_is_written_alike_on_both_sides(case):
-    assert downloads.plain_number(case["value"]) == case["text"]
+    assert download_csv.plain_number(case["value"]) == case["text"]
 
 
 def test_a_quiz_refuses_an_answer_that_is_not_a_number():
     with pytest.raises(QuizSyntaxError, match="not a number"):
-        quiz_fence("? How many?\n= 1.2.3 | why", "quiz", "", {}, None)
+        quiz_fence("? How many?\n= 1.2.3 | why", "quiz", "", {}, None, ids=count(1))
 
 
 def test_the_number_grammar_reads_alike_in_python_and_javascript_syntax():

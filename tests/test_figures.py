@@ -13,19 +13,12 @@ import pytest
 from pymdownx.superfences import SuperFencesException
 
 from explainers import catalog, fence_header, fences, figures
+from explainers.downloads import Downloads
 from widgets import registry, sandbox
 
 ROOT = Path(__file__).resolve().parent.parent
-FENCES = {
-    "relaxed_headers": True,  # as in mkdocs.yml
-    "custom_fences": [
-        {"name": kind, "class": f"bx-{kind}", "validator": validator, "format": formatter}
-        for kind, validator, formatter in (
-            ("chart", fences.chart_validator, fences.chart_fence),
-            ("widget", fences.widget_validator, fences.widget_fence),
-        )
-    ],
-}
+DOWNLOADS = Downloads(site_url="", docs=ROOT / "docs")
+FENCES = {"relaxed_headers": True, "custom_fences": fences.custom_fences(DOWNLOADS)}  # as the build has them
 
 
 def render(text: str) -> str:
@@ -102,7 +95,7 @@ def test_building_pages_never_imports_the_sandbox():
     """widgets/sandbox.py runs a reader's edited code, in the browser's worker only."""
     code = (
         "import sys\n"
-        "from explainers import hooks, fences, figures, assign, embeds, downloads, methodology\n"
+        "from explainers import build, plugin, fences, figures, assign, embeds, downloads, methodology\n"
         "print('widgets.sandbox' in sys.modules)\n"
     )
     loaded = subprocess.run(
@@ -125,7 +118,7 @@ def test_charts_read_files_only_through_the_data_layer():
 @pytest.mark.parametrize("name", sorted(catalog.WIDGETS))
 def test_a_template_written_over_lines_gives_one_line_without_glued_words(name):
     """explainers/markup.py joins a template's lines; a word glued to an inline tag would show it broke."""
-    html = str(figures.widget_html(catalog.widget(name), f"widget-{name}", "../sources/"))
+    html = str(figures.widget_html(catalog.widget(name), f"widget-{name}", "../sources/", DOWNLOADS))
     outside_the_code = re.sub(r"<(textarea|pre)\b.*?</\1>", "", html, flags=re.S)  # text from values
     assert "\n" not in outside_the_code
     assert not re.search(r"\w<(strong|a|code|em)\b", outside_the_code)

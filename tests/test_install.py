@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from tests.test_recipes import ROOT, project_copy
+from tests.project_copy import ROOT, project_copy
 
 pytestmark = pytest.mark.recipe
 
@@ -30,14 +30,13 @@ def test_a_plain_install_builds_the_site_from_a_folder_of_pages(tmp_path):
     )
     assert installed.returncode == 0, installed.stderr[-3000:]
 
-    # What a site's author keeps: the pages, the configuration, the theme overrides and the npm packages.
+    # What a site's author keeps: the pages, the configuration, the theme overrides and the npm packages
+    # (the build's plugin is found through the installed package's entry point).
     project = tmp_path / "pages"
     project.mkdir()
     for name in ("docs", "overrides"):
         shutil.copytree(ROOT / name, project / name)
     shutil.copy2(ROOT / "mkdocs.yml", project)
-    (project / "explainers").mkdir()  # mkdocs.yml names the hooks by path
-    shutil.copy2(ROOT / "explainers/hooks.py", project / "explainers")
     (project / "node_modules").symlink_to(ROOT / "node_modules")  # installed by `make setup`; read only
 
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}

@@ -8,14 +8,14 @@ it, `make test-fast` does not.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.project_copy import copy_env, project_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.recipe
@@ -117,28 +117,9 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def project_copy(tmp: Path) -> Path:
-    """The project as git sees it (tracked and new files), with the installed browser runtime beside it."""
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
-    copy = tmp / "project"
-    for name in listed:
-        if (ROOT / name).is_file():
-            (copy / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, copy / name)
-    (copy / "node_modules").symlink_to(ROOT / "node_modules")  # installed by `make setup`; read only
-    return copy
-
-
 def run(copy: Path, *command: str) -> subprocess.CompletedProcess[str]:
     """A command in the copy, importing the copy's packages (not the installed project's)."""
-    env = {**os.environ, "PYTHONPATH": str(copy), "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-    return subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True, timeout=900)
+    return subprocess.run(command, cwd=copy, env=copy_env(copy), capture_output=True, text=True, timeout=900)
 
 
 # What this test edits, each of which the recipe must name (so the guide and the test move together).

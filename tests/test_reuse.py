@@ -19,7 +19,7 @@ from explainers import (
     cite,
     contract,
     corrections,
-    downloads,
+    download_csv,
     model_notes,
     short_pages,
     sources,
@@ -82,7 +82,9 @@ def test_a_lesson_link_without_the_model_version_is_refused():
 
 
 def test_csv_numbers_are_plain():
-    assert [downloads.plain_number(v) for v in (270000.0, 12.5, 0.1 + 0.2, -1e-9, 7, True, "2025-11-01")] == [
+    assert [
+        download_csv.plain_number(v) for v in (270000.0, 12.5, 0.1 + 0.2, -1e-9, 7, True, "2025-11-01")
+    ] == [
         "270000",
         "12.5",
         "0.3",
@@ -94,17 +96,17 @@ def test_csv_numbers_are_plain():
 
 
 def test_csv_is_utf8_with_bom_a_header_with_units_and_crlf():
-    text = downloads.table_csv(
+    text = download_csv.table_csv(
         catalog.STATIC["rare_earth_production"].table,
         catalog.STATIC["rare_earth_production"].rows(),
         extra=(("source", "Source"),),
     )
-    assert text.startswith(downloads.BOM) and text.endswith("\r\n") and "\r\n" in text
-    header = next(csv.reader(io.StringIO(text.removeprefix(downloads.BOM))))
+    assert text.startswith(download_csv.BOM) and text.endswith("\r\n") and "\r\n" in text
+    header = next(csv.reader(io.StringIO(text.removeprefix(download_csv.BOM))))
     assert header == [c.heading for c in catalog.STATIC["rare_earth_production"].table.columns] + ["Source"]
     assert (
-        downloads.csv_text(["a, b", 'say "x"'], [["1,2", 3]])
-        == downloads.BOM + '"a, b","say ""x"""\r\n"1,2",3\r\n'
+        download_csv.csv_text(["a, b", 'say "x"'], [["1,2", 3]])
+        == download_csv.BOM + '"a, b","say ""x"""\r\n"1,2",3\r\n'
     )
 
 
@@ -140,7 +142,7 @@ def table_rows(figure: str) -> list[list[str]]:
 
 def read_csv(path: Path) -> list[dict[str, str]]:
     raw = path.read_bytes()
-    assert raw.startswith(downloads.BOM.encode()), path
+    assert raw.startswith(download_csv.BOM.encode()), path
     return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
 
 

@@ -105,6 +105,15 @@ def _computed(
 
 
 @dataclass(frozen=True)
+class Start:
+    """Where a widget starts: its defaults or one of its presets, which is then also its baseline."""
+
+    preset: str | None  # None: the defaults
+    label: str  # the baseline's name: "Default settings" or the preset's label
+    values: dict[str, float]  # as written in the model (a preset's values unvalidated)
+
+
+@dataclass(frozen=True)
 class Model:
     name: str
     title: str
@@ -128,9 +137,9 @@ class Model:
         result in words: against the baseline, and against `previous` (the settings of the run before, if
         any; settings that are not valid are ignored there, since they only shape the wording)."""
         settings = validate(self.params, values)
-        label, base_values = self.baseline(baseline)
-        base = self._compute(base_values)
-        result = beside(self._compute(settings), base, label)
+        start = self.start(baseline)
+        base = self._compute(validate(self.params, start.values))
+        result = beside(self._compute(settings), base, start.label)
         if not words:  # the numbers only (the sandbox checks an edited model's shape before its words)
             return result
         before = None
@@ -140,7 +149,7 @@ class Model:
             except ParameterError:
                 earlier = None
             if earlier is not None:
-                then = beside(self._compute(earlier), base, label)
+                then = beside(self._compute(earlier), base, start.label)
                 before = (earlier, then.figures, then.data)
         presets = [(f"Preset “{p.label}”", p.values) for p in self.presets]
         presets.append(("Back to the default settings", self.defaults()))
@@ -159,14 +168,16 @@ class Model:
     def _compute(self, settings: dict[str, float]) -> Result:
         return _computed(self.compute, tuple(settings.items()))
 
-    def baseline(self, key: str | None) -> tuple[str, dict[str, float]]:
-        if key is None or key == "":
-            return DEFAULT_BASELINE, validate(self.params, self.defaults())
-        for preset in self.presets:
-            if preset.key == key:
-                return preset.label, validate(self.params, preset.values)
+    def start(self, preset: str | None = None) -> Start:
+        """The one place a start is resolved: the build's figure, its downloads and every run's baseline
+        (`preset` names one of the presets; none, or "", means the defaults)."""
+        if preset is None or preset == "":
+            return Start(None, DEFAULT_BASELINE, self.defaults())
+        for candidate in self.presets:
+            if candidate.key == preset:
+                return Start(candidate.key, candidate.label, dict(candidate.values))
         raise ParameterError(
-            "", f"The baseline must be one of this widget's presets; {key!r:.40} is not one."
+            "", f"The baseline must be one of this widget's presets; {preset!r:.40} is not one."
         )
 
     def explain(self, values: object, result: Result) -> str:

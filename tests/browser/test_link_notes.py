@@ -19,6 +19,7 @@ import pytest
 from playwright.sync_api import expect
 
 from explainers import catalog, figures
+from explainers.downloads import Downloads
 from widgets import registry
 from widgets.params import format_value
 
@@ -125,7 +126,8 @@ def test_link_notes_say_what_every_widget_on_the_site_did(reader, built_site, ki
 def test_link_notes_say_what_a_widget_started_from_a_preset_did(reader, built_site, widget, preset, kind):
     host = (built_site / HOST_PAGE / "index.html").read_text("utf-8")
     figure_id = f"widget-{widget}-{preset}".replace("_", "-")
-    fence = figures.widget_html(catalog.widget(widget), figure_id, "../sources/", preset)
+    downloads = Downloads(site_url="", docs=Path(__file__).resolve().parents[2] / "docs")
+    fence = figures.widget_html(catalog.widget(widget), figure_id, "../sources/", downloads, preset)
     html = FIGURE.sub(lambda _: fence, host, count=1)
     path = f"preset-{figure_id}/"  # as deep as the host page, so its relative links hold
     without_python(reader.page)

@@ -49,7 +49,7 @@ test("the number grammar is one RegExp source both engines read alike", async ()
   assert.doesNotThrow(() => new RegExp(NUMBER_TEXT, "u")); // also under the stricter Unicode-mode syntax
 });
 
-test("a number in a downloaded CSV is written as downloads.py plain_number writes it", async () => {
+test("a number in a downloaded CSV is written as download_csv.py plain_number writes it", async () => {
   const { plainNumber } = await import("../../widgets/runtime/reuse.js");
   for (const { value, text } of CASES.csv) assert.equal(plainNumber(value), text, show(value));
 });

@@ -1,4 +1,4 @@
-// "Reuse this work" in the browser (explainers/downloads.py and cite.py write the menus and citations):
+// "Reuse this work" in the browser (explainers/download_menu.py and cite.py write the menus and citations):
 // - a widget's downloads are made from what the model returned for the reader's scenario (CSV with the
 //   baseline beside it, metadata JSON with the settings), and its pictures from the live Vega view;
 //   until the model has answered, the links keep the build's files of the starting scenario;
@@ -12,7 +12,7 @@ import { linkVersion, versionNotice, versionedUrl } from "./link-version.js";
 const BOM = "\ufeff";
 const SCENARIO = "scenario";
 
-/** Mirrors explainers/downloads.py plain_number: no separators, at most six decimals, no "-0" (the shared
+/** Mirrors explainers/download_csv.py plain_number: no separators, at most six decimals, no "-0" (the shared
  *  cases in tests/cases/contract_cases.json hold the two together). */
 /** @param {unknown} value */
 export function plainNumber(value) {
@@ -24,7 +24,7 @@ export function plainNumber(value) {
 /** @param {string} text */
 const field = (text) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 
-/** CSV with a byte order mark (spreadsheets then read it as UTF-8) and CRLF line ends, as downloads.py writes it.
+/** CSV with a byte order mark (spreadsheets then read it as UTF-8) and CRLF line ends, as download_csv.py writes it.
  *  @param {string[]} header  @param {unknown[][]} rows */
 export function csvText(header, rows) {
   const lines = [header.map(field).join(","), ...rows.map((row) => row.map((v) => field(plainNumber(v))).join(","))];

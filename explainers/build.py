@@ -1,0 +1,202 @@
+"""One build of the site: the steps a build takes, in the order the engine's events call them, and the
+state they share. A `Build` is made for one build and dropped after it (explainers/plugin.py, MkDocs'
+adapter, does both), so nothing one build reads or makes is seen by the next: its download files, its
+pages' widget keys and its numbering of quizzes live here, not in modules.
+
+- config: the site's "as of" date (from the corrections log) and version, for the footer and every
+  citation; the ```chart, ```widget and ```quiz fences for superfences.
+- files: the self-hosted runtime (Vega, Pyodide with its standard library trimmed to what the models use
+  and its memory snapshot, the widget JS, the chart theme, Vega's expressions for the widgets' charts
+  compiled ahead of time, the size of Python's download and the `widgets` package), one embeddable page and one assignment page per widget, the short addresses of the lessons'
+  assignments (go/), and every figure's download files.
+- page_markdown: a lesson's short addresses beside their links; the "as of" date and numbers read from the data sets; the truce's terms as a table; the benchmark's figures; the
+  generated bibliography, methodology, corrections and model-versions pages; every quotation checked
+  against its source's recorded words; scenario links checked for their model's version; inline citations.
+- page_content: "Cite this page", and the figures' links made relative to the page.
+- post_page / post_template: the Content-Security-Policy (404.html included); runtime preloads on chart
+  pages, and an early start of Python's worker on widget pages.
+- post_build: the service worker with its manifest of this build's files (offline after one visit),
+  then the classroom pack (the whole site as one zip).
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+from explainers import (
+    assign,
+    citations,
+    cite,
+    class_results,
+    classroom_pack,
+    contract,
+    corrections,
+    csp,
+    data_in_prose,
+    embeds,
+    fences,
+    methodology,
+    offline,
+    performance,
+    quotations,
+    runtime_assets,
+    short_pages,
+    snapshot,
+    sources,
+    stdlib,
+    truce_terms,
+    vega_compiled,
+    versions,
+)
+from explainers.charts import theme
+from explainers.downloads import Downloads, link_site_paths
+
+BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
+HEADING = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
+PERMALINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
+class BuildProblem(ValueError):
+    """What the content says that the build refuses (an unknown source, a misquotation, a short name it
+    cannot honour...), in words that name the page."""
+
+
+class Build:
+    def __init__(self, *, site_url: str, docs_dir: Path, serving: bool) -> None:
+        self.site_url = site_url
+        self.docs_dir = docs_dir
+        self.serving = serving  # `mkdocs serve`: its live-reload script needs a looser policy
+        self.downloads = Downloads(site_url, docs_dir)
+        self.widget_keys = versions.widget_keys(docs_dir)  # the links each page's widgets answer to
+
+    def extra(self) -> dict[str, str]:
+        """Values every page's template reads: the footer's date and version."""
+        return {"as_of": corrections.as_of_text(), "site_version": versions.site_version()}
+
+    def fences(self) -> list[dict[str, Any]]:
+        """superfences' custom fences, bound to this build's downloads and quiz numbering."""
+        return fences.custom_fences(self.downloads)
+
+    def files(self) -> dict[str, Path | bytes | str]:
+        """Files the build adds to the site, by site path: a file to copy, or the content to write (text
+        for a page, which is then built like the pages under docs/)."""
+        added: dict[str, Path | bytes | str] = {
+            **runtime_assets.vendor_files(),
+            **runtime_assets.runtime_files(),
+        }
+        archive = runtime_assets.widgets_archive()
+        added[runtime_assets.WIDGETS_ARCHIVE] = archive
+        python_stdlib = stdlib.stdlib(archive)  # trimmed to what the models use
+        added[stdlib.SITE_PATH] = python_stdlib
+        memory = snapshot.snapshot(archive, python_stdlib)
+        added[snapshot.SITE_PATH] = memory
+        added[runtime_assets.DOWNLOAD_SIZE_MODULE] = runtime_assets.download_size_module(
+            python_stdlib, archive, memory
+        )
+        added[runtime_assets.THEME_MODULE] = theme.runtime_module()
+        added[contract.MODULE] = contract.runtime_module()
+        added[vega_compiled.MODULE] = vega_compiled.runtime_module()  # Vega's expressions, compiled ahead
+        # Linked from "For teachers": listed now so link checks pass, written after the build.
+        added[classroom_pack.SITE_PATH] = classroom_pack.placeholder()
+        added.update({**embeds.embed_pages(), **assign.assign_pages()})
+        try:  # short addresses for the lessons' assignments, and the page that opens a short code
+            added.update(short_pages.files(self.docs_dir))
+        except short_pages.ShortPageError as error:
+            raise BuildProblem(str(error)) from None
+        added.update(self.downloads.files())
+        return added
+
+    def page_markdown(self, markdown: str, *, src_uri: str, url: str) -> str:
+        try:
+            markdown = short_pages.mark(markdown, url)  # a lesson's short addresses, beside their links
+            return self._page_markdown(markdown, src_uri)
+        except (
+            quotations.QuotationNotFound,
+            sources.UnknownSource,
+            data_in_prose.UnknownDataReference,
+            BuildProblem,
+        ) as error:
+            message = str(error) if str(error).startswith(src_uri) else f"{src_uri}: {error}"
+            raise BuildProblem(message) from None
+
+    def _page_markdown(self, markdown: str, src_uri: str) -> str:
+        if methodology.MARKER in markdown:
+            markdown = markdown.replace(methodology.MARKER, methodology.methodology_markdown())
+        markdown = markdown.replace(corrections.AS_OF_PLACEHOLDER, corrections.as_of_text())
+        markdown = data_in_prose.fill(markdown)  # numbers repeated from a data set are read from it
+        if performance.MARKER in markdown:  # the benchmark's figures (docs/developers/performance.json)
+            markdown = markdown.replace(performance.MARKER, performance.figures_markdown())
+        if truce_terms.MARKER in markdown:  # What happened next: the truce, term by term
+            markdown = markdown.replace(truce_terms.MARKER, truce_terms.table_markdown())
+        quotations.check(markdown, src_uri)  # a quotation not in its source's recorded words fails the build
+        # After the check: the bibliography quotes titles, and the corrections log the site's own earlier words.
+        if BIBLIOGRAPHY_MARKER in markdown:
+            markdown = markdown.replace(BIBLIOGRAPHY_MARKER, citations.bibliography_markdown())
+        if corrections.MARKER in markdown:
+            markdown = markdown.replace(corrections.MARKER, corrections.log_markdown())
+        markdown = assign.fill_builder(markdown)  # the teachers' assignment builder
+        markdown = class_results.fill(markdown)  # the teachers' class results page
+        markdown = citations.cite(markdown, src_uri)
+        # A lesson's scenario link says the model version it was written for, so that its readers are told
+        # when the model changes.
+        problems = versions.unversioned_links(markdown, src_uri, self.widget_keys)
+        if problems:
+            raise BuildProblem("; ".join(problems))
+        if versions.MARKER in markdown:  # the corrections page lists the models' versions
+            markdown = markdown.replace(versions.MARKER, versions.log_markdown())
+        return markdown
+
+    def page_content(self, html: str, *, src_uri: str, url: str, canonical_url: str, nav_title: str) -> str:
+        """ "Cite this page" at the end; download links relative to the page; the page's address in citations."""
+        citation = cite.Citation(
+            page_title(html, nav_title),
+            canonical_url or url,
+            corrections.as_of(),
+            versions.site_version(),
+            key=cite.key(src_uri, corrections.as_of()),
+        )
+        html += str(
+            cite.block_html(citation, "Cite this page", "cite-this-page")
+        )  # str: Markup would escape html
+        return link_site_paths(html, url, canonical_url or url)
+
+    def post_page(self, output: str, url: str) -> str:
+        """Every page gets its Content-Security-Policy. Pages with a chart fetch Vega and the runtime
+        modules while the page is still parsing; pages with a widget also start Python's worker there."""
+        if 'class="bx-figure' in output:
+            root = "../" * url.count("/")  # relative: any sub-path works
+            links = "".join(
+                f'<link rel="preload" as="script" href="{root}{path}">'
+                for path in runtime_assets.CHART_SCRIPTS
+            )
+            links += "".join(
+                f'<link rel="modulepreload" href="{root}{path}">' for path in runtime_assets.page_modules()
+            )
+            output = output.replace("</head>", links + "</head>", 1)
+            if 'class="bx-figure bx-widget' in output:
+                # First in <head>: an inline script after the stylesheets would wait for them.
+                early = runtime_assets.early_worker_script(f"{root}assets/runtime/worker.js")
+                output = output.replace("<head>", "<head>" + early, 1)
+        return csp.with_policy(output, live_reload=self.serving)
+
+    def post_template(self, output: str, template_name: str) -> str:
+        """Static templates (404.html) get the same policy as pages."""
+        if template_name.endswith(".html"):
+            return csp.with_policy(output, live_reload=self.serving)
+        return output
+
+    def post_build(self, site_dir: Path) -> None:
+        offline.write_service_worker(site_dir)
+        if not self.serving:  # 25 MB zipped on every live reload would slow editing; `mkdocs build` writes it
+            classroom_pack.write_pack(site_dir)  # last: it holds every other file, the service worker too
+
+
+def page_title(html: str, nav_title: str) -> str:
+    """The page's own heading, as a reader sees it ("Home" in the navigation is "The Busan truce explainer")."""
+    match = HEADING.search(html)
+    heading = unescape(TAG.sub("", PERMALINK.sub("", match.group(1)))).strip() if match else ""
+    return heading or nav_title
