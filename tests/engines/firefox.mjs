@@ -7,10 +7,16 @@
 //   node tests/engines/firefox.mjs < expected.json
 import puppeteer from "puppeteer-core";
 
-const input = JSON.parse(await new Promise((resolve) => {
-  let text = "";
-  process.stdin.on("data", (chunk) => { text += chunk; }).on("end", () => resolve(text));
-}));
+const input = JSON.parse(
+  await new Promise((resolve) => {
+    let text = "";
+    process.stdin
+      .on("data", (chunk) => {
+        text += chunk;
+      })
+      .on("end", () => resolve(text));
+  }),
+);
 const { base, executable, widget, expected, timeouts } = input;
 const origin = new URL(base).origin;
 const problems = [];
@@ -37,9 +43,15 @@ async function until(page, what, predicate, arg, timeoutMs = timeouts.stepMs) {
 async function untilShown(page, what, selector, want, property = "textContent") {
   const read = ([s, p]) => document.querySelector(s)?.[p]?.trim() ?? null;
   try {
-    await until(page, what, ([s, p, w]) => document.querySelector(s)?.[p]?.trim() === w, [selector, property, want]);
+    await until(page, what, ([s, p, w]) => document.querySelector(s)?.[p]?.trim() === w, [
+      selector,
+      property,
+      want,
+    ]);
   } catch (error) {
-    throw new Error(`${error.message}: ${JSON.stringify(await page.evaluate(read, [selector, property]))} instead of ${JSON.stringify(want)}`);
+    throw new Error(
+      `${error.message}: ${JSON.stringify(await page.evaluate(read, [selector, property]))} instead of ${JSON.stringify(want)}`,
+    );
   }
 }
 
@@ -50,7 +62,8 @@ function watch(page) {
   page.on("pageerror", (error) => problems.push(`uncaught: ${error.message ?? error}`));
   page.on("request", (request) => {
     const url = request.url();
-    if (!/^(data|blob|about):/.test(url) && !url.startsWith(`${origin}/`)) problems.push(`request to another host: ${url}`);
+    if (!/^(data|blob|about):/.test(url) && !url.startsWith(`${origin}/`))
+      problems.push(`request to another host: ${url}`);
   });
   page.on("response", (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
@@ -92,7 +105,9 @@ try {
       return views[0].data("layers").map(({ scenario, layer, rate }) => ({ scenario, layer, rate }));
     }, widget);
     if (JSON.stringify(rows) !== JSON.stringify(expected.layers)) {
-      throw new Error(`the view holds ${JSON.stringify(rows)}, not the model's ${JSON.stringify(expected.layers)}`);
+      throw new Error(
+        `the view holds ${JSON.stringify(rows)}, not the model's ${JSON.stringify(expected.layers)}`,
+      );
     }
     return `${rows.length} rows`;
   });
@@ -108,10 +123,18 @@ try {
   });
 
   await step("the service worker controls the page after a reload", async () => {
-    await until(page, "the offline copy", async () => {
-      const registration = await navigator.serviceWorker.getRegistration();
-      return Boolean(registration?.active && (await caches.keys()).some((name) => name.startsWith("bx-site-")));
-    }, undefined, timeouts.pythonMs);
+    await until(
+      page,
+      "the offline copy",
+      async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        return Boolean(
+          registration?.active && (await caches.keys()).some((name) => name.startsWith("bx-site-")),
+        );
+      },
+      undefined,
+      timeouts.pythonMs,
+    );
     await page.reload({ waitUntil: "load" });
     await until(page, "the service worker's control", () => navigator.serviceWorker.controller !== null);
   });
@@ -121,20 +144,39 @@ try {
     await page.click(`${figure} .bx-inside summary`);
     const editor = `#${widget}-code`;
     await untilShown(page, "the model's source in the editor", editor, expected.source.trim(), "value");
-    await page.$eval(editor, (element, code) => {
-      element.value = code;
-      element.dispatchEvent(new Event("input", { bubbles: true }));
-    }, expected.editedSource);
+    await page.$eval(
+      editor,
+      (element, code) => {
+        element.value = code;
+        element.dispatchEvent(new Event("input", { bubbles: true }));
+      },
+      expected.editedSource,
+    );
     await page.click(`${figure} .bx-share-code`);
-    await until(page, "the shared link", (selector) => /[?&]tariff_stack\.code=/.test(document.querySelector(selector)?.value ?? ""),
-      `#${widget}-code-link`);
+    await until(
+      page,
+      "the shared link",
+      (selector) => /[?&]tariff_stack\.code=/.test(document.querySelector(selector)?.value ?? ""),
+      `#${widget}-code-link`,
+    );
     const link = await page.$eval(`#${widget}-code-link`, (element) => element.value);
     const other = watch(await browser.newPage());
     await other.goto(link, { waitUntil: "load" });
-    await untilShown(other, "the edit in the new page's editor", editor, expected.editedSource.trim(), "value");
+    await untilShown(
+      other,
+      "the edit in the new page's editor",
+      editor,
+      expected.editedSource.trim(),
+      "value",
+    );
     await other.waitForSelector(ready(widget), { timeout: timeouts.pythonMs });
     await other.click(`${figure} .bx-run`);
-    await untilShown(other, "the edited model's read-out", `${figure} dd[data-figure='price']`, expected.editedPrice);
+    await untilShown(
+      other,
+      "the edited model's read-out",
+      `${figure} dd[data-figure='price']`,
+      expected.editedPrice,
+    );
     await other.close();
   });
 
@@ -147,9 +189,15 @@ try {
     }, input.probe);
     const deadline = Date.now() + timeouts.stepMs;
     const heard = () => problems.some((problem) => problem.includes(input.probe));
-    const reported = async () => (await (await fetch(input.reports)).json()).some((r) => JSON.stringify(r).includes(new URL(input.probe).host));
+    const reported = async () =>
+      (await (await fetch(input.reports)).json()).some((r) =>
+        JSON.stringify(r).includes(new URL(input.probe).host),
+      );
     while (!(heard() && (await reported()))) {
-      if (Date.now() > deadline) throw new Error(`heard the console error: ${heard()}; the refused request reported: ${await reported()}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `heard the console error: ${heard()}; the refused request reported: ${await reported()}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   });
@@ -158,5 +206,7 @@ try {
 } finally {
   const version = browser ? await browser.version().catch(() => "") : "";
   await browser?.close().catch(() => {});
-  process.stdout.write(`${JSON.stringify({ version, steps, failed, problems, seconds: (Date.now() - started) / 1000 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ version, steps, failed, problems, seconds: (Date.now() - started) / 1000 })}\n`,
+  );
 }

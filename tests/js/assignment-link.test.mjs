@@ -28,7 +28,11 @@ test("a page address without an assignment asks nothing", () => {
   for (const query of ["", "?", "?utm_source=mail", "?w.fentanyl=20"]) {
     const plan = read(query);
     assert.equal(plan.active, false, query);
-    assert.deepEqual([plan.locked.size, plan.hidden.size, plan.results.size, plan.notes.length], [0, 0, 0, 0], query);
+    assert.deepEqual(
+      [plan.locked.size, plan.hidden.size, plan.results.size, plan.notes.length],
+      [0, 0, 0, 0],
+      query,
+    );
     assert.equal(plan.predict, null);
   }
 });
@@ -58,7 +62,12 @@ test("a name the widget does not have is ignored with a note, and every result i
   assert.match(plan.notes.join(" "), /“old_readout” is not a slider, read-out or chart/);
   assert.match(plan.notes.join(" "), /“nope” is not a slider/);
   // A mistyped lock alone gives nothing away; a mistyped hide may have been meant for the very answer.
-  assert.deepEqual(results(plan), { total: "reveal", price: "reveal", stack: "reveal", price_chart: "reveal" });
+  assert.deepEqual(results(plan), {
+    total: "reveal",
+    price: "reveal",
+    stack: "reveal",
+    price_chart: "reveal",
+  });
   assert.equal(read("?w.lock=nope").results.size, 0);
 });
 
@@ -154,13 +163,27 @@ test("a link the builder writes reads back as the same assignment", () => {
   assert.equal(plan.lesson, choices.lesson);
   assert.deepEqual(plan.notes, []);
   const plain = { ...choices, sliders: {}, results: {}, predict: "", choices: [], question: "", lesson: "" };
-  assert.equal(assignmentLink(widget, { ...plain, values: { fentanyl: 10, reciprocal: 10, section301: 25 } }, "https://s/"),
-    "https://s/assign/w/", "nothing asked: the page itself, with no version");
+  assert.equal(
+    assignmentLink(
+      widget,
+      { ...plain, values: { fentanyl: 10, reciprocal: 10, section301: 25 } },
+      "https://s/",
+    ),
+    "https://s/assign/w/",
+    "nothing asked: the page itself, with no version",
+  );
 });
 
 test("a link to this computer is told apart from one a student's device can open", () => {
-  for (const address of ["http://localhost:8000/", "http://127.0.0.1/", "http://127.3.4.5/", "http://[::1]:8000/",
-    "http://0.0.0.0/", "http://pack.localhost/", "file:///home/t/site/index.html"]) {
+  for (const address of [
+    "http://localhost:8000/",
+    "http://127.0.0.1/",
+    "http://127.3.4.5/",
+    "http://[::1]:8000/",
+    "http://0.0.0.0/",
+    "http://pack.localhost/",
+    "file:///home/t/site/index.html",
+  ]) {
     assert.equal(localOnly(new URL(address)), true, address);
   }
   for (const address of ["http://192.168.1.20:8000/", "https://school.example/", "http://10.0.0.7/"]) {

@@ -4,9 +4,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-
-import { describe, plainNumber } from "../../widgets/runtime/format.js";
 import { checkNumber } from "../../widgets/runtime/answers.js";
+import { describe, plainNumber } from "../../widgets/runtime/format.js";
 import { readScenario } from "../../widgets/runtime/scenario-url.js";
 
 const CASES = JSON.parse(readFileSync(new URL("../cases/contract_cases.json", import.meta.url), "utf8"));
@@ -22,7 +21,11 @@ test("a shared link's value is kept (clamped to the range) exactly when it is a 
     const { values, notes } = readScenario("w", [param], `?${new URLSearchParams({ "w.x": text })}`);
     if (number === null) {
       assert.deepEqual(values, {}, show(text));
-      assert.match(notes[0], /is not a usable number, so the slider keeps its starting value, 5%\.$/, show(text));
+      assert.match(
+        notes[0],
+        /is not a usable number, so the slider keeps its starting value, 5%\.$/,
+        show(text),
+      );
     } else {
       assert.equal(values.x, Math.min(Math.max(number, -100), 100), show(text));
       assert.equal(notes.length, Math.abs(number) > 100 ? 1 : 0, show(text));

@@ -8,8 +8,22 @@ import { FAST_MBIT, lineSpeed } from "../../widgets/runtime/worker-boot.js";
 
 // 0.70 s from the first chunk to the last on a 50 Mbit/s line: the standard library (a zip, sent as it
 // is) and the WebAssembly, gzipped by the host (3.55 MB on the wire, 9.6 MB once decoded).
-const stdlib = { url: "https://site/python_stdlib.zip", first: 1000, last: 1150, bytes: 856_380, encoded: false, length: 856_380 };
-const wasm = { url: "https://site/pyodide.asm.wasm", first: 1010, last: 1700, bytes: 9_598_218, encoded: true, length: 3_546_122 };
+const stdlib = {
+  url: "https://site/python_stdlib.zip",
+  first: 1000,
+  last: 1150,
+  bytes: 856_380,
+  encoded: false,
+  length: 856_380,
+};
+const wasm = {
+  url: "https://site/pyodide.asm.wasm",
+  first: 1010,
+  last: 1700,
+  bytes: 9_598_218,
+  encoded: true,
+  length: 3_546_122,
+};
 
 test("the line is timed by the bytes that crossed it, not the bytes decoded", () => {
   const mbit = lineSpeed([stdlib, wasm]);
@@ -18,7 +32,11 @@ test("the line is timed by the bytes that crossed it, not the bytes decoded", ()
 });
 
 test("the same downloads over five times as long read a line too slow for the snapshot", () => {
-  const slow = [stdlib, wasm].map((s) => ({ ...s, first: s.first * 5, last: s.first * 5 + (s.last - s.first) * 5 }));
+  const slow = [stdlib, wasm].map((s) => ({
+    ...s,
+    first: s.first * 5,
+    last: s.first * 5 + (s.last - s.first) * 5,
+  }));
   const mbit = lineSpeed(slow);
   assert.ok(mbit > 9 && mbit < 11 && mbit < FAST_MBIT, `read ${mbit} Mbit/s on a 10 Mbit/s line`);
 });

@@ -7,9 +7,38 @@ import { test } from "node:test";
 import { CodeError, compactText, expandText, readCode, shortCode } from "../../widgets/runtime/short-link.js";
 
 const BASE = "https://example.org/site/";
-const WIDGETS = { tariff_stack: ["mfn", "section301", "section232", "fentanyl", "reciprocal", "section122", "others_reciprocal", "china_share", "switching", "pass_through", "elasticity"],
-  rare_earth_supply: ["china_share", "home_use", "withheld", "start_month", "duration", "stockpile", "other_growth"],
-  central_asia_pipeline: ["investment", "lead_time", "output_per_bn", "processed_share", "world_growth", "oxide_price"] };
+const WIDGETS = {
+  tariff_stack: [
+    "mfn",
+    "section301",
+    "section232",
+    "fentanyl",
+    "reciprocal",
+    "section122",
+    "others_reciprocal",
+    "china_share",
+    "switching",
+    "pass_through",
+    "elasticity",
+  ],
+  rare_earth_supply: [
+    "china_share",
+    "home_use",
+    "withheld",
+    "start_month",
+    "duration",
+    "stockpile",
+    "other_growth",
+  ],
+  central_asia_pipeline: [
+    "investment",
+    "lead_time",
+    "output_per_bn",
+    "processed_share",
+    "world_growth",
+    "oxide_price",
+  ],
+};
 const FIGURES = ["price", "total", "volume", "revenue", "peak_shortfall", "first_output", "charts"];
 
 // A deterministic generator (mulberry32): a failure names its seed and happens again.
@@ -24,10 +53,43 @@ function random(seed) {
 }
 
 // Anything a teacher may type in a question or a lesson's name, the awkward characters included.
-const LETTERS = ["a", "b", "Z", " ", " ", "e", "?", "&", "=", "#", "%", "+", "~", "'", "\"", ",", "|", ":", "/", "$", "é", "ß", "中", "😀", "\n", "<", "."];
+const LETTERS = [
+  "a",
+  "b",
+  "Z",
+  " ",
+  " ",
+  "e",
+  "?",
+  "&",
+  "=",
+  "#",
+  "%",
+  "+",
+  "~",
+  "'",
+  '"',
+  ",",
+  "|",
+  ":",
+  "/",
+  "$",
+  "é",
+  "ß",
+  "中",
+  "😀",
+  "\n",
+  "<",
+  ".",
+];
 
 // The builder's own way of writing a value (widgets/runtime/builder.js): readable commas, bars, colons, "+".
-const encode = (text) => encodeURIComponent(text).replace(/%2C/g, ",").replace(/%7C/g, "|").replace(/%3A/g, ":").replace(/%20/g, "+");
+const encode = (text) =>
+  encodeURIComponent(text)
+    .replace(/%2C/g, ",")
+    .replace(/%7C/g, "|")
+    .replace(/%3A/g, ":")
+    .replace(/%20/g, "+");
 
 function randomLink(next) {
   const pick = (list) => list[Math.floor(next() * list.length)];
@@ -35,7 +97,9 @@ function randomLink(next) {
   const widget = pick(Object.keys(WIDGETS));
   const params = WIDGETS[widget];
   const parts = [];
-  const add = (name, value) => { if (value !== "") parts.push(`${widget}.${name}=${encode(String(value))}`); };
+  const add = (name, value) => {
+    if (value !== "") parts.push(`${widget}.${name}=${encode(String(value))}`);
+  };
   for (const param of some(params)) add(param, Math.round(next() * 2000) / 10);
   add("lock", some(params).join(","));
   add("hide", [...some(params), ...some(FIGURES)].join(","));
@@ -107,7 +171,10 @@ test("the whole go/ address pasted reads as its code; an empty one asks for the 
   const link = `${BASE}assign/tariff_stack/?tariff_stack.predict=price&tariff_stack.v=3`;
   const code = await shortCode(link, BASE);
   assert.ok(same(await readCode(` ${BASE}go/#${code} `), link));
-  await assert.rejects(readCode("  "), (error) => error instanceof CodeError && /Type the code/.test(error.message));
+  await assert.rejects(
+    readCode("  "),
+    (error) => error instanceof CodeError && /Type the code/.test(error.message),
+  );
   await assert.rejects(readCode("tariff_stack?P=price"), CodeError); // no check characters
 });
 

@@ -4,14 +4,15 @@
 // the prediction beside the model, and keeps a worksheet the student prints or downloads. Nothing leaves
 // the device. A withheld result is not in the page at all until it is revealed (not merely styled
 // hidden): not its read-out, its chart (picture, live view, labels) or the data table.
-import { createView, loadVega } from "./charts.js";
+
 import { readAnswer } from "./answers.js";
 import { ASSIGNMENT_KEYS, cleanText, readAssignment, slug } from "./assignment-link.js";
+import { createView, loadVega } from "./charts.js";
 import { describe } from "./format.js";
 import { pageData } from "./page-data.js";
 import { onStatus } from "./python.js";
 import { scenarioPicture } from "./scenario-picture.js";
-import { WORKSHEET, answerText } from "./worksheet.js";
+import { answerText, WORKSHEET } from "./worksheet.js";
 
 const STORE = "bx-assignment:"; // localStorage prefix: this device only, one entry per assignment
 
@@ -74,7 +75,11 @@ function gapText(gap, unit) {
 const canShare = () => typeof navigator.share === "function";
 
 function storage() {
-  try { return window.localStorage; } catch { return null; } // blocked (private mode, some iframes)
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  } // blocked (private mode, some iframes)
 }
 
 /** Called by widget.js once its inputs are known and before its views are drawn. Returns null when
@@ -90,12 +95,22 @@ export function assignmentFor(figure, meta, inputs) {
   /** @type {AssignMeta} */
   const info = pageData(section, "bx-assign-meta");
   const key = figure.id.replace(/^widget-/, "");
-  const plan = readAssignment(key, { params: meta.params, figures: info.figures, charts: info.charts }, location.search);
+  const plan = readAssignment(
+    key,
+    { params: meta.params, figures: info.figures, charts: info.charts },
+    location.search,
+  );
   section.querySelector(".bx-assign-nojs")?.remove();
   if (!plan.active) {
     figure.dataset.assignment = "none";
-    section.append(el("p", { class: "bx-assign-intro", text: "This link holds no assignment, so the widget works as usual. " +
-      "Teachers make assignments (with locked or hidden controls and a prediction to make first) with the builder under “For teachers”." }));
+    section.append(
+      el("p", {
+        class: "bx-assign-intro",
+        text:
+          "This link holds no assignment, so the widget works as usual. " +
+          "Teachers make assignments (with locked or hidden controls and a prediction to make first) with the builder under “For teachers”.",
+      }),
+    );
     return null;
   }
   return new Assignment({ figure, section, plan, info, meta, inputs, key });
@@ -176,7 +191,9 @@ class Assignment {
   /** One assignment, whatever the student has moved since: its keys and the values it fixes. */
   identity() {
     const query = new URLSearchParams(location.search);
-    const fixed = [...this.plan.locked, ...this.plan.hidden].sort().map((n) => `${n}=${query.get(`${this.key}.${n}`) ?? ""}`);
+    const fixed = [...this.plan.locked, ...this.plan.hidden]
+      .sort()
+      .map((n) => `${n}=${query.get(`${this.key}.${n}`) ?? ""}`);
     const keys = ASSIGNMENT_KEYS.map((k) => `${k}=${query.get(`${this.key}.${k}`) ?? ""}`);
     return `${location.pathname}|${this.key}|${keys.join("&")}|${fixed.join("&")}`;
   }
@@ -193,13 +210,24 @@ class Assignment {
   }
 
   save() {
-    const state = { start: this.start, prediction: this.prediction, model: this.model,
-      name: this.nameField?.value ?? "", answer: this.answerField?.value ?? "" };
-    try { storage()?.setItem(this.storeKey, JSON.stringify(state)); } catch { /* full or blocked: the page still works */ }
+    const state = {
+      start: this.start,
+      prediction: this.prediction,
+      model: this.model,
+      name: this.nameField?.value ?? "",
+      answer: this.answerField?.value ?? "",
+    };
+    try {
+      storage()?.setItem(this.storeKey, JSON.stringify(state));
+    } catch {
+      /* full or blocked: the page still works */
+    }
   }
 
   /** @param {string} name */
-  status(name) { return statusOf(this.plan, name); }
+  status(name) {
+    return statusOf(this.plan, name);
+  }
 
   // ---- What the link takes out of the page, before anything is drawn ----
   withhold() {
@@ -213,9 +241,16 @@ class Assignment {
         help?.remove();
       } else if (plan.locked.has(input.name)) {
         input.disabled = true;
-        const reason = el("p", { class: "bx-locked", id: `${input.id}-locked`, text: "Set by your teacher." });
+        const reason = el("p", {
+          class: "bx-locked",
+          id: `${input.id}-locked`,
+          text: "Set by your teacher.",
+        });
         input.closest(".bx-control")?.append(reason);
-        input.setAttribute("aria-describedby", `${reason.id} ${input.getAttribute("aria-describedby") ?? ""}`.trim());
+        input.setAttribute(
+          "aria-describedby",
+          `${reason.id} ${input.getAttribute("aria-describedby") ?? ""}`.trim(),
+        );
       }
     }
     for (const dd of /** @type {NodeListOf<HTMLElement>} */ (figure.querySelectorAll("dd[data-figure]"))) {
@@ -230,10 +265,17 @@ class Assignment {
     const panel = figure.querySelector("details.bx-data");
     this.tableStatus = tableStatus(plan);
     if (panel && this.tableStatus !== "shown") {
-      this.tables = [.../** @type {NodeListOf<HTMLTableElement>} */ (panel.querySelectorAll("table.bx-table"))];
+      this.tables = [
+        .../** @type {NodeListOf<HTMLTableElement>} */ (panel.querySelectorAll("table.bx-table")),
+      ];
       for (const table of this.tables) table.remove();
-      this.tableNote = el("p", { class: "bx-withheld-note", text: this.tableStatus === "hidden"
-        ? "The data table is not part of this assignment." : "The data table appears after your prediction." });
+      this.tableNote = el("p", {
+        class: "bx-withheld-note",
+        text:
+          this.tableStatus === "hidden"
+            ? "The data table is not part of this assignment."
+            : "The data table appears after your prediction.",
+      });
       panel.append(this.tableNote);
     }
     figure.querySelector(".bx-inside")?.remove(); // its comparison table would show the model's figures
@@ -255,7 +297,10 @@ class Assignment {
     let latest = null;
     /** @type {ViewHandle} */
     const stand_in = {
-      async update(datasets) { latest = datasets; if (handle) await handle.update(datasets); },
+      async update(datasets) {
+        latest = datasets;
+        if (handle) await handle.update(datasets);
+      },
       data: (set) => (handle ? handle.data(set) : []),
       datasetNames: () => spec.datasets,
       vegaView: () => handle?.vegaView?.(), // none until revealed: the worksheet's picture waits for it too
@@ -265,7 +310,12 @@ class Assignment {
       return Promise.resolve(stand_in);
     }
     loadVega().catch(() => {}); // fetched now, so the chart draws at once when revealed
-    element.replaceChildren(el("p", { class: "bx-withheld-note", text: `This chart (${this.info.charts[index]?.title ?? "chart"}) appears after your prediction.` }));
+    element.replaceChildren(
+      el("p", {
+        class: "bx-withheld-note",
+        text: `This chart (${this.info.charts[index]?.title ?? "chart"}) appears after your prediction.`,
+      }),
+    );
     this.pending.push(async () => {
       element.replaceChildren();
       const real = await createView(element, spec);
@@ -285,18 +335,24 @@ class Assignment {
     const locked = this.inputs.filter((input) => this.plan.locked.has(input.name));
     // The widget enables every control when Python is ready; a locked one stays locked.
     const unsubscribe = onStatus(() => {
-      if (!this.figure.isConnected) { unsubscribe?.(); return; }
+      if (!this.figure.isConnected) {
+        unsubscribe?.();
+        return;
+      }
       for (const input of locked) input.disabled = true;
     });
-    this.start = this.saved.start ?? Object.fromEntries(this.inputs.map((input) => [input.name, Number(input.value)]));
+    this.start =
+      this.saved.start ?? Object.fromEntries(this.inputs.map((input) => [input.name, Number(input.value)]));
     const reset = this.figure.querySelector("button.bx-reset");
-    if (reset) { // Reset returns to the teacher's starting values, never to the widget's defaults
+    if (reset) {
+      // Reset returns to the teacher's starting values, never to the widget's defaults
       const fresh = /** @type {HTMLButtonElement} */ (reset.cloneNode(true));
       fresh.setAttribute("aria-label", "Reset to your teacher's starting values");
       reset.replaceWith(fresh);
       fresh.addEventListener("click", () => setAll(this.start));
     }
-    if (this.saved.prediction) { // the same assignment, opened again on this device
+    if (this.saved.prediction) {
+      // the same assignment, opened again on this device
       this.prediction = this.saved.prediction;
       this.model = this.saved.model ?? null; // the model's answer when the prediction was made
       this.showPredictionMade();
@@ -310,7 +366,10 @@ class Assignment {
   onResult(result) {
     if (!result.ok) return;
     this.latest = result;
-    if (this.awaiting && this.prediction) { this.awaiting = false; this.reveal(); }
+    if (this.awaiting && this.prediction) {
+      this.awaiting = false;
+      this.reveal();
+    }
     this.renderWhy();
     this.renderSheet();
   }
@@ -326,10 +385,14 @@ class Assignment {
   }
 
   /** @param {string} key */
-  figureNow(key) { return this.latest?.figures.find((f) => f.key === key) ?? null; }
+  figureNow(key) {
+    return this.latest?.figures.find((f) => f.key === key) ?? null;
+  }
 
   /** @returns {Record<string, number>} */
-  values() { return Object.fromEntries(this.inputs.map((input) => [input.name, Number(input.value)])); }
+  values() {
+    return Object.fromEntries(this.inputs.map((input) => [input.name, Number(input.value)]));
+  }
 
   // ---- The task: question, prediction, then the model ----
   renderTask() {
@@ -338,18 +401,30 @@ class Assignment {
     const id = (part) => `bx-${key}-${part}`;
     /** @type {HTMLElement[]} */
     const parts = [];
-    if (plan.lesson) parts.push(el("p", { class: "bx-assign-lesson" }, el("strong", { text: "Lesson: " }), plan.lesson));
+    if (plan.lesson)
+      parts.push(el("p", { class: "bx-assign-lesson" }, el("strong", { text: "Lesson: " }), plan.lesson));
     if (plan.question) parts.push(el("p", { class: "bx-assign-question", text: plan.question }));
     const how = [];
     if (plan.locked.size) how.push("Some sliders are set by your teacher and cannot be moved.");
-    if (plan.hidden.size || [...plan.results.values()].includes("hidden")) how.push("Some settings or results are left out on purpose.");
+    if (plan.hidden.size || [...plan.results.values()].includes("hidden"))
+      how.push("Some settings or results are left out on purpose.");
     this.needsPrediction = [...plan.results.values()].includes("reveal");
-    if (this.needsPrediction) how.push("Results marked “after your prediction” appear once you have made your prediction.");
+    if (this.needsPrediction)
+      how.push("Results marked “after your prediction” appear once you have made your prediction.");
     if (how.length) parts.push(el("p", { class: "bx-assign-how", text: how.join(" ") }));
-    parts.push(el("p", { class: "bx-assign-note", role: "status", text: plan.notes.length ? `Some parts of this link were ignored: ${plan.notes.join(" ")}` : "" }));
+    parts.push(
+      el("p", {
+        class: "bx-assign-note",
+        role: "status",
+        text: plan.notes.length ? `Some parts of this link were ignored: ${plan.notes.join(" ")}` : "",
+      }),
+    );
     if (this.needsPrediction) parts.push(this.predictionForm(id));
-    this.revealPanel = el("div", { class: "bx-reveal", hidden: true, "aria-labelledby": id("reveal-title") },
-      el("h3", { id: id("reveal-title"), tabindex: "-1", text: "Your prediction and the model" }));
+    this.revealPanel = el(
+      "div",
+      { class: "bx-reveal", hidden: true, "aria-labelledby": id("reveal-title") },
+      el("h3", { id: id("reveal-title"), tabindex: "-1", text: "Your prediction and the model" }),
+    );
     parts.push(this.revealPanel);
     section.append(...parts);
   }
@@ -358,31 +433,71 @@ class Assignment {
   predictionForm(id) {
     const { plan } = this;
     const target = plan.predict;
-    const form = el("form", { class: "bx-predict", "aria-labelledby": id("predict-title") },
-      el("h3", { id: id("predict-title"), text: "Your prediction" }));
+    const form = el(
+      "form",
+      { class: "bx-predict", "aria-labelledby": id("predict-title") },
+      el("h3", { id: id("predict-title"), text: "Your prediction" }),
+    );
     const what = target ? `${target.label}${unitWords(target.unit)}` : "";
     if (plan.choices.length) {
-      const fieldset = el("fieldset", {}, el("legend", { text: target ? `What do you predict for: ${what}?` : "What do you predict?" }));
+      const fieldset = el(
+        "fieldset",
+        {},
+        el("legend", { text: target ? `What do you predict for: ${what}?` : "What do you predict?" }),
+      );
       plan.choices.forEach((choice, i) => {
-        fieldset.append(el("div", { class: "bx-predict-option" },
-          el("input", { type: "radio", name: id("choice"), id: id(`choice-${i}`), value: choice }),
-          el("label", { for: id(`choice-${i}`), text: choice })));
+        fieldset.append(
+          el(
+            "div",
+            { class: "bx-predict-option" },
+            el("input", { type: "radio", name: id("choice"), id: id(`choice-${i}`), value: choice }),
+            el("label", { for: id(`choice-${i}`), text: choice }),
+          ),
+        );
       });
       form.append(fieldset);
       this.kind = "choice";
     } else if (target) {
-      form.append(el("label", { for: id("number"), text: `Predict: ${what}` }),
-        el("input", { type: "text", id: id("number"), class: "bx-predict-number", inputmode: "decimal", autocomplete: "off",
-          "aria-describedby": id("predict-feedback") }));
+      form.append(
+        el("label", { for: id("number"), text: `Predict: ${what}` }),
+        el("input", {
+          type: "text",
+          id: id("number"),
+          class: "bx-predict-number",
+          inputmode: "decimal",
+          autocomplete: "off",
+          "aria-describedby": id("predict-feedback"),
+        }),
+      );
       this.kind = "number";
     } else {
-      form.append(el("label", { for: id("words"), text: "Write your prediction in a sentence: what will the results show?" }),
-        el("textarea", { id: id("words"), class: "bx-predict-words", rows: "3", maxlength: "500", "aria-describedby": id("predict-feedback") }));
+      form.append(
+        el("label", {
+          for: id("words"),
+          text: "Write your prediction in a sentence: what will the results show?",
+        }),
+        el("textarea", {
+          id: id("words"),
+          class: "bx-predict-words",
+          rows: "3",
+          maxlength: "500",
+          "aria-describedby": id("predict-feedback"),
+        }),
+      );
       this.kind = "words";
     }
-    form.append(el("button", { type: "submit", class: "md-button md-button--primary bx-predict-submit", text: "Lock in my prediction" }),
-      el("p", { class: "bx-predict-feedback", id: id("predict-feedback"), role: "status" }));
-    form.addEventListener("submit", (event) => { event.preventDefault(); this.predict(form); });
+    form.append(
+      el("button", {
+        type: "submit",
+        class: "md-button md-button--primary bx-predict-submit",
+        text: "Lock in my prediction",
+      }),
+      el("p", { class: "bx-predict-feedback", id: id("predict-feedback"), role: "status" }),
+    );
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.predict(form);
+    });
     this.form = form;
     return form;
   }
@@ -396,19 +511,34 @@ class Assignment {
     let given;
     if (this.kind === "choice") {
       const chosen = field("input[type=radio]:checked");
-      if (!chosen) { feedback.textContent = "Choose one of the options first."; return; }
+      if (!chosen) {
+        feedback.textContent = "Choose one of the options first.";
+        return;
+      }
       given = { text: chosen.value };
     } else if (this.kind === "number" && this.plan.predict) {
       const number = field(".bx-predict-number");
       const value = readAnswer(number.value);
-      if (value === null) { feedback.textContent = "Type a number first (for example 42)."; number.focus(); return; }
+      if (value === null) {
+        feedback.textContent = "Type a number first (for example 42).";
+        number.focus();
+        return;
+      }
       given = { value, text: describe(value, this.plan.predict.unit) };
     } else {
       const text = cleanText(field(".bx-predict-words").value, 500);
-      if (!text) { feedback.textContent = "Write your prediction first."; return; }
+      if (!text) {
+        feedback.textContent = "Write your prediction first.";
+        return;
+      }
       given = { text };
     }
-    this.prediction = { kind: this.kind, of: this.plan.predict?.key ?? null, ...given, made: new Date().toISOString() };
+    this.prediction = {
+      kind: this.kind,
+      of: this.plan.predict?.key ?? null,
+      ...given,
+      made: new Date().toISOString(),
+    };
     this.showPredictionMade();
     this.save();
     this.awaiting = true;
@@ -418,7 +548,9 @@ class Assignment {
   showPredictionMade() {
     const { form, prediction } = this;
     if (!form || !prediction) return;
-    for (const control of /** @type {NodeListOf<HTMLInputElement>} */ (form.querySelectorAll("input, textarea, button"))) {
+    for (const control of /** @type {NodeListOf<HTMLInputElement>} */ (
+      form.querySelectorAll("input, textarea, button")
+    )) {
       control.disabled = true;
     }
     /** @type {HTMLInputElement | null} */
@@ -435,8 +567,10 @@ class Assignment {
     /** @type {HTMLElement | null | undefined} */
     const feedback = this.form?.querySelector(".bx-predict-feedback");
     if (!feedback || !this.prediction) return;
-    feedback.textContent = this.revealed ? `Prediction saved: ${this.prediction.text}. The model's answer is below.`
-      : this.latest ? `Prediction saved: ${this.prediction.text}. The model's results follow.`
+    feedback.textContent = this.revealed
+      ? `Prediction saved: ${this.prediction.text}. The model's answer is below.`
+      : this.latest
+        ? `Prediction saved: ${this.prediction.text}. The model's results follow.`
         : `Prediction saved: ${this.prediction.text}. Waiting for the model: Python is still starting in this browser ` +
           "(the first time can take a minute on a school network); its answer appears here by itself.";
     feedback.dataset.state = this.revealed || this.latest ? "ready" : "waiting";
@@ -448,10 +582,15 @@ class Assignment {
     const target = this.plan.predict;
     if (!this.model) {
       const now = target ? this.figureNow(target.key) : null;
-      this.model = { scenario: this.visibleValues(), figure: now && { key: now.key, label: now.label, value: now.value, unit: now.unit, text: now.text } };
+      this.model = {
+        scenario: this.visibleValues(),
+        figure: now && { key: now.key, label: now.label, value: now.value, unit: now.unit, text: now.text },
+      };
       this.save();
     }
-    for (const dd of /** @type {NodeListOf<HTMLElement>} */ (this.figure.querySelectorAll("dd[data-withheld]"))) {
+    for (const dd of /** @type {NodeListOf<HTMLElement>} */ (
+      this.figure.querySelectorAll("dd[data-withheld]")
+    )) {
       const name = dd.dataset.withheld ?? "";
       dd.dataset.figure = name;
       dd.removeAttribute("data-withheld");
@@ -471,28 +610,58 @@ class Assignment {
     const { revealPanel: panel, prediction, model } = this;
     if (!panel || !prediction) return;
     const lines = [];
-    const said = prediction.kind === "choice" ? `You chose “${prediction.text}”.` : `You predicted ${prediction.kind === "words" ? `“${prediction.text}”` : prediction.text}.`;
+    const said =
+      prediction.kind === "choice"
+        ? `You chose “${prediction.text}”.`
+        : `You predicted ${prediction.kind === "words" ? `“${prediction.text}”` : prediction.text}.`;
     lines.push(el("p", { class: "bx-reveal-prediction", text: said }));
     if (model?.figure) {
-      lines.push(el("p", { class: "bx-reveal-model" }, "The model gives ", el("strong", { text: model.figure.text }),
-        ` (${model.figure.label}) for the settings you had then.`));
+      lines.push(
+        el(
+          "p",
+          { class: "bx-reveal-model" },
+          "The model gives ",
+          el("strong", { text: model.figure.text }),
+          ` (${model.figure.label}) for the settings you had then.`,
+        ),
+      );
       if (prediction.kind === "number" && prediction.value !== undefined) {
         const gap = prediction.value - model.figure.value;
-        const close = describe(prediction.value, model.figure.unit) === describe(model.figure.value, model.figure.unit);
-        lines.push(el("p", { class: "bx-reveal-gap", text: close ? "Your prediction matches the model."
-          : `Your prediction was ${gapText(Math.abs(gap), model.figure.unit)} ${gap > 0 ? "above" : "below"} the model's.` }));
+        const close =
+          describe(prediction.value, model.figure.unit) === describe(model.figure.value, model.figure.unit);
+        lines.push(
+          el("p", {
+            class: "bx-reveal-gap",
+            text: close
+              ? "Your prediction matches the model."
+              : `Your prediction was ${gapText(Math.abs(gap), model.figure.unit)} ${gap > 0 ? "above" : "below"} the model's.`,
+          }),
+        );
       }
     } else {
       lines.push(el("p", { text: "Compare it with the results now shown under the chart." }));
     }
     this.whyText = el("span");
-    this.whyLine = el("p", { class: "bx-reveal-why", hidden: true }, el("strong", { text: "Why, in one line: " }), this.whyText);
+    this.whyLine = el(
+      "p",
+      { class: "bx-reveal-why", hidden: true },
+      el("strong", { text: "Why, in one line: " }),
+      this.whyText,
+    );
     lines.push(this.whyLine);
-    lines.push(el("p", { class: "bx-reveal-next", text: "Read how the model works below, then move the sliders you are free to move and watch what changes (the line above follows them)." }));
+    lines.push(
+      el("p", {
+        class: "bx-reveal-next",
+        text: "Read how the model works below, then move the sliders you are free to move and watch what changes (the line above follows them).",
+      }),
+    );
     /** @type {HTMLElement | null} */
     const method = document.querySelector(".bx-assign-method");
     panel.append(...lines);
-    if (method) { method.hidden = false; panel.append(method); }
+    if (method) {
+      method.hidden = false;
+      panel.append(method);
+    }
     panel.hidden = false;
     this.renderWhy();
     this.sayPredictionState();
@@ -516,30 +685,71 @@ class Assignment {
     this.answerField = el("textarea", { id: id("answer"), rows: "5", maxlength: "4000" });
     this.nameField.value = this.saved.name ?? "";
     this.answerField.value = this.saved.answer ?? "";
-    for (const field of [this.nameField, this.answerField]) field.addEventListener("input", () => { this.save(); this.renderSheet(); });
+    for (const field of [this.nameField, this.answerField])
+      field.addEventListener("input", () => {
+        this.save();
+        this.renderSheet();
+      });
     this.sheet = el("div", { class: "bx-ws-sheet" });
     this.wsStatus = el("p", { class: "bx-ws-status", role: "status" });
-    const print = el("button", { type: "button", class: "md-button bx-ws-print", text: "Print or save as PDF" });
-    const download = el("button", { type: "button", class: "md-button md-button--primary bx-ws-download", text: "Download worksheet (.json)" });
+    const print = el("button", {
+      type: "button",
+      class: "md-button bx-ws-print",
+      text: "Print or save as PDF",
+    });
+    const download = el("button", {
+      type: "button",
+      class: "md-button md-button--primary bx-ws-download",
+      text: "Download worksheet (.json)",
+    });
     print.addEventListener("click", () => window.print());
     download.addEventListener("click", () => this.download());
     // From a phone, a file is hard to hand over: a short text to share (messages, mail, the class's
     // platform) or copy does the same; the teacher pastes it into the class results page.
     this.handText = el("textarea", { id: id("text"), class: "bx-ws-text", rows: "6", readonly: true });
-    const share = el("button", { type: "button", class: "md-button bx-ws-share", text: canShare() ? "Share my answer text" : "Copy my answer text" });
+    const share = el("button", {
+      type: "button",
+      class: "md-button bx-ws-share",
+      text: canShare() ? "Share my answer text" : "Copy my answer text",
+    });
     share.addEventListener("click", () => this.shareText());
-    const handIn = el("details", { class: "bx-ws-handin" }, el("summary", { text: "On a phone? Hand in a short answer text instead" }),
-      el("p", { text: "Share or copy this text and send it to your teacher as they asked (message, e-mail, class platform): " +
-        "it holds your name, prediction, the model's answer and your answer. Send it whole: its last line checks that nothing was cut." }),
-      el("label", { for: id("text"), text: "Your answer text" }), this.handText, el("div", { class: "bx-ws-buttons" }, share));
+    const handIn = el(
+      "details",
+      { class: "bx-ws-handin" },
+      el("summary", { text: "On a phone? Hand in a short answer text instead" }),
+      el("p", {
+        text:
+          "Share or copy this text and send it to your teacher as they asked (message, e-mail, class platform): " +
+          "it holds your name, prediction, the model's answer and your answer. Send it whole: its last line checks that nothing was cut.",
+      }),
+      el("label", { for: id("text"), text: "Your answer text" }),
+      this.handText,
+      el("div", { class: "bx-ws-buttons" }, share),
+    );
     ws.append(
-      el("p", { class: "bx-ws-intro", text: "Your worksheet stays in this browser on this device: nothing is sent anywhere. " +
-        "To hand it in, print it (or save it as PDF) or download it, and give the file to your teacher." }),
-      el("div", { class: "bx-ws-fields" },
-        el("label", { for: id("name"), text: "Your name (optional)" }), this.nameField,
-        el("label", { for: id("answer"), text: this.plan.question ? "Your answer to the question, and why" : "Your answer: what did you find, and why?" }),
-        this.answerField),
-      el("div", { class: "bx-ws-buttons" }, print, download), handIn, this.wsStatus, this.sheet,
+      el("p", {
+        class: "bx-ws-intro",
+        text:
+          "Your worksheet stays in this browser on this device: nothing is sent anywhere. " +
+          "To hand it in, print it (or save it as PDF) or download it, and give the file to your teacher.",
+      }),
+      el(
+        "div",
+        { class: "bx-ws-fields" },
+        el("label", { for: id("name"), text: "Your name (optional)" }),
+        this.nameField,
+        el("label", {
+          for: id("answer"),
+          text: this.plan.question
+            ? "Your answer to the question, and why"
+            : "Your answer: what did you find, and why?",
+        }),
+        this.answerField,
+      ),
+      el("div", { class: "bx-ws-buttons" }, print, download),
+      handIn,
+      this.wsStatus,
+      this.sheet,
     );
     ws.hidden = false;
     this.renderSheet();
@@ -549,7 +759,9 @@ class Assignment {
   record() {
     /** @param {string} name */
     const param = (name) => /** @type {Param} */ (this.params.get(name));
-    const shownFigures = (this.latest?.figures ?? []).filter((f) => this.status(f.key) === "shown" || (this.revealed && this.status(f.key) === "reveal"));
+    const shownFigures = (this.latest?.figures ?? []).filter(
+      (f) => this.status(f.key) === "shown" || (this.revealed && this.status(f.key) === "reveal"),
+    );
     return {
       ...WORKSHEET, // format and version: the class results page (results.js) checks both
       lesson: this.plan.lesson || this.info.title,
@@ -563,8 +775,12 @@ class Assignment {
       saved: new Date().toISOString(),
       answer: this.answerField?.value.trim() ?? "",
       final_scenario: Object.entries(this.visibleValues()).map(([name, value]) => ({
-        setting: name, label: param(name).label, value, text: describe(value, param(name).unit),
-        locked: this.plan.locked.has(name) })),
+        setting: name,
+        label: param(name).label,
+        value,
+        text: describe(value, param(name).unit),
+        locked: this.plan.locked.has(name),
+      })),
       results: shownFigures.map((f) => ({ key: f.key, label: f.label, value: f.value, text: f.text })),
     };
   }
@@ -574,7 +790,11 @@ class Assignment {
     if (!handText || !wsStatus) return;
     const text = handText.value;
     try {
-      if (canShare()) { await navigator.share({ title: "My answer", text }); wsStatus.textContent = "Shared."; return; }
+      if (canShare()) {
+        await navigator.share({ title: "My answer", text });
+        wsStatus.textContent = "Shared.";
+        return;
+      }
       await navigator.clipboard.writeText(text);
       wsStatus.textContent = "Answer text copied: paste it into a message to your teacher.";
     } catch (error) {
@@ -589,42 +809,75 @@ class Assignment {
     const r = this.record();
     if (this.handText) this.handText.value = answerText(r);
     /** @param {string} term  @param {string | null | undefined} value  @param {string} [css] */
-    const row = (term, value, css) => (value ? [el("dt", { text: term }), el("dd", { text: value, class: css })] : []);
+    const row = (term, value, css) =>
+      value ? [el("dt", { text: term }), el("dd", { text: value, class: css })] : [];
     const model = r.model_at_prediction?.figure;
-    const list = el("dl", { class: "bx-ws-list" },
-      ...row("Name", r.name || "—"), ...row("Date", r.date), ...row("Assignment", r.link, "bx-ws-link"),
+    const list = el(
+      "dl",
+      { class: "bx-ws-list" },
+      ...row("Name", r.name || "—"),
+      ...row("Date", r.date),
+      ...row("Assignment", r.link, "bx-ws-link"),
       ...row("Question", r.question),
-      ...row("Your prediction", r.prediction && `${r.prediction.text}${this.plan.predict ? ` (${this.plan.predict.label})` : ""}`),
+      ...row(
+        "Your prediction",
+        r.prediction && `${r.prediction.text}${this.plan.predict ? ` (${this.plan.predict.label})` : ""}`,
+      ),
       ...row("The model, at your prediction", model && `${model.text} (${model.label})`),
-      ...row("Your answer", r.answer || "—"));
+      ...row("Your answer", r.answer || "—"),
+    );
     /** @param {string} caption  @param {string[]} heads  @param {string[][]} rows */
-    const table = (caption, heads, rows) => el("table", { class: "bx-ws-table" }, el("caption", { text: caption }),
-      el("thead", {}, el("tr", {}, ...heads.map((h) => el("th", { scope: "col", text: h })))),
-      el("tbody", {}, ...rows.map((cells) => el("tr", {}, ...cells.map((c) => el("td", { text: c }))))));
+    const table = (caption, heads, rows) =>
+      el(
+        "table",
+        { class: "bx-ws-table" },
+        el("caption", { text: caption }),
+        el("thead", {}, el("tr", {}, ...heads.map((h) => el("th", { scope: "col", text: h })))),
+        el("tbody", {}, ...rows.map((cells) => el("tr", {}, ...cells.map((c) => el("td", { text: c }))))),
+      );
     // The link as opened, as a QR code (it does not change); its encoder loads only on assignment pages.
     if (!this.qr) {
       const qr = el("div", { class: "bx-ws-qr" });
-      import("./qr.js").then(({ qrCode }) => qr.append(qrCode(r.link, `QR code of this assignment's link: ${r.link}`)))
+      import("./qr.js")
+        .then(({ qrCode }) => qr.append(qrCode(r.link, `QR code of this assignment's link: ${r.link}`)))
         .catch(() => qr.remove()); // the link is written out beside it anyway
       this.qr = qr;
     }
     this.picture ??= scenarioPicture(this.figure); // the student's chart, as it stands (scenario-picture.js)
     this.sheet.replaceChildren(
-      el("div", { class: "bx-ws-head" }, el("h3", { text: r.lesson }), this.qr), list, this.picture,
-      table("Your final scenario", ["Setting", "Value"], r.final_scenario.map((s) => [s.label + (s.locked ? " (set by your teacher)" : ""), s.text])),
-      ...(r.results.length ? [table("Results for your final scenario", ["Result", "Value"], r.results.map((f) => [f.label, f.text]))] : []),
+      el("div", { class: "bx-ws-head" }, el("h3", { text: r.lesson }), this.qr),
+      list,
+      this.picture,
+      table(
+        "Your final scenario",
+        ["Setting", "Value"],
+        r.final_scenario.map((s) => [s.label + (s.locked ? " (set by your teacher)" : ""), s.text]),
+      ),
+      ...(r.results.length
+        ? [
+            table(
+              "Results for your final scenario",
+              ["Result", "Value"],
+              r.results.map((f) => [f.label, f.text]),
+            ),
+          ]
+        : []),
     );
   }
 
   download() {
     const r = this.record();
     const name = `${slug(this.plan.lesson || this.info.widget)}-${r.date}.json`;
-    const link = el("a", { href: URL.createObjectURL(new Blob([JSON.stringify(r, null, 2)], { type: "application/json" })), download: name });
+    const link = el("a", {
+      href: URL.createObjectURL(new Blob([JSON.stringify(r, null, 2)], { type: "application/json" })),
+      download: name,
+    });
     link.hidden = true;
     document.body.append(link);
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 0);
-    if (this.wsStatus) this.wsStatus.textContent = `Downloaded ${name}: give this file to your teacher. It is a plain text file any computer can open.`;
+    if (this.wsStatus)
+      this.wsStatus.textContent = `Downloaded ${name}: give this file to your teacher. It is a plain text file any computer can open.`;
   }
 }

@@ -233,7 +233,9 @@ export function assignmentLink(widget, choices, base) {
       .join(",");
   // Results: read-outs by name; charts as "charts" when all of them are treated alike.
   const charts = widget.charts.map((c) => c.name);
-  const readouts = Object.fromEntries(Object.entries(choices.results).filter(([name]) => !charts.includes(name)));
+  const readouts = Object.fromEntries(
+    Object.entries(choices.results).filter(([name]) => !charts.includes(name)),
+  );
   const chartStates = new Set(charts.map((name) => choices.results[name]));
   /** @param {"reveal" | "hide"} state */
   const results = (state) => {

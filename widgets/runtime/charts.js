@@ -36,7 +36,9 @@ export function loadVega() {
   vegaLoaded ??= Promise.all([
     Promise.all(CHART_SCRIPTS.map((path) => loadScript(site(path)))), // explainers/runtime_assets.py CHART_SCRIPTS
     import("./vega-compiled.js").catch(() => null), // without it, every expression is interpreted (slower)
-  ]).then(([, compiled]) => { expressions = evaluator(compiled); });
+  ]).then(([, compiled]) => {
+    expressions = evaluator(compiled);
+  });
   return vegaLoaded;
 }
 
@@ -62,21 +64,34 @@ function evaluator(compiled) {
   /** @param {"operator" | "parameter" | "event" | "handler" | "encode"} kind */
   const pick = (kind) => (/** @type {{ functions?: object }} */ ctx, /** @type {object} */ expr) => {
     const fn = COMPILED.get(key(kind, expr));
-    if (fn) { expressionsUsed.compiled += 1; return ctx?.functions ? fn.bind(ctx.functions) : fn; }
+    if (fn) {
+      expressionsUsed.compiled += 1;
+      return ctx?.functions ? fn.bind(ctx.functions) : fn;
+    }
     expressionsUsed.interpreted += 1;
     return /** @type {Evaluator} */ (interpreter)[kind](ctx, expr);
   };
   return {
-    operator: pick("operator"), parameter: pick("parameter"), event: pick("event"), handler: pick("handler"),
+    operator: pick("operator"),
+    parameter: pick("parameter"),
+    event: pick("event"),
+    handler: pick("handler"),
     encode: pick("encode"),
-    get codegen() { return /** @type {Evaluator} */ (interpreter).codegen; }, // field access and comparison, without `new Function`
+    get codegen() {
+      return /** @type {Evaluator} */ (interpreter).codegen;
+    }, // field access and comparison, without `new Function`
   };
 }
 
 /** Vega-Embed's option that hands Vega the evaluator above, once it is ready (else Vega-Embed's interpreter). */
-const compiledExpressions = () => (interpreter && expressions
-  ? { expr: /** @type {NonNullable<import("vega-embed").EmbedOptions["expr"]>} */ (/** @type {unknown} */ (expressions)) }
-  : {});
+const compiledExpressions = () =>
+  interpreter && expressions
+    ? {
+        expr: /** @type {NonNullable<import("vega-embed").EmbedOptions["expr"]>} */ (
+          /** @type {unknown} */ (expressions)
+        ),
+      }
+    : {};
 
 // The build compiled each spec with the site's theme (explainers/charts/theme.py), its colours and
 // font left as `var(--…)` slots: they are filled here from the page and the reader's scheme, so a
@@ -86,10 +101,17 @@ const compiledExpressions = () => (interpreter && expressions
 function themed(spec, within = document.body) {
   const style = getComputedStyle(within);
   /** @type {Record<string, string>} */
-  const hues = HUES[within.closest("[data-md-color-scheme]")?.getAttribute("data-md-color-scheme") === "slate" ? "slate" : "default"];
+  const hues =
+    HUES[
+      within.closest("[data-md-color-scheme]")?.getAttribute("data-md-color-scheme") === "slate"
+        ? "slate"
+        : "default"
+    ];
   /** @param {string} text */
-  const fill = (text) => text.replace(/var\((--[\w-]+)\)/g, (slot, name) =>
-    slot === FONT ? style.fontFamily : hues[slot] ?? (style.getPropertyValue(name).trim() || slot));
+  const fill = (text) =>
+    text.replace(/var\((--[\w-]+)\)/g, (slot, name) =>
+      slot === FONT ? style.fontFamily : (hues[slot] ?? (style.getPropertyValue(name).trim() || slot)),
+    );
   return JSON.parse(JSON.stringify(spec), (_key, value) => (typeof value === "string" ? fill(value) : value));
 }
 
@@ -97,18 +119,28 @@ function themed(spec, within = document.body) {
 async function embed(entry) {
   await loadVega();
   const spec = themed(entry.spec);
-  for (const data of spec.data ?? []) if (entry.datasets?.[data.name]) data.values = entry.datasets[data.name];
+  for (const data of spec.data ?? [])
+    if (entry.datasets?.[data.name]) data.values = entry.datasets[data.name];
   entry.result?.finalize();
   if (expressions && !interpreter) {
-    const probe = await window.vegaEmbed(document.createElement("div"), {}, { mode: "vega", renderer: "none", actions: false, ast: true });
-    interpreter = /** @type {{ _runtime: { expr: Evaluator } }} */ (/** @type {unknown} */ (probe.view))._runtime.expr;
+    const probe = await window.vegaEmbed(
+      document.createElement("div"),
+      {},
+      { mode: "vega", renderer: "none", actions: false, ast: true },
+    );
+    interpreter = /** @type {{ _runtime: { expr: Evaluator } }} */ (/** @type {unknown} */ (probe.view))
+      ._runtime.expr;
     probe.finalize();
   }
   // SVG prints cleanly; `ast: true` with `expr` evaluates expressions without `new Function` (the build's
   // compiled ones, else Vega's interpreter), so a strict Content-Security-Policy holds; no actions menu
   // (it links to an external editor).
   entry.result = await window.vegaEmbed(entry.element, /** @type {import("vega").Spec} */ (spec), {
-    mode: "vega", renderer: "svg", actions: false, ast: true, defaultStyle: false,
+    mode: "vega",
+    renderer: "svg",
+    actions: false,
+    ast: true,
+    defaultStyle: false,
     ...compiledExpressions(),
   });
   return entry;
@@ -133,7 +165,10 @@ const texts = new WeakMap();
 const asText = (rows) => {
   if (typeof rows !== "object" || rows === null) return JSON.stringify(rows);
   let text = texts.get(rows);
-  if (text === undefined) { text = JSON.stringify(rows); texts.set(rows, text); }
+  if (text === undefined) {
+    text = JSON.stringify(rows);
+    texts.set(rows, text);
+  }
   return text;
 };
 
@@ -186,9 +221,18 @@ export async function paperPicture({ vega }, rows, width) {
     const spec = themed(vega, box);
     for (const data of spec.data ?? []) if (rows[data.name]) data.values = rows[data.name];
     const result = await window.vegaEmbed(box, spec, {
-      mode: "vega", renderer: "none", actions: false, ast: true, defaultStyle: false, ...compiledExpressions(),
+      mode: "vega",
+      renderer: "none",
+      actions: false,
+      ast: true,
+      defaultStyle: false,
+      ...compiledExpressions(),
     });
-    try { return await result.view.toSVG(); } finally { result.finalize(); }
+    try {
+      return await result.view.toSVG();
+    } finally {
+      result.finalize();
+    }
   } finally {
     box.remove();
   }
@@ -199,12 +243,14 @@ export function mountChart(figure) {
   /** @type {ViewSpec[]} */
   const specs = pageData(figure, "bx-specs");
   const handles = specs.map((spec, i) =>
-    createView(/** @type {HTMLElement} */ (figure.querySelector(`.bx-view[data-view="${i}"]`)), spec));
+    createView(/** @type {HTMLElement} */ (figure.querySelector(`.bx-view[data-view="${i}"]`)), spec),
+  );
   figure.bxViews = Promise.all(handles);
   figure.bxViews.catch((/** @type {Error} */ error) => {
     const note = document.createElement("p");
     note.className = "bx-error";
-    note.textContent = `The interactive chart could not be loaded (${error.message}); the picture shows ` +
+    note.textContent =
+      `The interactive chart could not be loaded (${error.message}); the picture shows ` +
       "the same data, which is also in the table below.";
     figure.prepend(note);
   });
@@ -220,5 +266,6 @@ export function unmountAll() {
 new MutationObserver(() => {
   for (const entry of views) embedInTurn(entry);
 }).observe(document.body, {
-  attributes: true, attributeFilter: ["data-md-color-scheme"],
+  attributes: true,
+  attributeFilter: ["data-md-color-scheme"],
 });

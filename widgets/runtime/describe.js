@@ -8,7 +8,11 @@ const SETTING = "bx-description"; // localStorage: "brief", "full" or "off", for
 const QUIET_MS = 500; // said this long after the last result: never on every step of a held arrow key
 /** @typedef {"brief" | "full" | "off"} Mode */
 /** @type {[Mode, string][]} */
-const MODES = [["brief", "Brief"], ["full", "In full"], ["off", "Off"]];
+const MODES = [
+  ["brief", "Brief"],
+  ["full", "In full"],
+  ["off", "Off"],
+];
 
 /** @returns {Mode} */
 const readMode = () => {
@@ -41,14 +45,27 @@ export function mountDescription(figure, meta) {
   const key = figure.id;
   const said = element("p", { className: "bx-said", id: `${key}-said` });
   said.setAttribute("role", "status"); // polite; changed only when there is something new to say
-  const select = element("select", { id: `${key}-describe` }, MODES.map(([value, text]) => element("option", { value, text })));
+  const select = element(
+    "select",
+    { id: `${key}-describe` },
+    MODES.map(([value, text]) => element("option", { value, text })),
+  );
   select.value = readMode();
-  const again = element("button", { type: "button", className: "md-button bx-say-again", textContent: "Say the last change again" });
+  const again = element("button", {
+    type: "button",
+    className: "md-button bx-say-again",
+    textContent: "Say the last change again",
+  });
   const panel = element("div", { className: "bx-speech" }, [
-    element("label", { htmlFor: select.id, textContent: "Describe each change: " }), select, again,
+    element("label", { htmlFor: select.id, textContent: "Describe each change: " }),
+    select,
+    again,
   ]);
   // Under the result, not in it: on a phone the result sticks at the top of the screen (widgets.css).
-  /** @type {Element} */ (figure.querySelector(".bx-result") ?? figure.querySelector(".bx-figures")).after(said, panel);
+  /** @type {Element} */ (figure.querySelector(".bx-result") ?? figure.querySelector(".bx-figures")).after(
+    said,
+    panel,
+  );
   // The sentence says when the baseline changes: its own line no longer needs to (a preset press is one
   // announcement, not two).
   const baselineLine = figure.querySelector(".bx-baseline");
@@ -94,26 +111,36 @@ export function mountDescription(figure, meta) {
     clearTimeout(timer); // wait for the result of this change
   };
   figure.addEventListener("input", act);
-  figure.addEventListener("click", (event) => { if (/** @type {Element} */ (event.target).closest("button")) act(event); });
+  figure.addEventListener("click", (event) => {
+    if (/** @type {Element} */ (event.target).closest("button")) act(event);
+  });
 
   figure.addEventListener("bx:result", ({ detail }) => {
     const { result, settings } = detail;
     if (!result.ok || !result.description) return;
     latest = { description: result.description, settings, baseline: result.baseline };
-    for (const summary of /** @type {NodeListOf<HTMLElement>} */ (figure.querySelectorAll(".bx-chart-summary"))) {
+    for (const summary of /** @type {NodeListOf<HTMLElement>} */ (
+      figure.querySelectorAll(".bx-chart-summary")
+    )) {
       const words = result.description.charts[summary.dataset.chart ?? ""];
       if (words && summary.textContent !== words) summary.textContent = words; // not live: read when visited
     }
-    if (!acted) { // not the reader's change: nothing to say, but later changes start here
+    if (!acted) {
+      // not the reader's change: nothing to say, but later changes start here
       announced = settings;
       baseline = result.baseline;
-    }
-    else speakSoon();
+    } else speakSoon();
   });
 
   select.addEventListener("change", () => {
-    try { localStorage.setItem(SETTING, select.value); } catch { /* not remembered, still used */ }
-    for (const other of /** @type {NodeListOf<HTMLSelectElement>} */ (document.querySelectorAll(".bx-speech select"))) {
+    try {
+      localStorage.setItem(SETTING, select.value);
+    } catch {
+      /* not remembered, still used */
+    }
+    for (const other of /** @type {NodeListOf<HTMLSelectElement>} */ (
+      document.querySelectorAll(".bx-speech select")
+    )) {
       other.value = select.value;
     }
     said.hidden = select.value === "off";
@@ -125,7 +152,9 @@ export function mountDescription(figure, meta) {
     if (!sentence) return;
     said.hidden = false;
     said.textContent = ""; // the same words again are only announced if the region changes
-    setTimeout(() => { said.textContent = sentence; }, 100);
+    setTimeout(() => {
+      said.textContent = sentence;
+    }, 100);
   });
 
   return { previous: () => announced ?? meta.start };

@@ -20,7 +20,8 @@ export function plainNumber(text) {
 // page start-up nor the reader's first slider move should wait for.
 /** @type {Intl.NumberFormat | null} */
 let number = null;
-const numberFormat = () => (number ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: DEFAULT_DIGITS }));
+const numberFormat = () =>
+  (number ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: DEFAULT_DIGITS }));
 (globalThis.requestIdleCallback ?? setTimeout)(numberFormat); // made while idle, not on the first slider move
 
 /** The value with its unit: 12.5%, $127.50, 18 months; `digits` fixes the decimals, as in Python.
@@ -33,7 +34,8 @@ export function describe(value, unit, digits = null) {
   const text = digits === null ? numberFormat().format(value) : fixed(value, digits);
   if (unit === "×" || unit.startsWith("%")) return `${text}${unit}`; // 12%, 3×, 10% per year
   if (unit.startsWith("$ ")) return `$${text} ${unit.slice(2)}`;
-  if (text === "1" && /** @type {readonly string[]} */ (PLURAL_UNITS).includes(unit)) return `1 ${unit.slice(0, -1)}`; // 1 month, never "1 months"
+  if (text === "1" && /** @type {readonly string[]} */ (PLURAL_UNITS).includes(unit))
+    return `1 ${unit.slice(0, -1)}`; // 1 month, never "1 months"
   return `${text} ${unit}`.trim();
 }
 

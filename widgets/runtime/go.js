@@ -28,12 +28,24 @@ function mountOpener(root) {
   const { widgets } = /** @type {GoMeta} */ (pageData(root, "bx-go-meta"));
   root.querySelector(".bx-go-nojs")?.remove();
   // Codes are typed letter for letter: no capitals, corrections or suggestions from the phone's keyboard.
-  const field = node("input", { id: "bx-go-code", type: "text", autocomplete: "off", autocapitalize: "off",
-    autocorrect: "off", spellcheck: "false", "aria-describedby": "bx-go-message" });
+  const field = node("input", {
+    id: "bx-go-code",
+    type: "text",
+    autocomplete: "off",
+    autocapitalize: "off",
+    autocorrect: "off",
+    spellcheck: "false",
+    "aria-describedby": "bx-go-message",
+  });
   const message = node("p", { id: "bx-go-message", class: "bx-go-message", role: "status" });
-  const form = node("form", { class: "bx-go-form" },
-    node("label", { for: "bx-go-code", text: "The code your teacher gave you" }), field,
-    node("button", { type: "submit", class: "md-button md-button--primary", text: "Open the assignment" }), message);
+  const form = node(
+    "form",
+    { class: "bx-go-form" },
+    node("label", { for: "bx-go-code", text: "The code your teacher gave you" }),
+    field,
+    node("button", { type: "submit", class: "md-button md-button--primary", text: "Open the assignment" }),
+    message,
+  );
   root.append(form);
 
   /** @param {string} code  as typed, or from the address (go/#<code>) */
@@ -44,17 +56,25 @@ function mountOpener(root) {
       const path = await readCode(code);
       const widget = path.slice(ASSIGN_FOLDER.length + 1).split("/")[0] ?? ""; // split gives one part at least
       if (!widgets.includes(widget)) {
-        throw new CodeError("This code is for an exercise this site does not have: ask your teacher for the link.");
+        throw new CodeError(
+          "This code is for an exercise this site does not have: ask your teacher for the link.",
+        );
       }
       message.textContent = "Opening the assignment…";
       location.replace(site(path)); // the very link the teacher made; Back does not come here again
     } catch (error) {
       message.dataset.state = "problem";
-      message.textContent = error instanceof CodeError ? error.message : "This code could not be opened. Scan the QR code, or open the long link instead.";
+      message.textContent =
+        error instanceof CodeError
+          ? error.message
+          : "This code could not be opened. Scan the QR code, or open the long link instead.";
       field.focus();
     }
   }
-  form.addEventListener("submit", (event) => { event.preventDefault(); open(field.value); });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    open(field.value);
+  });
   const fromAddress = new URL(location.href).hash.slice(1);
   if (fromAddress) {
     field.value = fromAddress; // kept in the field, so a mistyped code can be corrected, not typed again
@@ -64,7 +84,8 @@ function mountOpener(root) {
 
 /** @param {ParentNode} page */
 export function mountGo(page) {
-  for (const link of /** @type {NodeListOf<HTMLAnchorElement>} */ (page.querySelectorAll("a.bx-go-link"))) link.textContent = typeable(link.href);
+  for (const link of /** @type {NodeListOf<HTMLAnchorElement>} */ (page.querySelectorAll("a.bx-go-link")))
+    link.textContent = typeable(link.href);
   const opener = /** @type {HTMLElement | null} */ (page.querySelector(".bx-go-open"));
   if (opener) mountOpener(opener);
 }

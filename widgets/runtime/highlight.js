@@ -1,8 +1,13 @@
 // A small Python highlighter for the "look inside" editor: comments, strings, numbers, keywords,
 // definitions. Returns DOM nodes (text only, never HTML), painted under a transparent textarea.
-const KEYWORDS = new Set(("False None True and as assert async await break class continue def del elif else " +
-  "except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield").split(" "));
-const TOKEN = /(#[^\n]*)|("""[\s\S]*?(?:"""|$)|'''[\s\S]*?(?:'''|$)|"(?:\\.|[^"\\\n])*"?|'(?:\\.|[^'\\\n])*'?)|(\b\d[\d_]*(?:\.\d*)?(?:e[-+]?\d+)?\b)|([A-Za-z_]\w*)/g;
+const KEYWORDS = new Set(
+  (
+    "False None True and as assert async await break class continue def del elif else " +
+    "except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield"
+  ).split(" "),
+);
+const TOKEN =
+  /(#[^\n]*)|("""[\s\S]*?(?:"""|$)|'''[\s\S]*?(?:'''|$)|"(?:\\.|[^"\\\n])*"?|'(?:\\.|[^'\\\n])*'?)|(\b\d[\d_]*(?:\.\d*)?(?:e[-+]?\d+)?\b)|([A-Za-z_]\w*)/g;
 
 /** @param {string} className  @param {string} text */
 function span(className, text) {

@@ -13,7 +13,10 @@ const CODE_PARAM = (key) => `${key}.code`;
 async function pack(text) {
   const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("deflate-raw"));
   const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-  return btoa(String.fromCharCode(...bytes)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll("+", "-")
+    .replaceAll("/", "_")
+    .replace(/=+$/, "");
 }
 
 /** @param {string} packed */
@@ -37,8 +40,12 @@ export function mountInside(panel, { key, widget, useCode }) {
   const compare = part(".bx-compare tbody");
   const original = editor.defaultValue;
   /** @param {string} text */
-  const say = (text) => { status.textContent = text; };
-  const paint = () => { painted.replaceChildren(...highlight(editor.value)); };
+  const say = (text) => {
+    status.textContent = text;
+  };
+  const paint = () => {
+    painted.replaceChildren(...highlight(editor.value));
+  };
   let running = false;
 
   editor.addEventListener("input", paint);
@@ -64,7 +71,10 @@ export function mountInside(panel, { key, widget, useCode }) {
   part(".bx-download").addEventListener("click", async () => {
     /** @type {import("./contract.js").StandaloneReply} */
     const reply = await standalone(editor.value).catch((error) => ({ ok: false, error: error.message }));
-    if (!reply.ok) { say(reply.error); return; }
+    if (!reply.ok) {
+      say(reply.error);
+      return;
+    }
     const link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([reply.text], { type: "text/x-python" }));
     link.download = `${widget}.py`;
@@ -80,14 +90,21 @@ export function mountInside(panel, { key, widget, useCode }) {
     field.hidden = false;
     part(".bx-code-link-label").hidden = false;
     field.select();
-    try { await navigator.clipboard.writeText(url.href); say("Link to your version copied."); }
-    catch { say("Copy the selected link: it opens this page with your version loaded in the editor."); }
+    try {
+      await navigator.clipboard.writeText(url.href);
+      say("Link to your version copied.");
+    } catch {
+      say("Copy the selected link: it opens this page with your version loaded in the editor.");
+    }
   });
 
   const figure = /** @type {HTMLElement} */ (panel.closest("figure"));
   figure.addEventListener("bx:result", ({ detail: { result, edited } }) => {
     if (!edited || !running) return;
-    if (!result.ok) { say(`${result.error} The chart keeps its last good state.`); return; }
+    if (!result.ok) {
+      say(`${result.error} The chart keeps its last good state.`);
+      return;
+    }
     say("Your version is drawn. Move the sliders: they now run your code too.");
     const original = "original" in result ? result.original : [];
     const rows = result.figures.map((mine, i) => {
@@ -105,11 +122,16 @@ export function mountInside(panel, { key, widget, useCode }) {
   // A shared link with code: load it into the editor, but run nothing until the reader asks.
   const packed = new URLSearchParams(location.search).get(CODE_PARAM(key));
   if (packed) {
-    unpack(packed).then((code) => {
-      editor.value = code;
-      paint();
-      panel.open = true;
-      say("This link carries an edited version of the model. Read it, then press “Run my version” to try it.");
-    }, () => say("The code in this link could not be read; the editor shows the original model."));
+    unpack(packed).then(
+      (code) => {
+        editor.value = code;
+        paint();
+        panel.open = true;
+        say(
+          "This link carries an edited version of the model. Read it, then press “Run my version” to try it.",
+        );
+      },
+      () => say("The code in this link could not be read; the editor shows the original model."),
+    );
   }
 }

@@ -57,12 +57,19 @@ export function versionNotice(figure, search = location.search) {
   const made = linkVersion(figure, search);
   if (made === null || made === link.version) return null;
   if (made > link.version) {
-    return { text: `This link names version ${made} of the model, but this page runs version ${link.version}; ` +
-      "the settings it holds may mean something else here.", anchor: null };
+    return {
+      text:
+        `This link names version ${made} of the model, but this page runs version ${link.version}; ` +
+        "the settings it holds may mean something else here.",
+      anchor: null,
+    };
   }
   const changes = link.changes.filter((c) => c.version > made);
   const what = changes.map((c) => `version ${c.version} (${c.date}): ${c.what}`).join(" ");
-  return { text: `This link was made with version ${made} of the model; the page now runs version ` +
-    `${link.version}, so the same settings may give different results. What changed: ${what}`,
-    anchor: changes.at(-1)?.anchor ?? null };
+  return {
+    text:
+      `This link was made with version ${made} of the model; the page now runs version ` +
+      `${link.version}, so the same settings may give different results. What changed: ${what}`,
+    anchor: changes.at(-1)?.anchor ?? null,
+  };
 }

@@ -21,11 +21,14 @@ function mountPage() {
   for (const unmount of unmountWidgets) unmount();
   unmountWidgets = [];
   mountReuse(document); // downloads, citations, old-link notices: before the widgets rewrite the address
-  for (const figure of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("figure.bx-figure"))) {
+  for (const figure of /** @type {NodeListOf<HTMLElement>} */ (
+    document.querySelectorAll("figure.bx-figure")
+  )) {
     if (figure.classList.contains("bx-widget")) unmountWidgets.push(mountWidget(figure));
     else mountChart(figure);
   }
-  for (const quiz of /** @type {NodeListOf<HTMLFormElement>} */ (document.querySelectorAll("form.bx-quiz"))) mountQuiz(quiz);
+  for (const quiz of /** @type {NodeListOf<HTMLFormElement>} */ (document.querySelectorAll("form.bx-quiz")))
+    mountQuiz(quiz);
   // The teachers' assignment builder, on its one page only (loaded when needed).
   /** @type {HTMLElement | null} */
   const builder = document.querySelector(".bx-builder");
@@ -34,7 +37,8 @@ function mountPage() {
   const results = document.querySelector(".bx-results"); // the class results page
   if (results) import("./results.js").then(({ mountResults }) => mountResults(results));
   // Short addresses: the go/ page that opens a short code, and the lessons' short links (go.js).
-  if (document.querySelector(".bx-go-open, a.bx-go-link")) import("./go.js").then(({ mountGo }) => mountGo(document));
+  if (document.querySelector(".bx-go-open, a.bx-go-link"))
+    import("./go.js").then(({ mountGo }) => mountGo(document));
 }
 
 // In a task of its own, not inside Material's page-change handler, which is already one of the longest

@@ -9,9 +9,10 @@ export function offerOffline() {
   if (offered || !("serviceWorker" in navigator)) return; // e.g. plain http on a LAN: not a secure context
   offered = true;
   const worker = new URL("../../sw.js", import.meta.url); // assets/runtime/ -> the site root
-  const register = () => navigator.serviceWorker.register(worker, { type: "classic" }).catch(() => {
-    // No offline copy (a browser setting, a host that blocks it): the site works online as before.
-  });
+  const register = () =>
+    navigator.serviceWorker.register(worker, { type: "classic" }).catch(() => {
+      // No offline copy (a browser setting, a host that blocks it): the site works online as before.
+    });
   const idle = window.requestIdleCallback ?? ((/** @type {() => void} */ task) => setTimeout(task, 0));
   setTimeout(() => idle(register, { timeout: 2_000 }), AFTER_READY_MS);
 }

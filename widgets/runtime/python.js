@@ -61,7 +61,9 @@ function setState(phase, text) {
 export function onStatus(listener) {
   listeners.add(listener);
   listener(state);
-  return () => { listeners.delete(listener); };
+  return () => {
+    listeners.delete(listener);
+  };
 }
 
 /** @param {string} text */
@@ -77,7 +79,9 @@ function rejectPending(text) {
  *  The same few lines run from the inline script in <head> on widget pages (runtime_assets.py). */
 function newWorker() {
   const script = new URL("./worker.js", import.meta.url).href;
-  const bootstrap = URL.createObjectURL(new Blob([`import ${JSON.stringify(script)};`], { type: "text/javascript" }));
+  const bootstrap = URL.createObjectURL(
+    new Blob([`import ${JSON.stringify(script)};`], { type: "text/javascript" }),
+  );
   return { worker: new Worker(bootstrap, { type: "module" }), bootstrap };
 }
 
@@ -102,7 +106,8 @@ export function startPython() {
       settled = true;
       clearTimeout(timers.stall);
       clearTimeout(timers.limit);
-      if (error) reject(error); else resolve();
+      if (error) reject(error);
+      else resolve();
     };
     /** @param {number} ms */
     const seconds = (ms) => Math.round(ms / 1000);
@@ -119,8 +124,10 @@ export function startPython() {
       clearTimeout(timers.stall);
       timers.stall = setTimeout(() => end(new Error(why)), ms);
     };
-    timers.limit = setTimeout(() => end(new Error(
-      `Python took longer than ${Math.round(limitMs / 1000)} seconds to load`)), limitMs);
+    timers.limit = setTimeout(
+      () => end(new Error(`Python took longer than ${Math.round(limitMs / 1000)} seconds to load`)),
+      limitMs,
+    );
     alive();
     setState("loading", phaseText);
 
@@ -133,17 +140,27 @@ export function startPython() {
     try {
       started = early ?? newWorker();
     } catch (error) {
-      end(new Error(`the Python worker could not be started (${text(/** @type {Error} */ (error)?.message, "refused")})`));
+      end(
+        new Error(
+          `the Python worker could not be started (${text(/** @type {Error} */ (error)?.message, "refused")})`,
+        ),
+      );
       return;
     }
     worker = started.worker;
-    const forget = () => { if (started.bootstrap) URL.revokeObjectURL(started.bootstrap); started.bootstrap = null; };
+    const forget = () => {
+      if (started.bootstrap) URL.revokeObjectURL(started.bootstrap);
+      started.bootstrap = null;
+    };
     /** @param {unknown} message  one of the worker's messages, or anything edited code posted */
     const receive = (message) => {
       forget(); // the worker has loaded its bootstrap
       if (typeof message !== "object" || message === null) return;
       const data = /** @type {WorkerMessage} */ (message);
-      if (data.type === MESSAGES.RESULT) { settle(data.id, data.payload); return; }
+      if (data.type === MESSAGES.RESULT) {
+        settle(data.id, data.payload);
+        return;
+      }
       if (settled) {
         // After the start, only a crash matters (edited code may post anything it likes).
         return;
@@ -160,12 +177,20 @@ export function startPython() {
         if (loaded === 0) return; // the first download has begun: the first status stays
         const of = Number.isFinite(total) && total > 0 ? ` of ${megabytes(Math.max(total, loaded))}` : "";
         // As short as the first status, so the line keeps its height (a jump scrolls the page).
-        setState("loading", waiting === "start" ? `Starting Python (${megabytes(loaded)} MB arrived, once per visit)…`
-          : `Loading Python: ${megabytes(loaded)}${of} MB (once per visit)…`);
+        setState(
+          "loading",
+          waiting === "start"
+            ? `Starting Python (${megabytes(loaded)} MB arrived, once per visit)…`
+            : `Loading Python: ${megabytes(loaded)}${of} MB (once per visit)…`,
+        );
       } else if (data.type === MESSAGES.HEARTBEAT) {
         alive("start");
       } else if (data.type === MESSAGES.BOOT) {
-        track("python-boot", { fromSnapshot: data.fromSnapshot === true, source: text(data.source, ""), why: text(data.why, "") });
+        track("python-boot", {
+          fromSnapshot: data.fromSnapshot === true,
+          source: text(data.source, ""),
+          why: text(data.why, ""),
+        });
       } else if (data.type === MESSAGES.READY) {
         end();
       } else if (data.type === MESSAGES.BOOT_ERROR) {
@@ -182,12 +207,15 @@ export function startPython() {
     };
     early?.queued.forEach(receive);
   });
-  booted.then(() => setState("ready", "Ready"), (/** @type {Error} */ error) => {
-    worker?.terminate();
-    worker = null;
-    rejectPending(error.message);
-    setState("unavailable", `Interactive mode is unavailable: ${error.message}.`);
-  });
+  booted.then(
+    () => setState("ready", "Ready"),
+    (/** @type {Error} */ error) => {
+      worker?.terminate();
+      worker = null;
+      rejectPending(error.message);
+      setState("unavailable", `Interactive mode is unavailable: ${error.message}.`);
+    },
+  );
   return booted;
 }
 
@@ -214,13 +242,18 @@ const isRows = (rows) => Array.isArray(rows) && rows.every((row) => typeof row =
 /** @param {unknown} figures  @param {(keyof ParsedFigure)[]} texts  the fields the page reads as text */
 const isFigures = (figures, texts) =>
   Array.isArray(figures) &&
-  figures.every((/** @type {ParsedFigure | null} */ f) => texts.every((field) => typeof f?.[field] === "string"));
+  figures.every((/** @type {ParsedFigure | null} */ f) =>
+    texts.every((field) => typeof f?.[field] === "string"),
+  );
 /** @param {Parsed} reply  @returns {reply is Failure} */
 const failure = (reply) => reply.ok === false && typeof reply.error === "string";
 /** @param {Parsed} reply  a run's read-outs and data sets */
 const result = (reply) =>
-  reply.ok === true && isFigures(reply.figures, ["key", "text"]) &&
-  typeof reply.data === "object" && reply.data !== null && Object.values(reply.data).every(isRows);
+  reply.ok === true &&
+  isFigures(reply.figures, ["key", "text"]) &&
+  typeof reply.data === "object" &&
+  reply.data !== null &&
+  Object.values(reply.data).every(isRows);
 /** @param {Parsed} reply  @returns {reply is ModelReply} */
 const modelReply = (reply) => failure(reply) || result(reply);
 /** @param {Parsed} reply  @returns {reply is EditedModelReply} */
@@ -242,7 +275,8 @@ function settle(id, payload) {
   } catch {
     reply = null;
   }
-  const readable = typeof reply === "object" && reply !== null && typeof reply.ok === "boolean" && request.check(reply);
+  const readable =
+    typeof reply === "object" && reply !== null && typeof reply.ok === "boolean" && request.check(reply);
   request.resolve(readable ? reply : { ok: false, error: "Python's answer could not be read." });
 }
 
@@ -300,4 +334,3 @@ export const runEdited = (widget, code, request) =>
  *  @param {string} code
  *  @returns {Promise<StandaloneReply>} */
 export const standalone = (code) => call("standalone", [code], textReply);
-

@@ -20,7 +20,11 @@ export function qrCode(text, label) {
   code.make();
   const count = code.getModuleCount();
   const size = (count + 2 * QUIET) * PIXELS;
-  const canvas = Object.assign(document.createElement("canvas"), { width: size, height: size, className: "bx-qr" });
+  const canvas = Object.assign(document.createElement("canvas"), {
+    width: size,
+    height: size,
+    className: "bx-qr",
+  });
   canvas.setAttribute("role", "img");
   canvas.setAttribute("aria-label", label);
   canvas.dataset.text = ascii; // what the code holds, for anyone checking it
@@ -30,7 +34,8 @@ export function qrCode(text, label) {
   draw.fillStyle = "#000";
   for (let row = 0; row < count; row += 1) {
     for (let col = 0; col < count; col += 1) {
-      if (code.isDark(row, col)) draw.fillRect((col + QUIET) * PIXELS, (row + QUIET) * PIXELS, PIXELS, PIXELS);
+      if (code.isDark(row, col))
+        draw.fillRect((col + QUIET) * PIXELS, (row + QUIET) * PIXELS, PIXELS, PIXELS);
     }
   }
   return canvas;

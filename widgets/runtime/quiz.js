@@ -21,7 +21,10 @@ export function mountQuiz(form) {
   const say = (kind, text) => {
     const mark = { right: "✓", wrong: "✗", hint: "?" }[kind];
     const word = { right: "Right.", wrong: "Not quite.", hint: "" }[kind];
-    const icon = Object.assign(document.createElement("span"), { className: "bx-quiz__mark", textContent: mark });
+    const icon = Object.assign(document.createElement("span"), {
+      className: "bx-quiz__mark",
+      textContent: mark,
+    });
     icon.setAttribute("aria-hidden", "true"); // the word says it to a screen reader
     feedback.replaceChildren(
       icon,
@@ -37,22 +40,43 @@ export function mountQuiz(form) {
     if (number) {
       const answer = Number(number.dataset.answer); // written by the build (quiz.py), not by the reader
       const result = checkNumber(number.value, answer, Number(number.dataset.tolerance));
-      if (result === "empty" || result === "not a number") { say("hint", "Type a number first (for example 42 or $42)."); return; }
+      if (result === "empty" || result === "not a number") {
+        say("hint", "Type a number first (for example 42 or $42).");
+        return;
+      }
       const why = reason(number.dataset.why ?? "");
-      if (result === "right") { say("right", why); return; }
+      if (result === "right") {
+        say("right", why);
+        return;
+      }
       wrong += 1;
-      say("wrong", wrong < TRIES ? "Have another go: check your working and try once more."
-        : `The answer is ${answer.toLocaleString("en-US")}. ${why}`);
+      say(
+        "wrong",
+        wrong < TRIES
+          ? "Have another go: check your working and try once more."
+          : `The answer is ${answer.toLocaleString("en-US")}. ${why}`,
+      );
       return;
     }
     /** @type {HTMLInputElement | null} */
     const chosen = form.querySelector("input[type=radio]:checked");
-    if (!chosen) { say("hint", "Choose an answer first."); return; }
+    if (!chosen) {
+      say("hint", "Choose an answer first.");
+      return;
+    }
     const why = reason(chosen.dataset.why ?? "");
-    if (chosen.dataset.correct === "true") { say("right", why); return; }
+    if (chosen.dataset.correct === "true") {
+      say("right", why);
+      return;
+    }
     wrong += 1;
-    if (wrong < TRIES) { say("wrong", `${why} Try once more.`); return; }
-    const right = /** @type {HTMLInputElement} */ (form.querySelector("input[type=radio][data-correct='true']"));
+    if (wrong < TRIES) {
+      say("wrong", `${why} Try once more.`);
+      return;
+    }
+    const right = /** @type {HTMLInputElement} */ (
+      form.querySelector("input[type=radio][data-correct='true']")
+    );
     const label = form.querySelector(`label[for="${right.id}"]`)?.textContent ?? "";
     say("wrong", `${why} The answer is “${label}”: ${reason(right.dataset.why ?? "")}`);
   });

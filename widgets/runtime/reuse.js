@@ -5,9 +5,10 @@
 // - "Cite this scenario" follows the sliders; every citation has a copy button;
 // - a link made with an older model version says so, in one line, with what changed.
 // Static charts need none of this: their menus are plain links to files the build wrote.
-import { scenarioUrl } from "./scenario-url.js";
+
+import { linkVersion, versionedUrl, versionNotice } from "./link-version.js";
 import { pageData } from "./page-data.js";
-import { linkVersion, versionNotice, versionedUrl } from "./link-version.js";
+import { scenarioUrl } from "./scenario-url.js";
 
 const BOM = "\ufeff";
 const SCENARIO = "scenario";
@@ -27,7 +28,10 @@ const field = (text) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}
 /** CSV with a byte order mark (spreadsheets then read it as UTF-8) and CRLF line ends, as download_csv.py writes it.
  *  @param {string[]} header  @param {unknown[][]} rows */
 export function csvText(header, rows) {
-  const lines = [header.map(field).join(","), ...rows.map((row) => row.map((v) => field(plainNumber(v))).join(","))];
+  const lines = [
+    header.map(field).join(","),
+    ...rows.map((row) => row.map((v) => field(plainNumber(v))).join(",")),
+  ];
   return `${BOM}${lines.join("\r\n")}\r\n`;
 }
 
@@ -49,7 +53,10 @@ function tableCsv(table, rows) {
   const keys = table.columns.map(([key]) => key);
   const labelled = !keys.includes(SCENARIO); // the models name each row's scenario ("Baseline", "Your scenario")
   const header = [...(labelled ? ["Scenario"] : []), ...table.columns.map(([, heading]) => heading)];
-  const body = rows.map((row) => [...(labelled ? [row[SCENARIO] ?? "Your scenario"] : []), ...keys.map((key) => row[key] ?? "")]);
+  const body = rows.map((row) => [
+    ...(labelled ? [row[SCENARIO] ?? "Your scenario"] : []),
+    ...keys.map((key) => row[key] ?? ""),
+  ]);
   return csvText(header, body);
 }
 
@@ -63,7 +70,8 @@ async function picture(view, kind) {
     if (kind === "svg") return new Blob([await view.toSVG()], { type: "image/svg+xml" });
     const canvas = await view.toCanvas(2);
     return await new Promise((resolve, reject) =>
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("no picture"))), "image/png"));
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("no picture"))), "image/png"),
+    );
   } finally {
     view.background(previous);
     await view.runAsync();
@@ -73,7 +81,9 @@ async function picture(view, kind) {
 /** @param {Element} section  a citation block (explainers/cite.py) */
 function mountCitation(section) {
   const note = /** @type {HTMLElement} */ (section.querySelector(".bx-copy-note"));
-  for (const button of /** @type {NodeListOf<HTMLButtonElement>} */ (section.querySelectorAll("button.bx-copy"))) {
+  for (const button of /** @type {NodeListOf<HTMLButtonElement>} */ (
+    section.querySelectorAll("button.bx-copy")
+  )) {
     button.hidden = false;
     button.addEventListener("click", async () => {
       const target = /** @type {Element} */ (section.querySelector(`[data-cite="${button.dataset.copy}"]`));
@@ -122,13 +132,19 @@ function mountWidgetReuse(figure) {
     return;
   }
 
-  const values = () => Object.fromEntries([.../** @type {NodeListOf<HTMLInputElement>} */ (figure.querySelectorAll('input[type="range"]'))]
-    .map((input) => [input.name, Number(input.value)]));
+  const values = () =>
+    Object.fromEntries(
+      [.../** @type {NodeListOf<HTMLInputElement>} */ (figure.querySelectorAll('input[type="range"]'))].map(
+        (input) => [input.name, Number(input.value)],
+      ),
+    );
   const link = () => versionedUrl(figure, scenarioUrl(key, meta.params, values(), meta.start, canonical));
 
   // "Cite this scenario": the build's citation, with the scenario's address in place of the page's.
   const section = /** @type {Element} */ (figure.querySelector(".bx-cite"));
-  const originals = [...section.querySelectorAll("[data-cite]")].map((el) => /** @type {const} */ ([el, el.textContent ?? ""]));
+  const originals = [...section.querySelectorAll("[data-cite]")].map(
+    (el) => /** @type {const} */ ([el, el.textContent ?? ""]),
+  );
   const citeScenario = () => {
     const address = link();
     for (const [element, text] of originals) element.textContent = text.replaceAll(canonical, address);
@@ -145,7 +161,8 @@ function mountWidgetReuse(figure) {
     if (!result.ok) return;
     latest = { ...detail, result };
     citeScenario();
-    note.textContent = "These files hold the scenario you set (rows marked “Your scenario”) beside the baseline, " +
+    note.textContent =
+      "These files hold the scenario you set (rows marked “Your scenario”) beside the baseline, " +
       `${result.baseline || reuse.metadata.baseline}${detail.edited ? "; computed by your edited version of the model" : ""}. ` +
       "They are dated today; the pictures are the charts as shown.";
   });
@@ -159,11 +176,14 @@ function mountWidgetReuse(figure) {
     generated: new Date().toISOString(),
     edited_model: Boolean(latest?.edited),
     parameters: meta.params.map((p) => ({
-      ...Object.fromEntries(reuse.parameterFields.map((field) => [field, p[field]])), value: values()[p.name],
+      ...Object.fromEntries(reuse.parameterFields.map((field) => [field, p[field]])),
+      value: values()[p.name],
     })),
   });
 
-  for (const anchor of /** @type {NodeListOf<HTMLAnchorElement>} */ (figure.querySelectorAll(".bx-reuse a[data-download]"))) {
+  for (const anchor of /** @type {NodeListOf<HTMLAnchorElement>} */ (
+    figure.querySelectorAll(".bx-reuse a[data-download]")
+  )) {
     anchor.addEventListener("click", async (event) => {
       const kind = anchor.dataset.download ?? "";
       const dataset = anchor.dataset.dataset ?? "";
@@ -171,9 +191,17 @@ function mountWidgetReuse(figure) {
       if (kind === "csv" || kind === "json") {
         if (!latest) return; // no answer yet: the build's file holds the starting scenario
         event.preventDefault();
-        const text = kind === "json" ? `${JSON.stringify(metadata(), null, 2)}\n`
-          : tableCsv(/** @type {ReuseData["tables"][number]} */ (tables.get(dataset)), latest.result.data[dataset] ?? []);
-        save(new Blob([text], { type: kind === "json" ? "application/json" : "text/csv;charset=utf-8" }), name);
+        const text =
+          kind === "json"
+            ? `${JSON.stringify(metadata(), null, 2)}\n`
+            : tableCsv(
+                /** @type {ReuseData["tables"][number]} */ (tables.get(dataset)),
+                latest.result.data[dataset] ?? [],
+              );
+        save(
+          new Blob([text], { type: kind === "json" ? "application/json" : "text/csv;charset=utf-8" }),
+          name,
+        );
         return;
       }
       event.preventDefault();
@@ -192,7 +220,8 @@ function mountWidgetReuse(figure) {
 /** Every widget's reuse menu and every citation on the page; before the widgets mount (see the notice). */
 /** @param {ParentNode} [root] */
 export function mountReuse(root = document) {
-  for (const figure of /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll("figure.bx-widget"))) mountWidgetReuse(figure);
+  for (const figure of /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll("figure.bx-widget")))
+    mountWidgetReuse(figure);
   for (const section of root.querySelectorAll(".bx-cite")) {
     if (!section.closest("figure.bx-widget")) mountCitation(section);
   }

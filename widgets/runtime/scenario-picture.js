@@ -42,15 +42,23 @@ export function scenarioPicture(figure) {
         return;
       }
       await view.runAsync(); // the data the widget has just given it
-      const rows = Object.fromEntries(handle.datasetNames().map((name) => [name, JSON.parse(JSON.stringify(view.data(name)))]));
+      const rows = Object.fromEntries(
+        handle.datasetNames().map((name) => [name, JSON.parse(JSON.stringify(view.data(name)))]),
+      );
       specs ??= /** @type {ViewSpec[]} */ (pageData(figure, "bx-specs"));
       const room = holder.parentElement?.clientWidth || WIDTH.paper; // 0 while the worksheet is not shown
       // bxViews holds one handle per spec, in order (widget.js, charts.js mountChart): this one is there
-      const svg = await paperPicture(/** @type {ViewSpec} */ (specs[index]), rows, Math.min(Math.max(room, WIDTH.least), WIDTH.paper));
+      const svg = await paperPicture(
+        /** @type {ViewSpec} */ (specs[index]),
+        rows,
+        Math.min(Math.max(room, WIDTH.least), WIDTH.paper),
+      );
       const title = element.getAttribute("aria-label") ?? "Chart";
       // The chart's summary (describe.js keeps it current) when the page shows it; while the assignment keeps
       // the model's words back, it is set aside, and the picture is named by its title alone.
-      const summary = element.nextElementSibling?.matches(".bx-chart-summary") ? element.nextElementSibling.textContent.trim() : "";
+      const summary = element.nextElementSibling?.matches(".bx-chart-summary")
+        ? element.nextElementSibling.textContent.trim()
+        : "";
       image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
       image.alt = summary ? `${title}. ${summary}` : title;
       holder.hidden = false;
@@ -64,7 +72,13 @@ export function scenarioPicture(figure) {
   /** @param {number} [tries] */
   function soon(tries = RETRIES) {
     clearTimeout(timer);
-    timer = setTimeout(() => draw(tries).catch(() => { holder.hidden = true; }), SETTLE_MS); // the tables still say it all
+    timer = setTimeout(
+      () =>
+        draw(tries).catch(() => {
+          holder.hidden = true;
+        }),
+      SETTLE_MS,
+    ); // the tables still say it all
   }
   figure.addEventListener("bx:result", () => soon());
   soon();

@@ -29,11 +29,16 @@ export function shown(text) {
 export function readSetting(param, raw, kept, keptAs = "its starting value") {
   const value = plainNumber(raw);
   if (value === null) {
-    return { value: null, note: `${param.label}: “${shown(raw)}” is not a usable number, so the slider keeps ${keptAs}, ${describe(kept, param.unit)}.` };
+    return {
+      value: null,
+      note: `${param.label}: “${shown(raw)}” is not a usable number, so the slider keeps ${keptAs}, ${describe(kept, param.unit)}.`,
+    };
   }
   const clamped = Math.min(Math.max(value, param.minimum), param.maximum);
-  const note = clamped === value ? ""
-    : `${param.label} must be between ${describe(param.minimum, param.unit)} and ${describe(param.maximum, param.unit)}; ${describe(value, param.unit)} was changed to ${describe(clamped, param.unit)}.`;
+  const note =
+    clamped === value
+      ? ""
+      : `${param.label} must be between ${describe(param.minimum, param.unit)} and ${describe(param.maximum, param.unit)}; ${describe(value, param.unit)} was changed to ${describe(clamped, param.unit)}.`;
   return { value: clamped, note };
 }
 

@@ -16,7 +16,16 @@ import { checksum } from "./worksheet.js";
 // Each assignment key (README, "Assignment links") as one capital. A key missing here still round-trips,
 // written in full: the table only makes codes shorter, never decides what they mean.
 /** @type {Record<string, string>} */
-const CAPITALS = { lock: "L", hide: "H", reveal: "R", predict: "P", choices: "C", q: "Q", lesson: "N", [VERSION_KEY]: "V" };
+const CAPITALS = {
+  lock: "L",
+  hide: "H",
+  reveal: "R",
+  predict: "P",
+  choices: "C",
+  q: "Q",
+  lesson: "N",
+  [VERSION_KEY]: "V",
+};
 const KEYS = Object.fromEntries(Object.entries(CAPITALS).map(([key, capital]) => [capital, key]));
 const NAME = /^[a-z][a-z0-9_]*$/;
 const PACKED = "z.";
@@ -28,11 +37,16 @@ const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 /** Why a code could not be read, in words for the student who typed it. */
 export class CodeError extends Error {}
 
-const MISTYPED = "This code does not read right: a character may be missing, extra or mistyped. Check it against the " +
+const MISTYPED =
+  "This code does not read right: a character may be missing, extra or mistyped. Check it against the " +
   "one your teacher gave you (capital and small letters are different), then try again.";
 
 /** @param {Uint8Array} bytes */
-const base64url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+const base64url = (bytes) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 
 /** @param {string} text */
 function fromBase64url(text) {
@@ -45,7 +59,9 @@ function fromBase64url(text) {
  *  @param {string} text */
 function check(text) {
   const bits = parseInt(checksum(text), 16) & ((1 << (6 * CHECK_CHARS)) - 1);
-  return Array.from({ length: CHECK_CHARS }, (_, i) => B64[(bits >> (6 * (CHECK_CHARS - 1 - i))) & 63]).join("");
+  return Array.from({ length: CHECK_CHARS }, (_, i) => B64[(bits >> (6 * (CHECK_CHARS - 1 - i))) & 63]).join(
+    "",
+  );
 }
 
 /** `bytes` through a (de)compression stream, refused once the output grows past what an assignment takes.
@@ -60,7 +76,10 @@ async function through(bytes, transform) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.length;
-    if (size > MAX_TEXT * 4) { reader.cancel(); throw new CodeError(MISTYPED); } // not an assignment
+    if (size > MAX_TEXT * 4) {
+      reader.cancel();
+      throw new CodeError(MISTYPED);
+    } // not an assignment
     parts.push(value);
   }
   return new Uint8Array(await new Blob(parts).arrayBuffer());
@@ -112,9 +131,12 @@ export async function shortCode(link, base) {
   if (text === null) return null;
   let payload = text;
   try {
-    const packed = PACKED + base64url(await through(new TextEncoder().encode(text), new CompressionStream("deflate-raw")));
+    const packed =
+      PACKED + base64url(await through(new TextEncoder().encode(text), new CompressionStream("deflate-raw")));
     if (packed.length < text.length * CLEARLY_SHORTER) payload = packed;
-  } catch { /* a browser without CompressionStream: the plain form, which every browser reads */ }
+  } catch {
+    /* a browser without CompressionStream: the plain form, which every browser reads */
+  }
   const code = `${payload}~${check(text)}`;
   return new URL(await readCode(code), base).href === new URL(link).href ? code : null;
 }
@@ -123,17 +145,23 @@ export async function shortCode(link, base) {
  *  Throws a CodeError that says, in plain words, why it cannot be read.
  *  @param {unknown} typed  @returns {Promise<string>} */
 export async function readCode(typed) {
-  const code = String(typed ?? "").trim().replace(/^[^#]*#/, "");
+  const code = String(typed ?? "")
+    .trim()
+    .replace(/^[^#]*#/, "");
   const cut = code.length - CHECK_CHARS - 1;
   if (!code) throw new CodeError("Type the code your teacher gave you.");
   if (cut < 1 || code[cut] !== "~" || code.length > MAX_TEXT) throw new CodeError(MISTYPED);
   let text = code.slice(0, cut);
   if (text.startsWith(PACKED)) {
     if (typeof DecompressionStream !== "function") {
-      throw new CodeError("This browser is too old to open codes of this kind: scan the QR code, or open the long link your teacher gave you.");
+      throw new CodeError(
+        "This browser is too old to open codes of this kind: scan the QR code, or open the long link your teacher gave you.",
+      );
     }
     try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(await through(fromBase64url(text.slice(PACKED.length)), new DecompressionStream("deflate-raw")));
+      text = new TextDecoder("utf-8", { fatal: true }).decode(
+        await through(fromBase64url(text.slice(PACKED.length)), new DecompressionStream("deflate-raw")),
+      );
     } catch {
       throw new CodeError(MISTYPED);
     }

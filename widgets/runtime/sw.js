@@ -28,13 +28,16 @@ const isRuntime = (path) => path.startsWith("assets/");
 /** @param {ArrayBuffer} buffer */
 async function sha256hex(buffer) {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", buffer));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("").slice(0, MANIFEST.hashLength);
+  return Array.from(digest, (b) => b.toString(16).padStart(2, "0"))
+    .join("")
+    .slice(0, MANIFEST.hashLength);
 }
 
 /** A response holding exactly the bytes the manifest names, or an error (stale CDN, broken deploy).
  *  @param {string} path  @param {string} hash */
 async function download(path, hash) {
-  for (const cache of /** @type {RequestCache[]} */ (["default", "reload"])) { // the HTTP cache first (no bytes on the wire), then the host
+  for (const cache of /** @type {RequestCache[]} */ (["default", "reload"])) {
+    // the HTTP cache first (no bytes on the wire), then the host
     const response = await fetch(addressOf(path), { cache });
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
     const body = await response.arrayBuffer();
@@ -82,12 +85,14 @@ sw.addEventListener("install", (event) => {
 });
 
 sw.addEventListener("activate", (event) => {
-  event.waitUntil((async () => {
-    for (const name of await caches.keys()) {
-      if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
-    }
-    await sw.clients.claim(); // this page and its Python worker: offline from now on
-  })());
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+      }
+      await sw.clients.claim(); // this page and its Python worker: offline from now on
+    })(),
+  );
 });
 
 /** @param {Request} request  @param {string} path */
@@ -116,7 +121,12 @@ async function networkFirst(request, path) {
 
 sw.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
-  if (event.request.method !== "GET" || url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname)) return;
+  if (
+    event.request.method !== "GET" ||
+    url.origin !== SCOPE.origin ||
+    !url.pathname.startsWith(SCOPE.pathname)
+  )
+    return;
   const path = sitePath(url);
   if (!(path in MANIFEST.files)) return; // not part of this build's offline copy: the browser's own way
   event.respondWith(isRuntime(path) ? cacheFirst(event.request, path) : networkFirst(event.request, path));

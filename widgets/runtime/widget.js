@@ -3,13 +3,13 @@
 import { assignmentFor } from "./assign.js";
 import { createView } from "./charts.js";
 import { mountDescription, mountLoadingNews } from "./describe.js";
-import { track } from "./metrics.js";
 import { describe, fixed } from "./format.js";
 import { mountInside } from "./inside.js";
+import { versionedUrl } from "./link-version.js";
+import { track } from "./metrics.js";
 import { pageData } from "./page-data.js";
 import { onStatus, retryPython, runEdited, runModel, startPython } from "./python.js";
 import { readScenario, readSetting, scenarioUrl, stepNote } from "./scenario-url.js";
-import { versionedUrl } from "./link-version.js";
 
 /** @typedef {import("./contract.js").ModelReply} ModelReply */
 
@@ -42,7 +42,9 @@ export function mountWidget(figure) {
   const part = (selector) => /** @type {HTMLElement} */ (figure.querySelector(selector));
   /** @param {string} id */
   const byId = (id) => /** @type {HTMLElement | null} */ (document.getElementById(id));
-  const inputs = [.../** @type {NodeListOf<HTMLInputElement>} */ (figure.querySelectorAll('input[type="range"]'))];
+  const inputs = [
+    .../** @type {NodeListOf<HTMLInputElement>} */ (figure.querySelectorAll('input[type="range"]')),
+  ];
   const buttons = [...figure.querySelectorAll("button")];
   const statusLine = part(".bx-status");
   const errorLine = part(".bx-error");
@@ -51,8 +53,12 @@ export function mountWidget(figure) {
   // calls speak() at the reveal): before, they would say the results the student is asked to predict.
   let speech = assignment ? null : mountDescription(figure, meta);
   // The charts' summaries, too: set aside (not merely hidden) until then.
-  const summaries = [...figure.querySelectorAll(".bx-chart-summary")].map((summary) => /** @type {const} */ ([summary, document.createComment("summary")]));
-  const described = [...figure.querySelectorAll(".bx-view[aria-describedby]")].map((v) => /** @type {const} */ ([v, v.getAttribute("aria-describedby") ?? ""]));
+  const summaries = [...figure.querySelectorAll(".bx-chart-summary")].map(
+    (summary) => /** @type {const} */ ([summary, document.createComment("summary")]),
+  );
+  const described = [...figure.querySelectorAll(".bx-view[aria-describedby]")].map(
+    (v) => /** @type {const} */ ([v, v.getAttribute("aria-describedby") ?? ""]),
+  );
   if (assignment) {
     for (const [summary, place] of summaries) summary.replaceWith(place);
     for (const [v] of described) v.removeAttribute("aria-describedby");
@@ -64,10 +70,9 @@ export function mountWidget(figure) {
     for (const [v, ids] of described) v.setAttribute("aria-describedby", ids);
   };
   /** @param {HTMLElement} element  @param {ViewSpec} spec  @param {number} i */
-  const view = (element, spec, i) => (assignment ? assignment.view(element, spec, i) : createView(element, spec));
-  const views = Promise.all(
-    specs.map((spec, i) => view(part(`.bx-view[data-view="${i}"]`), spec, i)),
-  );
+  const view = (element, spec, i) =>
+    assignment ? assignment.view(element, spec, i) : createView(element, spec);
+  const views = Promise.all(specs.map((spec, i) => view(part(`.bx-view[data-view="${i}"]`), spec, i)));
   figure.bxViews = views; // the tests read the live Vega data through this
 
   const values = () => Object.fromEntries(inputs.map((input) => [input.name, Number(input.value)]));
@@ -84,7 +89,10 @@ export function mountWidget(figure) {
     for (const input of inputs) {
       const note = byId(`${input.id}-inactive`);
       const why = inactive[input.name] ?? "";
-      if (note && note.textContent !== why) { note.textContent = why; note.hidden = !why; }
+      if (note && note.textContent !== why) {
+        note.textContent = why;
+        note.hidden = !why;
+      }
     }
   };
   /** @param {HTMLInputElement} input */
@@ -97,9 +105,13 @@ export function mountWidget(figure) {
     if (field) field.value = input.value;
   };
   /** @param {string} message */
-  const showError = (message) => { errorLine.textContent = message; errorLine.hidden = !message; };
+  const showError = (message) => {
+    errorLine.textContent = message;
+    errorLine.hidden = !message;
+  };
   /** @param {Error} error */
-  const chartsUnavailable = (error) => `The interactive chart could not be loaded (${error.message}), so the ` +
+  const chartsUnavailable = (error) =>
+    `The interactive chart could not be loaded (${error.message}), so the ` +
     "picture still shows the default scenario; the figures above and the data table below follow your settings.";
   views.catch((error) => showError(chartsUnavailable(error))); // said at once, not at the first redraw
   const key = figure.id.replace(/^widget-/, "");
@@ -111,11 +123,15 @@ export function mountWidget(figure) {
   let latest = null;
   const fillTables = () => {
     if (!latest) return;
-    for (const table of /** @type {NodeListOf<HTMLTableElement>} */ (dataPanel.querySelectorAll("table.bx-table"))) {
+    for (const table of /** @type {NodeListOf<HTMLTableElement>} */ (
+      dataPanel.querySelectorAll("table.bx-table")
+    )) {
       fillTable(table, latest.data[table.dataset.dataset ?? ""] ?? []);
     }
   };
-  dataPanel.addEventListener("toggle", () => { if (dataPanel.open) fillTables(); });
+  dataPanel.addEventListener("toggle", () => {
+    if (dataPanel.open) fillTables();
+  });
   window.addEventListener("beforeprint", fillTables, { signal: lifetime.signal }); // a printout is current
 
   let running = false;
@@ -128,13 +144,19 @@ export function mountWidget(figure) {
   const tell = (type, detail) => figure.dispatchEvent(new CustomEvent(type, { detail }));
 
   async function redraw() {
-    if (running) { again = true; return; } // coalesce: only the latest slider position matters
+    if (running) {
+      again = true;
+      return;
+    } // coalesce: only the latest slider position matters
     running = true;
     const inputAt = lastInputAt;
     try {
       const edited = editedCode !== null;
       const sent = request();
-      const result = editedCode !== null ? await runEdited(meta.widget, editedCode, sent) : await runModel(meta.widget, sent);
+      const result =
+        editedCode !== null
+          ? await runEdited(meta.widget, editedCode, sent)
+          : await runModel(meta.widget, sent);
       const answeredAt = performance.now();
       if (lifetime.signal.aborted) return; // the page was left while Python answered
       tell("bx:result", { result, edited, settings: sent.settings });
@@ -155,9 +177,13 @@ export function mountWidget(figure) {
         try {
           // In the same task as the read-outs: the reader never sees a frame where they disagree.
           const handles = await views;
-          await Promise.all(handles.map((handle) => handle.update(
-            Object.fromEntries(handle.datasetNames().map((name) => [name, result.data[name]])),
-          )));
+          await Promise.all(
+            handles.map((handle) =>
+              handle.update(
+                Object.fromEntries(handle.datasetNames().map((name) => [name, result.data[name]])),
+              ),
+            ),
+          );
           showError("");
           // ms: from the reader's input to the updated chart; model: the part spent waiting for Python.
           track("redraw", { id: figure.id, ms: performance.now() - inputAt, model: answeredAt - inputAt });
@@ -167,11 +193,17 @@ export function mountWidget(figure) {
       }
     } catch (caught) {
       const error = /** @type {Error} */ (caught);
-      if (editedCode !== null) { editedCode = null; tell("bx:edited-stopped", { message: error.message }); }
+      if (editedCode !== null) {
+        editedCode = null;
+        tell("bx:edited-stopped", { message: error.message });
+      }
       showError(`${error.message} The chart still shows the last valid scenario.`);
     } finally {
       running = false;
-      if (again) { again = false; redraw(); }
+      if (again) {
+        again = false;
+        redraw();
+      }
     }
   }
 
@@ -182,7 +214,12 @@ export function mountWidget(figure) {
   let addressTimer = 0;
   const writeAddress = () => {
     addressTimer = 0;
-    if (!lifetime.signal.aborted) history.replaceState(history.state, "", versionedUrl(figure, scenarioUrl(key, meta.params, values(), meta.start, location.href)));
+    if (!lifetime.signal.aborted)
+      history.replaceState(
+        history.state,
+        "",
+        versionedUrl(figure, scenarioUrl(key, meta.params, values(), meta.start, location.href)),
+      );
   };
   lifetime.signal.addEventListener("abort", () => clearTimeout(addressTimer));
   const changed = () => {
@@ -193,7 +230,11 @@ export function mountWidget(figure) {
   };
   /** @param {Record<string, number>} settings */
   const setAll = (settings) => {
-    for (const input of inputs) if (input.name in settings) { input.value = String(settings[input.name]); showValue(input); }
+    for (const input of inputs)
+      if (input.name in settings) {
+        input.value = String(settings[input.name]);
+        showValue(input);
+      }
     changed();
   };
 
@@ -206,34 +247,53 @@ export function mountWidget(figure) {
   form.addEventListener("focusin", (event) => {
     const target = /** @type {Element} */ (event.target);
     if (getComputedStyle(result).position !== "sticky") return;
-    const under = (target.closest(".bx-control") ?? target).getBoundingClientRect().top - result.getBoundingClientRect().bottom;
+    const under =
+      (target.closest(".bx-control") ?? target).getBoundingClientRect().top -
+      result.getBoundingClientRect().bottom;
     if (under < 0) window.scrollBy({ top: under, behavior: "instant" }); // its label just below the result
   });
   for (const input of inputs) {
-    input.addEventListener("input", () => { showValue(input); changed(); });
+    input.addEventListener("input", () => {
+      showValue(input);
+      changed();
+    });
     const field = /** @type {HTMLInputElement | null} */ (byId(`${input.id}-number`));
     if (!field) continue;
     // A typed value is read like a link's: clamped to the range, then moved to the slider's step, and the
     // same note says what changed. The field is usable exactly when its slider is (Python, a teacher's lock).
-    new MutationObserver(() => { field.disabled = input.disabled; }).observe(input, { attributes: true, attributeFilter: ["disabled"] });
+    new MutationObserver(() => {
+      field.disabled = input.disabled;
+    }).observe(input, { attributes: true, attributeFilter: ["disabled"] });
     const note = byId(`${field.id}-note`);
     const typed = () => {
       const setting = param(input.name);
       const { value, note: read } = readSetting(setting, field.value, Number(input.value), "its value");
       if (value !== null) input.value = String(value);
-      const said = [read, value === null ? "" : stepNote(setting, value, Number(input.value))].filter(Boolean).join(" ");
+      const said = [read, value === null ? "" : stepNote(setting, value, Number(input.value))]
+        .filter(Boolean)
+        .join(" ");
       if (note) note.textContent = said;
       showValue(input);
       changed();
     };
     // On Enter and when the field is left; a value already on the slider keeps its note.
-    const commit = () => { if (field.value !== input.value) typed(); };
+    const commit = () => {
+      if (field.value !== input.value) typed();
+    };
     field.addEventListener("change", commit);
-    field.addEventListener("keydown", (event) => { if (event.key === "Enter") commit(); });
+    field.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") commit();
+    });
   }
-  for (const button of /** @type {NodeListOf<HTMLButtonElement>} */ (figure.querySelectorAll("button.bx-preset"))) {
+  for (const button of /** @type {NodeListOf<HTMLButtonElement>} */ (
+    figure.querySelectorAll("button.bx-preset")
+  )) {
     const preset = meta.presets.find((p) => p.key === button.dataset.preset);
-    if (preset) button.addEventListener("click", () => { baseline = preset.key; setAll(preset.values); });
+    if (preset)
+      button.addEventListener("click", () => {
+        baseline = preset.key;
+        setAll(preset.values);
+      });
   }
   figure.querySelector("button.bx-reset")?.addEventListener("click", () => {
     baseline = meta.startBaseline ?? null;
@@ -259,8 +319,11 @@ export function mountWidget(figure) {
   // what the sliders hold afterwards: a slider moves in steps, and a refused value keeps its start.
   const fromLink = readScenario(key, meta.params, location.search, meta.start);
   if (Object.keys(fromLink.values).length) setAll(fromLink.values);
-  const stepped = inputs.filter((input) => input.name in fromLink.values)
-    .map((input) => stepNote(param(input.name), fromLink.values[input.name] ?? Number(input.value), Number(input.value)))
+  const stepped = inputs
+    .filter((input) => input.name in fromLink.values)
+    .map((input) =>
+      stepNote(param(input.name), fromLink.values[input.name] ?? Number(input.value), Number(input.value)),
+    )
     .filter(Boolean);
   const notes = [...fromLink.notes, ...stepped];
   if (notes.length) linkNote.textContent = `Some settings in this link were changed: ${notes.join(" ")}`;
@@ -284,9 +347,11 @@ export function mountWidget(figure) {
     const words = {
       idle: "Starting…",
       loading: `${text} You can already move the sliders; the chart follows when Python is ready.`,
-      ready: "Interactive: move a slider (arrow keys work) or pick a dated preset; the charts redraw at once.",
+      ready:
+        "Interactive: move a slider (arrow keys work) or pick a dated preset; the charts redraw at once.",
       restarting: text,
-      unavailable: `${text} The chart shows the ${startsFromDefaults ? "default" : "starting"} scenario, and its data ` +
+      unavailable:
+        `${text} The chart shows the ${startsFromDefaults ? "default" : "starting"} scenario, and its data ` +
         "is in the table below. Retry tries to start Python again.",
     };
     statusLine.textContent = words[phase];
@@ -299,10 +364,17 @@ export function mountWidget(figure) {
     mountInside(inside, {
       key,
       widget: meta.widget,
-      useCode(code) { editedCode = code; changed(); },
+      useCode(code) {
+        editedCode = code;
+        changed();
+      },
     });
   }
   assignment?.mounted({ setAll, rerun: changed, speak });
   track("widget-mounted", { id: figure.id });
-  return () => { lifetime.abort(); unsubscribe(); quietLoading(); };
+  return () => {
+    lifetime.abort();
+    unsubscribe();
+    quietLoading();
+  };
 }

@@ -71,7 +71,8 @@ export function lineSpeed(samples) {
   const entries = /** @type {PerformanceResourceTiming[]} */ (found.filter((entry) => entry !== undefined));
   if (entries.length === samples.length && entries.every((entry) => entry.encodedBodySize)) {
     if (entries.some((entry) => !entry.transferSize)) return null; // from a cache: nothing about the line
-    const ms = Math.max(...entries.map((e) => e.responseEnd)) - Math.min(...entries.map((e) => e.responseStart));
+    const ms =
+      Math.max(...entries.map((e) => e.responseEnd)) - Math.min(...entries.map((e) => e.responseStart));
     return megabits(sum(entries.map((e) => e.encodedBodySize)), ms);
   }
   // A compressed file sent without its length (gzipped on the fly) is left out: what remains shared the
@@ -111,7 +112,9 @@ export async function chooseBoot(indexURL, version, models, stdlib, arrivedBoth,
     return {
       options: { createPyodideModule, _loadSnapshot: fetched },
       source: `build snapshot (${Math.round(mbit)} Mbit/s)`,
-      keep: (pyodide, modelsBytes) => { fetched.then((memory) => later(() => store(indexURL, version, modelsBytes, pyodide, memory))); },
+      keep: (pyodide, modelsBytes) => {
+        fetched.then((memory) => later(() => store(indexURL, version, modelsBytes, pyodide, memory)));
+      },
     };
   }
   return {
@@ -143,5 +146,10 @@ async function store(indexURL, version, models, pyodide, memory) {
   const key = await snapshotKey(indexURL, version, models, pyodide.FS.readFile(`/lib/${zip}`));
   await caches.delete(CACHE); // one snapshot: the one for the runtime this site serves now
   const cache = await caches.open(CACHE);
-  await cache.put(key, new Response(/** @type {Uint8Array<ArrayBuffer>} */ (memory), { headers: { "Content-Type": "application/octet-stream" } }));
+  await cache.put(
+    key,
+    new Response(/** @type {Uint8Array<ArrayBuffer>} */ (memory), {
+      headers: { "Content-Type": "application/octet-stream" },
+    }),
+  );
 }

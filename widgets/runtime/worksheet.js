@@ -71,7 +71,10 @@ export function checksum(text) {
 }
 
 /** @param {unknown} text */
-const oneLine = (text) => String(text ?? "").replace(/\s+/g, " ").trim();
+const oneLine = (text) =>
+  String(text ?? "")
+    .replace(/\s+/g, " ")
+    .trim();
 
 /** The answer text of a worksheet record: one "Key: value" a line, ending with its checksum.
  *  @param {Pick<WorksheetRecord, "lesson" | "widget" | "name" | "answer" | "prediction" | "model_at_prediction">} record */
@@ -100,15 +103,25 @@ export function answerText(record) {
  *  @param {string} source
  *  @returns {ClassItem} */
 function row(fields, source) {
-  const { name, lesson, widget, prediction, predictionValue, of, time, modelText, modelValue, unit, answer } = fields;
-  /** @param {unknown} value */  const number = (value) => (typeof value === "number" && Number.isFinite(value) ? value : null);
+  const { name, lesson, widget, prediction, predictionValue, of, time, modelText, modelValue, unit, answer } =
+    fields;
+  /** @param {unknown} value */ const number = (value) =>
+    typeof value === "number" && Number.isFinite(value) ? value : null;
   const model = number(modelValue);
   return {
-    name: oneLine(name), lesson: oneLine(lesson), widget: oneLine(widget), prediction: oneLine(prediction),
-    predictionValue: number(predictionValue), of: oneLine(of), time: oneLine(time),
+    name: oneLine(name),
+    lesson: oneLine(lesson),
+    widget: oneLine(widget),
+    prediction: oneLine(prediction),
+    predictionValue: number(predictionValue),
+    of: oneLine(of),
+    time: oneLine(time),
     // the value alone: the read-out's text also compares it with the page's baseline, which is not the point here
     modelText: model === null ? oneLine(modelText) : describe(model, oneLine(unit)),
-    modelValue: model, unit: oneLine(unit), answer: oneLine(answer), source,
+    modelValue: model,
+    unit: oneLine(unit),
+    answer: oneLine(answer),
+    source,
   };
 }
 
@@ -117,14 +130,18 @@ function row(fields, source) {
 export function gapWords(item) {
   if (item.predictionValue === null || item.modelValue === null) return "";
   const gap = item.predictionValue - item.modelValue;
-  const size = item.unit === "%" || item.unit.startsWith("% ") ? `${describe(Math.abs(gap), "")} points` : describe(Math.abs(gap), item.unit);
+  const size =
+    item.unit === "%" || item.unit.startsWith("% ")
+      ? `${describe(Math.abs(gap), "")} points`
+      : describe(Math.abs(gap), item.unit);
   if (describe(item.predictionValue, item.unit) === describe(item.modelValue, item.unit)) return "matches";
   return `${size} ${gap > 0 ? "above" : "below"}`;
 }
 
 /** The same work handed in twice (a file dropped twice, a text pasted twice) has the same key.
  *  @param {ClassItem} item */
-export const workKey = (item) => [item.widget, item.lesson, item.name.toLowerCase(), item.time, item.prediction].join("|");
+export const workKey = (item) =>
+  [item.widget, item.lesson, item.name.toLowerCase(), item.time, item.prediction].join("|");
 
 /** A worksheet file's text -> the work, or a problem (a plain reason, for the teacher). The file is
  *  untrusted (anything a teacher opens): every part is checked before it is read.
@@ -142,24 +159,51 @@ export function readWorksheetFile(text, source) {
   try {
     data = JSON.parse(text);
   } catch {
-    return { problem: text.trimStart().startsWith("{") ? "damaged (the file is cut off or was edited)" : "not a worksheet from this site" };
+    return {
+      problem: text.trimStart().startsWith("{")
+        ? "damaged (the file is cut off or was edited)"
+        : "not a worksheet from this site",
+    };
   }
-  if (typeof data !== "object" || data === null || Array.isArray(data)) return { problem: "not a worksheet from this site" };
+  if (typeof data !== "object" || data === null || Array.isArray(data))
+    return { problem: "not a worksheet from this site" };
   const version = data.format === VERSION_1 ? 1 : data.format === WORKSHEET.format ? data.version : null;
   if (version === null) return { problem: "not a worksheet from this site" };
   if (!Number.isInteger(version) || version < 1) return { problem: "damaged (its version is not readable)" };
-  if (version > WORKSHEET.version) return { problem: `made by a newer version of the site (worksheet version ${version}); reload this page` };
+  if (version > WORKSHEET.version)
+    return {
+      problem: `made by a newer version of the site (worksheet version ${version}); reload this page`,
+    };
   /** @param {unknown} value */
   const text_ = (value) => typeof value === "string";
   const p = data.prediction;
   const model = data.model_at_prediction?.figure;
-  const fine = text_(data.widget) && text_(data.lesson) && text_(data.name ?? "") && text_(data.answer ?? "") &&
+  const fine =
+    text_(data.widget) &&
+    text_(data.lesson) &&
+    text_(data.name ?? "") &&
+    text_(data.answer ?? "") &&
     (p === null || p === undefined || (typeof p === "object" && text_(p.text))) &&
     (model === null || model === undefined || (typeof model === "object" && text_(model.text)));
   if (!fine) return { problem: "damaged (parts of the worksheet are missing)" };
-  return { item: row({ name: data.name, lesson: data.lesson, widget: data.widget, prediction: p?.text, predictionValue: p?.value,
-    of: p?.of, time: p?.made ?? data.saved ?? data.date, modelText: model?.text, modelValue: model?.value, unit: model?.unit,
-    answer: data.answer }, source) };
+  return {
+    item: row(
+      {
+        name: data.name,
+        lesson: data.lesson,
+        widget: data.widget,
+        prediction: p?.text,
+        predictionValue: p?.value,
+        of: p?.of,
+        time: p?.made ?? data.saved ?? data.date,
+        modelText: model?.text,
+        modelValue: model?.value,
+        unit: model?.unit,
+        answer: data.answer,
+      },
+      source,
+    ),
+  };
 }
 
 /** Pasted text holding one or more answer texts -> the work in each, or a problem.
@@ -168,22 +212,50 @@ export function readWorksheetFile(text, source) {
  *  @returns {ReadResult[]} */
 export function readAnswerTexts(text, source = "pasted text") {
   const blocks = String(text).replace(/\r\n?/g, "\n").split(ANSWER_HEADER).slice(1);
-  if (!blocks.length) return String(text).trim() ? [{ problem: `no answer text found (each starts with “${ANSWER_HEADER}”)`, source }] : [];
+  if (!blocks.length)
+    return String(text).trim()
+      ? [{ problem: `no answer text found (each starts with “${ANSWER_HEADER}”)`, source }]
+      : [];
   return blocks.map((block, index) => {
     const where = blocks.length > 1 ? `${source}, answer ${index + 1}` : source;
-    const lines = block.split("\n").map((line) => line.trim()).filter(Boolean);
+    const lines = block
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean);
     const check = lines.findIndex((line) => line.startsWith("Check: "));
-    if (check < 0) return { problem: "damaged (its last line, “Check: …”, is missing: copy the whole text)", source: where };
+    if (check < 0)
+      return {
+        problem: "damaged (its last line, “Check: …”, is missing: copy the whole text)",
+        source: where,
+      };
     const body = [ANSWER_HEADER, ...lines.slice(0, check)].join("\n");
-    if ((lines[check] ?? "").slice(7).trim() !== checksum(body)) return { problem: "damaged (the text was cut or changed after it was made)", source: where };
-    const field = Object.fromEntries(lines.slice(0, check).map((line) => {
-      const colon = line.indexOf(": ");
-      return colon > 0 ? [line.slice(0, colon), line.slice(colon + 2)] : [line, ""];
-    }));
+    if ((lines[check] ?? "").slice(7).trim() !== checksum(body))
+      return { problem: "damaged (the text was cut or changed after it was made)", source: where };
+    const field = Object.fromEntries(
+      lines.slice(0, check).map((line) => {
+        const colon = line.indexOf(": ");
+        return colon > 0 ? [line.slice(0, colon), line.slice(colon + 2)] : [line, ""];
+      }),
+    );
     if (!field.Widget) return { problem: "damaged (it names no widget)", source: where };
-    return { item: row({ name: field.Name, lesson: field.Lesson, widget: field.Widget, prediction: field.Prediction,
-      predictionValue: plainNumber(field["Prediction value"] ?? ""), of: field.Predicted, time: field["Predicted at"],
-      modelText: field.Model, modelValue: plainNumber(field["Model value"] ?? ""), unit: field.Unit, answer: field.Answer }, where) };
+    return {
+      item: row(
+        {
+          name: field.Name,
+          lesson: field.Lesson,
+          widget: field.Widget,
+          prediction: field.Prediction,
+          predictionValue: plainNumber(field["Prediction value"] ?? ""),
+          of: field.Predicted,
+          time: field["Predicted at"],
+          modelText: field.Model,
+          modelValue: plainNumber(field["Model value"] ?? ""),
+          unit: field.Unit,
+          answer: field.Answer,
+        },
+        where,
+      ),
+    };
   });
 }
 
@@ -196,9 +268,18 @@ export function addToClass(items, results) {
   /** @type {{ source: string, problem: string }[]} */
   const problems = [];
   for (const result of results) {
-    if (result.problem !== undefined) { problems.push({ source: result.source ?? "", problem: result.problem }); continue; }
+    if (result.problem !== undefined) {
+      problems.push({ source: result.source ?? "", problem: result.problem });
+      continue;
+    }
     const key = workKey(result.item);
-    if (seen.has(key)) { problems.push({ source: result.item.source, problem: `the same work as ${seen.get(key)}, already loaded` }); continue; }
+    if (seen.has(key)) {
+      problems.push({
+        source: result.item.source,
+        problem: `the same work as ${seen.get(key)}, already loaded`,
+      });
+      continue;
+    }
     seen.set(key, result.item.source);
     items.push(result.item);
   }
@@ -225,20 +306,32 @@ export function timeText(iso) {
 
 /** The class in the order a teacher reads a register: by name, then by time.
  *  @param {ClassItem} a  @param {ClassItem} b */
-export const byName = (a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base", numeric: true }) || a.time.localeCompare(b.time);
+export const byName = (a, b) =>
+  a.name.localeCompare(b.name, undefined, { sensitivity: "base", numeric: true }) ||
+  a.time.localeCompare(b.time);
 
 /** The class table's columns: heading, and the cell of one student's work.
  *  @type {[string, (item: ClassItem) => string][]} */
 export const COLUMNS = [
-  ["Name", (i) => i.name || "(no name)"], ["Lesson", (i) => i.lesson], ["Prediction", (i) => i.prediction],
-  ["Model's answer", (i) => i.modelText], ["How far off", gapWords], ["Predicted at", (i) => timeText(i.time)],
-  ["Answer", (i) => i.answer], ["From", (i) => i.source],
+  ["Name", (i) => i.name || "(no name)"],
+  ["Lesson", (i) => i.lesson],
+  ["Prediction", (i) => i.prediction],
+  ["Model's answer", (i) => i.modelText],
+  ["How far off", gapWords],
+  ["Predicted at", (i) => timeText(i.time)],
+  ["Answer", (i) => i.answer],
+  ["From", (i) => i.source],
 ];
 
 /** The class as CSV (a header row, then one row per student; numbers as numbers for a spreadsheet).
  *  @param {ClassItem[]} items */
 export function classCsv(items) {
   const head = [...COLUMNS.map(([name]) => name), "Prediction (number)", "Model (number)", "Unit"];
-  const lines = items.map((i) => [...COLUMNS.map(([, value]) => value(i)), i.predictionValue ?? "", i.modelValue ?? "", i.unit]);
+  const lines = items.map((i) => [
+    ...COLUMNS.map(([, value]) => value(i)),
+    i.predictionValue ?? "",
+    i.modelValue ?? "",
+    i.unit,
+  ]);
   return `${[head, ...lines].map((cells) => cells.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
