@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
+import { encode } from "../../widgets/runtime/assignment-link.js";
 import { CodeError, compactText, expandText, readCode, shortCode } from "../../widgets/runtime/short-link.js";
 
 const BASE = "https://example.org/site/";
@@ -82,14 +83,6 @@ const LETTERS = [
   "<",
   ".",
 ];
-
-// The builder's own way of writing a value (widgets/runtime/builder.js): readable commas, bars, colons, "+".
-const encode = (text) =>
-  encodeURIComponent(text)
-    .replace(/%2C/g, ",")
-    .replace(/%7C/g, "|")
-    .replace(/%3A/g, ":")
-    .replace(/%20/g, "+");
 
 function randomLink(next) {
   const pick = (list) => list[Math.floor(next() * list.length)];

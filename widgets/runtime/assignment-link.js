@@ -198,7 +198,7 @@ export function slug(text) {
 
 // Readable links: commas, bars and colons need no escaping in a query, and a space reads better as "+".
 /** @param {string} text */
-const encode = (text) =>
+export const encode = (text) =>
   encodeURIComponent(text)
     .replace(/%2C/g, ",")
     .replace(/%7C/g, "|")
