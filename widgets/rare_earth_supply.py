@@ -154,8 +154,13 @@ PRESETS = (
 )
 
 
+def _calendar(month: int) -> tuple[int, int]:
+    """Model month `month` as (year, zero-based month of the year), counted from START."""
+    return divmod(START[0] * 12 + START[1] - 1 + month, 12)
+
+
 def month_label(month: int) -> str:
-    year, zero_based = divmod(START[0] * 12 + START[1] - 1 + month, 12)
+    year, zero_based = _calendar(month)
     return f"{year}-{zero_based + 1:02d}-01"
 
 
@@ -313,7 +318,7 @@ MONTH_NAMES = (
 
 def spoken_month(month: int) -> str:
     """Month 12 as a reader says it: "November 2026"."""
-    year, zero_based = divmod(START[0] * 12 + START[1] - 1 + month, 12)
+    year, zero_based = _calendar(month)
     return f"{MONTH_NAMES[zero_based]} {year}"
 
 
