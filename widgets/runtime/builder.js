@@ -33,6 +33,20 @@ const escapeHtml = (text) =>
 const options = (pairs, selected) =>
   pairs.map(([value, label]) => el("option", { value, text: label, selected: value === selected }));
 
+/** One of the builder's tables (a row per slider or result), scrolling inside its own box on a phone.
+ *  @param {string[]} heads  the column headings  @param {HTMLElement} body  its tbody */
+const choiceTable = (heads, body) =>
+  el(
+    "div",
+    { class: "bx-builder-scroll" },
+    el(
+      "table",
+      { class: "bx-builder-table" },
+      el("thead", {}, el("tr", {}, ...heads.map((text) => el("th", { scope: "col", text })))),
+      body,
+    ),
+  );
+
 /** Whether this page came from the classroom pack's start script, which keeps short links
  *  (explainers/classroom_start.py says so in a Server-Timing entry: no request needed to find out). */
 const packKeepsShortLinks = () =>
@@ -159,26 +173,7 @@ export function mountBuilder(root) {
       "fieldset",
       {},
       el("legend", { text: "2. Starting values, and what students may do with each slider" }),
-      el(
-        "div",
-        { class: "bx-builder-scroll" },
-        el(
-          "table",
-          { class: "bx-builder-table" },
-          el(
-            "thead",
-            {},
-            el(
-              "tr",
-              {},
-              el("th", { scope: "col", text: "Slider" }),
-              el("th", { scope: "col", text: "Starting value" }),
-              el("th", { scope: "col", text: "Students see it" }),
-            ),
-          ),
-          sliderBody,
-        ),
-      ),
+      choiceTable(["Slider", "Starting value", "Students see it"], sliderBody),
     ),
     el(
       "fieldset",
@@ -190,25 +185,7 @@ export function mountBuilder(root) {
           "“After their prediction”: left out of the page until the student has entered a prediction. " +
           "While any result is withheld, the data table is too.",
       }),
-      el(
-        "div",
-        { class: "bx-builder-scroll" },
-        el(
-          "table",
-          { class: "bx-builder-table" },
-          el(
-            "thead",
-            {},
-            el(
-              "tr",
-              {},
-              el("th", { scope: "col", text: "Result" }),
-              el("th", { scope: "col", text: "Students see it" }),
-            ),
-          ),
-          resultBody,
-        ),
-      ),
+      choiceTable(["Result", "Students see it"], resultBody),
     ),
     el(
       "fieldset",
