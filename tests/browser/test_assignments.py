@@ -189,12 +189,15 @@ def test_worksheet_prints_on_one_page_and_downloads_named_by_lesson_and_date(rea
     assert scenario["reciprocal"] == 34 and "pass_through" not in scenario
     assert Path(download.value.path()).stat().st_size < 8_000  # a small file
 
+    # The student prints what they see: the sheet with the picture of their chart, drawn.
+    expect(page.locator(".bx-ws-picture-image")).to_be_visible()
     pdf = tmp_path / "worksheet.pdf"
     page.emulate_media(media="print")
     page.pdf(path=str(pdf), format="A4")
     document = PdfReader(pdf)
-    text = "\n".join(p.extract_text() for p in document.pages)
-    assert len(document.pages) == 1, f"{len(document.pages)} pages"
+    pages = [p.extract_text() for p in document.pages]
+    text = "\n".join(pages)
+    assert len(pages) == 1, f"{len(pages)} pages; the last one holds: {pages[-1][:400]!r}"
     for wanted in (
         lesson,
         "Ada",

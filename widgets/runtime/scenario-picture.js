@@ -61,6 +61,10 @@ export function scenarioPicture(figure) {
         : "";
       image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
       image.alt = summary ? `${title}. ${summary}` : title;
+      // Shown once decoded: a picture shown while still loading has no height yet, and a worksheet printed
+      // at that moment is laid out for a picture that is not there.
+      await image.decode();
+      if (!figure.isConnected) return;
       holder.hidden = false;
       holder.dataset.chart = String(index);
       return;
