@@ -20,7 +20,8 @@ class Source:
     author: str = ""
     note: str = ""
     quotes: tuple[str, ...] = ()  # the source's exact words that the site quotes (explainers/quotations.py)
-    # Our Russian translation of each recorded quote, keyed by the English words: a Russian page quotes these.
+    # Our translation of each quoted passage, by language, keyed by the English passage as recorded in `quotes`:
+    # a translated page quotes these words, never its own paraphrase of the source.
     quotes_ru: dict[str, str] = field(default_factory=dict, hash=False)
 
 
