@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 
+from widgets import numbers
 from widgets.describe import Narration, Rows, State
 from widgets.model import BASELINE, YOURS, Figure, Model, Preset, Result
 from widgets.params import Param, defaults, format_value
@@ -300,26 +301,11 @@ def in_one_line(values: dict[str, float], figures: dict[str, float]) -> str:
 
 # --- The model in words (widgets/describe.py): what a reader hears after each change ---------------------
 
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 
 def spoken_month(month: int) -> str:
-    """Month 12 as a reader says it: "November 2026"."""
+    """Month 12 as a reader says it: "November 2026" (in the page's language: "ноябрь 2026")."""
     year, zero_based = _calendar(month)
-    return f"{MONTH_NAMES[zero_based]} {year}"
+    return numbers.month_year(year, zero_based + 1)
 
 
 def _yours(data: dict[str, Rows], who: str = YOURS) -> Rows:

@@ -1,0 +1,113 @@
+"""Numbers and dates per language (widgets/numbers.py): the shared cases in
+tests/cases/numbers_by_language.json, which node --test also runs against the page's format.js and
+answers.js (tests/js/numbers.test.mjs), and what only Python writes (a data set's exact value, the
+build's language, the worker's language call)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from explainers import contract, data_in_prose
+from explainers.quiz import check_number
+from widgets import numbers, registry
+from widgets.params import difference_text, format_value
+
+CASES = json.loads((Path(__file__).parent / "cases" / "numbers_by_language.json").read_text(encoding="utf-8"))
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    "case", CASES["format"], ids=lambda c: f"{c['language']} {c['value']!r} {c['unit']} {c['digits']}"
+)
+def test_a_number_is_written_as_its_language_writes_it(case):
+    assert numbers.format_value(case["value"], case["unit"], case["digits"], case["language"]) == case["text"]
+
+
+@pytest.mark.parametrize("case", CASES["points"], ids=lambda c: f"{c['language']} {c['value']!r}")
+def test_a_change_in_a_percentage_is_in_points(case):
+    assert numbers.points(case["value"], case["digits"], case["language"]) == case["text"]
+
+
+@pytest.mark.parametrize("case", CASES["range"], ids=lambda c: f"{c['language']} {c['low']}-{c['high']}")
+def test_a_range_has_one_unit(case):
+    text = numbers.number_range(case["low"], case["high"], case["unit"], case["digits"], case["language"])
+    assert text == case["text"]
+
+
+@pytest.mark.parametrize("case", CASES["date"], ids=lambda c: f"{c['language']} {c['date']}")
+def test_a_day_is_written_as_its_language_writes_it(case):
+    assert numbers.date(dt.date.fromisoformat(case["date"]), case["language"]) == case["text"]
+
+
+@pytest.mark.parametrize(
+    "case", CASES["month_year"], ids=lambda c: f"{c['language']} {c['year']}-{c['month']}"
+)
+def test_a_month_is_named_on_its_own(case):
+    assert numbers.month_year(case["year"], case["month"], case["language"]) == case["text"]
+
+
+@pytest.mark.parametrize(
+    "case", CASES["answers"], ids=lambda c: f"{c['language']} {c['given']!r} {c['answer']}"
+)
+def test_a_typed_answer_is_read_in_the_page_language(case):
+    given, answer, tolerance = case["given"], case["answer"], case["tolerance"]
+    assert check_number(given, answer, tolerance, case["language"]) == case["result"]
+
+
+def test_the_current_language_is_used_when_none_is_named_and_a_block_restores_it():
+    assert numbers.language() == "en"
+    with numbers.speaking("ru"):
+        assert format_value(270000, "t", 0) == f"270{NBSP}000 т"
+        assert (
+            difference_text(12.5, 10, "%") == f"baseline 10{NBSP}%, +2,5 п.{NBSP}п."
+        )  # words: the catalogs'
+    assert format_value(270000, "t", 0) == "270,000 t"
+    assert difference_text(12.5, 10, "%") == "baseline 10%, +2.5 points"
+    assert numbers.set_language("tlh") == "en"  # no style: English numbers, never a crash
+
+
+def test_a_data_set_value_in_a_page_keeps_every_digit_in_each_language():
+    """The truthfulness bug of the Russian proof of concept: "270,000 т" reads as 270 to a Russian reader."""
+    key = "{{ data: rare_earth_production_2024 / China / tonnes_reo }}"
+    assert data_in_prose.fill(key) == "270,000"
+    assert data_in_prose.fill(key, "ru") == f"270{NBSP}000"
+    assert numbers.exact(0.0125, "ru") == "0,0125"
+    assert numbers.exact(1234.25, "ru") == f"1{NBSP}234,25"
+
+
+def test_the_page_reads_the_same_table():
+    assert contract.values()["NUMBER_STYLES"] == numbers.runtime_styles()
+    assert set(numbers.runtime_styles()) == set(numbers.STYLES)
+
+
+def test_every_russian_unit_word_has_a_form_for_each_plural():
+    for unit, forms in numbers.STYLES["ru"].units.items():
+        assert len(forms) in (1, 3), unit  # one word for every number, or 1 / 2-4 / 5+ and fractions
+
+
+def test_a_model_sentence_follows_the_worker_language_and_links_stay_dot_decimal():
+    """The worker sets the language once after boot (registry.set_language); the settings a page sends
+    (and a scenario link carries) stay dot-decimal JSON in every language."""
+    settings = json.dumps(registry.MODELS["tariff_stack"].defaults())
+    try:
+        assert json.loads(registry.set_language("ru")) == {"ok": True, "text": "ru"}
+        reply = json.loads(registry.run_json("tariff_stack", settings))
+        price = next(f for f in reply["figures"] if f["unit"] == "$")
+        assert numbers.money(price["value"], "ru") in reply["in_one_line"]  # "$148,00"
+        assert price["text"].startswith(numbers.money(price["value"], "ru"))
+        assert f"{NBSP}%" in reply["in_one_line"]
+        supply = json.loads(
+            registry.run_json(
+                "rare_earth_supply", json.dumps(registry.MODELS["rare_earth_supply"].defaults())
+            )
+        )
+        assert "месяц" in supply["in_one_line"]
+    finally:
+        registry.set_language("en")
+    english = json.loads(registry.run_json("tariff_stack", settings))
+    assert numbers.money(price["value"], "en") in english["in_one_line"]  # "$148.00"
+    assert json.loads(settings) == registry.MODELS["tariff_stack"].defaults()  # dot-decimal JSON both times
