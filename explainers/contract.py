@@ -33,9 +33,9 @@ def values() -> dict[str, Any]:
         # A RegExp source: widgets/params.py reads the same text with Python's `re` (a test checks that
         # both engines take it, and the shared cases that they accept the same texts).
         "NUMBER_TEXT": params.NUMBER_TEXT.pattern,
-        "DEFAULT_DIGITS": params.DEFAULT_DIGITS,
-        "MONEY_DIGITS": params.MONEY_DIGITS,
-        "PLURAL_UNITS": list(params.PLURAL_UNITS),
+        "DEFAULT_DIGITS": numbers.DEFAULT_DIGITS,
+        "MONEY_DIGITS": numbers.MONEY_DIGITS,
+        "PLURAL_UNITS": list(numbers.PLURAL_UNITS),
         "ANSWER_SPACES": quiz.ANSWER_SPACES,
         "ANSWER_AFFIXES": quiz.ANSWER_AFFIXES,
         "ANSWER_GROUP": quiz.ANSWER_GROUP,

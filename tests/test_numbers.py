@@ -111,3 +111,49 @@ def test_a_model_sentence_follows_the_worker_language_and_links_stay_dot_decimal
     english = json.loads(registry.run_json("tariff_stack", settings))
     assert numbers.money(price["value"], "en") in english["in_one_line"]  # "$148.00"
     assert json.loads(settings) == registry.MODELS["tariff_stack"].defaults()  # dot-decimal JSON both times
+
+
+@pytest.mark.parametrize("case", CASES["editable"], ids=lambda c: f"{c['language']} {c['value']!r}")
+def test_a_slider_value_is_typed_back_in_the_page_language(case):
+    assert numbers.editable(case["value"], case["language"]) == case["text"]
+
+
+def test_charts_write_numbers_and_months_in_the_language_of_the_build():
+    """vl-convert's pictures take the same d3 locales as Vega-Embed on the page (contract.js)."""
+    assert numbers.vega_locale("en") is None  # English charts keep Vega's defaults
+    locale = numbers.vega_locale("ru")
+    assert locale is not None
+    assert locale["format"] == {
+        "decimal": ",",
+        "thousands": NBSP,
+        "grouping": [3],
+        "currency": ["$", ""],
+        "percent": f"{NBSP}%",
+    }
+    assert locale["time"]["months"][11] == "декабрь" and len(locale["time"]["shortDays"]) == 7
+    assert contract.values()["NUMBER_STYLES"]["ru"]["vega"] == locale
+
+
+def test_a_build_time_picture_is_drawn_in_the_language_of_the_build():
+    from explainers import vega_build
+
+    spec = {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "data": {"values": [{"share": 0.125, "tonnes": 270000, "month": "2026-12-01"}]},
+        "mark": "point",
+        "encoding": {
+            "x": {"field": "share", "type": "quantitative", "axis": {"format": ".1%"}},
+            "y": {"field": "tonnes", "type": "quantitative", "axis": {"format": ",.0f"}},
+            "color": {
+                "field": "month",
+                "type": "ordinal",
+                "timeUnit": "yearmonth",
+                "legend": {"format": "%B %Y"},
+            },
+        },
+    }
+    english = vega_build.rendered_svg(spec, "default")
+    with numbers.speaking("ru"):
+        russian = vega_build.rendered_svg(spec, "default")
+    assert "12.5%" in english and "270,000" in english and "December 2026" in english
+    assert f"12,5{NBSP}%" in russian and f"270{NBSP}000" in russian and "декабрь 2026" in russian

@@ -50,6 +50,10 @@ class Style:
     # A unit's words by plural form (Style.plural picks one); a unit not listed is written as given.
     units: dict[str, tuple[str, ...]] = field(default_factory=dict)
     points: tuple[str, ...] = ()  # a change in a percentage: "−2 points" / "−2 п. п."
+    # For charts' time axes (Vega's d3-time-format locale): the days of the week and short month names.
+    days: tuple[str, ...] = ()  # from Sunday
+    short_days: tuple[str, ...] = ()
+    short_months: tuple[str, ...] = ()
     # Which plural rule picks a unit's form (CLDR's): "one" (English: the first form only after exactly
     # "1") or "slavic" (Russian: 1 месяц, 2 месяца, 5 месяцев, 21 месяц, and 1,5 месяца for a fraction).
     plurals: str = "one"
@@ -144,6 +148,9 @@ STYLES: dict[str, Style] = {
         },
         points=(f"п.{NBSP}п.",),
         plurals="slavic",
+        days=("воскресенье", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота"),
+        short_days=("вс", "пн", "вт", "ср", "чт", "пт", "сб"),
+        short_months=("янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"),
     ),
 }
 ORIGINAL = "en"
@@ -216,6 +223,12 @@ def exact(value: float, code: str | None = None) -> str:
     return _separators(f"{value:,}", code)
 
 
+def editable(value: float, code: str | None = None) -> str:
+    """A setting's value in the box beside its slider, as a reader would type it back: every digit, no
+    thousands separator, the language's decimal mark ("12.5" / "12,5"). format.js editable() is the same."""
+    return f"{value:g}".replace(".", style(code).decimal)
+
+
 def percent(value: float, digits: int | None = None, code: str | None = None) -> str:
     """12.5% / 12,5 %: `value` is already in percent."""
     return f"{number(value, digits, code)}{style(code).percent}%"
@@ -282,6 +295,36 @@ def month_year(year: int, month: int, code: str | None = None) -> str:
     return chosen.month_year.format(month=chosen.months[month - 1], year=year)
 
 
+def vega_locale(code: str | None = None) -> dict[str, dict[str, Any]] | None:
+    """The language's d3-format and d3-time-format locales, which Vega writes a chart's axes, legends and
+    tooltips with (`format_locale` and `time_format_locale` for vl-convert's pictures, `formatLocale` and
+    `timeFormatLocale` for Vega-Embed on the page), or None for English, whose charts keep Vega's own
+    defaults. Month names stand alone on an axis or in a tooltip ("%B %Y": "декабрь 2026"), so the
+    nominative ones; a dollar amount is written "$1,5" as in the read-outs."""
+    chosen = style(code)
+    if chosen is STYLES[ORIGINAL]:
+        return None
+    number_locale = {
+        "decimal": chosen.decimal,
+        "thousands": chosen.group,
+        "grouping": [3],
+        "currency": ["$", ""],
+        "percent": f"{chosen.percent}%",
+    }
+    time_locale = {
+        "dateTime": "%A, %e %B %Y %X",
+        "date": "%d.%m.%Y",
+        "time": "%H:%M:%S",
+        "periods": ["AM", "PM"],
+        "days": list(chosen.days),
+        "shortDays": list(chosen.short_days),
+        "months": list(chosen.months),
+        "shortMonths": list(chosen.short_months),
+    }
+    return {"format": number_locale, "time": time_locale}
+
+
 def runtime_styles() -> dict[str, dict[str, Any]]:
-    """STYLES as JSON, for contract.js: the page writes numbers from the very same table."""
-    return {code: asdict(chosen) for code, chosen in STYLES.items()}
+    """STYLES as JSON, for contract.js: the page writes numbers from the very same table, and draws charts
+    with the same Vega locales as the build's pictures."""
+    return {code: {**asdict(chosen), "vega": vega_locale(code)} for code, chosen in STYLES.items()}

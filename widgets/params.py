@@ -11,13 +11,8 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any, Mapping
 
-from widgets import numbers
-
-# How numbers are written (per language) lives in widgets/numbers.py; these names stay importable from here.
-DEFAULT_DIGITS = numbers.DEFAULT_DIGITS
-MONEY_DIGITS = numbers.MONEY_DIGITS
-PLURAL_UNITS = numbers.PLURAL_UNITS
-format_value = numbers.format_value
+# How numbers are written, in each language, is widgets/numbers.py's; format_value stays importable from here.
+from widgets.numbers import DEFAULT_DIGITS, MONEY_DIGITS, format_value, points, rounded
 
 
 def difference_text(value: float, baseline: float, unit: str, digits: int | None = None) -> str:
@@ -36,11 +31,11 @@ def difference_text(value: float, baseline: float, unit: str, digits: int | None
         places = MONEY_DIGITS
     else:
         places = DEFAULT_DIGITS if digits is None else digits
-    change = numbers.rounded(value, places) - numbers.rounded(baseline, places)
+    change = rounded(value, places) - rounded(baseline, places)
     sign = "+" if change > 0 else "−"
     size = float(abs(change))  # at most `places` decimals, so the float writes back exactly
     if unit.startswith("%"):
-        amount = numbers.points(size)
+        amount = points(size)
     elif unit == "year":
         amount = format_value(size, "years", 0)
     else:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import math
 
-from widgets import numbers
 from widgets.describe import Narration, Rows, State
 from widgets.model import BASELINE, YOURS, Figure, Model, Preset, Result
+from widgets.numbers import month_year
 from widgets.params import Param, defaults, format_value
 
 HORIZON = 84  # months shown: seven years, so the latest start (36) plus the longest restriction (36) leave a year after it
@@ -305,7 +305,7 @@ def in_one_line(values: dict[str, float], figures: dict[str, float]) -> str:
 def spoken_month(month: int) -> str:
     """Month 12 as a reader says it: "November 2026" (in the page's language: "ноябрь 2026")."""
     year, zero_based = _calendar(month)
-    return numbers.month_year(year, zero_based + 1)
+    return month_year(year, zero_based + 1)
 
 
 def _yours(data: dict[str, Rows], who: str = YOURS) -> Rows:

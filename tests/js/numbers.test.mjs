@@ -43,6 +43,11 @@ test("a typed answer is read in the page's language, as quiz.py check_number rea
     assert.equal(checkNumber(given, answer, tolerance, language), result, show({ language, given, answer }));
 });
 
+test("a slider's value is typed back in the page's language, as numbers.editable writes it", () => {
+  for (const { language, value, text } of CASES.editable)
+    assert.equal(editable(String(value), language), text, show({ language, value }));
+});
+
 test("outside a page the language is English; on a page it is <html lang>", () => {
   assert.equal(pageLanguage(), "en");
   assert.equal(describe(12.5, "%"), "12.5%");

@@ -22,10 +22,16 @@ const decimalComma = (language) =>
  *  @param {string} [language] the page's, unless named
  *  @returns {number | null} */
 export function readAnswer(text, language = pageLanguage()) {
-  const plain = decimalComma(language)
-    ? text.replace(SPACES, "").replace(GROUP, "").replaceAll(",", ".")
-    : text.replaceAll(",", "");
+  const plain = decimalComma(language) ? plainText(text, language) : text.replaceAll(",", "");
   return plainNumber(plain.replace(SPACES, "").replace(AFFIXES, "").replace(SPACES, ""));
+}
+
+/** What a reader typed in a number's box (beside a slider), in the site's one grammar (dot decimal, no
+ *  thousands separators) when the page's language writes a decimal comma: "12,5" and "1 500" as "12.5" and
+ *  "1500". Anything else is left as typed, for the grammar to refuse.
+ *  @param {string} text  @param {string} [language] */
+export function plainText(text, language = pageLanguage()) {
+  return decimalComma(language) ? text.replace(SPACES, "").replace(GROUP, "").replaceAll(",", ".") : text;
 }
 
 /** A reader's numeric answer judged as explainers/quiz.py check_number judges it.

@@ -74,6 +74,23 @@ export function number(value, digits = null, language = pageLanguage()) {
   return separators(digits === null ? numberFormat().format(value) : fixed(value, digits), language);
 }
 
+/** A slider's value (its input's dot-decimal text, "12.5") in the box beside it, as a reader types it
+ *  back: "12,5" on a Russian page (widgets/numbers.py editable()).
+ *  @param {string} plain  @param {string} [language] */
+export const editable = (plain, language = pageLanguage()) => plain.replace(".", styleOf(language).decimal);
+
+/** A data table's cell, as explainers/figures.py cell() writes it: a number with its column's decimals in
+ *  the page's language, anything else (or a column without decimals) as it is.
+ *  @param {unknown} value  @param {number | null} digits  @param {string} [language] */
+export function cell(value, digits, language = pageLanguage()) {
+  return typeof value === "number" && digits !== null ? number(value, digits, language) : String(value);
+}
+
+/** A number written the English way ("1,234.5", as toLocaleString("en-US") writes it) in the language's
+ *  separators ("1 234,5").
+ *  @param {string} english  @param {string} [language] */
+export const inLanguage = (english, language = pageLanguage()) => separators(english, language);
+
 /** A written number and its unit, as the language places them: 12.5%, $1.5 bn, 1 month / 12,5 %, 1 месяц.
  *  @param {string} text  @param {string} unit  @param {string} [language] */
 export function withUnit(text, unit, language = pageLanguage()) {
