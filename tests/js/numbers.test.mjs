@@ -8,6 +8,7 @@ import { checkNumber, readAnswer } from "../../widgets/runtime/answers.js";
 import {
   dayText,
   describe,
+  editable,
   monthYear,
   numberRange,
   pageLanguage,
