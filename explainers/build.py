@@ -81,7 +81,7 @@ class Build:
 
     def extra(self) -> dict[str, str]:
         """Values every page's template reads: the footer's date and version."""
-        return {"as_of": corrections.as_of_text(), "site_version": versions.site_version()}
+        return {"as_of": corrections.as_of_text(self.language), "site_version": versions.site_version()}
 
     def fences(self) -> list[dict[str, Any]]:
         """superfences' custom fences, bound to this build's downloads and quiz numbering."""
@@ -132,10 +132,9 @@ class Build:
     def _page_markdown(self, markdown: str, src_uri: str) -> str:
         if methodology.MARKER in markdown:
             markdown = markdown.replace(methodology.MARKER, methodology.methodology_markdown())
-        markdown = markdown.replace(corrections.AS_OF_PLACEHOLDER, corrections.as_of_text())
-        markdown = data_in_prose.fill(
-            markdown, self.language
-        )  # numbers repeated from a data set are read from it
+        markdown = markdown.replace(corrections.AS_OF_PLACEHOLDER, corrections.as_of_text(self.language))
+        # numbers repeated from a data set are read from it, and written as the build's language writes them
+        markdown = data_in_prose.fill(markdown, self.language)
         if performance.MARKER in markdown:  # the benchmark's figures (docs/developers/performance.json)
             markdown = markdown.replace(performance.MARKER, performance.figures_markdown())
         if truce_terms.MARKER in markdown:  # What happened next: the truce, term by term

@@ -13,7 +13,7 @@
 // checked for the shape its type declares before a widget reads it, and nothing from either is ever
 // inserted as HTML.
 import { MESSAGES } from "./contract.js";
-import { pageLanguage } from "./format.js";
+import { number, pageLanguage } from "./format.js";
 import { track } from "./metrics.js";
 
 /** @typedef {import("./contract.js").ModelReply} ModelReply */
@@ -91,7 +91,7 @@ function newWorker() {
 /** @param {unknown} value  @param {string} fallback */
 const text = (value, fallback) => (typeof value === "string" && value ? value.slice(0, MAX_TEXT) : fallback);
 /** @param {number} bytes */
-const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
+const megabytes = (bytes) => number(bytes / 1e6, 1); // "10.6" / "10,6": in the page's language
 
 /** Start the worker once; later calls return the same promise.
  *  @returns {Promise<void>} */
