@@ -80,7 +80,7 @@ def log_markdown() -> str:
     """The corrections page body: one section per date, one entry per change, with its sources cited."""
     parts = []
     for date, group in groupby(entries(), key=lambda e: e.date):
-        parts.append(f"## {date.day} {date:%B %Y}\n")
+        parts.append(f"## {numbers.date(date)}\n")
         for entry in group:
             cites = "; ".join(f"@{s}" for s in entry.sources)
             parts.append(

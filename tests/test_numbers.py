@@ -157,3 +157,8 @@ def test_a_build_time_picture_is_drawn_in_the_language_of_the_build():
         russian = vega_build.rendered_svg(spec, "default")
     assert "12.5%" in english and "270,000" in english and "December 2026" in english
     assert f"12,5{NBSP}%" in russian and f"270{NBSP}000" in russian and "декабрь 2026" in russian
+
+
+@pytest.mark.parametrize("case", CASES["short_date"], ids=lambda c: f"{c['language']} {c['date']}")
+def test_a_day_in_a_table_is_short(case):
+    assert numbers.short_date(dt.date.fromisoformat(case["date"]), case["language"]) == case["text"]

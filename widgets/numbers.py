@@ -17,10 +17,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import math
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, localcontext
-from typing import Any
+from typing import Any, Iterator  # not collections.abc: the trimmed standard library has typing
 
 # Decimals a number shows when its figure names none (trailing zeros dropped: 7.5, 10, 0.25), and of an
 # amount in dollars (always shown: $127.50). The page's format.js reads both from the generated contract.js.
@@ -44,6 +43,7 @@ class Style:
     percent: str  # between a number and "%": "12.5%" / "12,5 %"
     months: tuple[str, ...]  # on their own, as in "December 2026" / "декабрь 2026"
     months_of: tuple[str, ...]  # in a date: "7 December 2026" / "7 декабря 2026 г."
+    short_months_of: tuple[str, ...]  # in a short date, as in a table: "10 Nov 2025" / "10 нояб. 2025 г."
     date: str  # a day's pattern: {day} {month} {year}
     month_year: str  # a month's pattern: {month} {year}
     no_year: str  # a calendar year that never comes ("none"): a figure's value 0
@@ -95,6 +95,7 @@ STYLES: dict[str, Style] = {
         percent="",
         months=_EN_MONTHS,
         months_of=_EN_MONTHS,
+        short_months_of=tuple(name[:3] for name in _EN_MONTHS),
         date="{day} {month} {year}",
         month_year="{month} {year}",
         no_year="none",
@@ -132,6 +133,20 @@ STYLES: dict[str, Style] = {
             "октября",
             "ноября",
             "декабря",
+        ),
+        short_months_of=(  # CLDR's abbreviations in a date
+            "янв.",
+            "февр.",
+            "мар.",
+            "апр.",
+            "мая",
+            "июн.",
+            "июл.",
+            "авг.",
+            "сент.",
+            "окт.",
+            "нояб.",
+            "дек.",
         ),
         date=f"{{day}} {{month}} {{year}}{NBSP}г.",
         month_year="{month} {year}",
@@ -287,6 +302,12 @@ def date(day: dt.date, code: str | None = None) -> str:
     """7 December 2026 / 7 декабря 2026 г."""
     chosen = style(code)
     return chosen.date.format(day=day.day, month=chosen.months_of[day.month - 1], year=day.year)
+
+
+def short_date(day: dt.date, code: str | None = None) -> str:
+    """10 Nov 2025 / 10 нояб. 2025 г.: a date in a table."""
+    chosen = style(code)
+    return chosen.date.format(day=day.day, month=chosen.short_months_of[day.month - 1], year=day.year)
 
 
 def month_year(year: int, month: int, code: str | None = None) -> str:

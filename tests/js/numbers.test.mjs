@@ -13,6 +13,7 @@ import {
   numberRange,
   pageLanguage,
   points,
+  shortDayText,
 } from "../../widgets/runtime/format.js";
 
 const CASES = JSON.parse(readFileSync(new URL("../cases/numbers_by_language.json", import.meta.url), "utf8"));
@@ -34,6 +35,10 @@ test("days and months are written as numbers.date and numbers.month_year write t
   for (const { language, date, text } of CASES.date) {
     const [year, month, day] = date.split("-").map(Number);
     assert.equal(dayText(year, month, day, language), text, show({ language, date }));
+  }
+  for (const { language, date, text } of CASES.short_date) {
+    const [year, month, day] = date.split("-").map(Number);
+    assert.equal(shortDayText(year, month, day, language), text, show({ language, date }));
   }
   for (const { language, year, month, text } of CASES.month_year)
     assert.equal(monthYear(year, month, language), text, show({ language, year, month }));

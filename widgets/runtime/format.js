@@ -32,7 +32,7 @@ const numberFormat = () =>
 (globalThis.requestIdleCallback ?? setTimeout)(numberFormat); // made while idle, not on the first slider move
 
 /** @typedef {{ decimal: string, group: string, percent: string, months: readonly string[],
- *    months_of: readonly string[], date: string, month_year: string, no_year: string,
+ *    months_of: readonly string[], short_months_of: readonly string[], date: string, month_year: string, no_year: string,
  *    units: Readonly<Record<string, readonly string[]>>, points: readonly string[], plurals: string }} NumberStyle */
 
 /** The page's language (`<html lang>`, Material's theme.language), "en" outside a page (node tests). */
@@ -135,6 +135,17 @@ export function numberRange(low, high, unit = "", digits = null, language = page
 export function dayText(year, month, day, language = pageLanguage()) {
   const style = styleOf(language);
   return fill(style.date, { day: String(day), month: style.months_of[month - 1] ?? "", year: String(year) });
+}
+
+/** A day in a table: "10 Nov 2025" / "10 нояб. 2025 г." (`month` from 1).
+ *  @param {number} year  @param {number} month  @param {number} day  @param {string} [language] */
+export function shortDayText(year, month, day, language = pageLanguage()) {
+  const style = styleOf(language);
+  return fill(style.date, {
+    day: String(day),
+    month: style.short_months_of[month - 1] ?? "",
+    year: String(year),
+  });
 }
 
 /** A month: "December 2026" / "декабрь 2026" (`month` from 1).
