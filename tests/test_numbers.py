@@ -162,3 +162,31 @@ def test_a_build_time_picture_is_drawn_in_the_language_of_the_build():
 @pytest.mark.parametrize("case", CASES["short_date"], ids=lambda c: f"{c['language']} {c['date']}")
 def test_a_day_in_a_table_is_short(case):
     assert numbers.short_date(dt.date.fromisoformat(case["date"]), case["language"]) == case["text"]
+
+
+# Format specifications in widgets/ that write no number a reader reads: a month's ISO date in a data set
+# (rare_earth_supply.month_label), a rejected name cut to 40 characters (model.py).
+NOT_READERS_NUMBERS = {("rare_earth_supply.py", "02d"), ("model.py", ".40")}
+
+
+def test_models_write_a_reader_s_numbers_only_through_widgets_numbers():
+    """A number formatted by an f-string's own spec ("{x:,}", "{x:.1f}") is English on every page: the
+    models' sentences, read-outs and messages go through format_value or numbers.* instead."""
+    import ast
+
+    found = []
+    for path in sorted((Path(numbers.__file__).parent).glob("*.py")):
+        if path.name == "numbers.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FormattedValue) and node.format_spec is not None:
+                spec = ast.unparse(node.format_spec)[2:-1]  # f'...' -> ...
+                if (path.name, spec) not in NOT_READERS_NUMBERS:
+                    found.append(f"{path.name}:{node.lineno}: {{…:{spec}}}")
+            elif (
+                isinstance(node, ast.BinOp)
+                and isinstance(node.op, ast.Mod)
+                and isinstance(node.left, ast.Constant)
+            ):
+                found.append(f"{path.name}:{node.lineno}: %-format")
+    assert not found, "write these numbers with widgets/numbers.py:\n" + "\n".join(found)

@@ -52,7 +52,9 @@ def parse_request(request_json: object) -> tuple[object, str | None, object]:
     """JSON text of a run request, read; too long a text is refused before parsing. That also keeps deeply
     nested JSON away from the parser, whose recursion the browser's stack may not survive."""
     if not isinstance(request_json, str) or len(request_json) > MAX_REQUEST_CHARS:
-        raise ValueError(f"The settings must be JSON text of at most {MAX_REQUEST_CHARS:,} characters.")
+        raise ValueError(
+            f"The settings must be JSON text of at most {numbers.number(MAX_REQUEST_CHARS)} characters."
+        )
     if _nesting(request_json) > MAX_REQUEST_DEPTH:
         raise ValueError("The settings are nested too deeply to read.")
     return read_request(json.loads(request_json))
