@@ -190,3 +190,26 @@ def test_models_write_a_reader_s_numbers_only_through_widgets_numbers():
             ):
                 found.append(f"{path.name}:{node.lineno}: %-format")
     assert not found, "write these numbers with widgets/numbers.py:\n" + "\n".join(found)
+
+
+def test_a_build_writes_numbers_and_dates_in_its_theme_language():
+    """explainers/plugin.py hands MkDocs' theme.language to the Build; its pages' `{{ data }}`, the footer's
+    "as of" date and every read-out it computes follow it. A later English build writes English again."""
+    from explainers import build, corrections
+
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    page = (
+        "China mined {{ data: rare_earth_production_2024 / China / tonnes_reo }} tonnes; as of {{ as_of }}."
+    )
+    try:
+        russian = build.Build(site_url="", docs_dir=docs, serving=False, language="ru")
+        assert russian.language == "ru" and numbers.language() == "ru"
+        assert russian.extra()["as_of"] == numbers.date(corrections.as_of(), "ru")
+        assert russian.extra()["as_of"].endswith(f"{NBSP}г.")
+        written = russian.page_markdown(page, src_uri="x.md", url="x/")
+        assert f"China mined 270{NBSP}000 tonnes; as of {numbers.date(corrections.as_of(), 'ru')}." in written
+        english = build.Build(site_url="", docs_dir=docs, serving=False)
+        assert english.language == "en" and numbers.language() == "en"
+        assert "China mined 270,000 tonnes" in english.page_markdown(page, src_uri="x.md", url="x/")
+    finally:
+        numbers.set_language("en")
