@@ -35,9 +35,13 @@ NUMBER = re.compile(r"^= (?P<value>-?[\d.,]+)\s*(?:±\s*(?P<tolerance>[\d.,]+))?
 # here, not left to str.strip() and JavaScript's trim(), which disagree (on U+FEFF, U+0085...).
 ANSWER_SPACES = " \t\n\r\f\v\u00a0\u202f"
 # What a reader writes around a number and means nothing more by: a currency sign before it ("$148",
-# "US$ 148", "€5"), a percent or times sign after it ("42 %", "3×"), or a unit word ("18,000 t", "16 years").
-# One regular expression both engines read alike (ASCII letters and plain spaces only); contract.js carries it.
-ANSWER_AFFIXES = r"^(?:US\$|[$€£¥]) ?|(?: ?[%×]| [A-Za-zА-Яа-яЁё]+\.?)$"
+# "US$ 148", "€5"), a percent or times sign after it ("42 %", "3×"), or after a space a unit word or a
+# dollar sign, with at most one word before the sign, as the Russian edition writes dollars ("18,000 t",
+# "16 years", "148,50 $", "270 000 т", "1,5 млрд $"). One regular expression both engines read alike
+# (ASCII and Cyrillic letters, the spaces written out); contract.js carries it.
+_SPACE = r"[ \u00a0\u202f]"
+_WORD = r"[A-Za-zА-Яа-яЁё]+\.?"
+ANSWER_AFFIXES = rf"^(?:US\$|[$€£¥]) ?|(?: ?[%×]|{_SPACE}(?:{_WORD}|(?:{_WORD}{_SPACE})?\$))$"
 _AFFIXES = re.compile(ANSWER_AFFIXES)
 # In a language that writes a decimal comma (widgets/numbers.py STYLES: Russian "148,5", "270 000"), a
 # comma in an answer is the decimal point and a space between a digit and a group of three digits is a

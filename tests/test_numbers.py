@@ -61,9 +61,10 @@ def test_a_typed_answer_is_read_in_the_page_language(case):
 def test_the_current_language_is_used_when_none_is_named_and_a_block_restores_it():
     assert numbers.language() == "en"
     with numbers.speaking("ru"):
-        assert format_value(270000, "t", 0) == f"270{NBSP}000 т"
+        assert format_value(270000, "t", 0) == f"270{NBSP}000{NBSP}т"
+        assert format_value(148, "$") == f"148,00{NBSP}$"
         assert (
-            difference_text(12.5, 10, "%") == f"baseline 10{NBSP}%, +2,5 п.{NBSP}п."
+            difference_text(12.5, 10, "%") == f"baseline 10{NBSP}%, +2,5{NBSP}п.{NBSP}п."
         )  # words: the catalogs'
     assert format_value(270000, "t", 0) == "270,000 t"
     assert difference_text(12.5, 10, "%") == "baseline 10%, +2.5 points"
@@ -97,7 +98,7 @@ def test_a_model_sentence_follows_the_worker_language_and_links_stay_dot_decimal
         assert json.loads(registry.set_language("ru")) == {"ok": True, "text": "ru"}
         reply = json.loads(registry.run_json("tariff_stack", settings))
         price = next(f for f in reply["figures"] if f["unit"] == "$")
-        assert numbers.money(price["value"], "ru") in reply["in_one_line"]  # "$148,00"
+        assert numbers.money(price["value"], "ru") in reply["in_one_line"]  # "148,00 $"
         assert price["text"].startswith(numbers.money(price["value"], "ru"))
         assert f"{NBSP}%" in reply["in_one_line"]
         supply = json.loads(
@@ -127,7 +128,7 @@ def test_charts_write_numbers_and_months_in_the_language_of_the_build():
         "decimal": ",",
         "thousands": NBSP,
         "grouping": [3],
-        "currency": ["$", ""],
+        "currency": ["", f"{NBSP}$"],
         "percent": f"{NBSP}%",
     }
     assert locale["time"]["months"][11] == "декабрь" and len(locale["time"]["shortDays"]) == 7

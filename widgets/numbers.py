@@ -41,6 +41,8 @@ class Style:
     decimal: str  # "12.5" / "12,5"
     group: str  # thousands: "270,000" / "270 000"
     percent: str  # between a number and "%": "12.5%" / "12,5 %"
+    unit_space: str  # between a number and its unit: "18 months" / "18 месяцев" (no-break in Russian)
+    money: str  # US dollars: "$148.00" / "148,00 $" ({number} is the amount, with its cents)
     months: tuple[str, ...]  # on their own, as in "December 2026" / "декабрь 2026"
     months_of: tuple[str, ...]  # in a date: "7 December 2026" / "7 декабря 2026 г."
     short_months_of: tuple[str, ...]  # in a short date, as in a table: "10 Nov 2025" / "10 нояб. 2025 г."
@@ -93,6 +95,8 @@ STYLES: dict[str, Style] = {
         decimal=".",
         group=",",
         percent="",
+        unit_space=" ",
+        money="${number}",
         months=_EN_MONTHS,
         months_of=_EN_MONTHS,
         short_months_of=tuple(name[:3] for name in _EN_MONTHS),
@@ -106,6 +110,10 @@ STYLES: dict[str, Style] = {
         decimal=",",
         group=NBSP,
         percent=NBSP,
+        unit_space=NBSP,
+        # CLDR's Russian pattern (Intl's too), and how the Russian edition's own text writes dollars:
+        # "148,00 $", "144 млн $", "20 $ за кг".
+        money=f"{{number}}{NBSP}$",
         months=(
             "январь",
             "февраль",
@@ -157,8 +165,8 @@ STYLES: dict[str, Style] = {
             "months": ("месяц", "месяца", "месяцев"),
             "years": ("год", "года", "лет"),
             "% per year": ("% в год",),
-            "$ bn": ("$ млрд",),
-            "$ m": ("$ млн",),
+            "$ bn": (f"млрд{NBSP}$",),
+            "$ m": (f"млн{NBSP}$",),
             "$ per kg": ("$ за кг",),
         },
         points=(f"п.{NBSP}п.",),
@@ -252,15 +260,14 @@ def percent(value: float, digits: int | None = None, code: str | None = None) ->
 def points(size: float, digits: int | None = None, code: str | None = None) -> str:
     """A change in a percentage: "2.5 points" / "2,5 п. п." (`size` is in percentage points)."""
     text = number(size, digits, code)
-    forms = style(code).points
-    return f"{text} {forms[min(style(code).plural(text), len(forms) - 1)]}"
+    chosen = style(code)
+    return f"{text}{chosen.unit_space}{chosen.points[min(chosen.plural(text), len(chosen.points) - 1)]}"
 
 
 def money(value: float, code: str | None = None) -> str:
-    """US dollars, always with cents: $127.50 / $127,50. Russian-language business and economic writing
-    in the region puts the sign before the number ("$1,5 млрд"), which keeps the unit short on a slider,
-    the same in every language, and spares the three plural forms of "доллар"; only the separators change."""
-    return f"${fixed(value, MONEY_DIGITS, code)}"
+    """US dollars, always with cents: $127.50 / 127,50 $. The sign, not a word, in every language: it
+    spares the three plural forms of "доллар", and stays short on a slider. Where it goes is Style.money."""
+    return style(code).money.format(number=fixed(value, MONEY_DIGITS, code))
 
 
 def number_range(
@@ -272,18 +279,20 @@ def number_range(
 
 def with_unit(text: str, unit: str, code: str | None = None) -> str:
     """A written number and its unit, as the language places them (the number's plural form chooses the
-    unit's word): 12.5%, 3×, $1.5 bn, 18 months, 1 month / 12,5 %, 3×, $1,5 млрд, 18 месяцев, 1 месяц."""
+    unit's word): 12.5%, 3×, $1.5 bn, 18 months, 1 month / 12,5 %, 3×, 1,5 млрд $, 18 месяцев, 1 месяц."""
     chosen = style(code)
     words = chosen.units.get(unit)
     if words:
         unit = words[min(chosen.plural(text), len(words) - 1)]
+        if not unit.startswith("%"):  # the language's own word, after the number: "18 месяцев", "144 млн $"
+            return f"{text}{chosen.unit_space}{unit}"
     if unit == "×":
         return f"{text}×"
     if unit.startswith("%"):  # 12%, 10% per year / 12 %, 10 % в год
         return f"{text}{chosen.percent}{unit}"
     if unit.startswith("$ "):  # "$ bn": $1.5 bn
         return f"${text} {unit[2:]}"
-    return f"{text} {unit}".strip()
+    return f"{text}{chosen.unit_space}{unit}" if unit else text
 
 
 def format_value(value: float, unit: str, digits: int | None = None, code: str | None = None) -> str:
@@ -321,7 +330,7 @@ def vega_locale(code: str | None = None) -> dict[str, dict[str, Any]] | None:
     tooltips with (`format_locale` and `time_format_locale` for vl-convert's pictures, `formatLocale` and
     `timeFormatLocale` for Vega-Embed on the page), or None for English, whose charts keep Vega's own
     defaults. Month names stand alone on an axis or in a tooltip ("%B %Y": "декабрь 2026"), so the
-    nominative ones; a dollar amount is written "$1,5" as in the read-outs."""
+    nominative ones; a dollar amount is placed as in the read-outs ("1,5 $")."""
     chosen = style(code)
     if chosen is STYLES[ORIGINAL]:
         return None
@@ -329,7 +338,7 @@ def vega_locale(code: str | None = None) -> dict[str, dict[str, Any]] | None:
         "decimal": chosen.decimal,
         "thousands": chosen.group,
         "grouping": [3],
-        "currency": ["$", ""],
+        "currency": chosen.money.split("{number}"),  # ["", " $"]: as Style.money
         "percent": f"{chosen.percent}%",
     }
     time_locale = {

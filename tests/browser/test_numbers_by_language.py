@@ -38,7 +38,7 @@ def test_a_russian_page_writes_russian_numbers_and_reads_a_decimal_comma(reader)
     assert total.startswith(f"51,0{NBSP}%") and f"+3 п.{NBSP}п." in total
     expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(total)  # the worker's words
     expect(page.locator(f"#{WIDGET} dd[data-figure='price']")).to_have_text(price)
-    assert "," in price.split(" ")[0]  # "$151,00"
+    assert "," in price.split(" ")[0]  # "151,00 $"
     # Vega-Embed was handed the Russian locales (its axes, legends and tooltips format with them)
     written = page.evaluate(
         """() => [vega.formatLocale().format(",.1f")(1234.5), vega.formatLocale().format(".1%")(0.125),

@@ -31,7 +31,7 @@ const numberFormat = () =>
   (shortest ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: DEFAULT_DIGITS }));
 (globalThis.requestIdleCallback ?? setTimeout)(numberFormat); // made while idle, not on the first slider move
 
-/** @typedef {{ decimal: string, group: string, percent: string, months: readonly string[],
+/** @typedef {{ decimal: string, group: string, percent: string, unit_space: string, money: string, months: readonly string[],
  *    months_of: readonly string[], short_months_of: readonly string[], date: string, month_year: string, no_year: string,
  *    units: Readonly<Record<string, readonly string[]>>, points: readonly string[], plurals: string }} NumberStyle */
 
@@ -97,20 +97,22 @@ export function withUnit(text, unit, language = pageLanguage()) {
   const style = styleOf(language);
   const words = style.units[unit];
   const word = words ? formFor(words, text, style) : unit;
+  if (words && !word.startsWith("%")) return `${text}${style.unit_space}${word}`; // "18 месяцев", "144 млн $"
   if (word === "×") return `${text}×`;
   if (word.startsWith("%")) return `${text}${style.percent}${word}`; // 12%, 10% per year / 12 %, 10 % в год
-  if (word.startsWith("$ ")) return `$${text} ${word.slice(2)}`; // $1.5 bn / $1,5 млрд
-  return `${text} ${word}`.trim();
+  if (word.startsWith("$ ")) return `$${text} ${word.slice(2)}`; // $1.5 bn (1,5 млрд $ is a word of its own)
+  return word ? `${text}${style.unit_space}${word}` : text;
 }
 
-/** The value with its unit: 12.5%, $127.50, 18 months (12,5 %, $127,50, 18 месяцев on a Russian page);
+/** The value with its unit: 12.5%, $127.50, 18 months (12,5 %, 127,50 $, 18 месяцев on a Russian page);
  *  `digits` fixes the decimals, as in Python.
  *  @param {number} value
  *  @param {string} unit
  *  @param {number | null} [digits]
  *  @param {string} [language] */
 export function describe(value, unit, digits = null, language = pageLanguage()) {
-  if (unit === "$") return `$${separators(fixed(value, MONEY_DIGITS), language)}`;
+  if (unit === "$")
+    return fill(styleOf(language).money, { number: separators(fixed(value, MONEY_DIGITS), language) });
   if (unit === "year") return value ? String(Math.floor(value + 0.5)) : styleOf(language).no_year;
   return withUnit(number(value, digits, language), unit, language);
 }
@@ -120,7 +122,7 @@ export function describe(value, unit, digits = null, language = pageLanguage()) 
 export function points(size, digits = null, language = pageLanguage()) {
   const style = styleOf(language);
   const text = number(size, digits, language);
-  return `${text} ${formFor(style.points, text, style)}`;
+  return `${text}${style.unit_space}${formFor(style.points, text, style)}`;
 }
 
 /** Two ends with one unit: 10–20%, 5–10 t / 10–20 %, 5–10 т.
