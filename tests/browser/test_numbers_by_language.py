@@ -35,7 +35,7 @@ def test_a_russian_page_writes_russian_numbers_and_reads_a_decimal_comma(reader)
     with numbers.speaking("ru"):
         total = readout("tariff_stack", "total", fentanyl=13)
         price = readout("tariff_stack", "price", fentanyl=13)
-    assert total.startswith(f"51,0{NBSP}%") and f"+3 п.{NBSP}п." in total
+    assert total.startswith(f"51,0{NBSP}%") and f"+3{NBSP}п.{NBSP}п." in total
     expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(total)  # the worker's words
     expect(page.locator(f"#{WIDGET} dd[data-figure='price']")).to_have_text(price)
     assert "," in price.split(" ")[0]  # "151,00 $"
