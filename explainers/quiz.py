@@ -48,6 +48,9 @@ _AFFIXES = re.compile(ANSWER_AFFIXES)
 # thousands separator; "4 2" is still no number. The same expression in both engines (contract.js).
 ANSWER_GROUP = "(?<=[0-9])[ \u00a0\u202f](?=[0-9]{3}(?![0-9]))"
 _GROUP = re.compile(ANSWER_GROUP)
+_DECIMAL_COMMA = re.compile(
+    r",(?![0-9]{3}(?![0-9]))"
+)  # a comma in an author's number that groups no thousands
 
 
 class QuizSyntaxError(ValueError):
@@ -99,6 +102,11 @@ def quiz_fence(
     quiz_id = f"quiz-{next(ids)}"
     numeric = NUMBER.match(lines[1]) if len(lines) == 2 else None
     if numeric:
+        if any(_DECIMAL_COMMA.search(numeric[part] or "") for part in ("value", "tolerance")):
+            # "± 0,01" would read as 1 here: a translation writes the English page's numbers as they are
+            raise QuizSyntaxError(
+                f"write a quiz's answer with a decimal point, in every language: {lines[1]!r}"
+            )
         value, tolerance = _number(numeric["value"]), _number(numeric["tolerance"] or "0")
         if value is None or tolerance is None:
             raise QuizSyntaxError(f"not a number in {lines[1]!r}")
@@ -107,7 +115,8 @@ def quiz_fence(
             quiz_id=quiz_id,
             question=question,
             numeric={"answer": f"{value:g}", "tolerance": f"{tolerance:g}", "why": numeric["why"]},
-            answer=f"{value:g}" + (f" (± {tolerance:g})" if tolerance else ""),
+            # shown in the page's language ("148 (± 0,01)"); data-answer above stays dot-decimal for quiz.js
+            answer=numbers.editable(value) + (f" (± {numbers.editable(tolerance)})" if tolerance else ""),
             why=numeric["why"],
         )
     choices = []

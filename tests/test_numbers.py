@@ -214,3 +214,25 @@ def test_a_build_writes_numbers_and_dates_in_its_theme_language():
         assert "China mined 270,000 tonnes" in english.page_markdown(page, src_uri="x.md", url="x/")
     finally:
         numbers.set_language("en")
+
+
+def test_a_quiz_answer_is_written_with_a_point_and_shown_in_the_page_language():
+    """A translated page keeps the English page's answer as it is written ("= 148 ± 0.01"): "0,01" would
+    be read as 1 (the comma as a thousands separator), so the build refuses it. The answer a reader sees
+    without JavaScript is in the page's language; the one quiz.js checks against stays dot-decimal."""
+    from itertools import count
+
+    from explainers.quiz import QuizSyntaxError, quiz_fence
+
+    def fence(source: str) -> str:
+        return str(quiz_fence(source, "quiz", "quiz", {}, None, ids=count(1)))
+
+    with pytest.raises(QuizSyntaxError, match="decimal point"):
+        fence("? Price?\n= 148 ± 0,01 | why")
+    with pytest.raises(QuizSyntaxError, match="decimal point"):
+        fence("? Price?\n= 148,5 | why")
+    assert 'data-answer="270000"' in fence("? Tonnes?\n= 270,000 ± 1,000 | why")  # thousands, as before
+    with numbers.speaking("ru"):
+        russian = fence("? Price?\n= 148.5 ± 0.01 | why")
+    assert 'data-answer="148.5"' in russian and "148,5 (± 0,01)" in russian
+    assert "148.5 (± 0.01)" in fence("? Price?\n= 148.5 ± 0.01 | why")
