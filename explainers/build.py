@@ -53,6 +53,7 @@ from explainers import (
 )
 from explainers.charts import theme
 from explainers.downloads import Downloads, link_site_paths
+from widgets import numbers
 
 BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
 HEADING = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
@@ -66,8 +67,13 @@ class BuildProblem(ValueError):
 
 
 class Build:
-    def __init__(self, *, site_url: str, docs_dir: Path, serving: bool) -> None:
+    def __init__(
+        self, *, site_url: str, docs_dir: Path, serving: bool, language: str = numbers.ORIGINAL
+    ) -> None:
         self.site_url = site_url
+        # MkDocs' theme.language: every number and date this build writes (read-outs, `{{ data }}`, the
+        # footer's date) is written as that language writes it (widgets/numbers.py).
+        self.language = numbers.set_language(language)
         self.docs_dir = docs_dir
         self.serving = serving  # `mkdocs serve`: its live-reload script needs a looser policy
         self.downloads = Downloads(site_url, docs_dir)
@@ -75,7 +81,7 @@ class Build:
 
     def extra(self) -> dict[str, str]:
         """Values every page's template reads: the footer's date and version."""
-        return {"as_of": corrections.as_of_text(), "site_version": versions.site_version()}
+        return {"as_of": corrections.as_of_text(self.language), "site_version": versions.site_version()}
 
     def fences(self) -> list[dict[str, Any]]:
         """superfences' custom fences, bound to this build's downloads and quiz numbering."""
@@ -126,8 +132,9 @@ class Build:
     def _page_markdown(self, markdown: str, src_uri: str) -> str:
         if methodology.MARKER in markdown:
             markdown = markdown.replace(methodology.MARKER, methodology.methodology_markdown())
-        markdown = markdown.replace(corrections.AS_OF_PLACEHOLDER, corrections.as_of_text())
-        markdown = data_in_prose.fill(markdown)  # numbers repeated from a data set are read from it
+        markdown = markdown.replace(corrections.AS_OF_PLACEHOLDER, corrections.as_of_text(self.language))
+        # numbers repeated from a data set are read from it, and written as the build's language writes them
+        markdown = data_in_prose.fill(markdown, self.language)
         if performance.MARKER in markdown:  # the benchmark's figures (docs/developers/performance.json)
             markdown = markdown.replace(performance.MARKER, performance.figures_markdown())
         if truce_terms.MARKER in markdown:  # What happened next: the truce, term by term

@@ -22,7 +22,7 @@ import types
 from typing import Any, Literal, NotRequired, Union, get_args, get_origin, get_type_hints, is_typeddict
 
 from explainers import assign, quiz, runtime_assets, short_pages, snapshot, stdlib, versions
-from widgets import params, wire
+from widgets import numbers, params, wire
 
 MODULE = runtime_assets.CONTRACT_MODULE
 
@@ -33,11 +33,13 @@ def values() -> dict[str, Any]:
         # A RegExp source: widgets/params.py reads the same text with Python's `re` (a test checks that
         # both engines take it, and the shared cases that they accept the same texts).
         "NUMBER_TEXT": params.NUMBER_TEXT.pattern,
-        "DEFAULT_DIGITS": params.DEFAULT_DIGITS,
-        "MONEY_DIGITS": params.MONEY_DIGITS,
-        "PLURAL_UNITS": list(params.PLURAL_UNITS),
+        "DEFAULT_DIGITS": numbers.DEFAULT_DIGITS,
+        "MONEY_DIGITS": numbers.MONEY_DIGITS,
+        "PLURAL_UNITS": list(numbers.PLURAL_UNITS),
         "ANSWER_SPACES": quiz.ANSWER_SPACES,
         "ANSWER_AFFIXES": quiz.ANSWER_AFFIXES,
+        "ANSWER_GROUP": quiz.ANSWER_GROUP,
+        "NUMBER_STYLES": numbers.runtime_styles(),  # each language's separators, months and unit words
         "VERSION_KEY": versions.VERSION_KEY,
         "ASSIGN_FOLDER": assign.FOLDER,  # assignment pages: assign/<widget>/
         "GO_FOLDER": short_pages.FOLDER,  # short addresses: go/<name>/ and go/#<code>

@@ -15,6 +15,7 @@ from itertools import groupby
 from pathlib import Path
 
 from explainers import runtime_assets, sources
+from widgets import numbers
 
 LOG = Path(__file__).with_name("corrections.toml")
 MARKER = "<!-- corrections -->"
@@ -42,10 +43,9 @@ def as_of() -> dt.date:
     return _log()["as_of"]
 
 
-def as_of_text() -> str:
-    """27 November 2026: the form every page uses."""
-    day = as_of()
-    return f"{day.day} {day:%B %Y}"
+def as_of_text(language: str | None = None) -> str:
+    """27 November 2026 (27 ноября 2026 г.): the form every page uses, in the build's language."""
+    return numbers.date(as_of(), language)
 
 
 def entries() -> list[Correction]:
@@ -80,7 +80,7 @@ def log_markdown() -> str:
     """The corrections page body: one section per date, one entry per change, with its sources cited."""
     parts = []
     for date, group in groupby(entries(), key=lambda e: e.date):
-        parts.append(f"## {date.day} {date:%B %Y}\n")
+        parts.append(f"## {numbers.date(date)}\n")
         for entry in group:
             cites = "; ".join(f"@{s}" for s in entry.sources)
             parts.append(

@@ -20,6 +20,8 @@ import jinja2
 from jinja2.ext import Extension
 from markupsafe import Markup
 
+from widgets import numbers
+
 TEMPLATES = Path(__file__).with_name("templates")
 _BREAK = re.compile(r"\s*\n\s*")
 # a line ending like this, or the next one starting with "<" or "{%", joins without a space
@@ -54,6 +56,7 @@ ENVIRONMENT = jinja2.Environment(
     extensions=[OneLine],
 )
 ENVIRONMENT.filters["json_text"] = json_text
+ENVIRONMENT.filters["editable"] = numbers.editable  # a slider's value in its box, in the build's language
 
 
 def render(template: str, **values: Any) -> Markup:

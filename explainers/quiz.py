@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from explainers import markup
+from widgets import numbers
 from widgets.params import read_number
 
 CHOICE = re.compile(r"^- \[(?P<mark>[ x])\] (?P<text>[^|]+?)\s*\|\s*(?P<why>.+)$")
@@ -34,10 +35,22 @@ NUMBER = re.compile(r"^= (?P<value>-?[\d.,]+)\s*(?:±\s*(?P<tolerance>[\d.,]+))?
 # here, not left to str.strip() and JavaScript's trim(), which disagree (on U+FEFF, U+0085...).
 ANSWER_SPACES = " \t\n\r\f\v\u00a0\u202f"
 # What a reader writes around a number and means nothing more by: a currency sign before it ("$148",
-# "US$ 148", "€5"), a percent or times sign after it ("42 %", "3×"), or a unit word ("18,000 t", "16 years").
-# One regular expression both engines read alike (ASCII letters and plain spaces only); contract.js carries it.
-ANSWER_AFFIXES = r"^(?:US\$|[$€£¥]) ?|(?: ?[%×]| [A-Za-z]+)$"
+# "US$ 148", "€5"), a percent or times sign after it ("42 %", "3×"), or after a space a unit word or a
+# dollar sign, with at most one word before the sign, as the Russian edition writes dollars ("18,000 t",
+# "16 years", "148,50 $", "270 000 т", "1,5 млрд $"). One regular expression both engines read alike
+# (ASCII and Cyrillic letters, the spaces written out); contract.js carries it.
+_SPACE = r"[ \u00a0\u202f]"
+_WORD = r"[A-Za-zА-Яа-яЁё]+\.?"
+ANSWER_AFFIXES = rf"^(?:US\$|[$€£¥]) ?|(?: ?[%×]|{_SPACE}(?:{_WORD}|(?:{_WORD}{_SPACE})?\$))$"
 _AFFIXES = re.compile(ANSWER_AFFIXES)
+# In a language that writes a decimal comma (widgets/numbers.py STYLES: Russian "148,5", "270 000"), a
+# comma in an answer is the decimal point and a space between a digit and a group of three digits is a
+# thousands separator; "4 2" is still no number. The same expression in both engines (contract.js).
+ANSWER_GROUP = "(?<=[0-9])[ \u00a0\u202f](?=[0-9]{3}(?![0-9]))"
+_GROUP = re.compile(ANSWER_GROUP)
+_DECIMAL_COMMA = re.compile(
+    r",(?![0-9]{3}(?![0-9]))"
+)  # a comma in an author's number that groups no thousands
 
 
 class QuizSyntaxError(ValueError):
@@ -51,22 +64,28 @@ class Choice:
     why: str
 
 
-def _number(text: str) -> float | None:
-    """A number as an author or a reader writes it: thousands separators allowed ("270,000"), and a
-    currency sign, a "%" or a unit word around it (ANSWER_AFFIXES: "$148", "69%", "16 years"); otherwise the
-    site's one number grammar, so "0x45", "1e" or "Infinity" are not numbers (JavaScript's Number() would
-    take the first and the last)."""
-    bare = _AFFIXES.sub("", text.replace(",", "").strip(ANSWER_SPACES))
+def _number(text: str, language: str = numbers.ORIGINAL) -> float | None:
+    """A number as an author or a reader writes it: thousands separators allowed ("270,000"; in Russian
+    "270 000", with "148,5" a decimal comma), and a currency sign, a "%" or a unit word around it
+    (ANSWER_AFFIXES: "$148", "69%", "16 years", "12,5 %"); otherwise the site's one number grammar, so
+    "0x45", "1e" or "Infinity" are not numbers (JavaScript's Number() would take the first and the last).
+    An author's answer in a fence is always read in English, as the English page and every translation
+    share it."""
+    if numbers.style(language).decimal == ",":
+        text = _GROUP.sub("", text.strip(ANSWER_SPACES)).replace(",", ".")
+    else:
+        text = text.replace(",", "")
+    bare = _AFFIXES.sub("", text.strip(ANSWER_SPACES))
     return read_number(bare.strip(ANSWER_SPACES))
 
 
 def check_number(
-    given: str, answer: float, tolerance: float
+    given: str, answer: float, tolerance: float, language: str = numbers.ORIGINAL
 ) -> Literal["empty", "not a number", "right", "wrong"]:
-    """How quiz.js judges a reader's numeric answer."""
+    """How quiz.js judges a reader's numeric answer, typed on a page in `language`."""
     if not given.strip(ANSWER_SPACES):
         return "empty"
-    value = _number(given)
+    value = _number(given, language)
     if value is None:
         return "not a number"
     return "right" if abs(value - answer) <= tolerance else "wrong"
@@ -83,6 +102,11 @@ def quiz_fence(
     quiz_id = f"quiz-{next(ids)}"
     numeric = NUMBER.match(lines[1]) if len(lines) == 2 else None
     if numeric:
+        if any(_DECIMAL_COMMA.search(numeric[part] or "") for part in ("value", "tolerance")):
+            # "± 0,01" would read as 1 here: a translation writes the English page's numbers as they are
+            raise QuizSyntaxError(
+                f"write a quiz's answer with a decimal point, in every language: {lines[1]!r}"
+            )
         value, tolerance = _number(numeric["value"]), _number(numeric["tolerance"] or "0")
         if value is None or tolerance is None:
             raise QuizSyntaxError(f"not a number in {lines[1]!r}")
@@ -91,7 +115,8 @@ def quiz_fence(
             quiz_id=quiz_id,
             question=question,
             numeric={"answer": f"{value:g}", "tolerance": f"{tolerance:g}", "why": numeric["why"]},
-            answer=f"{value:g}" + (f" (± {tolerance:g})" if tolerance else ""),
+            # shown in the page's language ("148 (± 0,01)"); data-answer above stays dot-decimal for quiz.js
+            answer=numbers.editable(value) + (f" (± {numbers.editable(tolerance)})" if tolerance else ""),
             why=numeric["why"],
         )
     choices = []

@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from explainers import data, sources
+from widgets import numbers
 
 MARKER = "<!-- truce-terms -->"
 DATA_SET = "truce_terms"
@@ -87,7 +88,7 @@ def terms(today: dt.date | None = None) -> list[Term]:
 
 
 def _day(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    return numbers.short_date(day)  # in the build's language
 
 
 def _cell(text: str) -> str:

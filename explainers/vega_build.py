@@ -23,6 +23,7 @@ import vl_convert
 
 from explainers import runtime_assets
 from explainers.charts import fit, theme
+from widgets import numbers
 
 # Altair's Vega-Lite schema, e.g. "v6.4.1" -> "v6_4", the version vl-convert compiles with.
 VEGA_LITE = "v" + "_".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
@@ -68,7 +69,7 @@ def _fixed_width(spec: Any, width: int) -> Any:
 
 
 @functools.cache
-def _render(spec_json: str, scheme: str, fits: str = "wide") -> str:
+def _render(spec_json: str, scheme: str, fits: str = "wide", language: str = "en") -> str:
     # Like `width: "container"` in the browser: the whole chart, axes and legend included, fits the width.
     spec = {
         **_fixed_width(json.loads(spec_json), PICTURE_WIDTHS[fits]),
@@ -76,7 +77,7 @@ def _render(spec_json: str, scheme: str, fits: str = "wide") -> str:
         "autosize": {"type": "fit-x", "contains": "padding"},
     }
     vega = fit.fitted(_compiled(spec), narrow=fits == "narrow")
-    svg = _drawn(vega)  # has a viewBox: CSS scales it to the column
+    svg = _drawn(vega, language)  # has a viewBox: CSS scales it to the column
     return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
 
 
@@ -92,9 +93,19 @@ def _compiled(vega_lite: dict[str, Any]) -> dict[str, Any]:
     )
 
 
-def _drawn(vega: dict[str, Any]) -> str:
-    """vl-convert's SVG picture of a Vega spec."""
-    return _kept(json.dumps(vega, sort_keys=True), "svg", lambda: vl_convert.vega_to_svg(vega))
+def _drawn(vega: dict[str, Any], language: str) -> str:
+    """vl-convert's SVG picture of a Vega spec, its numbers and dates written as `language` writes them
+    (the locales the page hands Vega-Embed: widgets/numbers.py vega_locale)."""
+    locale = numbers.vega_locale(language)
+    if locale is None:  # English: Vega's defaults, and the pictures earlier builds made
+        return _kept(json.dumps(vega, sort_keys=True), "svg", lambda: vl_convert.vega_to_svg(vega))
+    return _kept(
+        json.dumps([vega, locale], sort_keys=True),
+        "svg",
+        lambda: vl_convert.vega_to_svg(
+            vega, format_locale=locale["format"], time_format_locale=locale["time"]
+        ),
+    )
 
 
 def _kept(made_from: str, kind: str, make: Callable[[], str]) -> str:
@@ -117,7 +128,7 @@ def _kept(made_from: str, kind: str, make: Callable[[], str]) -> str:
 
 def rendered_svg(spec: dict[str, Any], scheme: str) -> str:
     """The build-time picture of one view in one scheme, for a desktop column (the downloads' picture)."""
-    return _render(json.dumps(spec, sort_keys=True), scheme)
+    return _render(json.dumps(spec, sort_keys=True), scheme, language=numbers.language())
 
 
 def picture_html(spec: dict[str, Any]) -> str:
@@ -126,7 +137,7 @@ def picture_html(spec: dict[str, Any]) -> str:
     the text alternative, and the live view replaces them."""
     key = json.dumps(spec, sort_keys=True)
     return "".join(
-        f'<div class="bx-picture" data-scheme="{scheme}" data-fits="{fits}">{_render(key, scheme, fits)}</div>'
+        f'<div class="bx-picture" data-scheme="{scheme}" data-fits="{fits}">{_render(key, scheme, fits, numbers.language())}</div>'
         for fits in PICTURE_WIDTHS
         for scheme in theme.SCHEMES
     )

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from explainers import catalog, corrections, fence_header, runtime_assets
+from widgets import numbers
 from widgets.model import Model
 
 ROOT = runtime_assets.ROOT
@@ -153,7 +154,7 @@ def log_markdown() -> str:
         )
         for version in reversed(history(name)):
             parts.append(
-                f"#### Version {version.version}, {version.date.day} {version.date:%B %Y} {{ #{version.anchor} }}\n"
+                f"#### Version {version.version}, {numbers.date(version.date)} {{ #{version.anchor} }}\n"
             )
             parts.append(f"{version.what}\n")
     return "\n".join(parts)

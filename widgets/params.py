@@ -9,52 +9,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import asdict, dataclass
-from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any, Mapping
 
-# Decimals a number shows when its figure names none (trailing zeros dropped: 7.5, 10, 0.25), and of an
-# amount in dollars (always shown: $127.50). The page's format.js reads both from the generated contract.js.
-DEFAULT_DIGITS = 2
-MONEY_DIGITS = 2
-# Units written in the plural that take the singular after exactly "1" (the page's format.js reads these too).
-PLURAL_UNITS = ("months", "years")
-
-
-def _rounded(value: float, digits: int) -> Decimal:
-    """`value` rounded to `digits` decimals as the page's Intl.NumberFormat rounds: the number as it is written
-    (its shortest form, 2.675, not the float's exact binary value, 2.67499...), a tie away from zero. Python's
-    own round() and format round the binary value, and a tie to even: 0.125 and 2.675 would be 0.12 and 2.67
-    here, 0.13 and 2.68 on the page."""
-    with localcontext(prec=400):  # room for every digit of any float
-        return Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-
-
-def _fixed(value: float, digits: int) -> str:
-    """`value` with `digits` decimals and thousands separators, as the page writes it."""
-    if not math.isfinite(value):
-        return f"{value:,.{digits}f}"
-    return f"{_rounded(value, digits):,f}"
-
-
-def format_value(value: float, unit: str, digits: int | None = None) -> str:
-    """A number with its unit as a reader writes it: 12.5%, $127.50, 18 months, 2.
-    Used by sliders and read-outs alike, in CPython at build time and in Pyodide at run time; the page's
-    format.js describe() writes the same text (tests/cases/contract_cases.json holds the two together)."""
-    if unit == "$":
-        return f"${_fixed(value, MONEY_DIGITS)}"
-    if unit == "year":  # a calendar year; 0 means "not within the years shown"
-        return str(math.floor(value + 0.5)) if value else "none"  # half up, as JavaScript rounds
-    if digits is not None:
-        text = _fixed(value, digits)
-    else:
-        text = _fixed(value, DEFAULT_DIGITS).rstrip("0").rstrip(".")
-    if unit == "×" or unit.startswith("%"):  # 12%, 3×, 10% per year
-        return f"{text}{unit}"
-    if unit.startswith("$ "):  # "$ bn": $1.5 bn
-        return f"${text} {unit[2:]}"
-    if text == "1" and unit in PLURAL_UNITS:  # 1 month, 1 year: never "1 months"
-        unit = unit[:-1]
-    return f"{text} {unit}".strip()
+# How numbers are written, in each language, is widgets/numbers.py's; format_value stays importable from here.
+from widgets.numbers import DEFAULT_DIGITS, MONEY_DIGITS, format_value, points, rounded
 
 
 def difference_text(value: float, baseline: float, unit: str, digits: int | None = None) -> str:
@@ -73,12 +31,11 @@ def difference_text(value: float, baseline: float, unit: str, digits: int | None
         places = MONEY_DIGITS
     else:
         places = DEFAULT_DIGITS if digits is None else digits
-    change = _rounded(value, places) - _rounded(baseline, places)
+    change = rounded(value, places) - rounded(baseline, places)
     sign = "+" if change > 0 else "−"
     size = float(abs(change))  # at most `places` decimals, so the float writes back exactly
     if unit.startswith("%"):
-        amount = format_value(size, "")
-        amount += " point" if amount == "1" else " points"
+        amount = points(size)
     elif unit == "year":
         amount = format_value(size, "years", 0)
     else:

@@ -14,6 +14,7 @@ import math
 
 from widgets.describe import Narration, Rows, State
 from widgets.model import BASELINE, YOURS, Figure, Model, Preset, Result
+from widgets.numbers import month_year
 from widgets.params import Param, defaults, format_value
 
 HORIZON = 84  # months shown: seven years, so the latest start (36) plus the longest restriction (36) leave a year after it
@@ -300,26 +301,11 @@ def in_one_line(values: dict[str, float], figures: dict[str, float]) -> str:
 
 # --- The model in words (widgets/describe.py): what a reader hears after each change ---------------------
 
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 
 def spoken_month(month: int) -> str:
-    """Month 12 as a reader says it: "November 2026"."""
+    """Month 12 as a reader says it: "November 2026" (in the page's language: "ноябрь 2026")."""
     year, zero_based = _calendar(month)
-    return f"{MONTH_NAMES[zero_based]} {year}"
+    return month_year(year, zero_based + 1)
 
 
 def _yours(data: dict[str, Rows], who: str = YOURS) -> Rows:

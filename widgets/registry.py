@@ -10,10 +10,10 @@ import json
 import re
 from typing import Mapping
 
-from widgets import central_asia_pipeline, rare_earth_supply, tariff_stack
+from widgets import central_asia_pipeline, numbers, rare_earth_supply, tariff_stack
 from widgets.model import Model
 from widgets.params import ParameterError
-from widgets.wire import Failure, RunReply
+from widgets.wire import Failure, RunReply, TextReply
 
 MAX_REQUEST_CHARS = 10_000  # a widget's settings are a few hundred characters; more is not a widget's request
 MAX_REQUEST_DEPTH = 8  # a request nests two deep; Pyodide's parser overflows the browser's stack near 4,000
@@ -52,7 +52,9 @@ def parse_request(request_json: object) -> tuple[object, str | None, object]:
     """JSON text of a run request, read; too long a text is refused before parsing. That also keeps deeply
     nested JSON away from the parser, whose recursion the browser's stack may not survive."""
     if not isinstance(request_json, str) or len(request_json) > MAX_REQUEST_CHARS:
-        raise ValueError(f"The settings must be JSON text of at most {MAX_REQUEST_CHARS:,} characters.")
+        raise ValueError(
+            f"The settings must be JSON text of at most {numbers.number(MAX_REQUEST_CHARS)} characters."
+        )
     if _nesting(request_json) > MAX_REQUEST_DEPTH:
         raise ValueError("The settings are nested too deeply to read.")
     return read_request(json.loads(request_json))
@@ -102,6 +104,14 @@ def _plain(error: BaseException) -> str:
     if isinstance(error, RecursionError):
         return "The settings are nested too deeply to read."
     return str(error)[:300]
+
+
+def set_language(code: str) -> str:
+    """The worker's `language` call: the page's language (`<html lang>`), sent by python.js once after boot
+    and again only if a later page is in another. Read-outs and sentences write numbers in it from now on.
+    Never part of the memory snapshot, which is made before any page speaks: one snapshot for all."""
+    reply: TextReply = {"ok": True, "text": numbers.set_language(code)}
+    return json.dumps(reply)
 
 
 def warm_up() -> None:

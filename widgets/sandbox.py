@@ -88,7 +88,9 @@ def run_edited(name: str, code: str, values_json: str) -> str:
 
 def standalone(code: str) -> str:
     """One .py file that runs with plain CPython: the shared helpers, then the reader's model."""
-    parts = [_module_text(m) for m in ("widgets.params", "widgets.describe", "widgets.model")] + [code]
+    parts = [
+        _module_text(m) for m in ("widgets.numbers", "widgets.params", "widgets.describe", "widgets.model")
+    ] + [code]
     body = "\n\n".join(_without_package_imports(part) for part in parts)
     return (
         '"""A model from the Busan truce explainer, with its helpers, as one file.\n\n'

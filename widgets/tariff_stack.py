@@ -15,6 +15,7 @@ import math
 
 from widgets.describe import Narration, Rows, State
 from widgets.model import BASELINE, YOURS, Figure, Model, Preset, Result
+from widgets.numbers import exact
 from widgets.params import Param, format_value
 
 # (key, label, charged on the same good from other countries too?)
@@ -319,11 +320,11 @@ def in_one_line(values: dict[str, float], figures: dict[str, float]) -> str:
     price = format_value(figures["price"], "$")
     if passed == 0:
         return f"The tariff on this good from China is {format_value(tariff, '%')}, but none of it is passed on, so the buyer still pays {price}."
-    multiplier = f"{1 + passed / 100 * tariff / 100:.4f}".rstrip("0").rstrip(".")  # exact: 1.1584, not 1.16
+    multiplier = exact(round(1 + passed / 100 * tariff / 100, 4))  # exact: 1.1584, not 1.16
     share = "all of it is" if passed == 100 else f"{format_value(passed, '%')} of it is"
     return (
         f"The tariff on this good from China is {format_value(tariff, '%')} and {share} passed on to the buyer, "
-        f"so the buyer pays ${BASE_PRICE:g} × {multiplier} = {price}."
+        f"so the buyer pays ${exact(BASE_PRICE)} × {multiplier} = {price}."
     )
 
 

@@ -1,6 +1,7 @@
 // Vega views: load the self-hosted Vega once, embed the Vega specs the build compiled, theme them
 // from Material's palette (light or dark), and update their data in place.
-import { CHART_SCRIPTS, site } from "./contract.js";
+import { CHART_SCRIPTS, NUMBER_STYLES, site } from "./contract.js";
+import { pageLanguage } from "./format.js";
 import { track } from "./metrics.js";
 import { pageData } from "./page-data.js";
 import { FONT, HUES } from "./theme.js";
@@ -83,6 +84,21 @@ function evaluator(compiled) {
   };
 }
 
+/** Vega-Embed's locale options for the page's language: numbers and months on axes, legends and tooltips
+ *  as the read-outs write them ("12,5 %", "декабрь 2026"), the same locales as the build's pictures
+ *  (widgets/numbers.py vega_locale). None in English: Vega's own defaults, as before. */
+function localeOptions() {
+  /** @type {Record<string, { vega: { format: object, time: object } | null } | undefined>} */
+  const styles = NUMBER_STYLES;
+  const locale = styles[pageLanguage()]?.vega;
+  return locale
+    ? {
+        formatLocale: /** @type {Record<string, unknown>} */ (locale.format),
+        timeFormatLocale: /** @type {Record<string, unknown>} */ (locale.time),
+      }
+    : {};
+}
+
 /** Vega-Embed's option that hands Vega the evaluator above, once it is ready (else Vega-Embed's interpreter). */
 const compiledExpressions = () =>
   interpreter && expressions
@@ -141,6 +157,7 @@ async function embed(entry) {
     actions: false,
     ast: true,
     defaultStyle: false,
+    ...localeOptions(),
     ...compiledExpressions(),
   });
   return entry;

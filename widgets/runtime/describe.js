@@ -172,9 +172,13 @@ export function mountLoadingNews(figure) {
   let phase = "";
   let quarter = 0;
   return onStatus(({ phase: now, text }) => {
-    const progress = /([\d.]+) of ([\d.]+) MB/.exec(text ?? "");
+    const progress = /([\d.,]+) of ([\d.,]+) MB/.exec(text ?? ""); // "10,6" on a Russian page (python.js)
+    /** @param {string} written */
+    const megabytes = (written) => Number(written.replace(",", "."));
     if (now === "loading" && phase === "loading") {
-      const reached = progress ? Math.floor((4 * Number(progress[1])) / Number(progress[2])) : 0;
+      const reached = progress
+        ? Math.floor((4 * megabytes(progress[1] ?? "")) / megabytes(progress[2] ?? ""))
+        : 0;
       if (reached <= quarter || reached >= 4) return;
       quarter = reached;
       news.textContent = `Loading Python: ${reached * 25}%.`;

@@ -13,6 +13,7 @@
 // checked for the shape its type declares before a widget reads it, and nothing from either is ever
 // inserted as HTML.
 import { MESSAGES } from "./contract.js";
+import { number, pageLanguage } from "./format.js";
 import { track } from "./metrics.js";
 
 /** @typedef {import("./contract.js").ModelReply} ModelReply */
@@ -47,6 +48,8 @@ const listeners = new Set();
 /** @type {Map<number, Pending>} */
 const pending = new Map(); // request id -> the call waiting for it
 let nextId = 1;
+/** @type {string | null} */
+let spoken = null; // the language the worker writes numbers in, once python.js has told it
 
 /** @param {Phase} phase  @param {string} text */
 function setState(phase, text) {
@@ -88,7 +91,7 @@ function newWorker() {
 /** @param {unknown} value  @param {string} fallback */
 const text = (value, fallback) => (typeof value === "string" && value ? value.slice(0, MAX_TEXT) : fallback);
 /** @param {number} bytes */
-const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
+const megabytes = (bytes) => number(bytes / 1e6, 1); // "10.6" / "10,6": in the page's language
 
 /** Start the worker once; later calls return the same promise.
  *  @returns {Promise<void>} */
@@ -285,6 +288,7 @@ function restart(reason) {
   worker?.terminate();
   worker = null;
   booted = null;
+  spoken = null; // a new worker writes English until it is told
   rejectPending(reason);
   setState("restarting", reason);
   return startPython();
@@ -300,6 +304,30 @@ function restart(reason) {
  */
 async function call(name, args, check, timeoutMs = RUN_TIMEOUT_MS) {
   await startPython();
+  // The models write numbers in the page's language (widgets/numbers.py): told once per worker, after its
+  // boot (never in its memory snapshot, which serves every language), and again only when a page in
+  // another language (reached by instant navigation) calls it. Posted in the same turn as the call below,
+  // so the worker, which answers in order, has it first.
+  const language = pageLanguage();
+  if (spoken !== language) {
+    spoken = language;
+    send("language", [language], textReply, RUN_TIMEOUT_MS).catch(() => {
+      spoken = null;
+    });
+  }
+  return send(name, args, check, timeoutMs);
+}
+
+/**
+ * One call posted to the running worker; its answer, or a rejection after `timeoutMs`.
+ * @template Reply
+ * @param {keyof typeof import("./contract.js").CALLS} name
+ * @param {string[]} args
+ * @param {(reply: any) => reply is Reply} check
+ * @param {number} timeoutMs
+ * @returns {Promise<Reply>}
+ */
+function send(name, args, check, timeoutMs) {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -1,6 +1,7 @@
 // Quizzes: instant feedback that says why an answer is right or wrong. Plain JavaScript, no Python;
 // the answers are in the page too (a <details>), for readers without JavaScript.
 import { checkNumber } from "./answers.js";
+import { inLanguage } from "./format.js";
 
 const TRIES = 2; // a wrong answer gets one more try before the page gives the answer
 
@@ -54,7 +55,7 @@ export function mountQuiz(form) {
         "wrong",
         wrong < TRIES
           ? "Have another go: check your working and try once more."
-          : `The answer is ${answer.toLocaleString("en-US")}. ${why}`,
+          : `The answer is ${inLanguage(answer.toLocaleString("en-US"))}. ${why}`,
       );
       return;
     }

@@ -1,9 +1,11 @@
 // One widget: labelled sliders and presets -> the Python model in the worker -> its Vega views,
 // read-outs and data table updated in place. A failed run keeps the last good chart.
+
+import { plainText } from "./answers.js";
 import { assignmentFor } from "./assign.js";
 import { createView } from "./charts.js";
 import { mountDescription, mountLoadingNews } from "./describe.js";
-import { describe, fixed } from "./format.js";
+import { cell, describe, editable } from "./format.js";
 import { mountInside } from "./inside.js";
 import { versionedUrl } from "./link-version.js";
 import { track } from "./metrics.js";
@@ -22,7 +24,7 @@ function fillTable(table, rows) {
   const body = document.createElement("tbody");
   for (const row of rows) {
     const tr = body.insertRow();
-    for (const [key, digits] of columns) tr.insertCell().textContent = fixed(row[key] ?? "", digits);
+    for (const [key, digits] of columns) tr.insertCell().textContent = cell(row[key] ?? "", digits);
   }
   table.tBodies[0]?.replaceWith(body);
 }
@@ -102,7 +104,7 @@ export function mountWidget(figure) {
     const output = figure.querySelector(`output[for="${input.id}"]`); // absent when an assignment hides the slider
     if (output) output.textContent = text;
     const field = /** @type {HTMLInputElement | null} */ (byId(`${input.id}-number`));
-    if (field) field.value = input.value;
+    if (field) field.value = editable(input.value); // "12,5" on a Russian page
   };
   /** @param {string} message */
   const showError = (message) => {
@@ -267,7 +269,12 @@ export function mountWidget(figure) {
     const note = byId(`${field.id}-note`);
     const typed = () => {
       const setting = param(input.name);
-      const { value, note: read } = readSetting(setting, field.value, Number(input.value), "its value");
+      const { value, note: read } = readSetting(
+        setting,
+        plainText(field.value),
+        Number(input.value),
+        "its value",
+      );
       if (value !== null) input.value = String(value);
       const said = [read, value === null ? "" : stepNote(setting, value, Number(input.value))]
         .filter(Boolean)
@@ -278,7 +285,7 @@ export function mountWidget(figure) {
     };
     // On Enter and when the field is left; a value already on the slider keeps its note.
     const commit = () => {
-      if (field.value !== input.value) typed();
+      if (plainText(field.value) !== input.value) typed();
     };
     field.addEventListener("change", commit);
     field.addEventListener("keydown", (event) => {

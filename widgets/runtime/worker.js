@@ -347,6 +347,7 @@ import { chooseBoot } from "./worker-boot.js";
     const calls = {
       run: (widget, values) => registry.run_json(widget, values),
       run_edited: (widget, code, values) => sandbox.run_edited(widget, code, values),
+      language: (code) => registry.set_language(code), // the page's, after boot: never in the snapshot
       standalone: (code) => {
         /** @type {import("./contract.js").TextReply} */
         const reply = { ok: true, text: sandbox.standalone(code) };
