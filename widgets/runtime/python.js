@@ -14,6 +14,7 @@
 // inserted as HTML.
 import { MESSAGES } from "./contract.js";
 import { track } from "./metrics.js";
+import { wordsForPython } from "./words.js";
 
 /** @typedef {import("./contract.js").ModelReply} ModelReply */
 /** @typedef {import("./contract.js").EditedModelReply} EditedModelReply */
@@ -300,6 +301,20 @@ function restart(reason) {
  */
 async function call(name, args, check, timeoutMs = RUN_TIMEOUT_MS) {
   await startPython();
+  speakPageLanguage();
+  return send(name, args, check, timeoutMs);
+}
+
+/**
+ * The call's message, posted now (calls reach the worker in the order they are sent).
+ * @template Reply
+ * @param {keyof typeof import("./contract.js").CALLS} name
+ * @param {string[]} args
+ * @param {(reply: any) => reply is Reply} check
+ * @param {number} timeoutMs
+ * @returns {Promise<Reply>}
+ */
+function send(name, args, check, timeoutMs) {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -315,6 +330,23 @@ async function call(name, args, check, timeoutMs = RUN_TIMEOUT_MS) {
     worker?.postMessage(message);
   });
 }
+
+/** @type {{ worker: Worker | null, language: string }} */
+const spoken = { worker: null, language: "en" }; // the language the worker's Python writes in now
+
+/** Before a call, Python is told the page's language if it writes in another: a new worker starts in
+ *  English (its snapshot holds no language), and a worker kept across pages may have served another
+ *  edition. Messages reach the worker in order, so the run that follows is already in this language. */
+function speakPageLanguage() {
+  const { language, text } = wordsForPython();
+  if (spoken.worker === worker && spoken.language === language) return;
+  spoken.worker = worker;
+  spoken.language = language;
+  send("language", [language, text], okReply, RUN_TIMEOUT_MS).catch(() => {}); // a failure: English words
+}
+
+/** @param {any} reply  @returns {reply is { ok: true }} */
+const okReply = (reply) => reply?.ok === true;
 
 /** What a widget asks of its model (widgets/registry.py read_request).
  *  @typedef {{ settings: Record<string, number>, baseline: string | null, previous: Record<string, number> | null }} RunRequest */

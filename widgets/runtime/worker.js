@@ -341,12 +341,15 @@ import { chooseBoot } from "./worker-boot.js";
     keep(pyodide, await models); // before any other call: the next visit restores this memory
     const registry = pyodide.pyimport("widgets.registry");
     const sandbox = pyodide.pyimport("widgets.sandbox");
+    // After the snapshot's restore: the snapshot holds no language, so one snapshot serves them all.
+    const words = pyodide.pyimport("widgets.words");
     registry.warm_up(); // before "ready": compiling the models' code paths is not the reader's first slider move
     // Each call takes and returns strings (JSON).
     /** @type {Calls} */
     const calls = {
       run: (widget, values) => registry.run_json(widget, values),
       run_edited: (widget, code, values) => sandbox.run_edited(widget, code, values),
+      language: (code, catalog) => words.use_json(code, catalog),
       standalone: (code) => {
         /** @type {import("./contract.js").TextReply} */
         const reply = { ok: true, text: sandbox.standalone(code) };
