@@ -28,6 +28,7 @@ from typing import Any
 
 from explainers import (
     assign,
+    catalogs,
     citations,
     cite,
     class_results,
@@ -53,6 +54,7 @@ from explainers import (
 )
 from explainers.charts import theme
 from explainers.downloads import Downloads, link_site_paths
+from widgets import words
 
 BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
 HEADING = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
@@ -66,7 +68,10 @@ class BuildProblem(ValueError):
 
 
 class Build:
-    def __init__(self, *, site_url: str, docs_dir: Path, serving: bool) -> None:
+    def __init__(self, *, site_url: str, docs_dir: Path, serving: bool, language: str = "en") -> None:
+        self.language = language  # Material's theme.language: the words the build writes are in it
+        catalogs.use(language)  # first: every step below writes with widgets/words.py
+        self.gettext, self.ngettext = words._, words.ngettext  # for the theme's templates (on_env)
         self.site_url = site_url
         self.docs_dir = docs_dir
         self.serving = serving  # `mkdocs serve`: its live-reload script needs a looser policy
@@ -108,6 +113,7 @@ class Build:
         except short_pages.ShortPageError as error:
             raise BuildProblem(str(error)) from None
         added.update(self.downloads.files())
+        added.update(catalogs.site_files())  # every language's words for the browser, from its PO file
         return added
 
     def page_markdown(self, markdown: str, *, src_uri: str, url: str) -> str:

@@ -32,6 +32,9 @@ PLURAL_RULES: dict[str, Callable[[int], int]] = {
     ),
 }
 
+# The form a count with decimals takes ("1.5 points", "1,5 пункта"): gettext's rules speak of integers only.
+FRACTION_FORMS = {"en": 1, "ru": 1}
+
 _language = ORIGINAL
 _messages: dict[str, str] = {}
 _plurals: dict[str, list[str]] = {}
@@ -72,11 +75,12 @@ def N_(message: str) -> str:
     return message
 
 
-def ngettext(singular: str, plural: str, count: int) -> str:
+def ngettext(singular: str, plural: str, count: float) -> str:
     """The form of a message for `count` things: English has two, Russian three ("1 месяц", "2 месяца",
-    "5 месяцев")."""
+    "5 месяцев"), and a count with decimals its own ("1,5 месяца")."""
     forms = _plurals.get(singular)
-    index = PLURAL_RULES[_language](abs(int(count)))
+    whole = float(count).is_integer()
+    index = PLURAL_RULES[_language](abs(int(count))) if whole else FRACTION_FORMS.get(_language, 1)
     if forms and index < len(forms) and forms[index]:
         return forms[index]
     return singular if count == 1 else plural

@@ -26,6 +26,10 @@ const PLURAL_RULES = {
         : 2,
 };
 
+/** The form a count with decimals takes ("1.5 points", "1,5 пункта"): gettext's rules speak of integers.
+ *  @type {Record<string, number>} */
+const FRACTION_FORMS = { en: 1, ru: 1 };
+
 /** @type {Catalog} */
 let catalog = { language: ORIGINAL, messages: {}, plurals: {} };
 let catalogText = "";
@@ -44,8 +48,7 @@ export function loadWords() {
   if (loading && loadedFor === language) return loading;
   loadedFor = language;
   if (language === ORIGINAL || !(language in PLURAL_RULES)) {
-    catalog = { language: ORIGINAL, messages: {}, plurals: {} };
-    catalogText = "";
+    useWords("");
     loading = Promise.resolve();
     return loading;
   }
@@ -54,15 +57,16 @@ export function loadWords() {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return response.text();
     })
-    .then((text) => {
-      catalog = /** @type {Catalog} */ (JSON.parse(text));
-      catalogText = text;
-    })
-    .catch(() => {
-      catalog = { language: ORIGINAL, messages: {}, plurals: {} };
-      catalogText = "";
-    });
+    .then((text) => useWords(text))
+    .catch(() => useWords(""));
   return loading;
+}
+
+/** Write in the language of `text`, a catalog as explainers/catalogs.py compiles it ("": English).
+ *  @param {string} text */
+export function useWords(text) {
+  catalog = text ? /** @type {Catalog} */ (JSON.parse(text)) : { language: ORIGINAL, messages: {}, plurals: {} };
+  catalogText = text;
 }
 
 /** The language the words are in now, and its catalog as JSON text ("" for English): what Python's worker
@@ -87,7 +91,11 @@ export function t(message, values = {}) {
 export function tn(singular, plural, count, values = {}) {
   const forms = catalog.plurals[singular];
   const rule = PLURAL_RULES[catalog.language] ?? PLURAL_RULES[ORIGINAL];
-  const index = rule ? rule(Math.abs(Math.trunc(count))) : 0;
+  const index = !Number.isInteger(count)
+    ? (FRACTION_FORMS[catalog.language] ?? 1)
+    : rule
+      ? rule(Math.abs(count))
+      : 0;
   const form = forms?.[index] || (count === 1 ? singular : plural);
   return fill(form, { count, ...values });
 }
