@@ -344,56 +344,47 @@ def in_one_line(values: dict[str, float], figures: dict[str, float]) -> str:
 
 # A month with the word before it, whole: a language may change the month's form after it (Russian:
 # "в ноябре", "с ноября", "к ноябрю"), so the phrase, not the bare name, is what a translator translates.
-IN_MONTH = tuple(
-    N_(text)
-    for text in (
-        "in January {year}",
-        "in February {year}",
-        "in March {year}",
-        "in April {year}",
-        "in May {year}",
-        "in June {year}",
-        "in July {year}",
-        "in August {year}",
-        "in September {year}",
-        "in October {year}",
-        "in November {year}",
-        "in December {year}",
-    )
+IN_MONTH = (
+    N_("in January {year}"),
+    N_("in February {year}"),
+    N_("in March {year}"),
+    N_("in April {year}"),
+    N_("in May {year}"),
+    N_("in June {year}"),
+    N_("in July {year}"),
+    N_("in August {year}"),
+    N_("in September {year}"),
+    N_("in October {year}"),
+    N_("in November {year}"),
+    N_("in December {year}"),
 )
-FROM_MONTH = tuple(
-    N_(text)
-    for text in (
-        "from January {year}",
-        "from February {year}",
-        "from March {year}",
-        "from April {year}",
-        "from May {year}",
-        "from June {year}",
-        "from July {year}",
-        "from August {year}",
-        "from September {year}",
-        "from October {year}",
-        "from November {year}",
-        "from December {year}",
-    )
+FROM_MONTH = (
+    N_("from January {year}"),
+    N_("from February {year}"),
+    N_("from March {year}"),
+    N_("from April {year}"),
+    N_("from May {year}"),
+    N_("from June {year}"),
+    N_("from July {year}"),
+    N_("from August {year}"),
+    N_("from September {year}"),
+    N_("from October {year}"),
+    N_("from November {year}"),
+    N_("from December {year}"),
 )
-BY_MONTH = tuple(
-    N_(text)
-    for text in (
-        "by January {year}",
-        "by February {year}",
-        "by March {year}",
-        "by April {year}",
-        "by May {year}",
-        "by June {year}",
-        "by July {year}",
-        "by August {year}",
-        "by September {year}",
-        "by October {year}",
-        "by November {year}",
-        "by December {year}",
-    )
+BY_MONTH = (
+    N_("by January {year}"),
+    N_("by February {year}"),
+    N_("by March {year}"),
+    N_("by April {year}"),
+    N_("by May {year}"),
+    N_("by June {year}"),
+    N_("by July {year}"),
+    N_("by August {year}"),
+    N_("by September {year}"),
+    N_("by October {year}"),
+    N_("by November {year}"),
+    N_("by December {year}"),
 )
 
 
