@@ -51,7 +51,19 @@ def update() -> None:
             continue
         po = LOCALES / code / "LC_MESSAGES" / "messages.po"
         action = "update" if po.exists() else "init"
-        command = [*_pybabel(), "--quiet", action, "-i", str(TEMPLATE), "-d", str(LOCALES), "-l", code, "-D", "messages"]
+        command = [
+            *_pybabel(),
+            "--quiet",
+            action,
+            "-i",
+            str(TEMPLATE),
+            "-d",
+            str(LOCALES),
+            "-l",
+            code,
+            "-D",
+            "messages",
+        ]
         if action == "update":
             command += ["--no-fuzzy-matching", "--ignore-obsolete"]
         subprocess.run(command, cwd=ROOT, check=True)

@@ -58,7 +58,9 @@ def test_the_template_finds_python_jinja_and_javascript_strings(extracted):
 @pytest.mark.parametrize("code", TRANSLATED)
 def test_each_catalog_holds_the_templates_messages(code):
     catalog, template = catalogs.read(catalogs.po_path(code)), messages.read(messages.TEMPLATE)
-    assert ids(catalog) == ids(template), f"locales/{code}: run `make messages` to update it from the template"
+    assert ids(catalog) == ids(template), (
+        f"locales/{code}: run `make messages` to update it from the template"
+    )
 
 
 @pytest.mark.parametrize("code", TRANSLATED)
@@ -97,13 +99,28 @@ def test_plural_forms_agree_with_the_code_and_are_complete(code):
     assert [words.PLURAL_RULES[code](n) for n in counts] == PLURAL_CASES["forms"][code]
     for message in catalog:
         if message.id and isinstance(message.id, (list, tuple)):
-            assert len(forms(message)) == catalog.num_plurals, f"{code}: {message.id[0]!r} needs {catalog.num_plurals} forms"
+            assert len(forms(message)) == catalog.num_plurals, (
+                f"{code}: {message.id[0]!r} needs {catalog.num_plurals} forms"
+            )
 
 
 def test_russian_counts_take_their_three_forms():
     forms_ru = dict(zip(PLURAL_CASES["counts"], PLURAL_CASES["forms"]["ru"], strict=True))
     # 1 месяц, 2 месяца, 5 месяцев; 11 месяцев, 21 месяц, 22 месяца, 111 месяцев, 1001 месяц
-    assert [forms_ru[n] for n in (1, 2, 5, 11, 12, 14, 21, 22, 25, 111, 112, 1001)] == [0, 1, 2, 2, 2, 2, 0, 1, 2, 2, 2, 0]
+    assert [forms_ru[n] for n in (1, 2, 5, 11, 12, 14, 21, 22, 25, 111, 112, 1001)] == [
+        0,
+        1,
+        2,
+        2,
+        2,
+        2,
+        0,
+        1,
+        2,
+        2,
+        2,
+        0,
+    ]
 
 
 def test_the_compiled_catalog_writes_russian_and_english_is_unchanged():

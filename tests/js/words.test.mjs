@@ -30,7 +30,13 @@ test("Russian words, with three plural forms", () => {
   const catalog = {
     language: "ru",
     messages: { Reset: "Сбросить", "Line {line}": "Строка {line}" },
-    plurals: { "{count} setting changed": ["изменён {count} параметр", "изменено {count} параметра", "изменено {count} параметров"] },
+    plurals: {
+      "{count} setting changed": [
+        "изменён {count} параметр",
+        "изменено {count} параметра",
+        "изменено {count} параметров",
+      ],
+    },
   };
   useWords(JSON.stringify(catalog));
   assert.equal(t("Reset"), "Сбросить");

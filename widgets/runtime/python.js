@@ -14,7 +14,7 @@
 // inserted as HTML.
 import { MESSAGES } from "./contract.js";
 import { track } from "./metrics.js";
-import { wordsForPython } from "./words.js";
+import { t, tn, wordsForPython } from "./words.js";
 
 /** @typedef {import("./contract.js").ModelReply} ModelReply */
 /** @typedef {import("./contract.js").EditedModelReply} EditedModelReply */
@@ -100,7 +100,7 @@ export function startPython() {
   const timers = {};
   booted = new Promise((/** @type {(value?: void) => void} */ resolve, reject) => {
     let settled = false;
-    let phaseText = "Loading Python in your browser (a few seconds, once per visit)…";
+    let phaseText = t("Loading Python in your browser (a few seconds, once per visit)…");
     /** @param {Error} [error] */
     const end = (error) => {
       if (settled) return;
@@ -114,8 +114,22 @@ export function startPython() {
     const seconds = (ms) => Math.round(ms / 1000);
     /** @type {Record<"download" | "start", [number, string]>} */
     const silences = {
-      download: [stallMs, `Python stopped loading: nothing arrived for ${seconds(stallMs)} seconds`],
-      start: [startMs, `Python stopped starting: no word from it for ${seconds(startMs)} seconds`],
+      download: [
+        stallMs,
+        tn(
+          "Python stopped loading: nothing arrived for {count} second",
+          "Python stopped loading: nothing arrived for {count} seconds",
+          seconds(stallMs),
+        ),
+      ],
+      start: [
+        startMs,
+        tn(
+          "Python stopped starting: no word from it for {count} second",
+          "Python stopped starting: no word from it for {count} seconds",
+          seconds(startMs),
+        ),
+      ],
     };
     /** @type {"download" | "start"} */
     let waiting = "download"; // what the worker does now, as it said last
@@ -126,7 +140,16 @@ export function startPython() {
       timers.stall = setTimeout(() => end(new Error(why)), ms);
     };
     timers.limit = setTimeout(
-      () => end(new Error(`Python took longer than ${Math.round(limitMs / 1000)} seconds to load`)),
+      () =>
+        end(
+          new Error(
+            tn(
+              "Python took longer than {count} second to load",
+              "Python took longer than {count} seconds to load",
+              Math.round(limitMs / 1000),
+            ),
+          ),
+        ),
       limitMs,
     );
     alive();
@@ -168,7 +191,7 @@ export function startPython() {
       }
       if (data.type === MESSAGES.STATUS) {
         alive();
-        phaseText = text(data.text, phaseText);
+        phaseText = text(t(String(data.text ?? "")), phaseText); // the worker's words are English (worker.js)
         setState("loading", phaseText);
       } else if (data.type === MESSAGES.PROGRESS) {
         const loaded = Number(data.loaded);
@@ -176,13 +199,18 @@ export function startPython() {
         if (!Number.isFinite(loaded) || loaded < 0) return;
         alive(data.downloading === false ? "start" : "download");
         if (loaded === 0) return; // the first download has begun: the first status stays
-        const of = Number.isFinite(total) && total > 0 ? ` of ${megabytes(Math.max(total, loaded))}` : "";
+        const whole = Number.isFinite(total) && total > 0 ? megabytes(Math.max(total, loaded)) : "";
         // As short as the first status, so the line keeps its height (a jump scrolls the page).
         setState(
           "loading",
           waiting === "start"
-            ? `Starting Python (${megabytes(loaded)} MB arrived, once per visit)…`
-            : `Loading Python: ${megabytes(loaded)}${of} MB (once per visit)…`,
+            ? t("Starting Python ({loaded} MB arrived, once per visit)…", { loaded: megabytes(loaded) })
+            : whole
+              ? t("Loading Python: {loaded} of {total} MB (once per visit)…", {
+                  loaded: megabytes(loaded),
+                  total: whole,
+                })
+              : t("Loading Python: {loaded} MB (once per visit)…", { loaded: megabytes(loaded) }),
         );
       } else if (data.type === MESSAGES.HEARTBEAT) {
         alive("start");
@@ -195,7 +223,7 @@ export function startPython() {
       } else if (data.type === MESSAGES.READY) {
         end();
       } else if (data.type === MESSAGES.BOOT_ERROR) {
-        end(new Error(text(data.text, "Python could not start")));
+        end(new Error(text(t(String(data.text ?? "")), t("Python could not start"))));
       }
     };
     worker.onmessage = ({ data }) => receive(data);
@@ -203,18 +231,18 @@ export function startPython() {
     worker.onerror = (event) => {
       event.preventDefault();
       forget();
-      if (!settled) end(new Error("the Python worker failed to start"));
-      else if (worker === started.worker) restart("Python stopped unexpectedly and is restarting.");
+      if (!settled) end(new Error(t("the Python worker failed to start")));
+      else if (worker === started.worker) restart(t("Python stopped unexpectedly and is restarting."));
     };
     early?.queued.forEach(receive);
   });
   booted.then(
-    () => setState("ready", "Ready"),
+    () => setState("ready", t("Ready")),
     (/** @type {Error} */ error) => {
       worker?.terminate();
       worker = null;
       rejectPending(error.message);
-      setState("unavailable", `Interactive mode is unavailable: ${error.message}.`);
+      setState("unavailable", t("Interactive mode is unavailable: {why}.", { why: error.message }));
     },
   );
   return booted;
@@ -278,7 +306,7 @@ function settle(id, payload) {
   }
   const readable =
     typeof reply === "object" && reply !== null && typeof reply.ok === "boolean" && request.check(reply);
-  request.resolve(readable ? reply : { ok: false, error: "Python's answer could not be read." });
+  request.resolve(readable ? reply : { ok: false, error: t("Python's answer could not be read.") });
 }
 
 /** @param {string} reason */
@@ -319,7 +347,11 @@ function send(name, args, check, timeoutMs) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       const seconds = Math.round(timeoutMs / 1000);
-      const why = `The model ran for more than ${seconds} seconds and was stopped (an endless loop?). Python is restarting.`;
+      const why = tn(
+        "The model ran for more than {count} second and was stopped (an endless loop?). Python is restarting.",
+        "The model ran for more than {count} seconds and was stopped (an endless loop?). Python is restarting.",
+        seconds,
+      );
       pending.delete(id);
       reject(new Error(why));
       restart(why).catch(() => {}); // a failed restart is reported through onStatus

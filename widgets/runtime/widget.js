@@ -10,6 +10,7 @@ import { track } from "./metrics.js";
 import { pageData } from "./page-data.js";
 import { onStatus, retryPython, runEdited, runModel, startPython } from "./python.js";
 import { readScenario, readSetting, scenarioUrl, stepNote } from "./scenario-url.js";
+import { t } from "./words.js";
 
 /** @typedef {import("./contract.js").ModelReply} ModelReply */
 
@@ -111,8 +112,11 @@ export function mountWidget(figure) {
   };
   /** @param {Error} error */
   const chartsUnavailable = (error) =>
-    `The interactive chart could not be loaded (${error.message}), so the ` +
-    "picture still shows the default scenario; the figures above and the data table below follow your settings.";
+    t(
+      "The interactive chart could not be loaded ({why}), so the picture still shows the default scenario; " +
+        "the figures above and the data table below follow your settings.",
+      { why: error.message },
+    );
   views.catch((error) => showError(chartsUnavailable(error))); // said at once, not at the first redraw
   const key = figure.id.replace(/^widget-/, "");
   const linkNote = part(".bx-link-note");
@@ -161,7 +165,7 @@ export function mountWidget(figure) {
       if (lifetime.signal.aborted) return; // the page was left while Python answered
       tell("bx:result", { result, edited, settings: sent.settings });
       if (!result.ok) {
-        showError(`${result.error} The chart still shows the last valid scenario.`);
+        showError(`${result.error} ${t("The chart still shows the last valid scenario.")}`);
       } else {
         for (const figureValue of result.figures) {
           const cell = figure.querySelector(`dd[data-figure="${figureValue.key}"]`);
@@ -197,7 +201,7 @@ export function mountWidget(figure) {
         editedCode = null;
         tell("bx:edited-stopped", { message: error.message });
       }
-      showError(`${error.message} The chart still shows the last valid scenario.`);
+      showError(`${error.message} ${t("The chart still shows the last valid scenario.")}`);
     } finally {
       running = false;
       if (again) {
@@ -267,7 +271,7 @@ export function mountWidget(figure) {
     const note = byId(`${field.id}-note`);
     const typed = () => {
       const setting = param(input.name);
-      const { value, note: read } = readSetting(setting, field.value, Number(input.value), "its value");
+      const { value, note: read } = readSetting(setting, field.value, Number(input.value), t("its value"));
       if (value !== null) input.value = String(value);
       const said = [read, value === null ? "" : stepNote(setting, value, Number(input.value))]
         .filter(Boolean)
@@ -308,10 +312,10 @@ export function mountWidget(figure) {
     part(".bx-link-label").hidden = false;
     try {
       await navigator.clipboard.writeText(link);
-      linkNote.textContent = "Link copied: it opens this page with these exact settings.";
+      linkNote.textContent = t("Link copied: it opens this page with these exact settings.");
     } catch {
       field.select();
-      linkNote.textContent = "Copy the selected link below: it opens this page with these exact settings.";
+      linkNote.textContent = t("Copy the selected link below: it opens this page with these exact settings.");
     }
   });
 
@@ -326,13 +330,14 @@ export function mountWidget(figure) {
     )
     .filter(Boolean);
   const notes = [...fromLink.notes, ...stepped];
-  if (notes.length) linkNote.textContent = `Some settings in this link were changed: ${notes.join(" ")}`;
+  if (notes.length)
+    linkNote.textContent = t("Some settings in this link were changed: {notes}", { notes: notes.join(" ") });
 
   // When Python cannot start, the reader can try again (after a network hiccup, say) without reloading.
   const retry = document.createElement("button");
   retry.type = "button";
   retry.className = "md-button bx-retry";
-  retry.textContent = "Retry";
+  retry.textContent = t("Retry");
   retry.hidden = true;
   retry.addEventListener("click", () => retryPython().catch(() => {})); // reported through onStatus
   statusLine.after(retry);
@@ -345,14 +350,21 @@ export function mountWidget(figure) {
     retry.hidden = !unavailable;
     /** @type {Record<import("./python.js").Phase, string>} */
     const words = {
-      idle: "Starting…",
-      loading: `${text} You can already move the sliders; the chart follows when Python is ready.`,
-      ready:
+      idle: t("Starting…"),
+      loading: `${text} ${t("You can already move the sliders; the chart follows when Python is ready.")}`,
+      ready: t(
         "Interactive: move a slider (arrow keys work) or pick a dated preset; the charts redraw at once.",
+      ),
       restarting: text,
-      unavailable:
-        `${text} The chart shows the ${startsFromDefaults ? "default" : "starting"} scenario, and its data ` +
-        "is in the table below. Retry tries to start Python again.",
+      unavailable: `${text} ${
+        startsFromDefaults
+          ? t(
+              "The chart shows the default scenario, and its data is in the table below. Retry tries to start Python again.",
+            )
+          : t(
+              "The chart shows the starting scenario, and its data is in the table below. Retry tries to start Python again.",
+            )
+      }`,
     };
     statusLine.textContent = words[phase];
   });

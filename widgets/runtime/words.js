@@ -65,7 +65,9 @@ export function loadWords() {
 /** Write in the language of `text`, a catalog as explainers/catalogs.py compiles it ("": English).
  *  @param {string} text */
 export function useWords(text) {
-  catalog = text ? /** @type {Catalog} */ (JSON.parse(text)) : { language: ORIGINAL, messages: {}, plurals: {} };
+  catalog = text
+    ? /** @type {Catalog} */ (JSON.parse(text))
+    : { language: ORIGINAL, messages: {}, plurals: {} };
   catalogText = text;
 }
 
