@@ -166,7 +166,7 @@ class Build:
             key=cite.key(src_uri, corrections.as_of()),
         )
         html += str(
-            cite.block_html(citation, "Cite this page", "cite-this-page")
+            cite.block_html(citation, words._("Cite this page"), "cite-this-page")
         )  # str: Markup would escape html
         return link_site_paths(html, url, canonical_url or url)
 
