@@ -81,14 +81,14 @@ def static_files(chart: StaticChart, site_url: str) -> FigureFiles:
         Entry(
             "csv",
             "data",
-            _("Data as CSV: {table}").format(table=chart.table.caption),
+            _("Data as CSV: {table}").format(table=_(chart.table.caption)),
             data.encode(),
             dataset=chart.table.dataset,
         ),
         Entry(
             "json", "metadata", _("Metadata as JSON: title, sources, licence, date, version"), _json(metadata)
         ),
-        *_pictures([spec], [chart.title]),
+        *_pictures([spec], [_(chart.title)]),
     ]
     return FigureFiles(chart.name, chart.title, tuple(entries), metadata)
 
@@ -104,7 +104,7 @@ def widget_files(widget: catalog.Widget, preset: str | None, site_url: str) -> F
         Entry(
             "csv",
             t.dataset,
-            _("Data as CSV: {table}").format(table=t.caption),
+            _("Data as CSV: {table}").format(table=_(t.caption)),
             table_csv(t, result.data[t.dataset], start.label).encode(),
             dataset=t.dataset,
         )

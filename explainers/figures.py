@@ -115,7 +115,7 @@ def static_chart_html(chart: StaticChart, figure_id: str, bibliography: str, dow
         "figure_chart.html",
         chart=chart,
         figure_id=figure_id,
-        views=views_html([to_spec(chart.build(rows))], [chart.name], figure_id, title=chart.title),
+        views=views_html([to_spec(chart.build(rows))], [chart.name], figure_id, title=_(chart.title)),
         sources=source_links(data.row_sources(rows), bibliography),
         table=table_html(chart.table, rows),
         # reuse: data, pictures, metadata (explainers/downloads.py)
