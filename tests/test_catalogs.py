@@ -150,3 +150,22 @@ def test_the_worker_is_told_its_language_after_the_snapshot():
     finally:
         words.use_json("en", "")
     assert words.language() == "en" and words._("Reset") == "Reset"
+
+
+# A t("…") call whose message is one string literal (not one joined with `+`), in the runtime's JavaScript.
+JS_CALL = re.compile(r'\b(?:t|tn|N_)\(\s*"((?:[^"\\]|\\.)*)"\s*[,)]')
+
+
+def test_every_javascript_message_reaches_the_template():
+    """Babel's JavaScript extractor skips a call nested in another's arguments (t("…", { x: t("…") })):
+    such a message would never be translated, and the check of the template above could not see it."""
+    template = {m.id if isinstance(m.id, str) else m.id[0] for m in messages.read(messages.TEMPLATE) if m.id}
+    runtime = ROOT / "widgets" / "runtime"
+    found = [
+        (path.name, json.loads('"' + text + '"'))  # the literal as JavaScript reads it (escapes)
+        for path in sorted(runtime.glob("*.js"))
+        if path.name != "words.js"  # which defines them, and shows them in its comments
+        for text in JS_CALL.findall(path.read_text(encoding="utf-8"))
+    ]
+    missed = [f"{name}: {message!r}" for name, message in found if message not in template]
+    assert not missed, f"not extracted (move the call out of the other's arguments): {missed[:5]}"
