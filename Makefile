@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check fix fix-js test test-fast bench clean
+.PHONY: setup serve build check fix fix-js messages test test-fast bench clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -37,6 +37,9 @@ fix: setup  ## format the code and apply ruff's safe fixes (then `make check` pa
 	$(VENV)/bin/ruff check --fix --exit-zero .
 	$(VENV)/bin/ruff format .
 	$(PY) -m tools.js_checks fix
+
+messages: setup  ## extract the words the code writes into locales/messages.pot, and update every language's catalog
+	$(PY) -m explainers.messages
 
 test-fast: check  ## everything but the browser: models, build, content, JavaScript units (about 40 s)
 	$(PY) -m pytest -m "not browser and not recipe and not serve" -q

@@ -28,6 +28,7 @@ from typing import Any
 
 from explainers import (
     assign,
+    catalogs,
     citations,
     cite,
     class_results,
@@ -54,6 +55,7 @@ from explainers import (
 from explainers.charts import theme
 from explainers.downloads import Downloads, link_site_paths
 from widgets import numbers
+from widgets import words
 
 BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
 HEADING = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
@@ -70,6 +72,8 @@ class Build:
     def __init__(
         self, *, site_url: str, docs_dir: Path, serving: bool, language: str = numbers.ORIGINAL
     ) -> None:
+        catalogs.use(language)  # first: every step below writes with widgets/words.py
+        self.gettext, self.ngettext = words._, words.ngettext  # for the theme's templates (on_env)
         self.site_url = site_url
         # MkDocs' theme.language: every number and date this build writes (read-outs, `{{ data }}`, the
         # footer's date) is written as that language writes it (widgets/numbers.py).
@@ -114,6 +118,7 @@ class Build:
         except short_pages.ShortPageError as error:
             raise BuildProblem(str(error)) from None
         added.update(self.downloads.files())
+        added.update(catalogs.site_files())  # every language's words for the browser, from its PO file
         return added
 
     def page_markdown(self, markdown: str, *, src_uri: str, url: str) -> str:
@@ -167,7 +172,7 @@ class Build:
             key=cite.key(src_uri, corrections.as_of()),
         )
         html += str(
-            cite.block_html(citation, "Cite this page", "cite-this-page")
+            cite.block_html(citation, words._("Cite this page"), "cite-this-page")
         )  # str: Markup would escape html
         return link_site_paths(html, url, canonical_url or url)
 

@@ -10,6 +10,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from explainers import sources
+from widgets.words import _
 
 CITATION = re.compile(r"\[@([a-z0-9-]+(?:\s*;\s*@[a-z0-9-]+)*)\]")
 BIBLIOGRAPHY_PAGE = "sources.md"
@@ -65,7 +66,10 @@ def cite(markdown: str, page_src_uri: str) -> str:
     if not numbers:
         return text
     listing = "\n".join(f"{n}. {reference_markdown(sources.get(i))}" for i, n in numbers.items())
-    return f"{text}\n\n## Sources cited on this page {{ #sources-cited .bx-cited }}\n\n{listing}\n"
+    heading = _(
+        "Sources cited on this page"
+    )  # the anchor stays English: links to #sources-cited keep working
+    return f"{text}\n\n## {heading} {{ #sources-cited .bx-cited }}\n\n{listing}\n"
 
 
 def _title(source_id: str) -> str:

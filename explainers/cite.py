@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from explainers.markup import render
+from widgets.words import _
 
 AUTHOR = "The Busan truce explainer"
 PAGE_URL = "bx-page-url:"  # replaced by the page's canonical address (explainers/build.py)
@@ -38,7 +39,9 @@ class Citation:
         )
 
     def bibtex(self) -> str:
-        note = f"Facts as of {self.as_of.isoformat()}" + (f"; {self.kind}" if self.kind else "")
+        note = _("Facts as of {date}").format(date=self.as_of.isoformat()) + (
+            f"; {self.kind}" if self.kind else ""
+        )
         fields = {
             "author": "{" + AUTHOR + "}",  # braces: a group, not a person called "explainer, The Busan truce"
             "title": "{" + _tex(self.title) + "}",

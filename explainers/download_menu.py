@@ -11,6 +11,7 @@ from explainers.download_metadata import LICENCE, PARAMETER_FIELDS
 from explainers.downloads import SITE_LINK, FigureFiles
 from explainers.markup import json_block, render
 from widgets.model import Start
+from widgets.words import _
 
 
 def menu_html(files: FigureFiles, note: str, extra: str = "") -> Markup:
@@ -29,7 +30,7 @@ def menu_html(files: FigureFiles, note: str, extra: str = "") -> Markup:
 
 
 def static_menu_html(files: FigureFiles) -> Markup:
-    return menu_html(files, "The data as in the table above, with each row's sources.")
+    return menu_html(files, _("The data as in the table above, with each row's sources."))
 
 
 def widget_menu_html(widget: catalog.Widget, files: FigureFiles, widget_id: str, start: Start) -> Markup:
@@ -37,11 +38,11 @@ def widget_menu_html(widget: catalog.Widget, files: FigureFiles, widget_id: str,
     to remake the files for the reader's scenario and to version its links."""
     model, charts = widget.model, widget.charts
     citation = cite.Citation(
-        model.title,
+        _(model.title),
         cite.PAGE_URL,
         corrections.as_of(),
         versions.site_version(),
-        f"Interactive model, version {model.version}",
+        _("Interactive model, version {version}").format(version=model.version),
         key=f"busan-explainer-{model.name}-scenario-{corrections.as_of().year}",
     )
     reuse = {
@@ -58,9 +59,9 @@ def widget_menu_html(widget: catalog.Widget, files: FigureFiles, widget_id: str,
         "link": versions.link_data(model),
         "changesPage": f"{SITE_LINK}corrections/",
     }
-    note = (
-        f"Without JavaScript, these files hold the starting scenario, {start.label}. With it, they hold the "
+    note = _(
+        "Without JavaScript, these files hold the starting scenario, {start}. With it, they hold the "
         "scenario you set beside its baseline, dated the day you download them."
-    )
-    scenario_cite = cite.block_html(citation, "Cite this scenario", f"{widget_id}-cite", level="p")
+    ).format(start=_(start.label))
+    scenario_cite = cite.block_html(citation, _("Cite this scenario"), f"{widget_id}-cite", level="p")
     return menu_html(files, note, scenario_cite) + json_block("bx-reuse", reuse)

@@ -21,6 +21,7 @@ from explainers.charts.base import StaticChart, to_spec
 from explainers.download_csv import table_csv
 from explainers.download_metadata import page_address, static_metadata, widget_metadata
 from explainers.download_pictures import png_file, svg_file, view_title
+from widgets.words import _
 
 FOLDER = "downloads"
 SITE_LINK = "bx-site:"  # a site-relative address; the build makes it relative to the page
@@ -60,8 +61,10 @@ def _pictures(specs: list[dict[str, Any]], titles: list[str]) -> list[Entry]:
     for i, (spec, title) in enumerate(zip(specs, titles, strict=True)):
         svg = svg_file(spec, title)
         number = f"chart-{i + 1}"
-        entries.append(Entry("svg", number, f"Chart as SVG: {title}", svg, view=i))
-        entries.append(Entry("png", number, f"Chart as PNG: {title}", png_file(svg), view=i))
+        entries.append(Entry("svg", number, _("Chart as SVG: {title}").format(title=title), svg, view=i))
+        entries.append(
+            Entry("png", number, _("Chart as PNG: {title}").format(title=title), png_file(svg), view=i)
+        )
     return entries
 
 
@@ -76,12 +79,16 @@ def static_files(chart: StaticChart, site_url: str) -> FigureFiles:
     data = table_csv(chart.table, rows, extra=(("source", "Source"),))
     entries = [
         Entry(
-            "csv", "data", f"Data as CSV: {chart.table.caption}", data.encode(), dataset=chart.table.dataset
+            "csv",
+            "data",
+            _("Data as CSV: {table}").format(table=_(chart.table.caption)),
+            data.encode(),
+            dataset=chart.table.dataset,
         ),
         Entry(
-            "json", "metadata", "Metadata as JSON: title, sources, licence, date, version", _json(metadata)
+            "json", "metadata", _("Metadata as JSON: title, sources, licence, date, version"), _json(metadata)
         ),
-        *_pictures([spec], [chart.title]),
+        *_pictures([spec], [_(chart.title)]),
     ]
     return FigureFiles(chart.name, chart.title, tuple(entries), metadata)
 
@@ -97,7 +104,7 @@ def widget_files(widget: catalog.Widget, preset: str | None, site_url: str) -> F
         Entry(
             "csv",
             t.dataset,
-            f"Data as CSV: {t.caption}",
+            _("Data as CSV: {table}").format(table=_(t.caption)),
             table_csv(t, result.data[t.dataset], start.label).encode(),
             dataset=t.dataset,
         )
@@ -107,7 +114,7 @@ def widget_files(widget: catalog.Widget, preset: str | None, site_url: str) -> F
         Entry(
             "json",
             "metadata",
-            "Metadata as JSON: title, sources, licence, date, version, settings",
+            _("Metadata as JSON: title, sources, licence, date, version, settings"),
             _json(metadata),
         )
     )

@@ -20,6 +20,7 @@ from explainers.markup import json_block, render
 from explainers.vega_build import picture_html, vega_spec
 from widgets.model import Model
 from widgets.params import format_value
+from widgets.words import _
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ def static_chart_html(chart: StaticChart, figure_id: str, bibliography: str, dow
         "figure_chart.html",
         chart=chart,
         figure_id=figure_id,
-        views=views_html([to_spec(chart.build(rows))], [chart.name], figure_id, title=chart.title),
+        views=views_html([to_spec(chart.build(rows))], [chart.name], figure_id, title=_(chart.title)),
         sources=source_links(data.row_sources(rows), bibliography),
         table=table_html(chart.table, rows),
         # reuse: data, pictures, metadata (explainers/downloads.py)
@@ -141,8 +142,17 @@ def widget_html(
     result = model.run(start.values, start.preset)
     meta = {
         "widget": model.name,
-        "params": [p.as_dict() for p in model.params],
-        "presets": [{"key": p.key, "label": p.label, "values": dict(p.values)} for p in model.presets],
+        # The words in the build's language; names, keys and units (format.js reads them) as they are.
+        "params": [
+            {
+                **p.as_dict(),
+                "label": _(p.label),
+                "help": _(p.help),
+                "assumption": p.assumption and _(p.assumption),
+            }
+            for p in model.params
+        ],
+        "presets": [{"key": p.key, "label": _(p.label), "values": dict(p.values)} for p in model.presets],
         "start": start.values,  # what Reset returns to, and what a scenario link leaves out
         "startBaseline": start.preset,  # the preset Reset makes the baseline again (None: the defaults)
     }

@@ -21,6 +21,7 @@ from jinja2.ext import Extension
 from markupsafe import Markup
 
 from widgets import numbers
+from widgets import words
 
 TEMPLATES = Path(__file__).with_name("templates")
 _BREAK = re.compile(r"\s*\n\s*")
@@ -53,10 +54,18 @@ ENVIRONMENT = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES),
     autoescape=True,
     undefined=jinja2.StrictUndefined,  # a misspelt name fails the build instead of showing nothing
-    extensions=[OneLine],
+    extensions=[OneLine, "jinja2.ext.i18n"],
 )
 ENVIRONMENT.filters["json_text"] = json_text
 ENVIRONMENT.filters["editable"] = numbers.editable  # a slider's value in its box, in the build's language
+# {{ param.label|t }}: a string the code marked where it is defined (N_), translated where it is shown; not
+# a format string, unlike _() below (a help text's "10% in force" is not a placeholder).
+ENVIRONMENT.filters["t"] = words._
+# {{ _("Sources cited on this page") }}: the build's language (widgets/words.py), read at each render.
+# Newstyle: placeholders are named, {{ _("%(count)s sources", count=n) }}, and a literal percent is "%%".
+ENVIRONMENT.install_gettext_callables(  # type: ignore[attr-defined]
+    gettext=words._, ngettext=words.ngettext, newstyle=True
+)
 
 
 def render(template: str, **values: Any) -> Markup:

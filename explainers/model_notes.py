@@ -11,8 +11,9 @@ from markupsafe import Markup
 from explainers.downloads import SITE_LINK
 from explainers.markup import render
 from widgets.model import Model
+from widgets.words import N_, _
 
-METHODOLOGY = "the page on how the models work"  # a link in the page
+METHODOLOGY = N_("the page on how the models work")  # a link in the page (translated where it is used)
 
 
 def _first_sentence(markdown: str) -> str:
@@ -26,34 +27,43 @@ def _listed(labels: list[str]) -> str:
 
 
 def sentences(model: Model) -> list[str]:
-    title = model.title[0].lower() + model.title[1:]
+    title = _(model.title)
+    title = title[0].lower() + title[1:]
     # a one-line summary if the model has one
-    brief = getattr(model, "limits_in_brief", "") or _first_sentence(model.limits)
-    sourced = [p.label for p in model.params if p.source and not p.assumption]
-    assumed = [p.label for p in model.params if p.assumption]
+    brief = _(getattr(model, "limits_in_brief", "")) or _first_sentence(model.limits)
+    sourced = [_(p.label) for p in model.params if p.source and not p.assumption]
+    assumed = [_(p.label) for p in model.params if p.assumption]
     said = [
-        f"It shows {title}, as arithmetic on the settings below: an illustration, not a forecast.",
-        f"What it leaves out: {brief[0].lower() + brief[1:]}",
+        _("It shows {title}, as arithmetic on the settings below: an illustration, not a forecast.").format(
+            title=title
+        ),
+        _("What it leaves out: {limits}").format(limits=brief[0].lower() + brief[1:]),
     ]
     if sourced:
-        said.append(f"Defaults from a cited source: {_listed(sourced)}.")
+        said.append(_("Defaults from a cited source: {settings}.").format(settings=_listed(sourced)))
     if assumed:
         said.append(
-            f"Defaults that are teaching values, chosen for the lesson rather than taken from a source (try others): "
-            f"{_listed(assumed)}."
+            _(
+                "Defaults that are teaching values, chosen for the lesson rather than taken from a source (try others): "
+                "{settings}."
+            ).format(settings=_listed(assumed))
         )
-    said.append(f"This is version {model.version} of the model; {METHODOLOGY} gives its equations.")
+    said.append(
+        _("This is version {version} of the model; {methodology} gives its equations.").format(
+            version=model.version, methodology=_(METHODOLOGY)
+        )
+    )
     return said
 
 
 def notes_html(model: Model, widget_id: str) -> Markup:
     """The sentences, with the words naming the methodology page linked to it."""
-    parts = " ".join(sentences(model)).split(METHODOLOGY)
+    parts = " ".join(sentences(model)).split(_(METHODOLOGY))
     return render(
         "model_notes.html",
         model=model,
         widget_id=widget_id,
         parts=parts,
-        methodology=METHODOLOGY,
+        methodology=_(METHODOLOGY),
         site_link=SITE_LINK,
     )

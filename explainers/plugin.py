@@ -51,7 +51,7 @@ class BuildPlugin(BasePlugin[BuildConfig]):
             site_url=config.site_url or "",
             docs_dir=Path(config.docs_dir),
             serving=self.serving,
-            language=config.theme["language"] if "language" in config.theme else "en",
+            language=config.theme.get("language") or "en",  # Material's theme.language: the edition's
         )
         config.extra.update(self.build.extra())
         if SUPERFENCES not in config.markdown_extensions:
@@ -61,6 +61,11 @@ class BuildPlugin(BasePlugin[BuildConfig]):
         superfences = config.mdx_configs.setdefault(SUPERFENCES, {})
         superfences["custom_fences"] = [*superfences.get("custom_fences", []), *self.build.fences()]
         return config
+
+    def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        # The theme's templates (overrides/) write the build's words with {{ _("...") }}, as ours do.
+        env.install_gettext_callables(gettext=self.build.gettext, ngettext=self.build.ngettext, newstyle=True)
+        return env
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         try:

@@ -115,7 +115,8 @@ WORKER_MESSAGES = {
     name: get_args(get_type_hints(shape)["type"])[0] for name, shape in WORKER_MESSAGE_SHAPES.items()
 }
 # The only calls the page can make (python.js), and how many text arguments each takes (worker.js checks).
-WORKER_CALLS = {"run": 2, "run_edited": 3, "standalone": 1, "language": 1}
+# "language": the page's language and its catalog (widgets/words.py use_json), before the first run of a page.
+WORKER_CALLS = {"run": 2, "run_edited": 3, "standalone": 1, "language": 2}
 
 # Vega-Lite is not shipped: the build compiles every chart to Vega (explainers/vega_build.py).
 CHART_SCRIPTS = ("assets/vendor/vega.min.js", "assets/vendor/vega-embed.min.js")

@@ -82,7 +82,7 @@ def stock_line() -> alt.Chart:
             y=alt.Y("stock:Q", title="Stock (months of use)"),
             color=scenarios.colour(),
             strokeDash=scenarios.dash(legend=False),
-            tooltip=[scenarios.TOOLTIP, alt.Tooltip("stock:Q", title="Stock (months)")],
+            tooltip=[scenarios.tooltip(), alt.Tooltip("stock:Q", title="Stock (months)")],
         )
         .properties(width="container", height=200)
     )

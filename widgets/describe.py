@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
 
 from widgets.params import Param, format_value
 from widgets.wire import DescriptionReply
+from widgets.words import _, ngettext
 
 
 class _Figure(Protocol):  # widgets.model.Figure (which imports this module)
@@ -87,7 +88,7 @@ def _join(parts: Sequence[str]) -> str:
     """ "a", "a and b", "a, b and c"."""
     if len(parts) <= 1:
         return "".join(parts)
-    return f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return _("{items} and {last}").format(items=", ".join(parts[:-1]), last=parts[-1])
 
 
 def _sentence(text: str) -> str:
@@ -113,26 +114,37 @@ def what_changed(
     if not moved:
         return ""
     settings = (
-        _join([f"{p.label} {p.describe(values[p.name])}" for p in moved])
+        _join(
+            [
+                _("{setting} {value}").format(setting=_(p.label), value=p.describe(values[p.name]))
+                for p in moved
+            ]
+        )
         if len(moved) <= 2
-        else f"{len(moved)} settings changed"
+        else ngettext("{count} setting changed", "{count} settings changed", len(moved)).format(
+            count=len(moved)
+        )
     )
     for phrase, preset_values in presets:
         if all(preset_values.get(p.name) == values[p.name] for p in params):
-            return f"{phrase} ({settings})"
+            return _("{preset} ({settings})").format(preset=phrase, settings=settings)
     return settings
 
 
 def _moved(figure: _Figure, before: _Figure | None, name: str, plural: bool) -> str:
     """ "the price paid rises to $134.00 (baseline $110.00, +$24.00)"; "" when the read-out did not change."""
     if before is None:
-        return f"{name} {'are' if plural else 'is'} {figure.text}"
+        said = _("{name} are {value}") if plural else _("{name} is {value}")
+        return said.format(name=name, value=figure.text)
     if format_value(before.value, figure.unit, figure.digits) == format_value(
         figure.value, figure.unit, figure.digits
     ):
         return ""
-    verb = ("rise" if plural else "rises") if figure.value > before.value else ("fall" if plural else "falls")
-    return f"{name} {verb} to {figure.text}"
+    if figure.value > before.value:
+        said = _("{name} rise to {value}") if plural else _("{name} rises to {value}")
+    else:
+        said = _("{name} fall to {value}") if plural else _("{name} falls to {value}")
+    return said.format(name=name, value=figure.text)
 
 
 def describe(
@@ -159,7 +171,7 @@ def describe(
             _moved(
                 named[key],
                 old.get(key) if previous else None,
-                narration.names.get(key, named[key].label),
+                _(narration.names.get(key, named[key].label)),
                 key in narration.plural,
             )
             for key in keys
@@ -185,11 +197,11 @@ def describe(
                 for p in params
                 if p.name in inactive and (before_values or {}).get(p.name) != values[p.name]
             ]
-            head = " ".join([f"{changed}: no result changes.", *why[:1]])
+            head = " ".join([_("{changed}: no result changes.").format(changed=changed), *why[:1]])
         elif changed:
-            head = _sentence(f"{changed}: {'; '.join(moved)}")
+            head = _sentence(_("{changed}: {results}").format(changed=changed, results="; ".join(moved)))
         else:
-            head = _sentence("; ".join(moved)) if moved else "No result changes."
+            head = _sentence("; ".join(moved)) if moved else _("No result changes.")
         return " ".join([head, *(_sentence(s.sentence) for s in others)])
 
     rest = [s for s in states.values() if s not in crossed]

@@ -14,11 +14,13 @@ from typing import Any, Callable, Mapping
 from widgets.describe import Description, Narration, describe
 from widgets.params import Param, ParameterError, defaults, difference_text, format_value, validate
 from widgets.wire import FigureReply, ResultReply
+from widgets.words import N_, _, language
 
 Rows = list[dict[str, Any]]
-BASELINE = "Baseline"
-YOURS = "Your scenario"
-DEFAULT_BASELINE = "Default settings"
+# The scenarios' names in the data (the charts' keys: not translated in the rows; the charts label them).
+BASELINE = N_("Baseline")
+YOURS = N_("Your scenario")
+DEFAULT_BASELINE = N_("Default settings")
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ class Figure:
     def as_dict(self) -> FigureReply:
         return {
             "key": self.key,
-            "label": self.label,
+            "label": _(self.label),  # marked N_() where the model makes it, translated on its way out
             "value": self.value,
             "unit": self.unit,
             "text": self.text,
@@ -96,11 +98,12 @@ def beside(mine: Result, base: Result, baseline_label: str) -> Result:
 
 @functools.lru_cache(maxsize=8)
 def _computed(
-    compute: Callable[[dict[str, float]], Result], settings: tuple[tuple[str, float], ...]
+    compute: Callable[[dict[str, float]], Result], settings: tuple[tuple[str, float], ...], language: str
 ) -> Result:
     """A model is a pure function of its settings, and a run computes the baseline and the settings before
     it again each time (a slider's step computes one new scenario): the last few are kept. A Result is
-    never changed once made (`beside` and `replace` make new ones)."""
+    never changed once made (`beside` and `replace` make new ones). The language is part of the key: a
+    result holds words (its read-outs' labels), and one process may build two editions."""
     return compute(dict(settings))
 
 
@@ -151,8 +154,8 @@ class Model:
             if earlier is not None:
                 then = beside(self._compute(earlier), base, start.label)
                 before = (earlier, then.figures, then.data)
-        presets = [(f"Preset “{p.label}”", p.values) for p in self.presets]
-        presets.append(("Back to the default settings", self.defaults()))
+        presets = [(_("Preset “{preset}”").format(preset=_(p.label)), p.values) for p in self.presets]
+        presets.append((_("Back to the default settings"), self.defaults()))
         description = describe(
             self.narration,
             self.params,
@@ -166,18 +169,21 @@ class Model:
         return replace(result, description=description)
 
     def _compute(self, settings: dict[str, float]) -> Result:
-        return _computed(self.compute, tuple(settings.items()))
+        return _computed(self.compute, tuple(settings.items()), language())
 
     def start(self, preset: str | None = None) -> Start:
         """The one place a start is resolved: the build's figure, its downloads and every run's baseline
         (`preset` names one of the presets; none, or "", means the defaults)."""
         if preset is None or preset == "":
-            return Start(None, DEFAULT_BASELINE, self.defaults())
+            return Start(None, _(DEFAULT_BASELINE), self.defaults())
         for candidate in self.presets:
             if candidate.key == preset:
-                return Start(candidate.key, candidate.label, dict(candidate.values))
+                return Start(candidate.key, _(candidate.label), dict(candidate.values))
         raise ParameterError(
-            "", f"The baseline must be one of this widget's presets; {preset!r:.40} is not one."
+            "",
+            _("The baseline must be one of this widget's presets; {preset} is not one.").format(
+                preset=f"{preset!r:.40}"
+            ),
         )
 
     def explain(self, values: object, result: Result) -> str:

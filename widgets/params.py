@@ -13,6 +13,7 @@ from typing import Any, Mapping
 
 # How numbers are written, in each language, is widgets/numbers.py's; format_value stays importable from here.
 from widgets.numbers import DEFAULT_DIGITS, MONEY_DIGITS, format_value, points, rounded
+from widgets.words import _
 
 
 def difference_text(value: float, baseline: float, unit: str, digits: int | None = None) -> str:
@@ -22,9 +23,9 @@ def difference_text(value: float, baseline: float, unit: str, digits: int | None
     who subtracts "30.3%" from "30.5%" must find the "−0.2 points" the page states."""
     base = format_value(baseline, unit, digits)
     if format_value(value, unit, digits) == base:
-        return "same as the baseline"
+        return _("same as the baseline")
     if unit == "year" and not (value and baseline):  # "none": no difference to state
-        return f"baseline {base}"
+        return _("baseline {value}").format(value=base)
     if unit == "year":
         places = 0
     elif unit == "$":
@@ -40,7 +41,7 @@ def difference_text(value: float, baseline: float, unit: str, digits: int | None
         amount = format_value(size, "years", 0)
     else:
         amount = format_value(size, unit)
-    return f"baseline {base}, {sign}{amount}"
+    return _("baseline {value}, {change}").format(value=base, change=f"{sign}{amount}")
 
 
 class ParameterError(ValueError):
@@ -98,59 +99,83 @@ def shown(raw: object) -> str:
     """A rejected value as a reader can read it back: short, and never a crash. (repr() of a huge int
     or of a deeply nested list raises; bytes and containers are named, not printed.)"""
     if raw is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(raw, bool):
-        return "true" if raw else "false"
+        return _("true") if raw else _("false")
     if isinstance(raw, str):
         return f"“{raw[:40]}{'…' if len(raw) > 40 else ''}”"
     if isinstance(raw, int):
-        return "a number with too many digits" if abs(raw) >= 10**40 else str(raw)
+        return _("a number with too many digits") if abs(raw) >= 10**40 else str(raw)
     if isinstance(raw, float):
         return repr(raw)
-    return f"a {type(raw).__name__}, not a number"
+    return _("a {kind}, not a number").format(kind=type(raw).__name__)
 
 
 def _as_number(param: Param, raw: object) -> float:
     """Only numbers and plain decimal text count. Bytes, bools, None and containers are refused rather
     than read by Python's own rules (float(b"1_0") is 10.0)."""
     if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
-        raise ParameterError(param.name, f"{param.label} needs a number; got {shown(raw)}.")
+        raise ParameterError(
+            param.name,
+            _("{setting} needs a number; got {value}.").format(setting=_(param.label), value=shown(raw)),
+        )
     if isinstance(raw, str) and not NUMBER_TEXT.fullmatch(raw):
-        raise ParameterError(param.name, f"{param.label} needs a number; {shown(raw)} is not one.")
+        raise ParameterError(
+            param.name,
+            _("{setting} needs a number; {value} is not one.").format(
+                setting=_(param.label), value=shown(raw)
+            ),
+        )
     try:
         value = float(raw)
     except OverflowError:  # an int beyond any float, such as 10**400
         value = math.inf
     if not math.isfinite(value):
-        raise ParameterError(param.name, f"{param.label} needs a finite number; got {shown(raw)}.")
+        raise ParameterError(
+            param.name,
+            _("{setting} needs a finite number; got {value}.").format(
+                setting=_(param.label), value=shown(raw)
+            ),
+        )
     return value
 
 
 def _range_text(param: Param) -> str:
-    return f"between {param.describe(param.minimum)} and {param.describe(param.maximum)}"
+    return _("between {low} and {high}").format(
+        low=param.describe(param.minimum), high=param.describe(param.maximum)
+    )
 
 
 def _outside(param: Param, value: float) -> str:
-    return param.describe(value) if abs(value) < 1e12 else "that number"  # not 300 digits of a huge float
+    return param.describe(value) if abs(value) < 1e12 else _("that number")  # not 300 digits of a huge float
 
 
 def validate(params: tuple[Param, ...], values: object) -> dict[str, float]:
     """Return every parameter as a float, or raise ParameterError naming the parameter, value and range."""
     if not isinstance(values, Mapping):
-        raise ParameterError("", "The model needs its settings as name–value pairs.")
+        raise ParameterError("", _("The model needs its settings as name–value pairs."))
     known = {p.name for p in params}
     unknown = [str(name)[:40] for name in values if name not in known]  # names may be of any type
     if unknown:
-        raise ParameterError(unknown[0], f"“{unknown[0]}” is not a setting of this model.")
+        raise ParameterError(
+            unknown[0], _("“{name}” is not a setting of this model.").format(name=unknown[0])
+        )
     checked: dict[str, float] = {}
     for param in params:
         if param.name not in values:
-            raise ParameterError(param.name, f"{param.label} is missing; it must be {_range_text(param)}.")
+            raise ParameterError(
+                param.name,
+                _("{setting} is missing; it must be {range}.").format(
+                    setting=_(param.label), range=_range_text(param)
+                ),
+            )
         value = _as_number(param, values[param.name])
         if not param.minimum <= value <= param.maximum:
             raise ParameterError(
                 param.name,
-                f"{param.label} must be {_range_text(param)}; {_outside(param, value)} is outside that range.",
+                _("{setting} must be {range}; {value} is outside that range.").format(
+                    setting=_(param.label), range=_range_text(param), value=_outside(param, value)
+                ),
             )
         checked[param.name] = value
     return checked

@@ -14,8 +14,8 @@ import math
 
 from widgets.describe import Narration, Rows, State
 from widgets.model import BASELINE, YOURS, Figure, Model, Preset, Result
-from widgets.numbers import month_year
 from widgets.params import Param, defaults, format_value
+from widgets.words import N_, _, ngettext
 
 HORIZON = 84  # months shown: seven years, so the latest start (36) plus the longest restriction (36) leave a year after it
 # the price index stops at 10x: beyond any multiple seen in 2025 (about 6x for magnets in Europe)
@@ -27,128 +27,156 @@ START = (2025, 11)  # month 0: November 2025, when the truce's terms took effect
 PARAMS = (
     Param(
         name="china_share",
-        label="China's share of processed supply",
+        label=N_("China's share of processed supply"),
         unit="%",
         minimum=50,
         maximum=100,
         step=1,
         default=90,
         source="northernminer-2025",
-        help="About 90% of rare-earth processing (separation and refining) happens in China; the IEA put it at 91% in October 2025.",
+        help=N_(
+            "About 90% of rare-earth processing (separation and refining) happens in China; the IEA put it at 91% in October 2025."
+        ),
     ),
     Param(
         name="home_use",
-        label="Share of China's processed output used in China",
+        label=N_("Share of China's processed output used in China"),
         unit="%",
         minimum=0,
         maximum=90,
         step=5,
         default=60,
-        assumption="We found no published share for all processed rare earths; 60% is a teaching value. China makes most of the world's magnets (about 94%, IEA), so much of its output is used in its own factories and never exported.",
-        help="What China uses at home is not withheld by an export restriction; only the rest reaches buyers abroad.",
+        assumption=N_(
+            "We found no published share for all processed rare earths; 60% is a teaching value. China makes most of the world's magnets (about 94%, IEA), so much of its output is used in its own factories and never exported."
+        ),
+        help=N_(
+            "What China uses at home is not withheld by an export restriction; only the rest reaches buyers abroad."
+        ),
     ),
     Param(
         name="withheld",
-        label="Share of China's exports withheld by a new restriction",
+        label=N_("Share of China's exports withheld by a new restriction"),
         unit="%",
         minimum=0,
         maximum=100,
         step=5,
         default=50,
-        assumption="No source states how much a future restriction would withhold; 50% is a middle value. For scale: China's magnet exports fell 74% year on year in May 2025, after the April controls.",
-        help="While a new restriction is in force, this share of what China would export does not reach buyers abroad.",
+        assumption=N_(
+            "No source states how much a future restriction would withhold; 50% is a middle value. For scale: China's magnet exports fell 74% year on year in May 2025, after the April controls."
+        ),
+        help=N_(
+            "While a new restriction is in force, this share of what China would export does not reach buyers abroad."
+        ),
     ),
     Param(
         name="start_month",
-        label="Restriction starts (months after November 2025)",
-        unit="months",
+        label=N_("Restriction starts (months after November 2025)"),
+        unit=N_("months"),
         minimum=0,
         maximum=36,
         step=1,
         default=12,
         source="chemradar-no70",
-        help="The one-year suspension of China's October 2025 controls ran to 10 November 2026: 12 months after the terms took effect on 10 November 2025.",
+        help=N_(
+            "The one-year suspension of China's October 2025 controls ran to 10 November 2026: 12 months after the terms took effect on 10 November 2025."
+        ),
     ),
     Param(
         name="duration",
-        label="Restriction lasts",
-        unit="months",
+        label=N_("Restriction lasts"),
+        unit=N_("months"),
         minimum=0,
         maximum=36,
         step=1,
         default=12,
-        assumption="No source says how long a renewed restriction would last; 12 months mirrors the one-year length of the truce.",
-        help="0 means no new restriction: the truce holds. The April 2025 licensing stays in force in every scenario; the starting supply (November 2025) already includes it.",
+        assumption=N_(
+            "No source says how long a renewed restriction would last; 12 months mirrors the one-year length of the truce."
+        ),
+        help=N_(
+            "0 means no new restriction: the truce holds. The April 2025 licensing stays in force in every scenario; the starting supply (November 2025) already includes it."
+        ),
     ),
     Param(
         name="stockpile",
-        label="Buyers' stockpile when the restriction starts",
-        unit="months",
+        label=N_("Buyers' stockpile when the restriction starts"),
+        unit=N_("months"),
         minimum=0,
         maximum=12,
         step=0.5,
         default=3,
-        assumption="Buyers' stockpiles are not published; 3 months of demand is a teaching value. Ford idled a plant for a week in May 2025 for lack of magnets, a sign that some buyers held little.",
-        help="How many months of their demand at that time buyers outside China hold in stock when the restriction starts.",
+        assumption=N_(
+            "Buyers' stockpiles are not published; 3 months of demand is a teaching value. Ford idled a plant for a week in May 2025 for lack of magnets, a sign that some buyers held little."
+        ),
+        help=N_(
+            "How many months of their demand at that time buyers outside China hold in stock when the restriction starts."
+        ),
     ),
     Param(
         name="other_growth",
-        label="Growth of supply outside China",
-        unit="% per year",
+        label=N_("Growth of supply outside China"),
+        unit=N_("% per year"),
         minimum=0,
         maximum=50,
         step=1,
         default=10,
-        assumption="No source gives this rate; 10% a year is a teaching value. New mine-to-magnet chains take 10–15 years (The Diplomat), so fast growth is hard.",
-        help="How fast mines and plants outside China add output.",
+        assumption=N_(
+            "No source gives this rate; 10% a year is a teaching value. New mine-to-magnet chains take 10–15 years (The Diplomat), so fast growth is hard."
+        ),
+        help=N_("How fast mines and plants outside China add output."),
     ),
     Param(
         name="demand_growth",
-        label="Growth of demand outside China",
-        unit="% per year",
+        label=N_("Growth of demand outside China"),
+        unit=N_("% per year"),
         minimum=0,
         maximum=20,
         step=1,
         default=5,
-        assumption="No source gives this rate; 5% a year stands for steady growth in electric vehicles and wind turbines.",
-        help="How fast buyers outside China use more processed rare earths.",
+        assumption=N_(
+            "No source gives this rate; 5% a year stands for steady growth in electric vehicles and wind turbines."
+        ),
+        help=N_("How fast buyers outside China use more processed rare earths."),
     ),
     Param(
         name="elasticity",
-        label="How strongly buyers cut use when prices rise (elasticity)",
+        label=N_("How strongly buyers cut use when prices rise (elasticity)"),
         unit="",
         minimum=0,
         maximum=2,
         step=0.05,
         default=0.3,
-        assumption="No source gives this value; 0.3 means a 10% higher price cuts use by about 3%. Rare earths are a small part of a car's or turbine's cost, so use responds little to price.",
-        help="0: buyers cannot cut use at all, so any shortage sends the price to its cap.",
+        assumption=N_(
+            "No source gives this value; 0.3 means a 10% higher price cuts use by about 3%. Rare earths are a small part of a car's or turbine's cost, so use responds little to price."
+        ),
+        help=N_("0: buyers cannot cut use at all, so any shortage sends the price to its cap."),
     ),
     Param(
         name="price_jump",
-        label="Precautionary price jump while a restriction is in force",
+        label=N_("Precautionary price jump while a restriction is in force"),
         unit="×",
         minimum=1,
         maximum=6,
         step=0.25,
         default=3,
         source="argus-gmteight",
-        help="Buyers bid prices up as soon as a restriction starts, before anyone runs short. After the April 2025 controls, the European price of dysprosium oxide rose from $250–310 to $700–1,000 per kg within about a month, on panic quoting with few sales (Argus). After the restriction, the premium fades as buyers rebuild their stocks. 1 means no jump.",
+        help=N_(
+            "Buyers bid prices up as soon as a restriction starts, before anyone runs short. After the April 2025 controls, the European price of dysprosium oxide rose from $250–310 to $700–1,000 per kg within about a month, on panic quoting with few sales (Argus). After the restriction, the premium fades as buyers rebuild their stocks. 1 means no jump."
+        ),
     ),
 )
 
 _DEFAULTS = defaults(PARAMS)
 PRESETS = (
-    Preset("truce_holds", "Truce holds (hypothetical)", {**_DEFAULTS, "duration": 0}),
+    Preset("truce_holds", N_("Truce holds (hypothetical)"), {**_DEFAULTS, "duration": 0}),
     Preset(
         "truce_lapses",
-        "Truce lapses in Nov 2026 (hypothetical)",
+        N_("Truce lapses in Nov 2026 (hypothetical)"),
         {**_DEFAULTS, "start_month": 12, "duration": 12},
         "chemradar-no70",
     ),
     Preset(
         "may_2025",
-        "Exports cut as in May 2025 (about 75%)",
+        N_("Exports cut as in May 2025 (about 75%)"),
         {**_DEFAULTS, "withheld": 75},
         "wsj-automotiveworld",
     ),
@@ -178,20 +206,24 @@ def rationing_multiple(demand: float, served: float, elasticity: float) -> float
 def inactive(values: dict[str, float], ever_short: bool, ever_withheld: bool) -> dict[str, str]:
     """Settings that change nothing in this state, and why (said next to each slider)."""
     if values["duration"] == 0:
-        why = "No effect on supply or the price while the restriction lasts 0 months: the truce holds and nothing new is withheld."
+        why = _(
+            "No effect on supply or the price while the restriction lasts 0 months: the truce holds and nothing new is withheld."
+        )
         return dict.fromkeys(("withheld", "start_month", "stockpile", "elasticity", "price_jump"), why)
     if values["withheld"] == 0:
-        why = "No effect on supply or the price while the restriction withholds 0% of China's exports."
+        why = _("No effect on supply or the price while the restriction withholds 0% of China's exports.")
         return dict.fromkeys(("start_month", "duration", "stockpile", "elasticity", "price_jump"), why)
     if not ever_withheld:
-        why = (
+        why = _(
             "No effect in this scenario: while the restriction is in force, supply from outside China covers all "
             "demand, so China exports nothing to these buyers and there is nothing to withhold."
         )
         return dict.fromkeys(("stockpile", "elasticity", "price_jump"), why)
     if not ever_short:
         return {
-            "elasticity": "No effect in this scenario: no buyer goes short, so the price never has to ration use."
+            "elasticity": _(
+                "No effect in this scenario: no buyer goes short, so the price never has to ration use."
+            )
         }
     return {}
 
@@ -263,15 +295,15 @@ def compute(values: dict[str, float]) -> Result:
     figures = [
         Figure(
             "peak_shortfall",
-            "Peak shortfall (share of demand outside China)",
+            N_("Peak shortfall (share of demand outside China)"),
             100 * max(r["unmet_share"] for r in rows),
             "%",
         ),
-        Figure("months_covered", "Months the stockpile covers in full", len(covered), "months", 0),
-        Figure("months_short", "Months in shortage", len(short), "months", 0),
+        Figure("months_covered", N_("Months the stockpile covers in full"), len(covered), "months", 0),
+        Figure("months_short", N_("Months in shortage"), len(short), "months", 0),
         Figure(
             "peak_price",
-            "Peak price (times the pre-restriction price)",
+            N_("Peak price (times the pre-restriction price)"),
             max(r["price"] for r in rows) / 100,
             "×",
         ),
@@ -282,30 +314,84 @@ def compute(values: dict[str, float]) -> Result:
 def in_one_line(values: dict[str, float], figures: dict[str, float]) -> str:
     """Why buyers go short (or do not): what is withheld, for how long, and what the stockpile covers."""
     if values["duration"] == 0 or values["withheld"] == 0:
-        return (
+        return _(
             "Nothing is withheld in this scenario, so supply keeps up with demand and buyers never go short."
         )
     withheld = format_value(values["withheld"], "%")
     duration = format_value(values["duration"], "months", 0)
     stock = format_value(values["stockpile"], "months", 0)
     covered = format_value(figures["months_covered"], "months", 0)
-    said = f"China withholds {withheld} of its exports for {duration}; buyers' stockpile of {stock} of demand covers {covered} in full"
+    said = _(
+        "China withholds {withheld} of its exports for {duration}; buyers' stockpile of {stock} of demand covers {covered} in full"
+    ).format(withheld=withheld, duration=duration, stock=stock, covered=covered)
+    price = format_value(figures["peak_price"], "×")
     if figures["months_short"] == 0:
-        return f"{said}, so no buyer goes short and the price rises only by the precautionary jump you set, to {format_value(figures['peak_price'], '×')} its level before."
-    return (
-        f"{said}, then buyers go short for {format_value(figures['months_short'], 'months', 0)}: at worst "
-        f"{format_value(figures['peak_shortfall'], '%')} of their demand is not met, and the price peaks at "
-        f"{format_value(figures['peak_price'], '×')} its level before."
+        return _(
+            "{said}, so no buyer goes short and the price rises only by the precautionary jump you set, to {price} its level before."
+        ).format(said=said, price=price)
+    return _(
+        "{said}, then buyers go short for {months}: at worst {shortfall} of their demand is not met, and the price "
+        "peaks at {price} its level before."
+    ).format(
+        said=said,
+        months=format_value(figures["months_short"], "months", 0),
+        shortfall=format_value(figures["peak_shortfall"], "%"),
+        price=price,
     )
 
 
 # --- The model in words (widgets/describe.py): what a reader hears after each change ---------------------
 
+# A month with the word before it, whole: a language may change the month's form after it (Russian:
+# "в ноябре", "с ноября", "к ноябрю"), so the phrase, not the bare name, is what a translator translates.
+IN_MONTH = (
+    N_("in January {year}"),
+    N_("in February {year}"),
+    N_("in March {year}"),
+    N_("in April {year}"),
+    N_("in May {year}"),
+    N_("in June {year}"),
+    N_("in July {year}"),
+    N_("in August {year}"),
+    N_("in September {year}"),
+    N_("in October {year}"),
+    N_("in November {year}"),
+    N_("in December {year}"),
+)
+FROM_MONTH = (
+    N_("from January {year}"),
+    N_("from February {year}"),
+    N_("from March {year}"),
+    N_("from April {year}"),
+    N_("from May {year}"),
+    N_("from June {year}"),
+    N_("from July {year}"),
+    N_("from August {year}"),
+    N_("from September {year}"),
+    N_("from October {year}"),
+    N_("from November {year}"),
+    N_("from December {year}"),
+)
+BY_MONTH = (
+    N_("by January {year}"),
+    N_("by February {year}"),
+    N_("by March {year}"),
+    N_("by April {year}"),
+    N_("by May {year}"),
+    N_("by June {year}"),
+    N_("by July {year}"),
+    N_("by August {year}"),
+    N_("by September {year}"),
+    N_("by October {year}"),
+    N_("by November {year}"),
+    N_("by December {year}"),
+)
 
-def spoken_month(month: int) -> str:
-    """Month 12 as a reader says it: "November 2026" (in the page's language: "ноябрь 2026")."""
+
+def _month_phrase(phrases: tuple[str, ...], month: int) -> str:
+    """ "in November 2026", "from November 2026", "by November 2026": the phrase in the reader's language."""
     year, zero_based = _calendar(month)
-    return month_year(year, zero_based + 1)
+    return _(phrases[zero_based]).format(year=year)
 
 
 def _yours(data: dict[str, Rows], who: str = YOURS) -> Rows:
@@ -317,19 +403,18 @@ def states(values: dict[str, float], data: dict[str, Rows]) -> dict[str, State]:
     rows = _yours(data)
     short = [r for r in rows if r["unmet"] > 1e-9]
     if not any(r["restricted"] for r in rows):
-        supply = State("none", "no new restriction: supply meets demand in every month")
+        supply = State("none", _("no new restriction: supply meets demand in every month"))
     elif short:
-        supply = State(
-            "short", f"the stockpile runs out in {spoken_month(short[0]['month'])}: buyers go short from then"
-        )
+        said = _("the stockpile runs out {when}: buyers go short from then")
+        supply = State("short", said.format(when=_month_phrase(IN_MONTH, short[0]["month"])))
     else:
-        supply = State("covered", "the stockpile covers the whole restriction: no buyer goes short")
+        supply = State("covered", _("the stockpile covers the whole restriction: no buyer goes short"))
     cap = format_value(PRICE_CAP, "×")
     capped = max(r["price"] for r in rows) >= 100 * PRICE_CAP - 1e-9
     price = (
-        State("capped", f"the price index reaches its cap, {cap} the start")
+        State("capped", _("the price index reaches its cap, {cap} the start").format(cap=cap))
         if capped
-        else State("below_cap", f"the price index stays below its cap of {cap} the start")
+        else State("below_cap", _("the price index stays below its cap of {cap} the start").format(cap=cap))
     )
     return {"supply": supply, "price": price}
 
@@ -337,43 +422,56 @@ def states(values: dict[str, float], data: dict[str, Rows]) -> dict[str, State]:
 def _supply_text(rows: Rows) -> str:
     restricted = [r for r in rows if r["restricted"]]
     if not restricted:
-        return "no new restriction, so supply meets demand throughout"
+        return _("no new restriction, so supply meets demand throughout")
     months = len(restricted)
-    when = f"a restriction from {spoken_month(restricted[0]['month'])} for {months} month{'s' if months != 1 else ''}"
+    when = _("a restriction {start} for {length}").format(
+        start=_month_phrase(FROM_MONTH, restricted[0]["month"]),
+        length=ngettext("{count} month", "{count} months", months).format(count=months),
+    )
     worst = max(rows, key=lambda r: r["unmet_share"])
     if worst["unmet"] <= 1e-9:
-        return f"{when}, covered in full from the stockpile"
-    return (
-        f"{when}; unmet demand peaks at {format_value(100 * worst['unmet_share'], '%', 1)} of demand "
-        f"in {spoken_month(worst['month'])}"
+        return _("{restriction}, covered in full from the stockpile").format(restriction=when)
+    return _("{restriction}; unmet demand peaks at {share} of demand {when}").format(
+        restriction=when,
+        share=format_value(100 * worst["unmet_share"], "%", 1),
+        when=_month_phrase(IN_MONTH, worst["month"]),
     )
 
 
 def _price_text(rows: Rows) -> str:
     peak = max(rows, key=lambda r: r["price"])
     if peak["price"] <= 100 + 1e-9:
-        return "stays at 100"
+        return _("stays at 100")
     later = [r for r in rows if r["month"] > peak["month"] and r["price"] <= 100 + 1e-9]
-    back = f", back to 100 by {spoken_month(later[0]['month'])}" if later else ""
-    return f"peaks at {format_value(peak['price'], '', 0)} in {spoken_month(peak['month'])}{back}"
+    peaks = _("peaks at {value} {when}").format(
+        value=format_value(peak["price"], "", 0), when=_month_phrase(IN_MONTH, peak["month"])
+    )
+    if not later:
+        return peaks
+    return _("{peaks}, back to 100 {when}").format(
+        peaks=peaks, when=_month_phrase(BY_MONTH, later[0]["month"])
+    )
 
 
 def chart_summaries(data: dict[str, Rows]) -> dict[str, str]:
     """What each chart shows for your scenario and the baseline."""
     yours, base = _yours(data), _yours(data, BASELINE)
     return {
-        "supply_against_demand": f"Your scenario: {_supply_text(yours)}. Baseline: {_supply_text(base)}.",
-        "price": f"The price index (100 before a restriction) {_price_text(yours)} in your scenario; "
-        f"in the baseline it {_price_text(base)}.",
+        "supply_against_demand": _("Your scenario: {yours}. Baseline: {baseline}.").format(
+            yours=_supply_text(yours), baseline=_supply_text(base)
+        ),
+        "price": _(
+            "The price index (100 before a restriction) {yours} in your scenario; in the baseline it {baseline}."
+        ).format(yours=_price_text(yours), baseline=_price_text(base)),
     }
 
 
 NARRATION = Narration(
     names={
-        "peak_shortfall": "the peak shortfall",
-        "peak_price": "the peak price",
-        "months_short": "the months in shortage",
-        "months_covered": "the months the stockpile covers",
+        "peak_shortfall": N_("the peak shortfall"),
+        "peak_price": N_("the peak price"),
+        "months_short": N_("the months in shortage"),
+        "months_covered": N_("the months the stockpile covers"),
     },
     plural=frozenset({"months_short", "months_covered"}),
     states=states,
@@ -384,7 +482,7 @@ NARRATION = Narration(
 MODEL = Model(
     name="rare_earth_supply",
     version=3,  # see [[model_version]] in explainers/corrections.toml
-    title="What a new export restriction does to rare-earth buyers outside China, month by month",
+    title=N_("What a new export restriction does to rare-earth buyers outside China, month by month"),
     params=PARAMS,
     presets=PRESETS,
     compute=compute,
@@ -418,6 +516,8 @@ exports simply fill demand outside China; no new Chinese licences, smuggling or 
 does not call forth new supply within the years shown; buyers do not hoard before a restriction. The shares for home
 use, the withheld share and the precautionary jump are teaching values or one episode's figures. The cap on the price
 index is a teaching bound, not an observed price.""",
-    limits_in_brief="All rare earths are pooled into one market, China's home use is a teaching value, and the price "
-    "rations use but never brings new mines or recycling within the seven years shown.",
+    limits_in_brief=N_(
+        "All rare earths are pooled into one market, China's home use is a teaching value, and the price "
+        "rations use but never brings new mines or recycling within the seven years shown."
+    ),
 )

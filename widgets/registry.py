@@ -10,10 +10,11 @@ import json
 import re
 from typing import Mapping
 
-from widgets import central_asia_pipeline, numbers, rare_earth_supply, tariff_stack
+from widgets import central_asia_pipeline, numbers, rare_earth_supply, tariff_stack, words
 from widgets.model import Model
 from widgets.params import ParameterError
 from widgets.wire import Failure, RunReply, TextReply
+from widgets.words import _
 
 MAX_REQUEST_CHARS = 10_000  # a widget's settings are a few hundred characters; more is not a widget's request
 MAX_REQUEST_DEPTH = 8  # a request nests two deep; Pyodide's parser overflows the browser's stack near 4,000
@@ -29,7 +30,11 @@ def get(name: str) -> Model:
     try:
         return MODELS[name]
     except KeyError:
-        raise KeyError(f"No widget called {name!r}; known widgets: {', '.join(sorted(MODELS))}.") from None
+        raise KeyError(
+            _("No widget called {name}; known widgets: {known}.").format(
+                name=repr(name), known=", ".join(sorted(MODELS))
+            )
+        ) from None
 
 
 def read_request(request: object) -> tuple[object, str | None, object]:
@@ -39,11 +44,14 @@ def read_request(request: object) -> tuple[object, str | None, object]:
         extra = [str(key)[:40] for key in request if key not in ("settings", "baseline", "previous")]
         if extra:
             raise ParameterError(
-                "", f"A run request holds “settings”, “baseline” and “previous” only, not “{extra[0]}”."
+                "",
+                _("A run request holds “settings”, “baseline” and “previous” only, not “{key}”.").format(
+                    key=extra[0]
+                ),
             )
         baseline = request.get("baseline")
         if baseline is not None and not isinstance(baseline, str):
-            raise ParameterError("", "The baseline must be the name of one of the widget's presets.")
+            raise ParameterError("", _("The baseline must be the name of one of the widget's presets."))
         return request["settings"], baseline, request.get("previous")
     return request, None, None
 
@@ -53,10 +61,12 @@ def parse_request(request_json: object) -> tuple[object, str | None, object]:
     nested JSON away from the parser, whose recursion the browser's stack may not survive."""
     if not isinstance(request_json, str) or len(request_json) > MAX_REQUEST_CHARS:
         raise ValueError(
-            f"The settings must be JSON text of at most {numbers.number(MAX_REQUEST_CHARS)} characters."
+            _("The settings must be JSON text of at most {count} characters.").format(
+                count=numbers.number(MAX_REQUEST_CHARS)
+            )
         )
     if _nesting(request_json) > MAX_REQUEST_DEPTH:
-        raise ValueError("The settings are nested too deeply to read.")
+        raise ValueError(_("The settings are nested too deeply to read."))
     return read_request(json.loads(request_json))
 
 
@@ -90,7 +100,7 @@ def run_json(name: str, request_json: str) -> str:
     ) as error:  # unknown widget, bad JSON, nesting too deep
         return _failure(_plain(error))
     except Exception as error:  # a model bug: the page still gets an answer it can show
-        return _failure(f"The model could not run ({type(error).__name__}).")
+        return _failure(_("The model could not run ({kind}).").format(kind=type(error).__name__))
 
 
 def _failure(error: str) -> str:
@@ -100,16 +110,18 @@ def _failure(error: str) -> str:
 
 def _plain(error: BaseException) -> str:
     if isinstance(error, json.JSONDecodeError):
-        return f"The settings are not valid JSON ({error.msg})."
+        return _("The settings are not valid JSON ({why}).").format(why=error.msg)
     if isinstance(error, RecursionError):
-        return "The settings are nested too deeply to read."
+        return _("The settings are nested too deeply to read.")
     return str(error)[:300]
 
 
-def set_language(code: str) -> str:
-    """The worker's `language` call: the page's language (`<html lang>`), sent by python.js once after boot
-    and again only if a later page is in another. Read-outs and sentences write numbers in it from now on.
-    Never part of the memory snapshot, which is made before any page speaks: one snapshot for all."""
+def set_language(code: str, catalog_json: str = "") -> str:
+    """The worker's `language` call: the page's language (`<html lang>`) and its compiled catalog (JSON text,
+    "" for English), sent by python.js once after boot and again only if a later page is in another. The
+    models' words (widgets/words.py) and numbers (widgets/numbers.py) are in it from now on. Never part of
+    the memory snapshot, which is made before any page speaks: one snapshot for all languages."""
+    words.use_json(code, catalog_json)
     reply: TextReply = {"ok": True, "text": numbers.set_language(code)}
     return json.dumps(reply)
 

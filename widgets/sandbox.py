@@ -19,6 +19,7 @@ from widgets import registry
 from widgets.model import Result
 from widgets.params import ParameterError
 from widgets.wire import EditedReply, Failure
+from widgets.words import _
 
 FILENAME = "<your model>"
 
@@ -34,26 +35,30 @@ def _line_of(error: BaseException) -> int | None:
 
 
 def _fail(message: str, line: int | None = None) -> str:
-    where = f"Line {line}: " if line else ""
+    where = _("Line {line}: ").format(line=line) if line else ""
     failure: Failure = {"ok": False, "error": where + message}  # the line is in the text the reader sees
     return json.dumps(failure)
 
 
 def _shape_problem(original: Result, edited: Any) -> str | None:
     if not isinstance(edited, Result):
-        return f"MODEL.run must return a Result; it returned {type(edited).__name__}."
+        return _("MODEL.run must return a Result; it returned {kind}.").format(kind=type(edited).__name__)
     for name, rows in original.data.items():
         new_rows = edited.data.get(name) if isinstance(edited.data, dict) else None
         if not isinstance(new_rows, list) or not new_rows:
-            return f"the data set “{name}” is missing or empty; the chart needs it."
+            return _("the data set “{name}” is missing or empty; the chart needs it.").format(name=name)
         fields = set(rows[0])
         for row in new_rows:
             if not isinstance(row, dict) or not fields <= set(row):
-                return f"each row of “{name}” needs the fields {', '.join(sorted(fields))}."
+                return _("each row of “{name}” needs the fields {fields}.").format(
+                    name=name, fields=", ".join(sorted(fields))
+                )
             for key in fields:
                 value = row[key]
                 if isinstance(value, float) and not math.isfinite(value):
-                    return f"“{name}” has a value that is not a finite number ({key} = {value})."
+                    return _("“{name}” has a value that is not a finite number ({key} = {value}).").format(
+                        name=name, key=key, value=value
+                    )
     return None
 
 
@@ -64,19 +69,19 @@ def run_edited(name: str, code: str, values_json: str) -> str:
     try:
         compiled = compile(code, FILENAME, "exec")
     except SyntaxError as error:
-        return _fail(f"Python cannot read this: {error.msg}.", error.lineno)
+        return _fail(_("Python cannot read this: {why}.").format(why=error.msg), error.lineno)
     namespace: dict[str, Any] = {"__name__": f"reader_{name}"}
     try:
         exec(compiled, namespace)
         edited_model = namespace.get("MODEL")
         if edited_model is None:
-            return _fail("the code must still define MODEL (the widget looks for it).")
+            return _fail(_("the code must still define MODEL (the widget looks for it)."))
         settings, baseline, previous = registry.parse_request(values_json)
         original = original_model.run(settings, baseline)
         edited = edited_model.run(settings, baseline, words=False)
         problem = _shape_problem(original, edited)
         if problem:
-            return _fail(f"The output has the wrong shape: {problem}")
+            return _fail(_("The output has the wrong shape: {problem}").format(problem=problem))
         said: Result = edited_model.run(settings, baseline, previous)  # and in words
     except ParameterError as error:
         return _fail(str(error))
@@ -88,16 +93,15 @@ def run_edited(name: str, code: str, values_json: str) -> str:
 
 def standalone(code: str) -> str:
     """One .py file that runs with plain CPython: the shared helpers, then the reader's model."""
-    parts = [
-        _module_text(m) for m in ("widgets.numbers", "widgets.params", "widgets.describe", "widgets.model")
-    ] + [code]
+    helpers = ("widgets.numbers", "widgets.words", "widgets.params", "widgets.describe", "widgets.model")
+    parts = [_module_text(m) for m in helpers] + [code]
     body = "\n\n".join(_without_package_imports(part) for part in parts)
     return (
         '"""A model from the Busan truce explainer, with its helpers, as one file.\n\n'
         'Run it with:  python3 this_file.py\n"""\n\nfrom __future__ import annotations\n\n'
         f'{body}\n\n\nif __name__ == "__main__":\n'
         "    for figure in MODEL.run(MODEL.defaults()).figures:\n"
-        '        print(f"{figure.label}: {figure.text}")\n'
+        '        print(f"{_(figure.label)}: {figure.text}")\n'
     )
 
 

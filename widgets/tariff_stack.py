@@ -17,139 +17,170 @@ from widgets.describe import Narration, Rows, State
 from widgets.model import BASELINE, YOURS, Figure, Model, Preset, Result
 from widgets.numbers import exact
 from widgets.params import Param, format_value
+from widgets.words import N_, _
 
 # (key, label, charged on the same good from other countries too?)
 LAYERS = (
-    ("mfn", "Normal duty (MFN)", True),
-    ("section301", "Section 301 (China only)", False),
-    ("section232", "Section 232 (steel, aluminium…)", True),
-    ("fentanyl", "“Fentanyl” tariff (IEEPA, China only)", False),
-    ("reciprocal", "Reciprocal tariff (IEEPA)", False),
-    ("section122", "Section 122 surcharge (all countries)", True),
+    ("mfn", N_("Normal duty (MFN)"), True),
+    ("section301", N_("Section 301 (China only)"), False),
+    ("section232", N_("Section 232 (steel, aluminium…)"), True),
+    ("fentanyl", N_("“Fentanyl” tariff (IEEPA, China only)"), False),
+    ("reciprocal", N_("Reciprocal tariff (IEEPA)"), False),
+    ("section122", N_("Section 122 surcharge (all countries)"), True),
 )
 
 PARAMS = (
     Param(
         name="mfn",
-        label="Normal US duty on this good (MFN)",
+        label=N_("Normal US duty on this good (MFN)"),
         unit="%",
         minimum=0,
         maximum=40,
         step=0.5,
         default=3,
         source="piie-2019-phase-one",
-        assumption="PIIE put the average US tariff on goods from China at 3.0% before the trade war began in 2018, when only normal duties applied; 3% stands here for the normal duty on one good. Each good has its own rate.",
-        help="The duty a good pays whichever country it comes from (the most-favoured-nation rate). It applies to other suppliers too.",
+        assumption=N_(
+            "PIIE put the average US tariff on goods from China at 3.0% before the trade war began in 2018, when only normal duties applied; 3% stands here for the normal duty on one good. Each good has its own rate."
+        ),
+        help=N_(
+            "The duty a good pays whichever country it comes from (the most-favoured-nation rate). It applies to other suppliers too."
+        ),
     ),
     Param(
         name="section301",
-        label="Section 301 tariff (China only)",
+        label=N_("Section 301 tariff (China only)"),
         unit="%",
         minimum=0,
         maximum=100,
         step=0.5,
         default=25,
         source="tariffglossary-section301",
-        help="7.5% to 25% on the lists of 2018–19 (25% on Lists 1 to 3, 7.5% on List 4A); since 27 September 2024, 25% to 100% on some goods, such as electric vehicles, after the four-year review. 25% stands for a good on Lists 1 to 3. In force through every truce.",
+        help=N_(
+            "7.5% to 25% on the lists of 2018–19 (25% on Lists 1 to 3, 7.5% on List 4A); since 27 September 2024, 25% to 100% on some goods, such as electric vehicles, after the four-year review. 25% stands for a good on Lists 1 to 3. In force through every truce."
+        ),
     ),
     Param(
         name="section232",
-        label="Section 232 tariff (steel, aluminium…)",
+        label=N_("Section 232 tariff (steel, aluminium…)"),
         unit="%",
         minimum=0,
         maximum=50,
         step=5,
         default=0,
         source="strtrade-2025-06",
-        help="Tariffs on steel, aluminium and some other goods from every country, 50% on steel and aluminium from 4 June 2025. 0 means this good is not covered. A good under a Section 232 tariff is exempt from the reciprocal tariffs.",
+        help=N_(
+            "Tariffs on steel, aluminium and some other goods from every country, 50% on steel and aluminium from 4 June 2025. 0 means this good is not covered. A good under a Section 232 tariff is exempt from the reciprocal tariffs."
+        ),
     ),
     Param(
         name="fentanyl",
-        label="“Fentanyl” tariff (China only)",
+        label=N_("“Fentanyl” tariff (China only)"),
         unit="%",
         minimum=0,
         maximum=50,
         step=1,
         default=10,
         source="str-2025-11",
-        help="20% from March 2025; cut to 10% for goods entered from 10 November 2025; struck down with all IEEPA tariffs on 20 February 2026.",
+        help=N_(
+            "20% from March 2025; cut to 10% for goods entered from 10 November 2025; struck down with all IEEPA tariffs on 20 February 2026."
+        ),
     ),
     Param(
         name="reciprocal",
-        label="Reciprocal tariff on China",
+        label=N_("Reciprocal tariff on China"),
         unit="%",
         minimum=0,
         maximum=125,
         step=1,
         default=10,
         source="str-2025-11",
-        help="10% in force after Busan; a return to 34% (10% + the suspended 24%) was put off to 10 November 2026. It peaked at 125% in April 2025 and was struck down on 20 February 2026. Not charged on Section 232 goods.",
+        help=N_(
+            "10% in force after Busan; a return to 34% (10% + the suspended 24%) was put off to 10 November 2026. It peaked at 125% in April 2025 and was struck down on 20 February 2026. Not charged on Section 232 goods."
+        ),
     ),
     Param(
         name="section122",
-        label="Section 122 surcharge (all countries)",
+        label=N_("Section 122 surcharge (all countries)"),
         unit="%",
         minimum=0,
         maximum=15,
         step=1,
         default=0,
         source="mofcom-2026-02",
-        help="After the Supreme Court ruling, Trump announced 10% and the next day said he would raise it to 15%; 10% was applied to goods from every country from 24 February 2026, for at most 150 days, to about 24 July 2026. The Court of International Trade ruled it unlawful on 7 May 2026, with relief only for the importers that sued (for all other importers the 10% stayed in force); on appeal, the Federal Circuit stayed that ruling on 12 June 2026. It is not the rate in force after July 2026.",
+        help=N_(
+            "After the Supreme Court ruling, Trump announced 10% and the next day said he would raise it to 15%; 10% was applied to goods from every country from 24 February 2026, for at most 150 days, to about 24 July 2026. The Court of International Trade ruled it unlawful on 7 May 2026, with relief only for the importers that sued (for all other importers the 10% stayed in force); on appeal, the Federal Circuit stayed that ruling on 12 June 2026. It is not the rate in force after July 2026."
+        ),
     ),
     Param(
         name="others_reciprocal",
-        label="Reciprocal tariff on the same good from other countries",
+        label=N_("Reciprocal tariff on the same good from other countries"),
         unit="%",
         minimum=0,
         maximum=50,
         step=1,
         default=10,
         source="natlawreview-2025-04",
-        help="The 10% “baseline” reciprocal tariff most countries faced from April 2025; struck down with the other IEEPA tariffs in February 2026. Not charged on Section 232 goods.",
+        help=N_(
+            "The 10% “baseline” reciprocal tariff most countries faced from April 2025; struck down with the other IEEPA tariffs in February 2026. Not charged on Section 232 goods."
+        ),
     ),
     Param(
         name="china_share",
-        label="China's share of US imports of this good, before the tariffs",
+        label=N_("China's share of US imports of this good, before the tariffs"),
         unit="%",
         minimum=10,
         maximum=100,
         step=5,
         default=50,
-        assumption="Each good differs; 50% is a teaching value for a good that China and other countries both sell. 100% means no other country makes it.",
-        help="How much of the good came from China before any tariff; the rest came from other countries at the same price.",
+        assumption=N_(
+            "Each good differs; 50% is a teaching value for a good that China and other countries both sell. 100% means no other country makes it."
+        ),
+        help=N_(
+            "How much of the good came from China before any tariff; the rest came from other countries at the same price."
+        ),
     ),
     Param(
         name="switching",
-        label="How easily buyers switch to other countries' suppliers",
+        label=N_("How easily buyers switch to other countries' suppliers"),
         unit="",
         minimum=0,
         maximum=8,
         step=0.5,
         default=3,
-        assumption="No source gives this for one good; 3 is a teaching value: with half of purchases from China before the tariffs, a Chinese good 10% dearer than the same good from elsewhere keeps about 43% of them. 0 means buyers cannot switch.",
-        help="0: buyers keep their suppliers whatever the price gap. Higher: buyers move to other countries' suppliers faster (trade diversion).",
+        assumption=N_(
+            "No source gives this for one good; 3 is a teaching value: with half of purchases from China before the tariffs, a Chinese good 10% dearer than the same good from elsewhere keeps about 43% of them. 0 means buyers cannot switch."
+        ),
+        help=N_(
+            "0: buyers keep their suppliers whatever the price gap. Higher: buyers move to other countries' suppliers faster (trade diversion)."
+        ),
     ),
     Param(
         name="pass_through",
-        label="Share of each tariff passed on to the buyer",
+        label=N_("Share of each tariff passed on to the buyer"),
         unit="%",
         minimum=0,
         maximum=100,
         step=5,
         default=100,
         source="amiti-2019",
-        help="100% means the buyer pays the whole tariff; studies of the 2018 tariffs found close to complete pass-through into the prices US importers paid.",
+        help=N_(
+            "100% means the buyer pays the whole tariff; studies of the 2018 tariffs found close to complete pass-through into the prices US importers paid."
+        ),
     ),
     Param(
         name="elasticity",
-        label="How strongly US purchases of the good respond to its price",
+        label=N_("How strongly US purchases of the good respond to its price"),
         unit="",
         minimum=0,
         maximum=3,
         step=0.1,
         default=1,
-        assumption="We found no source for this good's elasticity; 1 means a 1% higher average price cuts purchases by about 1%, a middling value used for teaching. Switching between countries is the separate setting above.",
-        help="0: buyers keep buying as much whatever the price. Higher: they buy less of the good as its average price rises.",
+        assumption=N_(
+            "We found no source for this good's elasticity; 1 means a 1% higher average price cuts purchases by about 1%, a middling value used for teaching. Switching between countries is the separate setting above."
+        ),
+        help=N_(
+            "0: buyers keep buying as much whatever the price. Higher: they buy less of the good as its average price rises."
+        ),
     ),
 )
 
@@ -165,17 +196,17 @@ _AFTER_BUSAN = {
     **_RESPONSES,
 }
 PRESETS = (
-    Preset("before_busan", "Before Busan (Oct 2025)", {**_AFTER_BUSAN, "fentanyl": 20.0}, "str-2025-11"),
-    Preset("after_busan", "After Busan (10 Nov 2025)", _AFTER_BUSAN, "str-2025-11"),
+    Preset("before_busan", N_("Before Busan (Oct 2025)"), {**_AFTER_BUSAN, "fentanyl": 20.0}, "str-2025-11"),
+    Preset("after_busan", N_("After Busan (10 Nov 2025)"), _AFTER_BUSAN, "str-2025-11"),
     Preset(
         "section122_period",
-        "Section 122 period (24 Feb – c. 24 Jul 2026)",
+        N_("Section 122 period (24 Feb – c. 24 Jul 2026)"),
         {**_AFTER_BUSAN, "fentanyl": 0.0, "reciprocal": 0.0, "others_reciprocal": 0.0, "section122": 10.0},
         "mofcom-2026-02",
     ),
     Preset(
         "steel_good",
-        "A steel good after Busan (Section 232 at 50%)",
+        N_("A steel good after Busan (Section 232 at 50%)"),
         {**_AFTER_BUSAN, "section232": 50.0},
         "strtrade-2025-06",
     ),
@@ -256,15 +287,17 @@ def inactive(values: dict[str, float], china_pct: float, others_pct: float) -> d
     """Settings that change nothing in this state, and why (said next to each slider)."""
     notes: dict[str, str] = {}
     if values["section232"] > 0:
-        exempt = "No effect while the Section 232 tariff is above 0%: Section 232 goods are exempt from the reciprocal tariffs."
+        exempt = _(
+            "No effect while the Section 232 tariff is above 0%: Section 232 goods are exempt from the reciprocal tariffs."
+        )
         notes["reciprocal"] = notes["others_reciprocal"] = exempt
     if values["pass_through"] == 0:
-        unmoved = (
+        unmoved = _(
             "No effect while pass-through is 0%: the buyer's price does not change, whatever the tariff."
         )
         notes["elasticity"] = notes["switching"] = unmoved
     elif values["china_share"] == 100:
-        notes["switching"] = notes["others_reciprocal"] = (
+        notes["switching"] = notes["others_reciprocal"] = _(
             "No effect while China is the only supplier (100%): there is no one to switch to."
         )
     # No note when China and others pay the same tariff: switching then leaves the read-outs as they are,
@@ -279,33 +312,36 @@ def compute(values: dict[str, float]) -> Result:
     curve = [{"tariff": rate, **outcome(rate, others, values)} for rate in curve_rates(china)]
     mine = outcome(china, others, values)
     figures = [
-        Figure("total", "Tariff on this good from China (all layers that apply)", china, "%"),
+        Figure("total", N_("Tariff on this good from China (all layers that apply)"), china, "%"),
         Figure(
             "price",
-            "Duty-paid import price of the $100 Chinese good (before any shop mark-up)",
+            N_("Duty-paid import price of the $100 Chinese good (before any shop mark-up)"),
             mine["price"],
             "$",
         ),
         Figure(
             "volume",
-            "Imports of this good from China, as a share of their no-tariff level",
+            N_("Imports of this good from China, as a share of their no-tariff level"),
             mine["volume"],
             "%",
         ),
         Figure(
             "effective_before",
-            "Average tariff on all imports of this good, before buyers switch suppliers",
+            N_("Average tariff on all imports of this good, before buyers switch suppliers"),
             mine["effective_before"],
             "%",
         ),
         Figure(
             "effective_after",
-            "Average tariff on all imports of this good, after buyers switch suppliers",
+            N_("Average tariff on all imports of this good, after buyers switch suppliers"),
             mine["effective_after"],
             "%",
         ),
         Figure(
-            "revenue", "Customs revenue per $100 of no-tariff purchases of this good", mine["revenue"], "$"
+            "revenue",
+            N_("Customs revenue per $100 of no-tariff purchases of this good"),
+            mine["revenue"],
+            "$",
         ),
     ]
     point = [{"tariff": china, "others_tariff": others, **mine}]
@@ -319,12 +355,26 @@ def in_one_line(values: dict[str, float], figures: dict[str, float]) -> str:
     tariff, passed = figures["total"], values["pass_through"]
     price = format_value(figures["price"], "$")
     if passed == 0:
-        return f"The tariff on this good from China is {format_value(tariff, '%')}, but none of it is passed on, so the buyer still pays {price}."
+        return _(
+            "The tariff on this good from China is {tariff}, but none of it is passed on, so the buyer still pays {price}."
+        ).format(tariff=format_value(tariff, "%"), price=price)
     multiplier = exact(round(1 + passed / 100 * tariff / 100, 4))  # exact: 1.1584, not 1.16
-    share = "all of it is" if passed == 100 else f"{format_value(passed, '%')} of it is"
-    return (
-        f"The tariff on this good from China is {format_value(tariff, '%')} and {share} passed on to the buyer, "
-        f"so the buyer pays ${exact(BASE_PRICE)} × {multiplier} = {price}."
+    if passed == 100:
+        said = _(
+            "The tariff on this good from China is {tariff} and all of it is passed on to the buyer, "
+            "so the buyer pays {base} × {multiplier} = {price}."
+        )
+    else:
+        said = _(
+            "The tariff on this good from China is {tariff} and {share} of it is passed on to the buyer, "
+            "so the buyer pays {base} × {multiplier} = {price}."
+        )
+    return said.format(
+        tariff=format_value(tariff, "%"),
+        share=format_value(passed, "%"),
+        base=f"${exact(BASE_PRICE)}",
+        multiplier=multiplier,
+        price=price,
     )
 
 
@@ -343,17 +393,26 @@ def states(values: dict[str, float], data: dict[str, Rows]) -> dict[str, State]:
     if peak["tariff"] == curve[-1]["tariff"]:
         top = format_value(curve[-1]["tariff"], "%")
         return {
-            "revenue": State("rising", f"customs revenue keeps rising with the tariff up to {top}: no peak")
+            "revenue": State(
+                "rising",
+                _("customs revenue keeps rising with the tariff up to {top}: no peak").format(top=top),
+            )
         }
     near = format_value(peak["tariff"], "%")
     if tariff > peak["tariff"] + 2.5:  # the curve is drawn every 5%: past the peak by more than half a step
-        return {"revenue": State("past", f"revenue now falls as the tariff rises: past its peak near {near}")}
-    return {"revenue": State("below", f"revenue still rises with the tariff, up to its peak near {near}")}
+        said = _("revenue now falls as the tariff rises: past its peak near {near}")
+        return {"revenue": State("past", said.format(near=near))}
+    said = _("revenue still rises with the tariff, up to its peak near {near}")
+    return {"revenue": State("below", said.format(near=near))}
 
 
 def _layers_text(rows: Rows) -> str:
     total = format_value(sum(r["rate"] for r in rows), "%")
-    charged = [f"{r['layer']} {format_value(r['rate'], '%')}" for r in rows if r["rate"] > 0]
+    charged = [
+        _("{setting} {value}").format(setting=_(r["layer"]), value=format_value(r["rate"], "%"))
+        for r in rows
+        if r["rate"] > 0
+    ]
     return f"{total} ({', '.join(charged)})" if charged else total
 
 
@@ -365,28 +424,38 @@ def chart_summaries(data: dict[str, Rows]) -> dict[str, str]:
     peak = _revenue_peak(curve)
 
     def at(point: dict[str, float]) -> str:
-        return (
-            f"at {format_value(point['tariff'], '%', 1)}, imports {format_value(point['volume'], '', 1)} "
-            f"and revenue {format_value(point['revenue'], '$')}"
+        return _("at {tariff}, imports {volume} and revenue {revenue}").format(
+            tariff=format_value(point["tariff"], "%", 1),
+            volume=format_value(point["volume"], "", 1),
+            revenue=format_value(point["revenue"], "$"),
         )
 
     return {
-        "tariff_layers": f"Your scenario's tariff layers add up to {_layers_text(layers[YOURS])}; "
-        f"the baseline's to {_layers_text(layers[BASELINE])}.",
-        "volume_and_revenue": f"As China's tariff climbs from 0% to {format_value(curve[-1]['tariff'], '%')}, "
-        f"imports from China fall from {format_value(curve[0]['volume'], '', 1)} to "
-        f"{format_value(curve[-1]['volume'], '', 1)} (no tariffs = 100), and customs revenue peaks at "
-        f"{format_value(peak['revenue'], '$')} per $100 of no-tariff purchases near {format_value(peak['tariff'], '%')}. "
-        f"Your scenario is {at(points[YOURS])}; the baseline {at(points[BASELINE])}.",
+        "tariff_layers": _(
+            "Your scenario's tariff layers add up to {yours}; the baseline's to {baseline}."
+        ).format(yours=_layers_text(layers[YOURS]), baseline=_layers_text(layers[BASELINE])),
+        "volume_and_revenue": _(
+            "As China's tariff climbs from 0% to {top}, imports from China fall from {first} to {last} "
+            "(no tariffs = 100), and customs revenue peaks at {revenue} per $100 of no-tariff purchases near "
+            "{peak}. Your scenario is {yours}; the baseline {baseline}."
+        ).format(
+            top=format_value(curve[-1]["tariff"], "%"),
+            first=format_value(curve[0]["volume"], "", 1),
+            last=format_value(curve[-1]["volume"], "", 1),
+            revenue=format_value(peak["revenue"], "$"),
+            peak=format_value(peak["tariff"], "%"),
+            yours=at(points[YOURS]),
+            baseline=at(points[BASELINE]),
+        ),
     }
 
 
 NARRATION = Narration(
     names={
-        "price": "the price paid",
-        "volume": "imports from China",
-        "revenue": "customs revenue",
-        "total": "the tariff on the good from China",
+        "price": N_("the price paid"),
+        "volume": N_("imports from China"),
+        "revenue": N_("customs revenue"),
+        "total": N_("the tariff on the good from China"),
     },
     plural=frozenset({"volume"}),
     states=states,
@@ -397,7 +466,7 @@ NARRATION = Narration(
 MODEL = Model(
     name="tariff_stack",
     version=3,  # see [[model_version]] in explainers/corrections.toml
-    title="What US tariffs do to one good imported from China",
+    title=N_("What US tariffs do to one good imported from China"),
     params=PARAMS,
     presets=PRESETS,
     compute=compute,
@@ -434,6 +503,8 @@ its price; no retaliation, no exchange-rate change, no time lags (the "after swi
 up, not how fast). The Section 232 exemption covers the reciprocal tariffs only, and the whole good is treated as
 covered (in practice some goods pay on their metal content). It illustrates the arithmetic; it does not forecast
 prices or trade.""",
-    limits_in_brief="This is one good, not the average of all Chinese goods: suppliers do not cut their prices, "
-    "China does not retaliate, and switching suppliers happens at once rather than over months.",
+    limits_in_brief=N_(
+        "This is one good, not the average of all Chinese goods: suppliers do not cut their prices, "
+        "China does not retaliate, and switching suppliers happens at once rather than over months."
+    ),
 )

@@ -7,24 +7,29 @@ import altair as alt
 
 from explainers.charts import scenarios
 from explainers.charts.base import Column, Table, WidgetCharts
+from widgets.words import N_, _
 
-YEAR = alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0, values=list(range(2025, 2051, 5))))
+
+def year() -> alt.X:
+    return alt.X("year:O", title=_("Year"), axis=alt.Axis(labelAngle=0, values=list(range(2025, 2051, 5))))
 
 
 def output_over_time() -> alt.Chart:
     return (
-        alt.Chart(alt.NamedData("years"), title="Central Asian rare-earth output: baseline and your scenario")
+        alt.Chart(
+            alt.NamedData("years"), title=_("Central Asian rare-earth output: baseline and your scenario")
+        )
         .mark_line(point=True)
         .encode(
-            x=YEAR,
-            y=alt.Y("output:Q", title="Output (tonnes of rare-earth oxide a year)"),
+            x=year(),
+            y=alt.Y("output:Q", title=_("Output (tonnes of rare-earth oxide a year)")),
             color=scenarios.colour(),
             strokeDash=scenarios.dash(legend=False),
             tooltip=[
-                scenarios.TOOLTIP,
-                alt.Tooltip("year:O", title="Year"),
-                alt.Tooltip("output:Q", title="Output (t)", format=",.0f"),
-                alt.Tooltip("value_kept:Q", title="Value ($ million)", format=",.0f"),
+                scenarios.tooltip(),
+                alt.Tooltip("year:O", title=_("Year")),
+                alt.Tooltip("output:Q", title=_("Output (t)"), format=",.0f"),
+                alt.Tooltip("value_kept:Q", title=_("Value ($ million)"), format=",.0f"),
             ],
         )
         .properties(width="container", height=200)
@@ -33,12 +38,13 @@ def output_over_time() -> alt.Chart:
 
 def mining_against_processing() -> alt.Chart:
     labels = {
-        "china_processing_share": "China's share of world processing",
-        "mine_share": "Central Asia's share of world mining",
+        "china_processing_share": _("China's share of world processing"),
+        "mine_share": _("Central Asia's share of world mining"),
     }
     return (
         alt.Chart(
-            alt.NamedData("years"), title="Mining is not processing: shares of the world, baseline and yours"
+            alt.NamedData("years"),
+            title=_("Mining is not processing: shares of the world, baseline and yours"),
         )
         .transform_fold(list(labels), as_=["measure", "share"])
         .transform_calculate(
@@ -48,10 +54,10 @@ def mining_against_processing() -> alt.Chart:
         )
         .mark_line()
         .encode(
-            x=YEAR,
+            x=year(),
             y=alt.Y(
                 "share:Q",
-                title="Share of the world",
+                title=_("Share of the world"),
                 axis=alt.Axis(format="%"),
                 scale=alt.Scale(domain=[0, 1]),
             ),
@@ -64,10 +70,10 @@ def mining_against_processing() -> alt.Chart:
             strokeDash=scenarios.dash(),
             detail="scenario:N",
             tooltip=[
-                scenarios.TOOLTIP,
-                alt.Tooltip("year:O", title="Year"),
-                alt.Tooltip("label:N", title="Measure"),
-                alt.Tooltip("share:Q", title="Share", format=".1%"),
+                scenarios.tooltip(),
+                alt.Tooltip("year:O", title=_("Year")),
+                alt.Tooltip("label:N", title=_("Measure")),
+                alt.Tooltip("share:Q", title=_("Share"), format=".1%"),
             ],
         )
         .properties(width="container", height=200)
@@ -75,7 +81,7 @@ def mining_against_processing() -> alt.Chart:
 
 
 CHARTS = WidgetCharts(
-    description=(
+    description=N_(
         "Two charts from 2025 to 2050, each for the baseline (dashed) and your scenario. The first shows Central "
         "Asia's yearly rare-earth output; it stays at zero until the lead time has passed. The second sets China's "
         "share of the world's rare-earth processing beside Central Asia's share of the world's mining: mining more "
@@ -85,14 +91,14 @@ CHARTS = WidgetCharts(
     tables=(
         Table(
             "years",
-            "Year by year",
+            N_("Year by year"),
             (
                 scenarios.COLUMN,
-                Column("year", "Year"),
-                Column("output", "Output (t)", 0),
-                Column("mine_share", "Share of world mining", 3),
-                Column("china_processing_share", "China's share of world processing", 3),
-                Column("value_kept", "Value ($ million)", 0),
+                Column("year", N_("Year")),
+                Column("output", N_("Output (t)"), 0),
+                Column("mine_share", N_("Share of world mining"), 3),
+                Column("china_processing_share", N_("China's share of world processing"), 3),
+                Column("value_kept", N_("Value ($ million)"), 0),
             ),
         ),
     ),

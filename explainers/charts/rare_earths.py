@@ -8,6 +8,7 @@ import altair as alt
 
 from explainers import data
 from explainers.charts.base import Column, StaticChart, Table
+from widgets.words import N_, _
 
 
 def production_rows() -> list[dict[str, Any]]:
@@ -19,14 +20,14 @@ def production_rows() -> list[dict[str, Any]]:
 
 def production_by_country(rows: list[dict[str, Any]]) -> alt.Chart:
     return (
-        alt.Chart(alt.Data(values=rows), title="Rare-earth mine production by country, 2024")
+        alt.Chart(alt.Data(values=rows), title=_("Rare-earth mine production by country, 2024"))
         .mark_bar()
         .encode(
             y=alt.Y("country:N", sort="-x", title=None),
-            x=alt.X("tonnes:Q", title="Mine production (tonnes of rare-earth oxide)"),
+            x=alt.X("tonnes:Q", title=_("Mine production (tonnes of rare-earth oxide)")),
             tooltip=[
-                alt.Tooltip("country:N", title="Country"),
-                alt.Tooltip("tonnes:Q", title="Tonnes REO", format=","),
+                alt.Tooltip("country:N", title=_("Country")),
+                alt.Tooltip("tonnes:Q", title=_("Tonnes REO"), format=","),
             ],
         )
         .properties(width="container", height=260)
@@ -35,8 +36,8 @@ def production_by_country(rows: list[dict[str, Any]]) -> alt.Chart:
 
 PRODUCTION = StaticChart(
     name="rare_earth_production",
-    title="Rare-earth mine production by country, 2024",
-    description=(
+    title=N_("Rare-earth mine production by country, 2024"),
+    description=N_(
         "Horizontal bars of 2024 mine production in tonnes of rare-earth oxide. China's bar, 270,000 tonnes, "
         "is about six times the next, the United States at 45,000 tonnes; China mined about 70% of the world's total."
     ),
@@ -44,8 +45,8 @@ PRODUCTION = StaticChart(
     rows=production_rows,
     table=Table(
         "data",
-        "Mine production, 2024 (tonnes of rare-earth oxide)",
-        (Column("country", "Country"), Column("tonnes", "Tonnes REO", 0)),
+        N_("Mine production, 2024 (tonnes of rare-earth oxide)"),
+        (Column("country", N_("Country")), Column("tonnes", N_("Tonnes REO"), 0)),
     ),
 )
 
@@ -69,32 +70,32 @@ def share_by_stage(rows: list[dict[str, Any]]) -> alt.TopLevelMixin:
             # Room past 100 for the value beside the longest bar, inside the plot at any width.
             x=alt.X(
                 "share:Q",
-                title="China's share of world total (%)",
+                title=_("China's share of world total (%)"),
                 scale=alt.Scale(domain=[0, 112]),
                 axis=alt.Axis(values=list(range(0, 101, 20))),
             ),
             color=alt.Color(
-                "stage:N", sort=stages, title="Stage of the chain", legend=alt.Legend(orient="bottom")
+                "stage:N", sort=stages, title=_("Stage of the chain"), legend=alt.Legend(orient="bottom")
             ),
             tooltip=[
-                alt.Tooltip("stage:N", title="Stage"),
-                alt.Tooltip("measure:N", title="Measure"),
-                alt.Tooltip("share:Q", title="China's share (%)"),
+                alt.Tooltip("stage:N", title=_("Stage")),
+                alt.Tooltip("measure:N", title=_("Measure")),
+                alt.Tooltip("share:Q", title=_("China's share (%)")),
             ],
         )
     )
     labels = bars.mark_text(align="left", dx=4).encode(
         text=alt.Text("share:Q", format=".0f"), color=alt.value("currentColor")
     )
-    return alt.layer(bars, labels, title="China's share at each stage of the rare-earth chain").properties(
+    return alt.layer(bars, labels, title=_("China's share at each stage of the rare-earth chain")).properties(
         width="container", height=220
     )
 
 
 SHARE_BY_STAGE = StaticChart(
     name="china_share_by_stage",
-    title="China's share at each stage of the rare-earth chain",
-    description=(
+    title=N_("China's share at each stage of the rare-earth chain"),
+    description=N_(
         "Horizontal bars of China's share of world totals. Mining: 69% in 2024 (USGS figures) and 62% in 2023 (IEA). "
         "Refining and separation: 91% in 2025 and 92% of refined output in 2023 (IEA). Permanent magnets: 94% in 2025 "
         "(IEA). China's grip tightens further down the chain."
@@ -103,7 +104,11 @@ SHARE_BY_STAGE = StaticChart(
     rows=share_rows,
     table=Table(
         "data",
-        "China's share by stage (% of world total)",
-        (Column("stage", "Stage"), Column("measure", "Measure"), Column("share", "China's share (%)", 0)),
+        N_("China's share by stage (% of world total)"),
+        (
+            Column("stage", N_("Stage")),
+            Column("measure", N_("Measure")),
+            Column("share", N_("China's share (%)"), 0),
+        ),
     ),
 )

@@ -9,6 +9,7 @@ import altair as alt
 
 from explainers import data
 from explainers.charts.base import Column, StaticChart, Table
+from widgets.words import N_, _
 
 ROLES = [
     "Critical-minerals memorandum with the US",
@@ -32,7 +33,7 @@ def region_map(rows: list[dict[str, Any]]) -> alt.Chart:
         fields=["country", "role"],
     )
     return (
-        alt.Chart(outlines, title="Central Asia and the Middle Corridor")
+        alt.Chart(outlines, title=_("Central Asia and the Middle Corridor"))
         .mark_geoshape(stroke="white", strokeWidth=0.7)
         .transform_lookup(lookup="id", from_=roles)
         .transform_filter("isValid(datum.role)")
@@ -40,7 +41,7 @@ def region_map(rows: list[dict[str, Any]]) -> alt.Chart:
             color=alt.Color(
                 "role:N", sort=ROLES, title=None, legend=alt.Legend(orient="bottom", columns=2, labelLimit=0)
             ),
-            tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("role:N", title="Role")],
+            tooltip=[alt.Tooltip("country:N", title=_("Country")), alt.Tooltip("role:N", title=_("Role"))],
         )
         .project(type="mercator")
         .properties(width="container", height=300)
@@ -49,8 +50,8 @@ def region_map(rows: list[dict[str, Any]]) -> alt.Chart:
 
 REGION_MAP = StaticChart(
     name="central_asia_map",
-    title="Central Asia and the Middle Corridor",
-    description=(
+    title=N_("Central Asia and the Middle Corridor"),
+    description=N_(
         "A map from Türkiye in the west to China in the east. Kazakhstan and Uzbekistan, which signed critical-minerals "
         "memoranda with the United States (2025 and 2024), are highlighted; Kyrgyzstan, Tajikistan and Turkmenistan are "
         "the other Central Asian C5+1 members; Azerbaijan, Georgia and Türkiye carry the Middle Corridor west from the "
@@ -58,5 +59,7 @@ REGION_MAP = StaticChart(
     ),
     build=region_map,
     rows=map_rows,
-    table=Table("data", "Countries on the map", (Column("country", "Country"), Column("role", "Role"))),
+    table=Table(
+        "data", N_("Countries on the map"), (Column("country", N_("Country")), Column("role", N_("Role")))
+    ),
 )

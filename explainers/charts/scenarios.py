@@ -7,11 +7,16 @@ import altair as alt
 
 from explainers.charts.base import Column
 from widgets.model import BASELINE, YOURS
+from widgets.words import N_, _
 
 SCENARIOS = [BASELINE, YOURS]
 DASHES = [[5, 4], [1, 0]]  # the baseline dashed, your scenario solid
-TOOLTIP = alt.Tooltip("scenario:N", title="Scenario")
-COLUMN = Column("scenario", "Scenario")
+COLUMN = Column("scenario", N_("Scenario"))
+
+
+def tooltip() -> alt.Tooltip:
+    """The scenario's name first in every tooltip (a function: its title is in the build's language)."""
+    return alt.Tooltip("scenario:N", title=_("Scenario"))
 
 
 def dash(legend: bool = True) -> alt.StrokeDash:

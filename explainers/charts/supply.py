@@ -8,24 +8,28 @@ import altair as alt
 from explainers.charts import scenarios
 from explainers.charts.base import Column, Table, WidgetCharts
 from widgets.model import BASELINE, YOURS
+from widgets.words import N_, _
 
 PARTS = {
-    "china": "From China",
-    "other": "From elsewhere",
-    "stock_drawn": "Drawn from stockpiles",
-    "unmet": "Unmet demand (shortfall)",
+    "china": N_("From China"),
+    "other": N_("From elsewhere"),
+    "stock_drawn": N_("Drawn from stockpiles"),
+    "unmet": N_("Unmet demand (shortfall)"),
 }
-MONTH = alt.X("date:T", title="Month", axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=8))
+
+
+def month() -> alt.X:
+    return alt.X("date:T", title=_("Month"), axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=8))
 
 
 def supply_against_demand() -> alt.TopLevelMixin:
     label = alt.expr.if_(
         alt.datum.part == "china",
-        PARTS["china"],
+        _(PARTS["china"]),
         alt.expr.if_(
             alt.datum.part == "other",
-            PARTS["other"],
-            alt.expr.if_(alt.datum.part == "stock_drawn", PARTS["stock_drawn"], PARTS["unmet"]),
+            _(PARTS["other"]),
+            alt.expr.if_(alt.datum.part == "stock_drawn", _(PARTS["stock_drawn"]), _(PARTS["unmet"])),
         ),
     )
     stacked = (
@@ -35,19 +39,19 @@ def supply_against_demand() -> alt.TopLevelMixin:
         .transform_calculate(source=label, order=alt.expr.indexof(list(PARTS), alt.datum.part))  # type: ignore[arg-type]  # Vega's indexof takes arrays; Altair's hint says only strings
         .mark_area(opacity=0.85, interpolate="step-after")
         .encode(
-            x=MONTH,
-            y=alt.Y("amount:Q", stack="zero", title="Supply (buyers' November 2025 demand = 100)"),
+            x=month(),
+            y=alt.Y("amount:Q", stack="zero", title=_("Supply (buyers' November 2025 demand = 100)")),
             color=alt.Color(
                 "source:N",
-                title="Your scenario",
-                sort=list(PARTS.values()),
+                title=_("Your scenario"),
+                sort=[_(part) for part in PARTS.values()],
                 legend=alt.Legend(orient="bottom", columns=2, labelLimit=0),
             ),
             order=alt.Order("order:Q"),
             tooltip=[
-                alt.Tooltip("date:T", title="Month", format="%B %Y"),
-                alt.Tooltip("source:N", title="Part"),
-                alt.Tooltip("amount:Q", title="Amount", format=".1f"),
+                alt.Tooltip("date:T", title=_("Month"), format="%B %Y"),
+                alt.Tooltip("source:N", title=_("Part")),
+                alt.Tooltip("amount:Q", title=_("Amount"), format=".1f"),
             ],
         )
     )
@@ -56,12 +60,12 @@ def supply_against_demand() -> alt.TopLevelMixin:
         .transform_filter(alt.datum.scenario == YOURS)
         .mark_line(interpolate="step-after", strokeDash=[6, 3])
         .encode(
-            x=MONTH,
+            x=month(),
             y="demand:Q",
             color=alt.value("currentColor"),
             tooltip=[
-                alt.Tooltip("date:T", title="Month", format="%B %Y"),
-                alt.Tooltip("demand:Q", title="Demand", format=".1f"),
+                alt.Tooltip("date:T", title=_("Month"), format="%B %Y"),
+                alt.Tooltip("demand:Q", title=_("Demand"), format=".1f"),
             ],
         )
     )
@@ -70,13 +74,13 @@ def supply_against_demand() -> alt.TopLevelMixin:
         .transform_filter(alt.datum.scenario == BASELINE)
         .mark_line(interpolate="step-after", strokeWidth=2.5, strokeDash=[2, 2])
         .encode(
-            x=MONTH,
+            x=month(),
             y="served:Q",
             color=alt.value("currentColor"),
             opacity=alt.value(0.7),
             tooltip=[
-                alt.Tooltip("date:T", title="Month", format="%B %Y"),
-                alt.Tooltip("served:Q", title="Baseline: supply reaching buyers", format=".1f"),
+                alt.Tooltip("date:T", title=_("Month"), format="%B %Y"),
+                alt.Tooltip("served:Q", title=_("Baseline: supply reaching buyers"), format=".1f"),
             ],
         )
     )
@@ -85,25 +89,25 @@ def supply_against_demand() -> alt.TopLevelMixin:
         demand,
         baseline,
         title=alt.Title(
-            "Your scenario's supply against demand",
-            subtitle="Dashed: demand. Dotted: the baseline's supply reaching buyers.",
+            _("Your scenario's supply against demand"),
+            subtitle=_("Dashed: demand. Dotted: the baseline's supply reaching buyers."),
         ),
     ).properties(width="container", height=240)
 
 
 def price() -> alt.Chart:
     return (
-        alt.Chart(alt.NamedData("months"), title="Price index (before the restriction = 100)")
+        alt.Chart(alt.NamedData("months"), title=_("Price index (before the restriction = 100)"))
         .mark_line(interpolate="step-after")
         .encode(
-            x=MONTH,
-            y=alt.Y("price:Q", title="Price index", scale=alt.Scale(zero=True)),
+            x=month(),
+            y=alt.Y("price:Q", title=_("Price index"), scale=alt.Scale(zero=True)),
             color=scenarios.colour(),
             strokeDash=scenarios.dash(legend=False),
             tooltip=[
-                scenarios.TOOLTIP,
-                alt.Tooltip("date:T", title="Month", format="%B %Y"),
-                alt.Tooltip("price:Q", title="Price index", format=".0f"),
+                scenarios.tooltip(),
+                alt.Tooltip("date:T", title=_("Month"), format="%B %Y"),
+                alt.Tooltip("price:Q", title=_("Price index"), format=".0f"),
             ],
         )
         .properties(width="container", height=150)
@@ -111,7 +115,7 @@ def price() -> alt.Chart:
 
 
 CHARTS = WidgetCharts(
-    description=(
+    description=N_(
         "Two charts over seven years from the Busan meeting, for buyers outside China. The first stacks your "
         "scenario's monthly supply from China, from elsewhere and from buyers' stockpiles, with any unmet demand on "
         "top, against a dashed demand line; a dotted line shows the supply reaching buyers in the baseline. The "
@@ -121,17 +125,17 @@ CHARTS = WidgetCharts(
     tables=(
         Table(
             "months",
-            "Month by month (buyers' November 2025 demand = 100)",
+            N_("Month by month (buyers' November 2025 demand = 100)"),
             (
                 scenarios.COLUMN,
-                Column("date", "Month"),
-                Column("demand", "Demand", 1),
-                Column("china", "From China", 1),
-                Column("other", "From elsewhere", 1),
-                Column("stock_drawn", "From stockpiles", 1),
-                Column("unmet", "Unmet", 1),
-                Column("stock", "Stock left", 1),
-                Column("price", "Price index", 0),
+                Column("date", N_("Month")),
+                Column("demand", N_("Demand"), 1),
+                Column("china", N_("From China"), 1),
+                Column("other", N_("From elsewhere"), 1),
+                Column("stock_drawn", N_("From stockpiles"), 1),
+                Column("unmet", N_("Unmet"), 1),
+                Column("stock", N_("Stock left"), 1),
+                Column("price", N_("Price index"), 0),
             ),
         ),
     ),

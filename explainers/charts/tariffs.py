@@ -9,28 +9,29 @@ from explainers.charts import scenarios
 from explainers.charts.base import Column, Table, WidgetCharts
 from widgets import tariff_stack
 from widgets.model import YOURS
+from widgets.words import N_, _
 
 LAYER_ORDER = [label for _, label, _ in tariff_stack.LAYERS]
 
 
 def tariff_layers() -> alt.Chart:
     return (
-        alt.Chart(alt.NamedData("layers"), title="US tariff layers on one good from China")
+        alt.Chart(alt.NamedData("layers"), title=_("US tariff layers on one good from China"))
         .mark_bar()
         .encode(
             y=alt.Y("scenario:N", sort=scenarios.SCENARIOS, title=None, axis=alt.Axis(labelLimit=260)),
-            x=alt.X("sum(rate):Q", title="Tariff on the good from China (% of its value)"),
+            x=alt.X("sum(rate):Q", title=_("Tariff on the good from China (% of its value)")),
             color=alt.Color(
                 "layer:N",
                 sort=LAYER_ORDER,
-                title="Tariff layer",
+                title=_("Tariff layer"),
                 legend=alt.Legend(orient="bottom", columns=2, labelLimit=0),
             ),
             order=alt.Order("order:Q"),
             tooltip=[
-                scenarios.TOOLTIP,
-                alt.Tooltip("layer:N", title="Layer"),
-                alt.Tooltip("rate:Q", title="Rate charged (%)"),
+                scenarios.tooltip(),
+                alt.Tooltip("layer:N", title=_("Layer")),
+                alt.Tooltip("rate:Q", title=_("Rate charged (%)")),
             ],
         )
         .properties(width="container", height=130)
@@ -39,8 +40,8 @@ def tariff_layers() -> alt.Chart:
 
 def volume_and_revenue() -> alt.TopLevelMixin:
     measures = {
-        "volume": "Imports from China (no tariffs = 100)",
-        "revenue": "Customs revenue ($ per $100 of no-tariff purchases)",
+        "volume": _("Imports from China (no tariffs = 100)"),
+        "revenue": _("Customs revenue ($ per $100 of no-tariff purchases)"),
     }
     label = alt.expr.if_(alt.datum.measure == "volume", measures["volume"], measures["revenue"])
     colour = alt.Color(
@@ -50,8 +51,8 @@ def volume_and_revenue() -> alt.TopLevelMixin:
         legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0),
     )
     dash = scenarios.dash()
-    x = alt.X("tariff:Q", title="Tariff on the good from China (%)")
-    y = alt.Y("value:Q", title="Index, or $ per $100 of no-tariff purchases")
+    x = alt.X("tariff:Q", title=_("Tariff on the good from China (%)"))
+    y = alt.Y("value:Q", title=_("Index, or $ per $100 of no-tariff purchases"))
     lines = (
         alt.Chart(alt.NamedData("curve"))
         .transform_fold(["volume", "revenue"], as_=["measure", "value"])
@@ -70,20 +71,20 @@ def volume_and_revenue() -> alt.TopLevelMixin:
             color=colour,
             fill=alt.condition(alt.datum.scenario == YOURS, "label:N", alt.value("transparent"), legend=None),
             tooltip=[
-                scenarios.TOOLTIP,
-                alt.Tooltip("tariff:Q", title="Tariff on the good from China (%)", format=".1f"),
-                alt.Tooltip("label:N", title="Measure"),
+                scenarios.tooltip(),
+                alt.Tooltip("tariff:Q", title=_("Tariff on the good from China (%)"), format=".1f"),
+                alt.Tooltip("label:N", title=_("Measure")),
                 alt.Tooltip("value:Q", format=".1f"),
             ],
         )
     )
-    return alt.layer(lines, points, title="Imports and customs revenue as China's tariff climbs").properties(
-        width="container", height=220
-    )
+    return alt.layer(
+        lines, points, title=_("Imports and customs revenue as China's tariff climbs")
+    ).properties(width="container", height=220)
 
 
 CHARTS = WidgetCharts(
-    description=(
+    description=N_(
         "Two charts for one good imported from China, each with the baseline (dashed, or an open circle) beside your "
         "scenario. The first stacks the US tariff layers charged on the good. The second shows, for every tariff on "
         "the good from China from 0% up, imports from China (100 = no tariffs) and the customs revenue per $100 of "
@@ -93,32 +94,32 @@ CHARTS = WidgetCharts(
     tables=(
         Table(
             "layers",
-            "Tariff layers charged on the good from China (%)",
-            (scenarios.COLUMN, Column("layer", "Layer"), Column("rate", "Rate (%)", 1)),
+            N_("Tariff layers charged on the good from China (%)"),
+            (scenarios.COLUMN, Column("layer", N_("Layer")), Column("rate", N_("Rate (%)"), 1)),
         ),
         Table(
             "point",
-            "The baseline and your scenario",
+            N_("The baseline and your scenario"),
             (
                 scenarios.COLUMN,
-                Column("tariff", "Tariff from China (%)", 1),
-                Column("others_tariff", "Tariff from elsewhere (%)", 1),
-                Column("price", "Duty-paid price of the $100 Chinese good ($)", 2),
-                Column("volume", "Imports from China (no tariffs = 100)", 1),
-                Column("effective_before", "Average tariff before switching (%)", 1),
-                Column("effective_after", "Average tariff after switching (%)", 1),
-                Column("revenue", "Revenue per $100 of no-tariff purchases ($)", 2),
+                Column("tariff", N_("Tariff from China (%)"), 1),
+                Column("others_tariff", N_("Tariff from elsewhere (%)"), 1),
+                Column("price", N_("Duty-paid price of the $100 Chinese good ($)"), 2),
+                Column("volume", N_("Imports from China (no tariffs = 100)"), 1),
+                Column("effective_before", N_("Average tariff before switching (%)"), 1),
+                Column("effective_after", N_("Average tariff after switching (%)"), 1),
+                Column("revenue", N_("Revenue per $100 of no-tariff purchases ($)"), 2),
             ),
         ),
         Table(
             "curve",
-            "Imports from China and customs revenue at each tariff on the good from China",
+            N_("Imports from China and customs revenue at each tariff on the good from China"),
             (
                 scenarios.COLUMN,
-                Column("tariff", "Tariff from China (%)", 0),
-                Column("volume", "Imports from China (no tariffs = 100)", 1),
-                Column("revenue", "Revenue per $100 of no-tariff purchases ($)", 2),
-                Column("price", "Duty-paid price of the $100 Chinese good ($)", 2),
+                Column("tariff", N_("Tariff from China (%)"), 0),
+                Column("volume", N_("Imports from China (no tariffs = 100)"), 1),
+                Column("revenue", N_("Revenue per $100 of no-tariff purchases ($)"), 2),
+                Column("price", N_("Duty-paid price of the $100 Chinese good ($)"), 2),
             ),
         ),
     ),

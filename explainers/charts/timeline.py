@@ -8,9 +8,11 @@ import altair as alt
 
 from explainers import data
 from explainers.charts.base import Column, StaticChart, Table
+from widgets.words import N_, _
 
-US = "US tariff on Chinese goods (IEEPA layers)"
-CHINA = "China's tariff on US goods"
+# The two sides' names: the data's labels and the legend's, translated where the chart is made.
+US = N_("US tariff on Chinese goods (IEEPA layers)")
+CHINA = N_("China's tariff on US goods")
 
 
 def side_rows(dataset: str, side: str, rate_column: str) -> list[dict[str, Any]]:
@@ -28,8 +30,8 @@ def side_rows(dataset: str, side: str, rate_column: str) -> list[dict[str, Any]]
 
 
 def timeline_rows() -> list[dict[str, Any]]:
-    us = side_rows("us_tariffs_on_china_2025", US, "total_ieepa_pct")
-    china = side_rows("china_tariffs_on_us_2025", CHINA, "rate_pct")
+    us = side_rows("us_tariffs_on_china_2025", _(US), "total_ieepa_pct")
+    china = side_rows("china_tariffs_on_us_2025", _(CHINA), "rate_pct")
     return sorted(us + china, key=lambda r: (r["date"], r["side"]))
 
 
@@ -40,14 +42,14 @@ def tariff_timeline(rows: list[dict[str, Any]]) -> alt.TopLevelMixin:
             "side": side,
             "rate": next(r["rate"] for r in reversed(rows) if r["side"] == side),
         }
-        for side in (US, CHINA)
+        for side in (_(US), _(CHINA))
     ]  # carry the last level to the end of the year
-    x = alt.X("date:T", title="2025", axis=alt.Axis(format="%b", tickCount=12, labelAngle=0))
-    y = alt.Y("rate:Q", title="Additional tariff (%)")
+    x = alt.X("date:T", title=_("2025"), axis=alt.Axis(format="%b", tickCount=12, labelAngle=0))
+    y = alt.Y("rate:Q", title=_("Additional tariff (%)"))
     colour = alt.Color(
         "side:N",
         title=None,
-        sort=[US, CHINA],
+        sort=[_(US), _(CHINA)],
         legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0),
     )
     steps = (
@@ -63,10 +65,10 @@ def tariff_timeline(rows: list[dict[str, Any]]) -> alt.TopLevelMixin:
             y=y,
             color=colour,
             tooltip=[
-                alt.Tooltip("date:T", title="From", format="%d %b %Y"),
-                alt.Tooltip("side:N", title="Side"),
-                alt.Tooltip("rate:Q", title="Rate (%)"),
-                alt.Tooltip("note:N", title="What changed"),
+                alt.Tooltip("date:T", title=_("From"), format="%d %b %Y"),
+                alt.Tooltip("side:N", title=_("Side")),
+                alt.Tooltip("rate:Q", title=_("Rate (%)")),
+                alt.Tooltip("note:N", title=_("What changed")),
             ],
         )
     )
@@ -79,14 +81,14 @@ def tariff_timeline(rows: list[dict[str, Any]]) -> alt.TopLevelMixin:
         text="label:N", y=alt.value(0), color=alt.value("currentColor")
     )
     return alt.layer(
-        steps, points, busan, busan_label, title="Additional tariffs in 2025: escalation and truces"
+        steps, points, busan, busan_label, title=_("Additional tariffs in 2025: escalation and truces")
     ).properties(width="container", height=260)
 
 
 TARIFF_TIMELINE = StaticChart(
     name="tariff_timeline",
-    title="Additional tariffs in 2025: escalation and truces",
-    description=(
+    title=N_("Additional tariffs in 2025: escalation and truces"),
+    description=N_(
         "Step lines of the extra tariffs each side charged in 2025. The US IEEPA tariffs on Chinese goods rose from 10% "
         "in February to 145% on 10 April; China's on US goods reached 125%. The Geneva truce of May cut them to 30% and 10%; "
         "after Busan the US level fell to 20% from 10 November. China's answer to the 'reciprocal' tariff, announced at "
@@ -97,12 +99,12 @@ TARIFF_TIMELINE = StaticChart(
     rows=timeline_rows,
     table=Table(
         "data",
-        "Additional tariff levels, 2025",
+        N_("Additional tariff levels, 2025"),
         (
-            Column("date", "From"),
-            Column("side", "Side"),
-            Column("rate", "Rate (%)", 0),
-            Column("note", "What changed"),
+            Column("date", N_("From")),
+            Column("side", N_("Side")),
+            Column("rate", N_("Rate (%)"), 0),
+            Column("note", N_("What changed")),
         ),
     ),
 )

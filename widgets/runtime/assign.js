@@ -12,6 +12,7 @@ import { describe } from "./format.js";
 import { pageData } from "./page-data.js";
 import { onStatus } from "./python.js";
 import { scenarioPicture } from "./scenario-picture.js";
+import { t, tn } from "./words.js";
 import { answerText, WORKSHEET } from "./worksheet.js";
 
 const STORE = "bx-assignment:"; // localStorage prefix: this device only, one entry per assignment
@@ -37,6 +38,17 @@ function tableStatus(plan) {
   return all.includes("hidden") ? "hidden" : all.includes("reveal") ? "reveal" : "shown";
 }
 
+/** A translated sentence with elements in it: each {name} of `nodes` in `text` replaced by its element,
+ *  wherever the translation puts it.
+ *  @param {string} text  @param {Record<string, Node>} nodes
+ *  @returns {(string | Node)[]} */
+function placed(text, nodes) {
+  return text
+    .split(/(\{\w+\})/)
+    .filter(Boolean)
+    .map((part) => nodes[part.slice(1, -1)] ?? part);
+}
+
 /** An element with attributes (`text` sets its text, never HTML) and children; the builder uses it too.
  *  @template {keyof HTMLElementTagNameMap} Tag
  *  @param {Tag} tag
@@ -60,14 +72,15 @@ const today = (date = new Date()) =>
 /** @param {string} unit */
 function unitWords(unit) {
   if (unit === "year") return "";
-  if (unit === "$") return " (in dollars)";
+  if (unit === "$") return ` ${t("(in dollars)")}`;
   return unit ? ` (${unit})` : "";
 }
 
 /** @param {number} gap  @param {string} unit */
 function gapText(gap, unit) {
-  if (unit === "%" || unit.startsWith("% ")) return `${describe(gap, "")} percentage points`;
-  if (unit === "year") return `${describe(gap, "")} year${gap === 1 ? "" : "s"}`;
+  if (unit === "%" || unit.startsWith("% "))
+    return tn("{count} percentage point", "{count} percentage points", gap, { count: describe(gap, "") });
+  if (unit === "year") return tn("{count} year", "{count} years", gap, { count: describe(gap, "") });
   return describe(gap, unit);
 }
 
@@ -106,9 +119,10 @@ export function assignmentFor(figure, meta, inputs) {
     section.append(
       el("p", {
         class: "bx-assign-intro",
-        text:
+        text: t(
           "This link holds no assignment, so the widget works as usual. " +
-          "Teachers make assignments (with locked or hidden controls and a prediction to make first) with the builder under “For teachers”.",
+            "Teachers make assignments (with locked or hidden controls and a prediction to make first) with the builder under “For teachers”.",
+        ),
       }),
     );
     return null;
@@ -244,7 +258,7 @@ class Assignment {
         const reason = el("p", {
           class: "bx-locked",
           id: `${input.id}-locked`,
-          text: "Set by your teacher.",
+          text: t("Set by your teacher."),
         });
         input.closest(".bx-control")?.append(reason);
         input.setAttribute(
@@ -259,7 +273,7 @@ class Assignment {
       else if (this.status(name) === "reveal") {
         dd.removeAttribute("data-figure"); // the widget fills read-outs by this attribute: not this one, yet
         dd.dataset.withheld = name;
-        dd.textContent = "after your prediction";
+        dd.textContent = t("after your prediction");
       }
     }
     const panel = figure.querySelector("details.bx-data");
@@ -273,8 +287,8 @@ class Assignment {
         class: "bx-withheld-note",
         text:
           this.tableStatus === "hidden"
-            ? "The data table is not part of this assignment."
-            : "The data table appears after your prediction.",
+            ? t("The data table is not part of this assignment.")
+            : t("The data table appears after your prediction."),
       });
       panel.append(this.tableNote);
     }
@@ -310,10 +324,11 @@ class Assignment {
       return Promise.resolve(stand_in);
     }
     loadVega().catch(() => {}); // fetched now, so the chart draws at once when revealed
+    const title = this.info.charts[index]?.title ?? t("chart"); // not inside t(): Babel would miss it
     element.replaceChildren(
       el("p", {
         class: "bx-withheld-note",
-        text: `This chart (${this.info.charts[index]?.title ?? "chart"}) appears after your prediction.`,
+        text: t("This chart ({title}) appears after your prediction.", { title }),
       }),
     );
     this.pending.push(async () => {
@@ -347,7 +362,7 @@ class Assignment {
     if (reset) {
       // Reset returns to the teacher's starting values, never to the widget's defaults
       const fresh = /** @type {HTMLButtonElement} */ (reset.cloneNode(true));
-      fresh.setAttribute("aria-label", "Reset to your teacher's starting values");
+      fresh.setAttribute("aria-label", t("Reset to your teacher's starting values"));
       reset.replaceWith(fresh);
       fresh.addEventListener("click", () => setAll(this.start));
     }
@@ -405,25 +420,27 @@ class Assignment {
       parts.push(el("p", { class: "bx-assign-lesson" }, el("strong", { text: "Lesson: " }), plan.lesson));
     if (plan.question) parts.push(el("p", { class: "bx-assign-question", text: plan.question }));
     const how = [];
-    if (plan.locked.size) how.push("Some sliders are set by your teacher and cannot be moved.");
+    if (plan.locked.size) how.push(t("Some sliders are set by your teacher and cannot be moved."));
     if (plan.hidden.size || [...plan.results.values()].includes("hidden"))
-      how.push("Some settings or results are left out on purpose.");
+      how.push(t("Some settings or results are left out on purpose."));
     this.needsPrediction = [...plan.results.values()].includes("reveal");
     if (this.needsPrediction)
-      how.push("Results marked “after your prediction” appear once you have made your prediction.");
+      how.push(t("Results marked “after your prediction” appear once you have made your prediction."));
     if (how.length) parts.push(el("p", { class: "bx-assign-how", text: how.join(" ") }));
     parts.push(
       el("p", {
         class: "bx-assign-note",
         role: "status",
-        text: plan.notes.length ? `Some parts of this link were ignored: ${plan.notes.join(" ")}` : "",
+        text: plan.notes.length
+          ? t("Some parts of this link were ignored: {notes}", { notes: plan.notes.join(" ") })
+          : "",
       }),
     );
     if (this.needsPrediction) parts.push(this.predictionForm(id));
     this.revealPanel = el(
       "div",
       { class: "bx-reveal", hidden: true, "aria-labelledby": id("reveal-title") },
-      el("h3", { id: id("reveal-title"), tabindex: "-1", text: "Your prediction and the model" }),
+      el("h3", { id: id("reveal-title"), tabindex: "-1", text: t("Your prediction and the model") }),
     );
     parts.push(this.revealPanel);
     section.append(...parts);
@@ -436,14 +453,16 @@ class Assignment {
     const form = el(
       "form",
       { class: "bx-predict", "aria-labelledby": id("predict-title") },
-      el("h3", { id: id("predict-title"), text: "Your prediction" }),
+      el("h3", { id: id("predict-title"), text: t("Your prediction") }),
     );
     const what = target ? `${target.label}${unitWords(target.unit)}` : "";
     if (plan.choices.length) {
       const fieldset = el(
         "fieldset",
         {},
-        el("legend", { text: target ? `What do you predict for: ${what}?` : "What do you predict?" }),
+        el("legend", {
+          text: target ? t("What do you predict for: {what}?", { what }) : t("What do you predict?"),
+        }),
       );
       plan.choices.forEach((choice, i) => {
         fieldset.append(
@@ -459,7 +478,7 @@ class Assignment {
       this.kind = "choice";
     } else if (target) {
       form.append(
-        el("label", { for: id("number"), text: `Predict: ${what}` }),
+        el("label", { for: id("number"), text: t("Predict: {what}", { what }) }),
         el("input", {
           type: "text",
           id: id("number"),
@@ -474,7 +493,7 @@ class Assignment {
       form.append(
         el("label", {
           for: id("words"),
-          text: "Write your prediction in a sentence: what will the results show?",
+          text: t("Write your prediction in a sentence: what will the results show?"),
         }),
         el("textarea", {
           id: id("words"),
@@ -490,7 +509,7 @@ class Assignment {
       el("button", {
         type: "submit",
         class: "md-button md-button--primary bx-predict-submit",
-        text: "Lock in my prediction",
+        text: t("Lock in my prediction"),
       }),
       el("p", { class: "bx-predict-feedback", id: id("predict-feedback"), role: "status" }),
     );
@@ -512,7 +531,7 @@ class Assignment {
     if (this.kind === "choice") {
       const chosen = field("input[type=radio]:checked");
       if (!chosen) {
-        feedback.textContent = "Choose one of the options first.";
+        feedback.textContent = t("Choose one of the options first.");
         return;
       }
       given = { text: chosen.value };
@@ -520,7 +539,7 @@ class Assignment {
       const number = field(".bx-predict-number");
       const value = readAnswer(number.value);
       if (value === null) {
-        feedback.textContent = "Type a number first (for example 42).";
+        feedback.textContent = t("Type a number first (for example 42).");
         number.focus();
         return;
       }
@@ -528,7 +547,7 @@ class Assignment {
     } else {
       const text = cleanText(field(".bx-predict-words").value, 500);
       if (!text) {
-        feedback.textContent = "Write your prediction first.";
+        feedback.textContent = t("Write your prediction first.");
         return;
       }
       given = { text };
@@ -567,12 +586,16 @@ class Assignment {
     /** @type {HTMLElement | null | undefined} */
     const feedback = this.form?.querySelector(".bx-predict-feedback");
     if (!feedback || !this.prediction) return;
+    const saved = { prediction: this.prediction.text };
     feedback.textContent = this.revealed
-      ? `Prediction saved: ${this.prediction.text}. The model's answer is below.`
+      ? t("Prediction saved: {prediction}. The model's answer is below.", saved)
       : this.latest
-        ? `Prediction saved: ${this.prediction.text}. The model's results follow.`
-        : `Prediction saved: ${this.prediction.text}. Waiting for the model: Python is still starting in this browser ` +
-          "(the first time can take a minute on a school network); its answer appears here by itself.";
+        ? t("Prediction saved: {prediction}. The model's results follow.", saved)
+        : t(
+            "Prediction saved: {prediction}. Waiting for the model: Python is still starting in this browser " +
+              "(the first time can take a minute on a school network); its answer appears here by itself.",
+            saved,
+          );
     feedback.dataset.state = this.revealed || this.latest ? "ready" : "waiting";
   }
 
@@ -612,17 +635,24 @@ class Assignment {
     const lines = [];
     const said =
       prediction.kind === "choice"
-        ? `You chose “${prediction.text}”.`
-        : `You predicted ${prediction.kind === "words" ? `“${prediction.text}”` : prediction.text}.`;
+        ? t("You chose “{prediction}”.", { prediction: prediction.text })
+        : prediction.kind === "words"
+          ? t("You predicted “{prediction}”.", { prediction: prediction.text })
+          : t("You predicted {prediction}.", { prediction: prediction.text });
     lines.push(el("p", { class: "bx-reveal-prediction", text: said }));
     if (model?.figure) {
       lines.push(
         el(
           "p",
           { class: "bx-reveal-model" },
-          "The model gives ",
-          el("strong", { text: model.figure.text }),
-          ` (${model.figure.label}) for the settings you had then.`,
+          ...placed(
+            t("The model gives {value} ({result}) for the settings you had then.", {
+              result: model.figure.label,
+            }),
+            {
+              value: el("strong", { text: model.figure.text }),
+            },
+          ),
         ),
       );
       if (prediction.kind === "number" && prediction.value !== undefined) {
@@ -633,26 +663,34 @@ class Assignment {
           el("p", {
             class: "bx-reveal-gap",
             text: close
-              ? "Your prediction matches the model."
-              : `Your prediction was ${gapText(Math.abs(gap), model.figure.unit)} ${gap > 0 ? "above" : "below"} the model's.`,
+              ? t("Your prediction matches the model.")
+              : gap > 0
+                ? t("Your prediction was {gap} above the model's.", {
+                    gap: gapText(Math.abs(gap), model.figure.unit),
+                  })
+                : t("Your prediction was {gap} below the model's.", {
+                    gap: gapText(Math.abs(gap), model.figure.unit),
+                  }),
           }),
         );
       }
     } else {
-      lines.push(el("p", { text: "Compare it with the results now shown under the chart." }));
+      lines.push(el("p", { text: t("Compare it with the results now shown under the chart.") }));
     }
     this.whyText = el("span");
     this.whyLine = el(
       "p",
       { class: "bx-reveal-why", hidden: true },
-      el("strong", { text: "Why, in one line: " }),
+      el("strong", { text: t("Why, in one line: ") }),
       this.whyText,
     );
     lines.push(this.whyLine);
     lines.push(
       el("p", {
         class: "bx-reveal-next",
-        text: "Read how the model works below, then move the sliders you are free to move and watch what changes (the line above follows them).",
+        text: t(
+          "Read how the model works below, then move the sliders you are free to move and watch what changes (the line above follows them).",
+        ),
       }),
     );
     /** @type {HTMLElement | null} */
@@ -695,12 +733,12 @@ class Assignment {
     const print = el("button", {
       type: "button",
       class: "md-button bx-ws-print",
-      text: "Print or save as PDF",
+      text: t("Print or save as PDF"),
     });
     const download = el("button", {
       type: "button",
       class: "md-button md-button--primary bx-ws-download",
-      text: "Download worksheet (.json)",
+      text: t("Download worksheet (.json)"),
     });
     print.addEventListener("click", () => window.print());
     download.addEventListener("click", () => this.download());
@@ -710,39 +748,41 @@ class Assignment {
     const share = el("button", {
       type: "button",
       class: "md-button bx-ws-share",
-      text: canShare() ? "Share my answer text" : "Copy my answer text",
+      text: canShare() ? t("Share my answer text") : t("Copy my answer text"),
     });
     share.addEventListener("click", () => this.shareText());
     const handIn = el(
       "details",
       { class: "bx-ws-handin" },
-      el("summary", { text: "On a phone? Hand in a short answer text instead" }),
+      el("summary", { text: t("On a phone? Hand in a short answer text instead") }),
       el("p", {
-        text:
+        text: t(
           "Share or copy this text and send it to your teacher as they asked (message, e-mail, class platform): " +
-          "it holds your name, prediction, the model's answer and your answer. Send it whole: its last line checks that nothing was cut.",
+            "it holds your name, prediction, the model's answer and your answer. Send it whole: its last line checks that nothing was cut.",
+        ),
       }),
-      el("label", { for: id("text"), text: "Your answer text" }),
+      el("label", { for: id("text"), text: t("Your answer text") }),
       this.handText,
       el("div", { class: "bx-ws-buttons" }, share),
     );
     ws.append(
       el("p", {
         class: "bx-ws-intro",
-        text:
+        text: t(
           "Your worksheet stays in this browser on this device: nothing is sent anywhere. " +
-          "To hand it in, print it (or save it as PDF) or download it, and give the file to your teacher.",
+            "To hand it in, print it (or save it as PDF) or download it, and give the file to your teacher.",
+        ),
       }),
       el(
         "div",
         { class: "bx-ws-fields" },
-        el("label", { for: id("name"), text: "Your name (optional)" }),
+        el("label", { for: id("name"), text: t("Your name (optional)") }),
         this.nameField,
         el("label", {
           for: id("answer"),
           text: this.plan.question
-            ? "Your answer to the question, and why"
-            : "Your answer: what did you find, and why?",
+            ? t("Your answer to the question, and why")
+            : t("Your answer: what did you find, and why?"),
         }),
         this.answerField,
       ),
@@ -791,16 +831,16 @@ class Assignment {
     const text = handText.value;
     try {
       if (canShare()) {
-        await navigator.share({ title: "My answer", text });
-        wsStatus.textContent = "Shared.";
+        await navigator.share({ title: t("My answer"), text });
+        wsStatus.textContent = t("Shared.");
         return;
       }
       await navigator.clipboard.writeText(text);
-      wsStatus.textContent = "Answer text copied: paste it into a message to your teacher.";
+      wsStatus.textContent = t("Answer text copied: paste it into a message to your teacher.");
     } catch (error) {
       if (/** @type {Error} */ (error)?.name === "AbortError") return; // the student closed the share sheet
       handText.select();
-      wsStatus.textContent = "Copy the selected text (Ctrl+C, ⌘C, or hold and choose Copy).";
+      wsStatus.textContent = t("Copy the selected text (Ctrl+C, ⌘C, or hold and choose Copy).");
     }
   }
 
@@ -815,16 +855,16 @@ class Assignment {
     const list = el(
       "dl",
       { class: "bx-ws-list" },
-      ...row("Name", r.name || "—"),
-      ...row("Date", r.date),
-      ...row("Assignment", r.link, "bx-ws-link"),
-      ...row("Question", r.question),
+      ...row(t("Name"), r.name || "—"),
+      ...row(t("Date"), r.date),
+      ...row(t("Assignment"), r.link, "bx-ws-link"),
+      ...row(t("Question"), r.question),
       ...row(
-        "Your prediction",
+        t("Your prediction"),
         r.prediction && `${r.prediction.text}${this.plan.predict ? ` (${this.plan.predict.label})` : ""}`,
       ),
-      ...row("The model, at your prediction", model && `${model.text} (${model.label})`),
-      ...row("Your answer", r.answer || "—"),
+      ...row(t("The model, at your prediction"), model && `${model.text} (${model.label})`),
+      ...row(t("Your answer"), r.answer || "—"),
     );
     /** @param {string} caption  @param {string[]} heads  @param {string[][]} rows */
     const table = (caption, heads, rows) =>
@@ -839,7 +879,9 @@ class Assignment {
     if (!this.qr) {
       const qr = el("div", { class: "bx-ws-qr" });
       import("./qr.js")
-        .then(({ qrCode }) => qr.append(qrCode(r.link, `QR code of this assignment's link: ${r.link}`)))
+        .then(({ qrCode }) =>
+          qr.append(qrCode(r.link, t("QR code of this assignment's link: {link}", { link: r.link }))),
+        )
         .catch(() => qr.remove()); // the link is written out beside it anyway
       this.qr = qr;
     }
@@ -849,15 +891,15 @@ class Assignment {
       list,
       this.picture,
       table(
-        "Your final scenario",
-        ["Setting", "Value"],
-        r.final_scenario.map((s) => [s.label + (s.locked ? " (set by your teacher)" : ""), s.text]),
+        t("Your final scenario"),
+        [t("Setting"), t("Value")],
+        r.final_scenario.map((s) => [s.label + (s.locked ? ` ${t("(set by your teacher)")}` : ""), s.text]),
       ),
       ...(r.results.length
         ? [
             table(
-              "Results for your final scenario",
-              ["Result", "Value"],
+              t("Results for your final scenario"),
+              [t("Result"), t("Value")],
               r.results.map((f) => [f.label, f.text]),
             ),
           ]
@@ -878,6 +920,9 @@ class Assignment {
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 0);
     if (this.wsStatus)
-      this.wsStatus.textContent = `Downloaded ${name}: give this file to your teacher. It is a plain text file any computer can open.`;
+      this.wsStatus.textContent = t(
+        "Downloaded {file}: give this file to your teacher. It is a plain text file any computer can open.",
+        { file: name },
+      );
   }
 }

@@ -11,6 +11,7 @@
 // with a plain note, and texts are cleaned and bounded. No page needed: node --test runs it.
 import { VERSION_KEY } from "./contract.js";
 import { shown } from "./scenario-url.js";
+import { t, tn } from "./words.js";
 
 export const ASSIGNMENT_KEYS = ["lock", "hide", "reveal", "predict", "choices", "q", "lesson"];
 export const CHARTS = "charts"; // in hide= or reveal=: all of the widget's charts
@@ -85,7 +86,13 @@ export function readAssignment(key, info, search) {
   let unknownResult = false;
   /** @param {string} what  @param {string} name  @param {string} kind */
   const unknown = (what, name, kind) => {
-    notes.push(`${what}: “${shown(name)}” is not ${kind} of this widget, so it was ignored.`);
+    notes.push(
+      t("{key}: “{name}” is not {kind} of this widget, so it was ignored.", {
+        key: what,
+        name: shown(name),
+        kind,
+      }),
+    );
     if (what !== "lock") unknownResult = true;
   };
 
@@ -98,7 +105,7 @@ export function readAssignment(key, info, search) {
     const [prefix, rest] = [name.slice(0, dot), name.slice(dot + 1)];
     if (prefix !== key) others.add(shown(prefix));
     else if (!params.has(rest) && !ASSIGNMENT_KEYS.includes(rest) && rest !== VERSION_KEY) {
-      unknown("setting", rest, "a setting");
+      unknown("setting", rest, t("a setting"));
     }
   }
   if (others.size) {
@@ -106,29 +113,36 @@ export function readAssignment(key, info, search) {
       .slice(0, 3)
       .map((o) => `“${o}”`)
       .join(", ");
-    const are = others.size > 1 ? "are" : "is";
-    notes.push(`This link has settings for ${list}, which ${are} not on this page, so they were ignored.`);
+    notes.push(
+      others.size > 1
+        ? t("This link has settings for {list}, which are not on this page, so they were ignored.", { list })
+        : t("This link has settings for {list}, which is not on this page, so they were ignored.", { list }),
+    );
     plan.active = true; // a teacher's link for another widget: still say so, and keep results fair
     unknownResult ||= [...query.keys()].some((k) => ASSIGNMENT_KEYS.some((a) => k.endsWith(`.${a}`)));
   }
 
   for (const name of names("lock")) {
     if (params.has(name)) plan.locked.add(name);
-    else unknown("lock", name, "a slider");
+    else unknown("lock", name, t("a slider"));
   }
   for (const name of names("hide")) {
     if (params.has(name)) plan.hidden.add(name);
     else if (isResult(name)) plan.results.set(name, "hidden");
-    else unknown("hide", name, "a slider, read-out or chart");
+    else unknown("hide", name, t("a slider, read-out or chart"));
   }
   for (const name of plan.hidden) plan.locked.delete(name); // hidden is the stronger of the two
   for (const name of names("reveal")) {
     if (isResult(name)) {
       if (plan.results.get(name) !== "hidden") plan.results.set(name, "reveal");
     } else if (params.has(name)) {
-      notes.push(`reveal: “${shown(name)}” is a slider; a slider can be locked or hidden, not revealed.`);
+      notes.push(
+        t("reveal: “{name}” is a slider; a slider can be locked or hidden, not revealed.", {
+          name: shown(name),
+        }),
+      );
     } else {
-      unknown("reveal", name, "a read-out or chart");
+      unknown("reveal", name, t("a read-out or chart"));
     }
   }
   const predict = query.get(`${key}.predict`)?.trim();
@@ -137,7 +151,7 @@ export function readAssignment(key, info, search) {
     plan.predict = target;
     plan.results.set(predict, "reveal"); // a prediction of a value already on screen asks nothing
   } else if (predict) {
-    unknown("predict", predict, "a read-out");
+    unknown("predict", predict, t("a read-out"));
   }
   const choices = [
     ...new Set(
@@ -147,9 +161,12 @@ export function readAssignment(key, info, search) {
         .filter(Boolean),
     ),
   ];
-  if (choices.length > MAX.choices) notes.push(`Only the first ${MAX.choices} choices are shown.`);
+  if (choices.length > MAX.choices)
+    notes.push(
+      tn("Only the first {count} choice is shown.", "Only the first {count} choices are shown.", MAX.choices),
+    );
   if (choices.length === 1) {
-    notes.push("A choice needs at least two options, so the prediction is a number or words instead.");
+    notes.push(t("A choice needs at least two options, so the prediction is a number or words instead."));
   } else {
     plan.choices = choices.slice(0, MAX.choices);
   }
@@ -160,7 +177,9 @@ export function readAssignment(key, info, search) {
     for (const name of [...figures.keys(), ...charts]) {
       if (!plan.results.has(name)) plan.results.set(name, "reveal");
     }
-    notes.push("To keep the exercise fair, every result stays hidden until you have made your prediction.");
+    notes.push(
+      t("To keep the exercise fair, every result stays hidden until you have made your prediction."),
+    );
   }
   return plan;
 }

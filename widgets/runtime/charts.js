@@ -5,6 +5,7 @@ import { pageLanguage } from "./format.js";
 import { track } from "./metrics.js";
 import { pageData } from "./page-data.js";
 import { FONT, HUES } from "./theme.js";
+import { t } from "./words.js";
 
 /** One live view: where it is drawn, its spec, the data it was last given, and Vega-Embed's result.
  *  @typedef {{ element: HTMLElement, spec: VegaSpec, datasets: Record<string, unknown> | null,
@@ -266,9 +267,10 @@ export function mountChart(figure) {
   figure.bxViews.catch((/** @type {Error} */ error) => {
     const note = document.createElement("p");
     note.className = "bx-error";
-    note.textContent =
-      `The interactive chart could not be loaded (${error.message}); the picture shows ` +
-      "the same data, which is also in the table below.";
+    note.textContent = t(
+      "The interactive chart could not be loaded ({why}); the picture shows the same data, which is also in the table below.",
+      { why: error.message },
+    );
     figure.prepend(note);
   });
   return figure.bxViews;

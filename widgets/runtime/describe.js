@@ -3,15 +3,16 @@
 // brief / full / off setting, remembered; a button to hear the last change again; each chart's summary
 // rewritten with every result; and Python's loading said at a few milestones, not at every chunk.
 import { onStatus } from "./python.js";
+import { t } from "./words.js";
 
 const SETTING = "bx-description"; // localStorage: "brief", "full" or "off", for every widget of the site
 const QUIET_MS = 500; // said this long after the last result: never on every step of a held arrow key
 /** @typedef {"brief" | "full" | "off"} Mode */
 /** @type {[Mode, string][]} */
 const MODES = [
-  ["brief", "Brief"],
-  ["full", "In full"],
-  ["off", "Off"],
+  ["brief", t("Brief")],
+  ["full", t("In full")],
+  ["off", t("Off")],
 ];
 
 /** @returns {Mode} */
@@ -54,10 +55,10 @@ export function mountDescription(figure, meta) {
   const again = element("button", {
     type: "button",
     className: "md-button bx-say-again",
-    textContent: "Say the last change again",
+    textContent: t("Say the last change again"),
   });
   const panel = element("div", { className: "bx-speech" }, [
-    element("label", { htmlFor: select.id, textContent: "Describe each change: " }),
+    element("label", { htmlFor: select.id, textContent: t("Describe each change: ") }),
     select,
     again,
   ]);
@@ -85,7 +86,9 @@ export function mountDescription(figure, meta) {
   const text = (mode) => {
     if (mode === "off" || !latest) return "";
     const words = latest.description[mode === "full" ? "full" : "brief"];
-    return latest.baseline === baseline ? words : `New baseline: ${latest.baseline}. ${words}`;
+    return latest.baseline === baseline
+      ? words
+      : `${t("New baseline: {baseline}.", { baseline: latest.baseline })} ${words}`;
   };
   /** @param {string} sentence */
   const say = (sentence) => {
@@ -172,7 +175,9 @@ export function mountLoadingNews(figure) {
   let phase = "";
   let quarter = 0;
   return onStatus(({ phase: now, text }) => {
-    const progress = /([\d.,]+) of ([\d.,]+) MB/.exec(text ?? ""); // "10,6" on a Russian page (python.js)
+    // "Loading Python: 3.2 of 10.6 MB" in any language ("3,2 из 10,6 МБ" on a Russian page, python.js): the
+    // two numbers before the unit.
+    const progress = /([\d.,]+)\D+([\d.,]+)\s*(?:MB|МБ)/.exec(text ?? "");
     /** @param {string} written */
     const megabytes = (written) => Number(written.replace(",", "."));
     if (now === "loading" && phase === "loading") {
@@ -181,7 +186,7 @@ export function mountLoadingNews(figure) {
         : 0;
       if (reached <= quarter || reached >= 4) return;
       quarter = reached;
-      news.textContent = `Loading Python: ${reached * 25}%.`;
+      news.textContent = t("Loading Python: {percent}%.", { percent: reached * 25 });
       return;
     }
     if (now === phase) return;
@@ -189,8 +194,8 @@ export function mountLoadingNews(figure) {
     quarter = 0;
     /** @type {Partial<Record<import("./python.js").Phase, string>>} */
     const words = {
-      loading: "Loading Python for the interactive charts.",
-      ready: "Interactive charts ready.",
+      loading: t("Loading Python for the interactive charts."),
+      ready: t("Interactive charts ready."),
       restarting: text,
       unavailable: text,
     };

@@ -3,6 +3,7 @@
 import { ASSIGN_FOLDER, site } from "./contract.js";
 import { pageData } from "./page-data.js";
 import { CodeError, readCode } from "./short-link.js";
+import { t } from "./words.js";
 
 /** An address as a student types it: "example.org/site/go/1a" (https is what a browser tries first);
  *  an http address keeps its "http://" (the classroom pack on a school network).
@@ -41,9 +42,9 @@ function mountOpener(root) {
   const form = node(
     "form",
     { class: "bx-go-form" },
-    node("label", { for: "bx-go-code", text: "The code your teacher gave you" }),
+    node("label", { for: "bx-go-code", text: t("The code your teacher gave you") }),
     field,
-    node("button", { type: "submit", class: "md-button md-button--primary", text: "Open the assignment" }),
+    node("button", { type: "submit", class: "md-button md-button--primary", text: t("Open the assignment") }),
     message,
   );
   root.append(form);
@@ -57,17 +58,17 @@ function mountOpener(root) {
       const widget = path.slice(ASSIGN_FOLDER.length + 1).split("/")[0] ?? ""; // split gives one part at least
       if (!widgets.includes(widget)) {
         throw new CodeError(
-          "This code is for an exercise this site does not have: ask your teacher for the link.",
+          t("This code is for an exercise this site does not have: ask your teacher for the link."),
         );
       }
-      message.textContent = "Opening the assignment…";
+      message.textContent = t("Opening the assignment…");
       location.replace(site(path)); // the very link the teacher made; Back does not come here again
     } catch (error) {
       message.dataset.state = "problem";
       message.textContent =
         error instanceof CodeError
           ? error.message
-          : "This code could not be opened. Scan the QR code, or open the long link instead.";
+          : t("This code could not be opened. Scan the QR code, or open the long link instead.");
       field.focus();
     }
   }

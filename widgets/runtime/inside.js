@@ -4,6 +4,7 @@
 // until the reader presses Run) and downloaded as one .py file that runs with plain CPython.
 import { highlight } from "./highlight.js";
 import { standalone } from "./python.js";
+import { t } from "./words.js";
 
 /** @param {string} key */
 const CODE_PARAM = (key) => `${key}.code`;
@@ -58,7 +59,7 @@ export function mountInside(panel, { key, widget, useCode }) {
 
   part(".bx-run").addEventListener("click", () => {
     running = true;
-    say("Running your version in the Python worker…");
+    say(t("Running your version in the Python worker…"));
     useCode(editor.value);
   });
   part(".bx-revert").addEventListener("click", () => {
@@ -66,7 +67,7 @@ export function mountInside(panel, { key, widget, useCode }) {
     paint();
     compare.replaceChildren();
     useCode(null);
-    say("Back to the original model.");
+    say(t("Back to the original model."));
   });
   part(".bx-download").addEventListener("click", async () => {
     /** @type {import("./contract.js").StandaloneReply} */
@@ -80,7 +81,7 @@ export function mountInside(panel, { key, widget, useCode }) {
     link.download = `${widget}.py`;
     link.click();
     URL.revokeObjectURL(link.href);
-    say(`Downloaded ${widget}.py: run it with “python3 ${widget}.py”.`);
+    say(t("Downloaded {file}: run it with “python3 {file}”.", { file: `${widget}.py` }));
   });
   part(".bx-share-code").addEventListener("click", async () => {
     const url = new URL(location.href);
@@ -92,9 +93,9 @@ export function mountInside(panel, { key, widget, useCode }) {
     field.select();
     try {
       await navigator.clipboard.writeText(url.href);
-      say("Link to your version copied.");
+      say(t("Link to your version copied."));
     } catch {
-      say("Copy the selected link: it opens this page with your version loaded in the editor.");
+      say(t("Copy the selected link: it opens this page with your version loaded in the editor."));
     }
   });
 
@@ -102,10 +103,10 @@ export function mountInside(panel, { key, widget, useCode }) {
   figure.addEventListener("bx:result", ({ detail: { result, edited } }) => {
     if (!edited || !running) return;
     if (!result.ok) {
-      say(`${result.error} The chart keeps its last good state.`);
+      say(`${result.error} ${t("The chart keeps its last good state.")}`);
       return;
     }
-    say("Your version is drawn. Move the sliders: they now run your code too.");
+    say(t("Your version is drawn. Move the sliders: they now run your code too."));
     const original = "original" in result ? result.original : [];
     const rows = result.figures.map((mine, i) => {
       const tr = document.createElement("tr");
@@ -116,7 +117,9 @@ export function mountInside(panel, { key, widget, useCode }) {
   });
   figure.addEventListener("bx:edited-stopped", ({ detail }) => {
     running = false;
-    say(`${detail.message} The widget is back on the original model; your code is still in the editor.`);
+    say(
+      `${detail.message} ${t("The widget is back on the original model; your code is still in the editor.")}`,
+    );
   });
 
   // A shared link with code: load it into the editor, but run nothing until the reader asks.
@@ -128,10 +131,12 @@ export function mountInside(panel, { key, widget, useCode }) {
         paint();
         panel.open = true;
         say(
-          "This link carries an edited version of the model. Read it, then press “Run my version” to try it.",
+          t(
+            "This link carries an edited version of the model. Read it, then press “Run my version” to try it.",
+          ),
         );
       },
-      () => say("The code in this link could not be read; the editor shows the original model."),
+      () => say(t("The code in this link could not be read; the editor shows the original model.")),
     );
   }
 }

@@ -4,6 +4,7 @@
 // links carried one, that is with version 1). Nothing read from the address is inserted as HTML.
 import { VERSION_KEY } from "./contract.js"; // ?tariff_stack.v=2: explainers/versions.py VERSION_KEY
 import { pageData } from "./page-data.js";
+import { t } from "./words.js";
 
 /** @typedef {ReuseData["link"]} LinkData */
 /** @type {WeakMap<Element, LinkData>} */
@@ -58,18 +59,24 @@ export function versionNotice(figure, search = location.search) {
   if (made === null || made === link.version) return null;
   if (made > link.version) {
     return {
-      text:
-        `This link names version ${made} of the model, but this page runs version ${link.version}; ` +
-        "the settings it holds may mean something else here.",
+      text: t(
+        "This link names version {made} of the model, but this page runs version {version}; " +
+          "the settings it holds may mean something else here.",
+        { made, version: link.version },
+      ),
       anchor: null,
     };
   }
   const changes = link.changes.filter((c) => c.version > made);
-  const what = changes.map((c) => `version ${c.version} (${c.date}): ${c.what}`).join(" ");
+  const what = changes
+    .map((c) => t("version {version} ({date}): {what}", { version: c.version, date: c.date, what: c.what }))
+    .join(" ");
   return {
-    text:
-      `This link was made with version ${made} of the model; the page now runs version ` +
-      `${link.version}, so the same settings may give different results. What changed: ${what}`,
+    text: t(
+      "This link was made with version {made} of the model; the page now runs version {version}, " +
+        "so the same settings may give different results. What changed: {what}",
+      { made, version: link.version, what },
+    ),
     anchor: changes.at(-1)?.anchor ?? null,
   };
 }

@@ -7,6 +7,7 @@ import { startPython } from "./python.js";
 import { mountQuiz } from "./quiz.js";
 import { mountReuse } from "./reuse.js";
 import { mountWidget } from "./widget.js";
+import { loadWords } from "./words.js";
 
 // Python takes seconds to boot: on a page with a widget, start it before anything else.
 if (document.querySelector("figure.bx-widget")) startPython().catch(() => {}); // reported via onStatus
@@ -43,7 +44,8 @@ function mountPage() {
 
 // In a task of its own, not inside Material's page-change handler, which is already one of the longest
 // tasks of a page load (the figures show their build-time pictures meanwhile).
-const mountSoon = () => setTimeout(mountPage, 0);
+// The page's words first (words.js: nothing to wait for in English, one small file in another language).
+const mountSoon = () => setTimeout(() => loadWords().then(mountPage), 0);
 
 if (window.document$) {
   window.document$.subscribe(mountSoon);

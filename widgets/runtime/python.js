@@ -13,8 +13,9 @@
 // checked for the shape its type declares before a widget reads it, and nothing from either is ever
 // inserted as HTML.
 import { MESSAGES } from "./contract.js";
-import { number, pageLanguage } from "./format.js";
+import { number } from "./format.js";
 import { track } from "./metrics.js";
+import { t, tn, wordsForPython } from "./words.js";
 
 /** @typedef {import("./contract.js").ModelReply} ModelReply */
 /** @typedef {import("./contract.js").EditedModelReply} EditedModelReply */
@@ -48,8 +49,6 @@ const listeners = new Set();
 /** @type {Map<number, Pending>} */
 const pending = new Map(); // request id -> the call waiting for it
 let nextId = 1;
-/** @type {string | null} */
-let spoken = null; // the language the worker writes numbers in, once python.js has told it
 
 /** @param {Phase} phase  @param {string} text */
 function setState(phase, text) {
@@ -102,7 +101,7 @@ export function startPython() {
   const timers = {};
   booted = new Promise((/** @type {(value?: void) => void} */ resolve, reject) => {
     let settled = false;
-    let phaseText = "Loading Python in your browser (a few seconds, once per visit)…";
+    let phaseText = t("Loading Python in your browser (a few seconds, once per visit)…");
     /** @param {Error} [error] */
     const end = (error) => {
       if (settled) return;
@@ -116,8 +115,22 @@ export function startPython() {
     const seconds = (ms) => Math.round(ms / 1000);
     /** @type {Record<"download" | "start", [number, string]>} */
     const silences = {
-      download: [stallMs, `Python stopped loading: nothing arrived for ${seconds(stallMs)} seconds`],
-      start: [startMs, `Python stopped starting: no word from it for ${seconds(startMs)} seconds`],
+      download: [
+        stallMs,
+        tn(
+          "Python stopped loading: nothing arrived for {count} second",
+          "Python stopped loading: nothing arrived for {count} seconds",
+          seconds(stallMs),
+        ),
+      ],
+      start: [
+        startMs,
+        tn(
+          "Python stopped starting: no word from it for {count} second",
+          "Python stopped starting: no word from it for {count} seconds",
+          seconds(startMs),
+        ),
+      ],
     };
     /** @type {"download" | "start"} */
     let waiting = "download"; // what the worker does now, as it said last
@@ -128,7 +141,16 @@ export function startPython() {
       timers.stall = setTimeout(() => end(new Error(why)), ms);
     };
     timers.limit = setTimeout(
-      () => end(new Error(`Python took longer than ${Math.round(limitMs / 1000)} seconds to load`)),
+      () =>
+        end(
+          new Error(
+            tn(
+              "Python took longer than {count} second to load",
+              "Python took longer than {count} seconds to load",
+              Math.round(limitMs / 1000),
+            ),
+          ),
+        ),
       limitMs,
     );
     alive();
@@ -170,7 +192,7 @@ export function startPython() {
       }
       if (data.type === MESSAGES.STATUS) {
         alive();
-        phaseText = text(data.text, phaseText);
+        phaseText = text(t(String(data.text ?? "")), phaseText); // the worker's words are English (worker.js)
         setState("loading", phaseText);
       } else if (data.type === MESSAGES.PROGRESS) {
         const loaded = Number(data.loaded);
@@ -178,13 +200,18 @@ export function startPython() {
         if (!Number.isFinite(loaded) || loaded < 0) return;
         alive(data.downloading === false ? "start" : "download");
         if (loaded === 0) return; // the first download has begun: the first status stays
-        const of = Number.isFinite(total) && total > 0 ? ` of ${megabytes(Math.max(total, loaded))}` : "";
+        const whole = Number.isFinite(total) && total > 0 ? megabytes(Math.max(total, loaded)) : "";
         // As short as the first status, so the line keeps its height (a jump scrolls the page).
         setState(
           "loading",
           waiting === "start"
-            ? `Starting Python (${megabytes(loaded)} MB arrived, once per visit)…`
-            : `Loading Python: ${megabytes(loaded)}${of} MB (once per visit)…`,
+            ? t("Starting Python ({loaded} MB arrived, once per visit)…", { loaded: megabytes(loaded) })
+            : whole
+              ? t("Loading Python: {loaded} of {total} MB (once per visit)…", {
+                  loaded: megabytes(loaded),
+                  total: whole,
+                })
+              : t("Loading Python: {loaded} MB (once per visit)…", { loaded: megabytes(loaded) }),
         );
       } else if (data.type === MESSAGES.HEARTBEAT) {
         alive("start");
@@ -197,7 +224,7 @@ export function startPython() {
       } else if (data.type === MESSAGES.READY) {
         end();
       } else if (data.type === MESSAGES.BOOT_ERROR) {
-        end(new Error(text(data.text, "Python could not start")));
+        end(new Error(text(t(String(data.text ?? "")), t("Python could not start"))));
       }
     };
     worker.onmessage = ({ data }) => receive(data);
@@ -205,18 +232,18 @@ export function startPython() {
     worker.onerror = (event) => {
       event.preventDefault();
       forget();
-      if (!settled) end(new Error("the Python worker failed to start"));
-      else if (worker === started.worker) restart("Python stopped unexpectedly and is restarting.");
+      if (!settled) end(new Error(t("the Python worker failed to start")));
+      else if (worker === started.worker) restart(t("Python stopped unexpectedly and is restarting."));
     };
     early?.queued.forEach(receive);
   });
   booted.then(
-    () => setState("ready", "Ready"),
+    () => setState("ready", t("Ready")),
     (/** @type {Error} */ error) => {
       worker?.terminate();
       worker = null;
       rejectPending(error.message);
-      setState("unavailable", `Interactive mode is unavailable: ${error.message}.`);
+      setState("unavailable", t("Interactive mode is unavailable: {why}.", { why: error.message }));
     },
   );
   return booted;
@@ -280,7 +307,7 @@ function settle(id, payload) {
   }
   const readable =
     typeof reply === "object" && reply !== null && typeof reply.ok === "boolean" && request.check(reply);
-  request.resolve(readable ? reply : { ok: false, error: "Python's answer could not be read." });
+  request.resolve(readable ? reply : { ok: false, error: t("Python's answer could not be read.") });
 }
 
 /** @param {string} reason */
@@ -288,7 +315,6 @@ function restart(reason) {
   worker?.terminate();
   worker = null;
   booted = null;
-  spoken = null; // a new worker writes English until it is told
   rejectPending(reason);
   setState("restarting", reason);
   return startPython();
@@ -304,17 +330,7 @@ function restart(reason) {
  */
 async function call(name, args, check, timeoutMs = RUN_TIMEOUT_MS) {
   await startPython();
-  // The models write numbers in the page's language (widgets/numbers.py): told once per worker, after its
-  // boot (never in its memory snapshot, which serves every language), and again only when a page in
-  // another language (reached by instant navigation) calls it. Posted in the same turn as the call below,
-  // so the worker, which answers in order, has it first.
-  const language = pageLanguage();
-  if (spoken !== language) {
-    spoken = language;
-    send("language", [language], textReply, RUN_TIMEOUT_MS).catch(() => {
-      spoken = null;
-    });
-  }
+  speakPageLanguage();
   return send(name, args, check, timeoutMs);
 }
 
@@ -332,7 +348,11 @@ function send(name, args, check, timeoutMs) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       const seconds = Math.round(timeoutMs / 1000);
-      const why = `The model ran for more than ${seconds} seconds and was stopped (an endless loop?). Python is restarting.`;
+      const why = tn(
+        "The model ran for more than {count} second and was stopped (an endless loop?). Python is restarting.",
+        "The model ran for more than {count} seconds and was stopped (an endless loop?). Python is restarting.",
+        seconds,
+      );
       pending.delete(id);
       reject(new Error(why));
       restart(why).catch(() => {}); // a failed restart is reported through onStatus
@@ -343,6 +363,23 @@ function send(name, args, check, timeoutMs) {
     worker?.postMessage(message);
   });
 }
+
+/** @type {{ worker: Worker | null, language: string }} */
+const spoken = { worker: null, language: "en" }; // the language the worker's Python writes in now
+
+/** Before a call, Python is told the page's language if it writes in another: a new worker starts in
+ *  English (its snapshot holds no language), and a worker kept across pages may have served another
+ *  edition. Messages reach the worker in order, so the run that follows is already in this language. */
+function speakPageLanguage() {
+  const { language, text } = wordsForPython();
+  if (spoken.worker === worker && spoken.language === language) return;
+  spoken.worker = worker;
+  spoken.language = language;
+  send("language", [language, text], okReply, RUN_TIMEOUT_MS).catch(() => {}); // a failure: English words
+}
+
+/** @param {any} reply  @returns {reply is { ok: true }} */
+const okReply = (reply) => reply?.ok === true;
 
 /** What a widget asks of its model (widgets/registry.py read_request).
  *  @typedef {{ settings: Record<string, number>, baseline: string | null, previous: Record<string, number> | null }} RunRequest */

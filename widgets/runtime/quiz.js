@@ -2,6 +2,7 @@
 // the answers are in the page too (a <details>), for readers without JavaScript.
 import { checkNumber } from "./answers.js";
 import { inLanguage } from "./format.js";
+import { t } from "./words.js";
 
 const TRIES = 2; // a wrong answer gets one more try before the page gives the answer
 
@@ -21,7 +22,7 @@ export function mountQuiz(form) {
   /** @param {"right" | "wrong" | "hint"} kind  @param {string} text */
   const say = (kind, text) => {
     const mark = { right: "✓", wrong: "✗", hint: "?" }[kind];
-    const word = { right: "Right.", wrong: "Not quite.", hint: "" }[kind];
+    const word = { right: t("Right."), wrong: t("Not quite."), hint: "" }[kind];
     const icon = Object.assign(document.createElement("span"), {
       className: "bx-quiz__mark",
       textContent: mark,
@@ -42,7 +43,7 @@ export function mountQuiz(form) {
       const answer = Number(number.dataset.answer); // written by the build (quiz.py), not by the reader
       const result = checkNumber(number.value, answer, Number(number.dataset.tolerance));
       if (result === "empty" || result === "not a number") {
-        say("hint", "Type a number first (for example 42 or $42).");
+        say("hint", t("Type a number first (for example 42 or $42)."));
         return;
       }
       const why = reason(number.dataset.why ?? "");
@@ -54,15 +55,15 @@ export function mountQuiz(form) {
       say(
         "wrong",
         wrong < TRIES
-          ? "Have another go: check your working and try once more."
-          : `The answer is ${inLanguage(answer.toLocaleString("en-US"))}. ${why}`,
+          ? t("Have another go: check your working and try once more.")
+          : `${t("The answer is {answer}.", { answer: inLanguage(answer.toLocaleString("en-US")) })} ${why}`,
       );
       return;
     }
     /** @type {HTMLInputElement | null} */
     const chosen = form.querySelector("input[type=radio]:checked");
     if (!chosen) {
-      say("hint", "Choose an answer first.");
+      say("hint", t("Choose an answer first."));
       return;
     }
     const why = reason(chosen.dataset.why ?? "");
@@ -72,13 +73,16 @@ export function mountQuiz(form) {
     }
     wrong += 1;
     if (wrong < TRIES) {
-      say("wrong", `${why} Try once more.`);
+      say("wrong", `${why} ${t("Try once more.")}`);
       return;
     }
     const right = /** @type {HTMLInputElement} */ (
       form.querySelector("input[type=radio][data-correct='true']")
     );
     const label = form.querySelector(`label[for="${right.id}"]`)?.textContent ?? "";
-    say("wrong", `${why} The answer is “${label}”: ${reason(right.dataset.why ?? "")}`);
+    say(
+      "wrong",
+      `${why} ${t("The answer is “{answer}”: {why}", { answer: label, why: reason(right.dataset.why ?? "") })}`,
+    );
   });
 }

@@ -9,6 +9,7 @@
 import { linkVersion, versionedUrl, versionNotice } from "./link-version.js";
 import { pageData } from "./page-data.js";
 import { scenarioUrl } from "./scenario-url.js";
+import { t } from "./words.js";
 
 const BOM = "\ufeff";
 const SCENARIO = "scenario";
@@ -89,14 +90,17 @@ function mountCitation(section) {
       const target = /** @type {Element} */ (section.querySelector(`[data-cite="${button.dataset.copy}"]`));
       try {
         await navigator.clipboard.writeText(target.textContent ?? "");
-        note.textContent = `${button.dataset.copy === "apa" ? "APA citation" : "BibTeX"} copied.`;
+        note.textContent = button.dataset.copy === "apa" ? t("APA citation copied.") : t("BibTeX copied.");
       } catch {
         getSelection()?.selectAllChildren(target);
-        note.textContent = "Press Ctrl+C (⌘C on a Mac) to copy the selected citation.";
+        note.textContent = t("Press Ctrl+C (⌘C on a Mac) to copy the selected citation.");
       }
     });
   }
 }
+
+// The rows' own label for the reader's scenario: the data keep the models' English keys (widgets/model.py).
+const SCENARIO_ROWS = "Your scenario";
 
 /** @param {HTMLElement} figure */
 function mountWidgetReuse(figure) {
@@ -119,7 +123,7 @@ function mountWidgetReuse(figure) {
     line.textContent = `${notice.text} `;
     const more = document.createElement("a");
     more.href = `${reuse.changesPage}${notice.anchor ? `#${notice.anchor}` : ""}`;
-    more.textContent = "Model versions and changes";
+    more.textContent = t("Model versions and changes");
     line.append(more, ".");
     figure.querySelector(".bx-link-note")?.before(line);
     figure.dataset.linkVersion = String(linkVersion(figure));
@@ -161,10 +165,18 @@ function mountWidgetReuse(figure) {
     if (!result.ok) return;
     latest = { ...detail, result };
     citeScenario();
-    note.textContent =
-      "These files hold the scenario you set (rows marked “Your scenario”) beside the baseline, " +
-      `${result.baseline || reuse.metadata.baseline}${detail.edited ? "; computed by your edited version of the model" : ""}. ` +
-      "They are dated today; the pictures are the charts as shown.";
+    const baseline = result.baseline || reuse.metadata.baseline;
+    note.textContent = detail.edited
+      ? t(
+          "These files hold the scenario you set (rows marked “{yours}”) beside the baseline, {baseline}; " +
+            "computed by your edited version of the model. They are dated today; the pictures are the charts as shown.",
+          { yours: SCENARIO_ROWS, baseline },
+        )
+      : t(
+          "These files hold the scenario you set (rows marked “{yours}”) beside the baseline, {baseline}. " +
+            "They are dated today; the pictures are the charts as shown.",
+          { yours: SCENARIO_ROWS, baseline },
+        );
   });
 
   const metadata = () => ({

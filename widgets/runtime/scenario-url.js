@@ -6,6 +6,7 @@
 // A number is read by the grammar Python reads it by (plainNumber, params.NUMBER_TEXT).
 // No page needed: node --test runs it (tests/js/scenario-url.test.mjs).
 import { describe, plainNumber } from "./format.js";
+import { t } from "./words.js";
 
 const MAX_SHOWN = 40; // characters of a rejected value echoed back to the reader
 
@@ -26,19 +27,30 @@ export function shown(text) {
  *  @param {number} kept
  *  @param {string} [keptAs]
  *  @returns {{ value: number | null, note: string }} */
-export function readSetting(param, raw, kept, keptAs = "its starting value") {
+export function readSetting(param, raw, kept, keptAs = t("its starting value")) {
   const value = plainNumber(raw);
   if (value === null) {
     return {
       value: null,
-      note: `${param.label}: “${shown(raw)}” is not a usable number, so the slider keeps ${keptAs}, ${describe(kept, param.unit)}.`,
+      note: t("{setting}: “{text}” is not a usable number, so the slider keeps {kept}, {value}.", {
+        setting: param.label,
+        text: shown(raw),
+        kept: keptAs,
+        value: describe(kept, param.unit),
+      }),
     };
   }
   const clamped = Math.min(Math.max(value, param.minimum), param.maximum);
   const note =
     clamped === value
       ? ""
-      : `${param.label} must be between ${describe(param.minimum, param.unit)} and ${describe(param.maximum, param.unit)}; ${describe(value, param.unit)} was changed to ${describe(clamped, param.unit)}.`;
+      : t("{setting} must be between {low} and {high}; {asked} was changed to {value}.", {
+          setting: param.label,
+          low: describe(param.minimum, param.unit),
+          high: describe(param.maximum, param.unit),
+          asked: describe(value, param.unit),
+          value: describe(clamped, param.unit),
+        });
   return { value: clamped, note };
 }
 
@@ -71,7 +83,12 @@ export function readScenario(key, params, search, start = {}) {
  *  @param {number} actual */
 export function stepNote(param, asked, actual) {
   if (asked === actual) return "";
-  return `${param.label} moves in steps of ${describe(param.step, param.unit)}; ${describe(asked, param.unit)} was changed to ${describe(actual, param.unit)}.`;
+  return t("{setting} moves in steps of {step}; {asked} was changed to {value}.", {
+    setting: param.label,
+    step: describe(param.step, param.unit),
+    asked: describe(asked, param.unit),
+    value: describe(actual, param.unit),
+  });
 }
 
 /** The page address `href` with this widget's settings (those equal to its starting values left out, to

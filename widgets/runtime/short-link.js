@@ -11,6 +11,7 @@
 // mistyped code is refused with a plain reason, never opened as some other assignment.
 // Pure functions, no page: node --test runs them (tests/js/short-link.test.mjs).
 import { ASSIGN_FOLDER, VERSION_KEY } from "./contract.js";
+import { t } from "./words.js";
 import { checksum } from "./worksheet.js";
 
 // Each assignment key (README, "Assignment links") as one capital. A key missing here still round-trips,
@@ -37,9 +38,11 @@ const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 /** Why a code could not be read, in words for the student who typed it. */
 export class CodeError extends Error {}
 
-const MISTYPED =
-  "This code does not read right: a character may be missing, extra or mistyped. Check it against the " +
-  "one your teacher gave you (capital and small letters are different), then try again.";
+const mistyped = () =>
+  t(
+    "This code does not read right: a character may be missing, extra or mistyped. Check it against the " +
+      "one your teacher gave you (capital and small letters are different), then try again.",
+  );
 
 /** @param {Uint8Array} bytes */
 const base64url = (bytes) =>
@@ -50,7 +53,7 @@ const base64url = (bytes) =>
 
 /** @param {string} text */
 function fromBase64url(text) {
-  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) throw new CodeError(MISTYPED);
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) throw new CodeError(mistyped());
   const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
   return Uint8Array.from(binary, (char) => char.charCodeAt(0));
 }
@@ -78,7 +81,7 @@ async function through(bytes, transform) {
     size += value.length;
     if (size > MAX_TEXT * 4) {
       reader.cancel();
-      throw new CodeError(MISTYPED);
+      throw new CodeError(mistyped());
     } // not an assignment
     parts.push(value);
   }
@@ -111,13 +114,13 @@ export function compactText(link, base) {
 export function expandText(text) {
   const mark = text.indexOf("?");
   const widget = text.slice(0, mark);
-  if (mark < 0 || !NAME.test(widget)) throw new CodeError(MISTYPED);
+  if (mark < 0 || !NAME.test(widget)) throw new CodeError(mistyped());
   const pairs = text.slice(mark + 1) ? text.slice(mark + 1).split("&") : [];
   const query = pairs.map((pair) => {
     const equals = pair.indexOf("=");
     const short = pair.slice(0, Math.max(equals, 0));
     const setting = KEYS[short] ?? short;
-    if (equals < 0 || !NAME.test(setting)) throw new CodeError(MISTYPED);
+    if (equals < 0 || !NAME.test(setting)) throw new CodeError(mistyped());
     return `${widget}.${setting}=${pair.slice(equals + 1)}`;
   });
   return `${ASSIGN_FOLDER}/${widget}/${query.length ? `?${query.join("&")}` : ""}`;
@@ -149,13 +152,15 @@ export async function readCode(typed) {
     .trim()
     .replace(/^[^#]*#/, "");
   const cut = code.length - CHECK_CHARS - 1;
-  if (!code) throw new CodeError("Type the code your teacher gave you.");
-  if (cut < 1 || code[cut] !== "~" || code.length > MAX_TEXT) throw new CodeError(MISTYPED);
+  if (!code) throw new CodeError(t("Type the code your teacher gave you."));
+  if (cut < 1 || code[cut] !== "~" || code.length > MAX_TEXT) throw new CodeError(mistyped());
   let text = code.slice(0, cut);
   if (text.startsWith(PACKED)) {
     if (typeof DecompressionStream !== "function") {
       throw new CodeError(
-        "This browser is too old to open codes of this kind: scan the QR code, or open the long link your teacher gave you.",
+        t(
+          "This browser is too old to open codes of this kind: scan the QR code, or open the long link your teacher gave you.",
+        ),
       );
     }
     try {
@@ -163,9 +168,9 @@ export async function readCode(typed) {
         await through(fromBase64url(text.slice(PACKED.length)), new DecompressionStream("deflate-raw")),
       );
     } catch {
-      throw new CodeError(MISTYPED);
+      throw new CodeError(mistyped());
     }
   }
-  if (check(text) !== code.slice(cut + 1)) throw new CodeError(MISTYPED);
+  if (check(text) !== code.slice(cut + 1)) throw new CodeError(mistyped());
   return expandText(text);
 }

@@ -12,6 +12,7 @@ import { track } from "./metrics.js";
 import { pageData } from "./page-data.js";
 import { onStatus, retryPython, runEdited, runModel, startPython } from "./python.js";
 import { readScenario, readSetting, scenarioUrl, stepNote } from "./scenario-url.js";
+import { t } from "./words.js";
 
 /** @typedef {import("./contract.js").ModelReply} ModelReply */
 
@@ -113,8 +114,11 @@ export function mountWidget(figure) {
   };
   /** @param {Error} error */
   const chartsUnavailable = (error) =>
-    `The interactive chart could not be loaded (${error.message}), so the ` +
-    "picture still shows the default scenario; the figures above and the data table below follow your settings.";
+    t(
+      "The interactive chart could not be loaded ({why}), so the picture still shows the default scenario; " +
+        "the figures above and the data table below follow your settings.",
+      { why: error.message },
+    );
   views.catch((error) => showError(chartsUnavailable(error))); // said at once, not at the first redraw
   const key = figure.id.replace(/^widget-/, "");
   const linkNote = part(".bx-link-note");
@@ -163,7 +167,7 @@ export function mountWidget(figure) {
       if (lifetime.signal.aborted) return; // the page was left while Python answered
       tell("bx:result", { result, edited, settings: sent.settings });
       if (!result.ok) {
-        showError(`${result.error} The chart still shows the last valid scenario.`);
+        showError(`${result.error} ${t("The chart still shows the last valid scenario.")}`);
       } else {
         for (const figureValue of result.figures) {
           const cell = figure.querySelector(`dd[data-figure="${figureValue.key}"]`);
@@ -199,7 +203,7 @@ export function mountWidget(figure) {
         editedCode = null;
         tell("bx:edited-stopped", { message: error.message });
       }
-      showError(`${error.message} The chart still shows the last valid scenario.`);
+      showError(`${error.message} ${t("The chart still shows the last valid scenario.")}`);
     } finally {
       running = false;
       if (again) {
@@ -273,7 +277,7 @@ export function mountWidget(figure) {
         setting,
         plainText(field.value),
         Number(input.value),
-        "its value",
+        t("its value"),
       );
       if (value !== null) input.value = String(value);
       const said = [read, value === null ? "" : stepNote(setting, value, Number(input.value))]
@@ -315,10 +319,10 @@ export function mountWidget(figure) {
     part(".bx-link-label").hidden = false;
     try {
       await navigator.clipboard.writeText(link);
-      linkNote.textContent = "Link copied: it opens this page with these exact settings.";
+      linkNote.textContent = t("Link copied: it opens this page with these exact settings.");
     } catch {
       field.select();
-      linkNote.textContent = "Copy the selected link below: it opens this page with these exact settings.";
+      linkNote.textContent = t("Copy the selected link below: it opens this page with these exact settings.");
     }
   });
 
@@ -333,7 +337,8 @@ export function mountWidget(figure) {
     )
     .filter(Boolean);
   const notes = [...fromLink.notes, ...stepped];
-  if (notes.length) linkNote.textContent = `Some settings in this link were changed: ${notes.join(" ")}`;
+  if (notes.length)
+    linkNote.textContent = t("Some settings in this link were changed: {notes}", { notes: notes.join(" ") });
   // A slider the reader moved before this code ran (the page's script still downloading on a slow line)
   // or that the browser restored on a reload or Back keeps its place: the read-outs and charts follow it.
   const moved = inputs.filter(
@@ -346,7 +351,7 @@ export function mountWidget(figure) {
   const retry = document.createElement("button");
   retry.type = "button";
   retry.className = "md-button bx-retry";
-  retry.textContent = "Retry";
+  retry.textContent = t("Retry");
   retry.hidden = true;
   retry.addEventListener("click", () => retryPython().catch(() => {})); // reported through onStatus
   statusLine.after(retry);
@@ -359,14 +364,21 @@ export function mountWidget(figure) {
     retry.hidden = !unavailable;
     /** @type {Record<import("./python.js").Phase, string>} */
     const words = {
-      idle: "Starting…",
-      loading: `${text} You can already move the sliders; the chart follows when Python is ready.`,
-      ready:
+      idle: t("Starting…"),
+      loading: `${text} ${t("You can already move the sliders; the chart follows when Python is ready.")}`,
+      ready: t(
         "Interactive: move a slider (arrow keys work) or pick a dated preset; the charts redraw at once.",
+      ),
       restarting: text,
-      unavailable:
-        `${text} The chart shows the ${startsFromDefaults ? "default" : "starting"} scenario, and its data ` +
-        "is in the table below. Retry tries to start Python again.",
+      unavailable: `${text} ${
+        startsFromDefaults
+          ? t(
+              "The chart shows the default scenario, and its data is in the table below. Retry tries to start Python again.",
+            )
+          : t(
+              "The chart shows the starting scenario, and its data is in the table below. Retry tries to start Python again.",
+            )
+      }`,
     };
     statusLine.textContent = words[phase];
   });

@@ -25,6 +25,10 @@ import { chooseBoot } from "./worker-boot.js";
   const post = (message) => postMessage(message);
   /** @param {string} text */
   const status = (text) => post({ type: MESSAGES.STATUS, text });
+  /** Marks the worker's fixed words for extraction (babel.cfg): the worker writes them in English, and the
+   *  page, which knows its language, translates them as they arrive (python.js).
+   *  @param {string} text */
+  const N_ = (text) => text;
   /** @param {string} name */
   const pyodideFile = (name) => site(FILES.pyodide + name);
   const MAX_ARGUMENT_CHARS = 1_000_000; // a model's source is a few kB; anything near this is not an edit
@@ -199,7 +203,7 @@ import { chooseBoot } from "./worker-boot.js";
     const module = download(WASM)
       .then((response) => nativeWasm.compileStreaming.call(WebAssembly, sampled(response, WASM, samples)))
       .catch((error) => {
-        bootFailed("Python (pyodide.asm.wasm) arrived damaged and could not be started");
+        bootFailed(N_("Python (pyodide.asm.wasm) arrived damaged and could not be started"));
         throw error;
       });
     wasmModule = module;
@@ -230,7 +234,7 @@ import { chooseBoot } from "./worker-boot.js";
       name,
       (/** @type {unknown[]} */ ...args) =>
         original.apply(WebAssembly, args).catch((error) => {
-          bootFailed(`Python (pyodide.asm.wasm) arrived damaged and could not be started`);
+          bootFailed(N_("Python (pyodide.asm.wasm) arrived damaged and could not be started"));
           throw error;
         }),
     ]),
@@ -272,7 +276,7 @@ import { chooseBoot } from "./worker-boot.js";
     try {
       module = await import(pyodideFile("pyodide.mjs"));
     } catch {
-      throw new Error("Python's loader could not be downloaded");
+      throw new Error(N_("Python's loader could not be downloaded"));
     }
     const { loadPyodide, version } = module;
     const indexURL = pyodideFile("");
@@ -281,7 +285,7 @@ import { chooseBoot } from "./worker-boot.js";
     const lockFileContents = download(pyodideFile("pyodide-lock.json"))
       .then((response) => response.json())
       .catch((error) => {
-        bootFailed("pyodide-lock.json could not be read");
+        bootFailed(N_("pyodide-lock.json could not be read"));
         throw error;
       });
     lockFileContents.catch(() => {}); // awaited by Pyodide; reported above
@@ -290,17 +294,17 @@ import { chooseBoot } from "./worker-boot.js";
     try {
       await import(pyodideFile("pyodide.asm.mjs")); // the same module chooseBoot imports, fetched once
     } catch {
-      throw new Error("Python's loader (pyodide.asm.mjs) could not be downloaded");
+      throw new Error(N_("Python's loader (pyodide.asm.mjs) could not be downloaded"));
     }
     loaderArrived = true;
     let choice;
     try {
       choice = await chooseBoot(indexURL, version, models, stdlib, arrivedBoth, fetchSnapshot);
     } catch {
-      throw new Error("Python's loader (pyodide.asm.mjs) could not be downloaded");
+      throw new Error(N_("Python's loader (pyodide.asm.mjs) could not be downloaded"));
     }
     const fromSnapshot = "_loadSnapshot" in choice.options;
-    if (!fromSnapshot) status("Starting Python…"); // seconds of work, once the files are here
+    if (!fromSnapshot) status(N_("Starting Python…")); // seconds of work, once the files are here
     try {
       return {
         pyodide: await loadPyodide({ ...options, ...choice.options }),
@@ -311,7 +315,7 @@ import { chooseBoot } from "./worker-boot.js";
     } catch (error) {
       if (!fromSnapshot) throw error;
       // A missing or unusable snapshot costs time, not the widget: boot the ordinary way.
-      status("Starting Python without its snapshot (slower)…");
+      status(N_("Starting Python without its snapshot (slower)…"));
       const why = /** @type {Error} */ (error)?.message ?? String(error);
       return {
         pyodide: await loadPyodide(options),
@@ -324,7 +328,7 @@ import { chooseBoot } from "./worker-boot.js";
   }
 
   async function boot() {
-    status("Loading Python in your browser (a few seconds, once per visit)…");
+    status(N_("Loading Python in your browser (a few seconds, once per visit)…"));
     self.fetch = countingFetch;
     Object.assign(WebAssembly, watchedWasm);
     const models = fetchModels(); // in parallel with Python's own download
@@ -332,7 +336,7 @@ import { chooseBoot } from "./worker-boot.js";
     const early = prefetch();
     const { pyodide, fromSnapshot, source, why, keep } = await startPyodide(models, early);
     post({ type: MESSAGES.BOOT, fromSnapshot, source, why: why ?? "" });
-    status("Loading the models…");
+    status(N_("Loading the models…"));
     // The snapshot holds the imported models but no files: the source files are unpacked either way
     // ("look inside" reads them), then imported (at once from a snapshot: they are already in memory).
     pyodide.unpackArchive(await models, "zip", { extractDir: MODELS_DIR });
@@ -347,7 +351,9 @@ import { chooseBoot } from "./worker-boot.js";
     const calls = {
       run: (widget, values) => registry.run_json(widget, values),
       run_edited: (widget, code, values) => sandbox.run_edited(widget, code, values),
-      language: (code) => registry.set_language(code), // the page's, after boot: never in the snapshot
+      // The page's language and its words, after the snapshot's restore: the snapshot holds no language, so
+      // one snapshot serves them all (widgets/registry.py set_language).
+      language: (code, catalog) => registry.set_language(code, catalog),
       standalone: (code) => {
         /** @type {import("./contract.js").TextReply} */
         const reply = { ok: true, text: sandbox.standalone(code) };
