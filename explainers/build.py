@@ -54,8 +54,7 @@ from explainers import (
 )
 from explainers.charts import theme
 from explainers.downloads import Downloads, link_site_paths
-from widgets import numbers
-from widgets import words
+from widgets import numbers, words
 
 BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
 HEADING = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)

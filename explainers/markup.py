@@ -20,8 +20,7 @@ import jinja2
 from jinja2.ext import Extension
 from markupsafe import Markup
 
-from widgets import numbers
-from widgets import words
+from widgets import numbers, words
 
 TEMPLATES = Path(__file__).with_name("templates")
 _BREAK = re.compile(r"\s*\n\s*")
