@@ -48,7 +48,10 @@ class BuildPlugin(BasePlugin[BuildConfig]):
         build = importlib.import_module("explainers.build")
         self.problem = build.BuildProblem
         self.build = build.Build(
-            site_url=config.site_url or "", docs_dir=Path(config.docs_dir), serving=self.serving
+            site_url=config.site_url or "",
+            docs_dir=Path(config.docs_dir),
+            serving=self.serving,
+            language=config.theme["language"],
         )
         config.extra.update(self.build.extra())
         if SUPERFENCES not in config.markdown_extensions:
