@@ -364,6 +364,18 @@ def test_a_russian_build_shows_the_notice_on_a_stale_translation(tmp_path, monke
     assert "Английская" not in current.page_markdown("# З { #title }\n", src_uri="p.md", url="p/")
 
 
+def test_a_russian_build_checks_and_marks_our_translation(tmp_path, monkeypatch, fake_source):
+    english = f'# Title\n\nHe said: "{ORIGINAL_QUOTE}" [@fake].\n'.encode()
+    body = f"# Заголовок {{ #title }}\n\nОн сказал: «{OUR_QUOTE}» [@fake].\n"
+    russian = _russian_build(tmp_path, monkeypatch, english, _translation(english, body))
+    out = russian.page_markdown(body, src_uri="p.md", url="p/")
+    assert f'«{OUR_QUOTE}»&nbsp;<span class="bx-our-translation">' in out
+    wrong = body.replace("ни при каких", "никогда и ни при каких")
+    russian = _russian_build(tmp_path / "2", monkeypatch, english, _translation(english, wrong))
+    with pytest.raises(build.BuildProblem, match="quotes_ru"):
+        russian.page_markdown(wrong, src_uri="p.md", url="p/")
+
+
 def test_an_english_build_reads_no_translation(tmp_path):
     english = build.Build(site_url="", docs_dir=tmp_path, serving=False)
     assert (
