@@ -444,3 +444,22 @@ def test_translations_behind_their_english_pages_are_listed():
         )
     for state in stale:
         assert translation_status.notice_markdown(state, url="x/", language="ru")
+
+
+def _built(site: Path, language: str, page: str) -> Path:
+    stem = page.removesuffix(".md")
+    folder = stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else f"{stem}/"
+    return site / LANGUAGES[language].prefix / folder / "index.html"
+
+
+@pytest.mark.parametrize("page", TRANSLATED, ids=lambda p: p.relative_to(LOCALES).as_posix())
+def test_no_english_is_left_in_a_translated_page(page, built_site):
+    name = page.relative_to(LOCALES / "ru" / "docs").as_posix()
+    if name.startswith(translations.SNIPPETS):
+        pytest.skip("a snippet, included in pages")
+    html = _built(built_site, "ru", name)
+    assert html.is_file(), (
+        f"{name}: translated, but the Russian edition has no {html.relative_to(built_site)}"
+    )
+    runs = english_runs.runs(html.read_text(encoding="utf-8"), "ru")
+    assert not runs, f'{name}: English words outside lang="en": {runs}'
