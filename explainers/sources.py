@@ -20,6 +20,7 @@ class Source:
     author: str = ""
     note: str = ""
     quotes: tuple[str, ...] = ()  # the source's exact words that the site quotes (explainers/quotations.py)
+    language: str = "en"  # the language of its title and words (BCP 47), for `lang` where the site cites it
     # Our translations of those words, by language and then by the recorded original: a translated page may
     # quote only these (`quotes_ru = { "original" = "перевод" }` in sources.toml).
     translations: dict[str, dict[str, str]] = field(default_factory=dict)

@@ -10,10 +10,12 @@ import subprocess
 import warnings
 from pathlib import Path
 
+import markdown
 import pytest
 
 from explainers import (
     build,
+    citations,
     corrections,
     english_runs,
     quotations,
@@ -408,6 +410,18 @@ def test_a_run_does_not_cross_a_block_or_a_skipped_element():
     assert english_runs.runs("<p>one two</p><p>three four</p>", "ru") == []
     assert english_runs.runs('<p>one two <span lang="en">x</span> three</p>', "ru") == []
     assert english_runs.runs("<p>one <em>two</em> three</p>", "ru") == ["one two three"]
+
+
+def test_an_english_sources_reference_is_marked_english_on_a_translated_page():
+    source = sources.get("baskaran-2025-10-16")
+    reference = citations.reference_markdown(source)
+    assert reference.startswith('<span lang="en">')
+    html = markdown.markdown(
+        f"1. {reference}\n2. {citations.reference_markdown(sources.get('usgs-2025-nai500'))}"
+    )
+    assert english_runs.runs(html, "ru") == []
+    unmarked = html.replace(' lang="en"', "")  # break on purpose: the same list without its language
+    assert english_runs.runs(unmarked, "ru")
 
 
 def test_english_marked_as_russian_is_found():
