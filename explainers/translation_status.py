@@ -7,6 +7,9 @@ Each translated page starts with the English version it was translated from, as 
     translated_on: 2026-12-07                                  # optional: the day it was checked
     ---
 
+A snippet included in pages (`includes/`, pymdownx.snippets) has no front matter of its own: it records the
+version in a comment, `<!-- translated_from: <hash> -->`.
+
 The build computes the English page's hash itself, as git does (no git needed: a copy of the project or an
 installed package builds alike). When the English page has changed since, or the corrections log (one log,
 explainers/corrections.toml) has an entry for the page dated after `translated_on`, the translated page opens
@@ -34,6 +37,8 @@ from explainers.languages import LANGUAGES, LOCALES
 TRANSLATED_FROM = "translated_from"
 TRANSLATED_ON = "translated_on"
 GIT_HASH = re.compile(r"^[0-9a-f]{40}$")
+SNIPPETS = "includes/"  # snippets included in pages, not pages (mkdocs.yml's exclude_docs)
+SNIPPET_VERSION = re.compile(r"<!--\s*translated_from:\s*(\S+)\s*-->")
 # The notice's words in each language: {english} is the English page's address, {log} the corrections page's.
 NOTICE = {
     "ru": {
@@ -53,8 +58,12 @@ def blob_hash(content: bytes) -> str:
 
 
 def front_matter(markdown: str) -> dict[str, Any]:
-    """A page's YAML front matter, as MkDocs reads it."""
-    return get_data(markdown)[1]
+    """A page's YAML front matter, as MkDocs reads it (a snippet's version: from its comment)."""
+    meta = dict(get_data(markdown)[1])
+    comment = SNIPPET_VERSION.search(markdown)
+    if TRANSLATED_FROM not in meta and comment:
+        meta[TRANSLATED_FROM] = comment.group(1)
+    return meta
 
 
 @dataclass(frozen=True)
@@ -93,9 +102,13 @@ def problems(translation: str, page: str) -> list[str]:
     meta = front_matter(translation)
     found = []
     if not GIT_HASH.match(str(meta.get(TRANSLATED_FROM, ""))):
+        how = (
+            f"a comment `<!-- {TRANSLATED_FROM}: <the output of git hash-object docs/{page}> -->`"
+            if page.startswith(SNIPPETS)
+            else f"front matter `{TRANSLATED_FROM}: <the output of git hash-object docs/{page}>`"
+        )
         found.append(
-            f"{page}: the translation does not say which English version it was translated from: start it "
-            f"with front matter `{TRANSLATED_FROM}: <the output of git hash-object docs/{page}>`"
+            f"{page}: the translation does not say which English version it was translated from: write {how}"
         )
     translated_on = meta.get(TRANSLATED_ON)
     if translated_on is not None and not isinstance(translated_on, dt.date):

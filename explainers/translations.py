@@ -17,9 +17,6 @@ from mkdocs.utils.meta import get_data
 from explainers import quotations, translation_parity, translation_status
 from explainers.languages import LOCALES
 
-# Snippets included in pages (pymdownx.snippets), not pages: no front matter, so no version of their own.
-SNIPPETS = "includes/"
-
 
 class TranslationProblem(ValueError):
     """A translated page the build refuses, with every reason, each naming the page."""
@@ -34,7 +31,7 @@ def translation_path(language: str, page: str, locales: Path = LOCALES) -> Path 
 def check_translated_page(english: str, translation: str, page: str, language: str = "ru") -> list[str]:
     """Every problem of a translated page (its Markdown with its front matter) against its English page."""
     body = get_data(translation)[0]
-    found = [] if page.startswith(SNIPPETS) else translation_status.problems(translation, page)
+    found = translation_status.problems(translation, page)
     found += translation_parity.problems(get_data(english)[0], body, page)
     found += [str(problem) for problem in quotations.unrecorded(body, page, language)]
     return found

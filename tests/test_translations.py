@@ -280,6 +280,16 @@ def test_a_translation_must_say_which_english_version_it_renders():
     )
 
 
+def test_a_snippet_records_its_english_version_in_a_comment():
+    """A snippet is included in every page: front matter there would be printed in each."""
+    english = b"*[IEEPA]: International Emergency Economic Powers Act\n"
+    recorded = f"*[IEEPA]: Закон о чрезвычайных полномочиях\n\n<!-- translated_from: {translation_status.blob_hash(english)} -->\n"
+    assert translation_status.problems(recorded, "includes/abbreviations.md") == []
+    assert not translation_status.status(english, recorded, "includes/abbreviations.md").behind
+    unrecorded = translation_status.problems("*[IEEPA]: Закон\n", "includes/abbreviations.md")
+    assert "<!-- translated_from:" in unrecorded[0]
+
+
 def test_a_newer_english_page_opens_its_translation_with_a_notice():
     english = b"# Title\n\nText.\n"
     current = translation_status.status(english, _translation(english), "p.md")
@@ -469,7 +479,7 @@ def _built(site: Path, language: str, page: str) -> Path:
 @pytest.mark.parametrize("page", TRANSLATED, ids=lambda p: p.relative_to(LOCALES).as_posix())
 def test_no_english_is_left_in_a_translated_page(page, built_site):
     name = page.relative_to(LOCALES / "ru" / "docs").as_posix()
-    if name.startswith(translations.SNIPPETS):
+    if name.startswith(translation_status.SNIPPETS):
         pytest.skip("a snippet, included in pages")
     html = _built(built_site, "ru", name)
     assert html.is_file(), (
