@@ -2,7 +2,7 @@
 page's rendered HTML, outside what is meant to be English.
 
 Meant to be English, and so not read: anything inside an element marked with another language (`lang="en"`,
-such as an English source's title, or a page not translated yet), code (`code`, `pre`, `kbd`, `samp`),
+such as an English source's title, or a page not translated yet), code (`code`, `pre`, `kbd`, `samp`, and `textarea`, where "Look inside" shows a model's code),
 scripts, styles, pictures (`svg`, `math`), abbreviations (`abbr`), and attributes (a link's address or title).
 Within the text, an address (`https://…`, `www.…`), a word in capitals (IEEPA, APEC: abbreviations are
 written so in Russian too), a number or a word with a letter of another script breaks a run. Two English words
@@ -16,7 +16,20 @@ from html.parser import HTMLParser
 
 MIN_RUN = 3
 # Elements whose text is code, markup or a picture, never prose to translate.
-NOT_PROSE = {"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "abbr", "template", "noscript"}
+NOT_PROSE = {
+    "code",
+    "pre",
+    "kbd",
+    "samp",
+    "textarea",
+    "script",
+    "style",
+    "svg",
+    "math",
+    "abbr",
+    "template",
+    "noscript",
+}
 # Elements within a line of text; any other element ends a stretch of prose.
 INLINE = {
     "a",

@@ -40,12 +40,14 @@ GIT_HASH = re.compile(r"^[0-9a-f]{40}$")
 SNIPPETS = "includes/"  # snippets included in pages, not pages (mkdocs.yml's exclude_docs)
 SNIPPET_VERSION = re.compile(r"<!--\s*translated_from:\s*(\S+)\s*-->")
 # The notice's words in each language: {english} is the English page's address, {log} the corrections page's.
+# The English page is another build's: a Markdown link to it would be one MkDocs cannot check (a warning, and
+# `--strict` stops), so it is written in HTML.
 NOTICE = {
     "ru": {
         "title": "Перевод отстаёт от английской версии",
         "changed": (
             "Английская версия этой страницы обновлена после перевода: пока перевод не обновлён, "
-            'сверяйтесь с [английской версией]({english}){{ hreflang="en" }}.'
+            'сверяйтесь с <a href="{english}" hreflang="en">английской версией</a>.'
         ),
         "corrected": "После перевода в страницу внесены исправления ({dates}): см. [журнал исправлений]({log}).",
     }

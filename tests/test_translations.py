@@ -300,7 +300,7 @@ def test_a_newer_english_page_opens_its_translation_with_a_notice():
     notice = translation_status.notice_markdown(stale, url="p/", language="ru")
     assert notice.startswith('!!! warning "Перевод отстаёт от английской версии"\n')
     assert "Английская версия этой страницы обновлена после перевода" in notice
-    assert "(../../p/)" in notice  # ru/p/ -> p/
+    assert '<a href="../../p/" hreflang="en">' in notice  # ru/p/ -> p/
     page = translation_status.with_notice("# Заголовок\n\nТекст.\n", notice)
     assert page.startswith("# Заголовок\n\n!!! warning")  # under the title, which stays the page's title
 
@@ -407,6 +407,7 @@ def test_what_is_meant_to_be_english_is_not_read():
     html = (
         '<p>Статья <span lang="en">“China draws a red line in rare earths”</span>, BusinessLIVE.</p>'
         "<p>Код <code>make serve and test</code>, <kbd>Ctrl Shift And</kbd>.</p>"
+        "<textarea>for r in rows if r</textarea>"
         '<p><abbr title="International Emergency Economic Powers Act">IEEPA</abbr> и Section 232 of IEEPA.</p>'
         "<p>Адрес https://www.example.com/this/is/a/path и www.example.com and more.</p>"
         "<p>Список Entity List и Chosun Biz.</p>"
