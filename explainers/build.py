@@ -48,6 +48,7 @@ from explainers import (
     snapshot,
     sources,
     stdlib,
+    translations,
     truce_terms,
     vega_compiled,
     versions,
@@ -122,9 +123,20 @@ class Build:
 
     def page_markdown(self, markdown: str, *, src_uri: str, url: str) -> str:
         try:
+            translation = translations.translation_path(self.language, src_uri)
+            if translation is not None:  # checked against its English page, with a notice if behind it
+                markdown = translations.translated_markdown(
+                    markdown,
+                    page=src_uri,
+                    url=url,
+                    language=self.language,
+                    english=self.docs_dir / src_uri,
+                    translation=translation,
+                )
             markdown = short_pages.mark(markdown, url)  # a lesson's short addresses, beside their links
             return self._page_markdown(markdown, src_uri)
         except (
+            translations.TranslationProblem,
             quotations.QuotationNotFound,
             sources.UnknownSource,
             data_in_prose.UnknownDataReference,
@@ -143,7 +155,9 @@ class Build:
             markdown = markdown.replace(performance.MARKER, performance.figures_markdown())
         if truce_terms.MARKER in markdown:  # What happened next: the truce, term by term
             markdown = markdown.replace(truce_terms.MARKER, truce_terms.table_markdown())
-        quotations.check(markdown, src_uri)  # a quotation not in its source's recorded words fails the build
+        # A quotation not in its source's recorded words (or our recorded translation of them) fails the build.
+        quotations.check(markdown, src_uri, self.language)
+        markdown = quotations.mark_translations(markdown, self.language)  # "(пер. наш)"
         # After the check: the bibliography quotes titles, and the corrections log the site's own earlier words.
         if BIBLIOGRAPHY_MARKER in markdown:
             markdown = markdown.replace(BIBLIOGRAPHY_MARKER, citations.bibliography_markdown())

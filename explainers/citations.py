@@ -45,9 +45,12 @@ def bibliography_address(page: File, files: Files) -> str:
 
 
 def reference_markdown(source: sources.Source) -> str:
+    """Author, title and publisher in the source's own language, marked so (`lang`): a screen reader reads
+    an English title in English on a Russian page, and the check for English left in a translation
+    (explainers/english_runs.py) knows it is meant."""
     title = f"[{source.title}]({source.url})" if source.url else source.title
-    parts = [source.author, f"“{title}”", source.publisher, source.date or "undated"]
-    return ", ".join(p for p in parts if p) + "."
+    own_words = ", ".join(p for p in (source.author, f"“{title}”", source.publisher) if p)
+    return f'<span lang="{source.language}">{own_words}</span>, {source.date or "undated"}.'
 
 
 def cite(markdown: str, page_src_uri: str) -> str:
@@ -80,6 +83,7 @@ def bibliography_markdown() -> str:
     """Every source in the registry, alphabetically by publisher, each with an anchor citations link to."""
     entries = sorted(sources.all_sources().values(), key=lambda s: (s.publisher.lower(), s.date, s.title))
     return "\n".join(
-        f'- <span id="{anchor(s.id)}"></span>{reference_markdown(s)}' + (f" {s.note}" if s.note else "")
+        f'- <span id="{anchor(s.id)}"></span>{reference_markdown(s)}'
+        + (f' <span lang="en">{s.note}</span>' if s.note else "")  # our notes are written in English
         for s in entries
     )
