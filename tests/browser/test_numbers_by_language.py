@@ -6,12 +6,26 @@ modules run (as the Russian build's pages will have it), so it does not wait for
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
 
 from playwright.sync_api import expect
 
+from explainers import catalogs
 from tests.browser.reader import readout
-from widgets import numbers
+from widgets import numbers, words
+
+
+@contextlib.contextmanager
+def russian() -> Iterator[None]:
+    """CPython writes as the worker does on a Russian page: Russian numbers and the Russian catalog's words."""
+    catalogs.use("ru")
+    try:
+        with numbers.speaking("ru"):
+            yield
+    finally:
+        words.use(words.ORIGINAL, {}, {})
 
 WIDGET = "widget-tariff_stack"
 PAGE = "busan-meeting/"
@@ -32,7 +46,7 @@ def test_a_russian_page_writes_russian_numbers_and_reads_a_decimal_comma(reader)
     for _ in range(3):
         page.keyboard.press("ArrowRight")
     expect(page.locator(f"output[for='{WIDGET}-fentanyl']")).to_have_text(f"13{NBSP}%")
-    with numbers.speaking("ru"):
+    with russian():
         total = readout("tariff_stack", "total", fentanyl=13)
         price = readout("tariff_stack", "price", fentanyl=13)
     assert total.startswith(f"51,0{NBSP}%") and f"+3{NBSP}п.{NBSP}п." in total
