@@ -1,0 +1,43 @@
+// The language switcher (overrides/partials/alternate.html): a click opens the page the reader is on in the
+// other edition, with the same query string (a scenario: ?tariff_stack.reciprocal=34) and hash. The links
+// the build wrote are right for the page first loaded; instant navigation keeps the header, so the address
+// is worked out again here, from the reader's address and the edition's root (Material's __md_scope).
+// Captured before Material's own handler, which would send the reader to the other edition's home page.
+
+/**
+ * The same page in another edition.
+ * @param {string} here the page's address (query and hash included)
+ * @param {string} editionRoot the current edition's root address, ending in "/"
+ * @param {string} current the current edition's folder under the site's root ("" or "ru/")
+ * @param {string} target the other edition's folder ("" or "ru/")
+ * @returns {string | null} null when the address is not under the edition's root
+ */
+export function otherEdition(here, editionRoot, current, target) {
+  if (!here.startsWith(editionRoot) || !editionRoot.endsWith(current)) return null;
+  const siteRoot = editionRoot.slice(0, editionRoot.length - current.length);
+  return siteRoot + target + here.slice(editionRoot.length);
+}
+
+document.addEventListener(
+  "click",
+  (event) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+    const link =
+      event.target instanceof Element ? event.target.closest("a.md-select__link[data-bx-edition]") : null;
+    const list = link?.closest("[data-bx-edition]:not(a)");
+    if (!link || !list) return;
+    const scope = /** @type {{ __md_scope?: URL }} */ (/** @type {unknown} */ (window)).__md_scope;
+    if (!scope) return;
+    const target = otherEdition(
+      location.href,
+      scope.href,
+      list.getAttribute("data-bx-edition") ?? "",
+      link.getAttribute("data-bx-edition") ?? "",
+    );
+    if (target === null) return;
+    event.preventDefault();
+    event.stopPropagation(); // Material's alternate handler listens on <body>
+    location.assign(target);
+  },
+  { capture: true },
+);
