@@ -208,8 +208,11 @@ def build_edition(
         strict=strict,
     )
     config.theme["language"] = language.code
-    titles = read_toml(locales / language.code / "nav.toml").get("nav", {})
-    config.nav = nav_translated(config.nav, titles)
+    translation = read_toml(locales / language.code / "nav.toml")
+    config.nav = nav_translated(config.nav, translation.get("nav", {}))
+    site = translation.get("site", {})
+    config.site_name = site.get("name", config.site_name)
+    config.site_description = site.get("description", config.site_description)
     # MkDocs keeps one object per plugin for the whole process: this edition's build runs through the same
     # plugin objects as the English build under way (whose own state the caller keeps meanwhile).
     plugin = config.plugins["busan"]

@@ -18,26 +18,26 @@ export function otherEdition(here, editionRoot, current, target) {
   return siteRoot + target + here.slice(editionRoot.length);
 }
 
-document.addEventListener(
-  "click",
-  (event) => {
-    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
-    const link =
-      event.target instanceof Element ? event.target.closest("a.md-select__link[data-bx-edition]") : null;
-    const list = link?.closest("[data-bx-edition]:not(a)");
-    if (!link || !list) return;
-    const scope = /** @type {{ __md_scope?: URL }} */ (/** @type {unknown} */ (window)).__md_scope;
-    if (!scope) return;
-    const target = otherEdition(
-      location.href,
-      scope.href,
-      list.getAttribute("data-bx-edition") ?? "",
-      link.getAttribute("data-bx-edition") ?? "",
-    );
-    if (target === null) return;
-    event.preventDefault();
-    event.stopPropagation(); // Material's alternate handler listens on <body>
-    location.assign(target);
-  },
-  { capture: true },
-);
+/** @param {MouseEvent} event */
+function switchEdition(event) {
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+  const link =
+    event.target instanceof Element ? event.target.closest("a.md-select__link[data-bx-edition]") : null;
+  const list = link?.closest("[data-bx-edition]:not(a)");
+  if (!link || !list) return;
+  const scope = /** @type {{ __md_scope?: URL }} */ (/** @type {unknown} */ (window)).__md_scope;
+  if (!scope) return;
+  const target = otherEdition(
+    location.href,
+    scope.href,
+    list.getAttribute("data-bx-edition") ?? "",
+    link.getAttribute("data-bx-edition") ?? "",
+  );
+  if (target === null) return;
+  event.preventDefault();
+  event.stopPropagation(); // Material's alternate handler listens on <body>
+  location.assign(target);
+}
+
+// Captured: before Material's handler on <body>. (Node.js, in the unit tests, has no document.)
+if (typeof document !== "undefined") document.addEventListener("click", switchEdition, { capture: true });
