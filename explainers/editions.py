@@ -42,6 +42,10 @@ SHARED_LINK = re.compile(
 MATERIAL_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 CANONICAL = re.compile(r'<link rel="canonical" href="[^"]*">')
 HEADING_ID = re.compile(r"<h([2-6])\b[^>]*\bid=\"([^\"]+)\"")
+# Material's search leaves lunr's stemmer out unless told (its default pipeline is the stop-word filter
+# only): a Russian reader who types «пошлинами» must find «пошлины». No trimmer: Russian's keeps Cyrillic
+# letters only and would empty the English words of a page not yet translated.
+SEARCH_PIPELINE = ("stemmer", "stopWordFilter")
 SITEMAP_URL = re.compile(r"<url>\s*<loc>([^<]*)</loc>")
 XHTML = 'xmlns:xhtml="http://www.w3.org/1999/xhtml"'
 
@@ -213,6 +217,9 @@ def build_edition(
     site = translation.get("site", {})
     config.site_name = site.get("name", config.site_name)
     config.site_description = site.get("description", config.site_description)
+    search = config.plugins.get("search") or config.plugins.get("material/search")
+    if search is not None:
+        search.config.pipeline = list(SEARCH_PIPELINE)  # type: ignore[attr-defined]
     # MkDocs keeps one object per plugin for the whole process: this edition's build runs through the same
     # plugin objects as the English build under way (whose own state the caller keeps meanwhile).
     plugin = config.plugins["busan"]

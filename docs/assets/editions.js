@@ -39,5 +39,42 @@ function switchEdition(event) {
   location.assign(target);
 }
 
+/**
+ * Material's search adds a trailing wildcard to every word of the query, and lunr does not stem a word with
+ * a wildcard: in an edition whose search stems words (Russian: explainers/editions.py, SEARCH_PIPELINE),
+ * «пошлинами» would find only words that begin so, never «пошлины». So each plain word is also given with a
+ * neutral boost (`^1`), which Material leaves unstarred and lunr stems: the reader finds both. A query with
+ * lunr's own syntax (quotes, +, -, fields, boosts) is left as the reader wrote it.
+ * @param {string} query
+ * @returns {string}
+ */
+export function stemmedToo(query) {
+  if (/["+\-*~^:]/.test(query)) return query;
+  return query
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => `${word} ${word}^1`)
+    .join(" ");
+}
+
+// Material's search worker takes a query as { type: 2, data: "words" } (Material 9.8, pinned; the browser test
+// of Russian search fails if that changes). Our Python worker's messages carry no `type`.
+const SEARCH_QUERY = 2;
+if (
+  typeof document !== "undefined" &&
+  document.documentElement.lang !== "en" &&
+  typeof Worker !== "undefined"
+) {
+  const post = Worker.prototype.postMessage;
+  /** @type {(this: Worker, message: any, options?: any) => void} */
+  const withStems = function (message, options) {
+    if (message && message.type === SEARCH_QUERY && typeof message.data === "string") {
+      message = { ...message, data: stemmedToo(message.data) };
+    }
+    post.call(this, message, options);
+  };
+  Worker.prototype.postMessage = withStems;
+}
+
 // Captured: before Material's handler on <body>. (Node.js, in the unit tests, has no document.)
 if (typeof document !== "undefined") document.addEventListener("click", switchEdition, { capture: true });

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { otherEdition } from "../../docs/assets/editions.js";
+import { otherEdition, stemmedToo } from "../../docs/assets/editions.js";
 
 const SITE = "https://example.org/busan/";
 
@@ -24,4 +24,11 @@ test("Russian to English, from the home page and from a page two folders down", 
 
 test("an address outside the edition's root is left to the link", () => {
   assert.equal(otherEdition("https://elsewhere.org/page/", SITE, "", "ru/"), null);
+});
+
+test("search: each plain word is also asked for stemmed, lunr's own syntax is left alone", () => {
+  assert.equal(stemmedToo("пошлинами"), "пошлинами пошлинами^1");
+  assert.equal(stemmedToo("  редкоземельные  металлы "), "редкоземельные редкоземельные^1 металлы металлы^1");
+  assert.equal(stemmedToo('"Пусанское перемирие"'), '"Пусанское перемирие"');
+  assert.equal(stemmedToo("title:пошлина"), "title:пошлина");
 });
