@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,6 +20,9 @@ class Source:
     author: str = ""
     note: str = ""
     quotes: tuple[str, ...] = ()  # the source's exact words that the site quotes (explainers/quotations.py)
+    # Our translation of each quoted passage, by language, keyed by the English passage as recorded in `quotes`:
+    # a translated page quotes these words, never its own paraphrase of the source.
+    quotes_ru: dict[str, str] = field(default_factory=dict, hash=False)
 
 
 class UnknownSource(KeyError):

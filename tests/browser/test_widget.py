@@ -141,3 +141,26 @@ def test_a_slider_with_no_effect_says_why_and_changes_nothing(reader):
     )
     expect(note).to_be_hidden()
     expect(page.locator(f"#{truce}-duration-inactive")).to_be_hidden()
+
+
+def test_a_slider_moved_before_the_page_script_runs_is_followed(reader):
+    """On a slow line the sliders work (they are plain HTML) before the widget's script has arrived: a reader
+    who moves one then must not see read-outs and charts of another setting once the script runs."""
+    page = reader.page
+    held = []
+    page.route("**/assets/runtime/widget.js", lambda route: held.append(route))  # waits, as on a slow line
+    page.goto(reader.base + PAGE, wait_until="commit")  # the page's load waits for the held script
+    expect(page.locator(f"#{WIDGET}-fentanyl")).to_be_visible()
+    slider = page.locator(f"#{WIDGET}-fentanyl")
+    slider.focus()
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    expect(slider).to_have_value("13")
+    held[0].continue_()
+    reader.wait_python_ready(WIDGET)
+    expect(page.locator(f"output[for='{WIDGET}-fentanyl']")).to_have_text("13%")
+    expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(
+        readout("tariff_stack", "total", fentanyl=13)
+    )
+    layers = reader.view_data(WIDGET, 0, "layers")
+    assert [r["rate"] for r in layers if r["scenario"] == "Your scenario"][3] == 13.0

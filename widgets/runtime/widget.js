@@ -327,6 +327,13 @@ export function mountWidget(figure) {
     .filter(Boolean);
   const notes = [...fromLink.notes, ...stepped];
   if (notes.length) linkNote.textContent = `Some settings in this link were changed: ${notes.join(" ")}`;
+  // A slider the reader moved before this code ran (the page's script still downloading on a slow line)
+  // or that the browser restored on a reload or Back keeps its place: the read-outs and charts follow it.
+  const moved = inputs.filter(
+    (input) => !(input.name in fromLink.values) && Number(input.value) !== meta.start[input.name],
+  );
+  for (const input of moved) showValue(input);
+  if (moved.length) changed();
 
   // When Python cannot start, the reader can try again (after a network hiccup, say) without reloading.
   const retry = document.createElement("button");
