@@ -19,6 +19,7 @@ service worker's manifest is written. One build per language is what Material's 
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from typing import Any
 from explainers.languages import LANGUAGES, ORIGINAL, Language
 
 # Built once, at the root, by the English build: every edition links these, none copies them.
+INCLUDES = "includes/"  # snippets appended to pages (the abbreviations), not pages: mkdocs.yml's exclude_docs
 SHARED_PREFIXES = ("assets/runtime/", "assets/vendor/", "classroom-pack.zip")
 SHARED_LINK = re.compile(
     r"""(?P<attr>\b(?:href|src)=["'])(?P<up>(?:\.\./)*)(?P<path>"""
@@ -125,7 +127,8 @@ def translated_pages(locales: Path, language: Language) -> dict[str, Path]:
     folder = locales / language.code / "docs"
     if not folder.is_dir():
         return {}
-    return {path.relative_to(folder).as_posix(): path for path in sorted(folder.rglob("*.md"))}
+    pages = {path.relative_to(folder).as_posix(): path for path in sorted(folder.rglob("*.md"))}
+    return {src_uri: path for src_uri, path in pages.items() if not src_uri.startswith(INCLUDES)}
 
 
 def page_url(src_uri: str) -> str:
@@ -191,6 +194,17 @@ def nav_translated(nav: Any, titles: dict[str, str]) -> Any:
     return nav
 
 
+def other_languages() -> list[Language]:
+    """The editions the English build runs after its own: every other language, or those EDITIONS names
+    (`EDITIONS=en make serve` rebuilds English only, in half the time; `make build` and the tests build all)."""
+    chosen = os.environ.get("EDITIONS", "").replace(",", " ").split()
+    return [
+        language
+        for language in LANGUAGES.values()
+        if not language.original and (not chosen or language.code in chosen)
+    ]
+
+
 def build_edition(
     config_file: str,
     language: Language,
@@ -217,9 +231,23 @@ def build_edition(
     site = translation.get("site", {})
     config.site_name = site.get("name", config.site_name)
     config.site_description = site.get("description", config.site_description)
+    # The abbreviations' tooltips: the translated definitions appended after the English ones (which stay
+    # for the English words of a page not translated yet), so that a term both define reads translated.
+    snippets = config.mdx_configs.get("pymdownx.snippets", {})
+    appended = []
+    for path in snippets.get("auto_append", []):
+        appended.append(path)
+        translated = f"locales/{language.code}/{path}"
+        if (
+            path.startswith(f"docs/{INCLUDES}")
+            and (Path(config_file).resolve().parent / translated).is_file()
+        ):
+            appended.append(translated)
+    if appended:
+        snippets["auto_append"] = appended
     search = config.plugins.get("search") or config.plugins.get("material/search")
     if search is not None:
-        search.config.pipeline = list(SEARCH_PIPELINE)  # type: ignore[attr-defined]
+        search.config.pipeline = list(SEARCH_PIPELINE)
     # MkDocs keeps one object per plugin for the whole process: this edition's build runs through the same
     # plugin objects as the English build under way (whose own state the caller keeps meanwhile).
     plugin = config.plugins["busan"]

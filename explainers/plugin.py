@@ -120,18 +120,16 @@ class BuildPlugin(BasePlugin[BuildConfig]):
         site_dir = Path(config.site_dir)
         build, config_file, strict = self.build, self.config_file, self.strict
         if build.edition.language.original and config_file:
-            languages = importlib.import_module("explainers.languages")
             editions = importlib.import_module("explainers.editions")
-            for language in languages.LANGUAGES.values():
-                if not language.original:
-                    editions.build_edition(  # through this same plugin object: see build_edition
-                        config_file,
-                        language,
-                        site_dir=site_dir,
-                        site_url=config.site_url or "",
-                        english_heading_ids=build.heading_ids,
-                        strict=strict,
-                    )
+            for language in editions.other_languages():
+                editions.build_edition(  # through this same plugin object: see build_edition
+                    config_file,
+                    language,
+                    site_dir=site_dir,
+                    site_url=config.site_url or "",
+                    english_heading_ids=build.heading_ids,
+                    strict=strict,
+                )
         build.post_build(site_dir)
         self.build = None
 

@@ -174,6 +174,15 @@ def test_the_russian_navigation_translates_titles_and_keeps_pages():
     ]
 
 
+def test_editions_names_the_languages_a_quick_serve_rebuilds(monkeypatch):
+    monkeypatch.setenv("EDITIONS", "en")
+    assert editions.other_languages() == []
+    monkeypatch.setenv("EDITIONS", "en,ru")
+    assert editions.other_languages() == [RU]
+    monkeypatch.delenv("EDITIONS")
+    assert editions.other_languages() == [RU]
+
+
 def test_every_translated_page_says_which_english_version_it_translates():
     for src_uri, path in TRANSLATED.items():
         assert (ROOT / "docs" / src_uri).is_file(), f"{path}: docs/{src_uri} does not exist"
