@@ -71,3 +71,31 @@ def test_a_page_not_yet_translated_says_so_in_russian_above_the_english_text(rea
         page = reader.goto("ru/developers/architecture/")
     expect(page.locator(".bx-untranslated")).to_have_attribute("lang", "ru")
     expect(page.locator(".bx-untranslated + div")).to_have_attribute("lang", "en")
+
+
+def test_the_russian_edition_and_its_search_work_offline_after_one_visit(context, site):
+    from tests.browser.reader import Reader
+    from tests.browser.test_offline import OFFLINE_READY, wait_until
+
+    reader = Reader.open(context, site.url)
+    page = reader.goto("ru/busan-meeting/")
+    reader.wait_python_ready(WIDGET)
+    wait_until(page, OFFLINE_READY)  # one service worker, at the root, for both editions
+    context.set_offline(True)
+    page = reader.goto("ru/")
+    expect(page.locator("article").first).to_be_visible()  # the page, not the browser's offline notice
+    search = page.locator("input.md-search__input")
+    search.click()
+    expect(page.locator(".md-search-result__meta")).to_have_text("Начните печатать для поиска", timeout=15_000)
+    search.fill("пошлинами")
+    search.press("End")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
+    page = reader.goto("ru/busan-meeting/")
+    reader.wait_python_ready(WIDGET)
+    total = page.locator(f"#{WIDGET} dd[data-figure='total']")
+    before = total.inner_text()
+    page.locator(f"#{WIDGET}-reciprocal").focus()
+    page.keyboard.press("ArrowRight")
+    expect(total).not_to_have_text(before)
+    context.set_offline(False)
+    reader.assert_clean()
