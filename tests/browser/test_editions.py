@@ -86,7 +86,9 @@ def test_the_russian_edition_and_its_search_work_offline_after_one_visit(context
     expect(page.locator("article").first).to_be_visible()  # the page, not the browser's offline notice
     search = page.locator("input.md-search__input")
     search.click()
-    expect(page.locator(".md-search-result__meta")).to_have_text("Начните печатать для поиска", timeout=15_000)
+    expect(page.locator(".md-search-result__meta")).to_have_text(
+        "Начните печатать для поиска", timeout=15_000
+    )
     search.fill("пошлинами")
     search.press("End")
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
