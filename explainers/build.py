@@ -183,12 +183,13 @@ class Build:
 
     def page_content(self, html: str, *, src_uri: str, url: str, canonical_url: str, nav_title: str) -> str:
         """ "Cite this page" at the end; download links relative to the page; the page's address in citations."""
+        fallback = self.edition.is_fallback(src_uri, self.docs_dir)  # shown in English: cited in English
         citation = cite.Citation(
             page_title(html, nav_title),
-            canonical_url or url,
+            self.edition.original_site_url + url if fallback else canonical_url or url,
             corrections.as_of(),
             versions.site_version(),
-            key=cite.key(src_uri, corrections.as_of()),
+            key=cite.key(self.edition.language.prefix + src_uri, corrections.as_of()),  # one key per edition
         )
         if self.edition.language.original:
             self.heading_ids[src_uri] = editions.heading_ids(html)
@@ -201,7 +202,7 @@ class Build:
             cite.block_html(citation, "Cite this page", "cite-this-page")
         )  # str: Markup would escape html
         html = link_site_paths(html, url, canonical_url or url)
-        if self.edition.is_fallback(src_uri, self.docs_dir):
+        if fallback:
             self.fallbacks.add(url)
             html = self.edition.fallback_html(html, url)
         return html
