@@ -158,6 +158,10 @@ def test_only_the_shared_folders_are_linked_one_level_up():
         '<a href="../../../classroom-pack.zip">pack</a><img src="../assets/images/x.png">'
         '<a href="../downloads/a.csv">data</a>'
     )
+    not_found = '<script src="/site/ru/assets/runtime/main.js"></script><a href="/site/ru/">home</a>'
+    assert editions.link_shared(not_found, edition) == (
+        '<script src="/site/assets/runtime/main.js"></script><a href="/site/ru/">home</a>'
+    )
     english = editions.Edition(LANGUAGES["en"], ROOT / "locales")
     assert editions.link_shared(page, english) == page
 
