@@ -11,6 +11,10 @@ What is shared is built once, by the English build, at the root: the runtime (Py
 the snapshot: `assets/runtime/`, `assets/vendor/`) and the classroom pack; an edition's pages link them one
 folder up (`link_shared`). One service worker at the root lists every edition's files (explainers/offline.py).
 
+The header's language switcher links each page to the same page in the other edition (written here per page,
+kept so by docs/assets/editions.js after instant navigation, with the query string and hash); the sitemaps
+carry the per-page hreflang alternates. Each edition's search uses lunr's stemmer for its language.
+
 Why not mkdocs-static-i18n: its 1.3.1 fails on pages generated without a source file (embed/, assign/),
 its switcher is incompatible with instant navigation, and it rewrites the search index after our
 service worker's manifest is written. One build per language is what Material's maintainer recommends.
@@ -29,8 +33,8 @@ from typing import Any
 
 from explainers.languages import LANGUAGES, ORIGINAL, Language
 
-# Built once, at the root, by the English build: every edition links these, none copies them.
 INCLUDES = "includes/"  # snippets appended to pages (the abbreviations), not pages: mkdocs.yml's exclude_docs
+# Built once, at the root, by the English build: every edition links these, none copies them.
 SHARED_PREFIXES = ("assets/runtime/", "assets/vendor/", "classroom-pack.zip")
 SHARED_LINK = re.compile(
     r"""(?P<attr>\b(?:href|src)=["'])(?P<up>(?:\.\./)*)(?P<path>"""
@@ -46,7 +50,8 @@ CANONICAL = re.compile(r'<link rel="canonical" href="[^"]*">')
 HEADING_ID = re.compile(r"<h([2-6])\b[^>]*\bid=\"([^\"]+)\"")
 # Material's search leaves lunr's stemmer out unless told (its default pipeline is the stop-word filter
 # only): a Russian reader who types «пошлинами» must find «пошлины». No trimmer: Russian's keeps Cyrillic
-# letters only and would empty the English words of a page not yet translated.
+# letters only and would empty the English words of a page not yet translated. (Material also stars every
+# word of a query, which lunr then leaves unstemmed: docs/assets/editions.js adds each word unstarred.)
 SEARCH_PIPELINE = ("stemmer", "stopWordFilter")
 SITEMAP_URL = re.compile(r"<url>\s*<loc>([^<]*)</loc>")
 XHTML = 'xmlns:xhtml="http://www.w3.org/1999/xhtml"'
