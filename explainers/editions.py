@@ -160,7 +160,9 @@ def link_shared(output: str, edition: Edition) -> str:
     output = SHARED_LINK.sub(lambda m: f"{m['attr']}{edition.up}{m['up']}{m['path']}", output)
     # 404.html's links are written from the site's address (a host serves it at any path): drop the folder
     shared = "|".join(re.escape(p) for p in SHARED_PREFIXES)
-    absolute = re.compile(rf"""(\b(?:href|src)=["'][^"']*/){re.escape(edition.language.prefix)}(?={shared})""")
+    absolute = re.compile(
+        rf"""(\b(?:href|src)=["'][^"']*/){re.escape(edition.language.prefix)}(?={shared})"""
+    )
     return absolute.sub(r"\1", output)
 
 
