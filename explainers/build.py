@@ -37,6 +37,7 @@ from explainers import (
     corrections,
     csp,
     data_in_prose,
+    editions,
     embeds,
     fences,
     methodology,
@@ -70,7 +71,14 @@ class BuildProblem(ValueError):
 
 class Build:
     def __init__(
-        self, *, site_url: str, docs_dir: Path, serving: bool, language: str = numbers.ORIGINAL
+        self,
+        *,
+        site_url: str,
+        docs_dir: Path,
+        serving: bool,
+        language: str = numbers.ORIGINAL,
+        config_file: str | None = None,
+        english_heading_ids: dict[str, list[str]] | None = None,
     ) -> None:
         catalogs.use(language)  # first: every step below writes with widgets/words.py
         self.gettext, self.ngettext = words._, words.ngettext  # for the theme's templates (on_env)
@@ -80,12 +88,28 @@ class Build:
         self.language = numbers.set_language(language)
         self.docs_dir = docs_dir
         self.serving = serving  # `mkdocs serve`: its live-reload script needs a looser policy
+        # Which language this build writes, where its translated pages are, how it links the shared runtime.
+        self.edition = editions.Edition.for_config(language, config_file, site_url)
+        # The English pages' heading ids, by page: English collects them, a translation must keep them.
+        self.heading_ids: dict[str, list[str]] = (
+            english_heading_ids if english_heading_ids is not None else {}
+        )
+        self.fallbacks: set[str] = set()  # this edition's pages shown in English, by URL
         self.downloads = Downloads(site_url, docs_dir)
         self.widget_keys = versions.widget_keys(docs_dir)  # the links each page's widgets answer to
 
-    def extra(self) -> dict[str, str]:
+    def extra(self) -> dict[str, Any]:
         """Values every page's template reads: the footer's date and version."""
-        return {"as_of": corrections.as_of_text(self.language), "site_version": versions.site_version()}
+        return {
+            "as_of": corrections.as_of_text(self.language),
+            "site_version": versions.site_version(),
+            "alternate": editions.switcher_entries(),  # the header's language switcher
+            "edition_prefix": self.edition.language.prefix,
+        }
+
+    def translation(self, src_uri: str) -> Path | None:
+        """The translated Markdown this edition reads instead of docs/<src_uri>, if there is one."""
+        return self.edition.translated.get(src_uri)
 
     def fences(self) -> list[dict[str, Any]]:
         """superfences' custom fences, bound to this build's downloads and quiz numbering."""
@@ -94,6 +118,19 @@ class Build:
     def files(self) -> dict[str, Path | bytes | str]:
         """Files the build adds to the site, by site path: a file to copy, or the content to write (text
         for a page, which is then built like the pages under docs/)."""
+        added: dict[str, Path | bytes | str] = self._runtime() if self.edition.language.original else {}
+        # Linked from "For teachers": listed now so link checks pass, written after the build (at the root).
+        added[classroom_pack.SITE_PATH] = classroom_pack.placeholder()
+        added.update({**embeds.embed_pages(), **assign.assign_pages()})
+        try:  # short addresses for the lessons' assignments, and the page that opens a short code
+            added.update(short_pages.files(self.docs_dir))
+        except short_pages.ShortPageError as error:
+            raise BuildProblem(str(error)) from None
+        added.update(self.downloads.files())
+        return added
+
+    def _runtime(self) -> dict[str, Path | bytes | str]:
+        """The browser runtime, built once at the site's root for every edition (explainers/editions.py)."""
         added: dict[str, Path | bytes | str] = {
             **runtime_assets.vendor_files(),
             **runtime_assets.runtime_files(),
@@ -110,20 +147,12 @@ class Build:
         added[runtime_assets.THEME_MODULE] = theme.runtime_module()
         added[contract.MODULE] = contract.runtime_module()
         added[vega_compiled.MODULE] = vega_compiled.runtime_module()  # Vega's expressions, compiled ahead
-        # Linked from "For teachers": listed now so link checks pass, written after the build.
-        added[classroom_pack.SITE_PATH] = classroom_pack.placeholder()
-        added.update({**embeds.embed_pages(), **assign.assign_pages()})
-        try:  # short addresses for the lessons' assignments, and the page that opens a short code
-            added.update(short_pages.files(self.docs_dir))
-        except short_pages.ShortPageError as error:
-            raise BuildProblem(str(error)) from None
-        added.update(self.downloads.files())
         added.update(catalogs.site_files())  # every language's words for the browser, from its PO file
         return added
 
     def page_markdown(self, markdown: str, *, src_uri: str, url: str) -> str:
         try:
-            translation = translations.translation_path(self.language, src_uri)
+            translation = self.translation(src_uri)  # in a translated edition: locales/<code>/docs/
             if translation is not None:  # checked against its English page, with a notice if behind it
                 markdown = translations.translated_markdown(
                     markdown,
@@ -177,23 +206,35 @@ class Build:
 
     def page_content(self, html: str, *, src_uri: str, url: str, canonical_url: str, nav_title: str) -> str:
         """ "Cite this page" at the end; download links relative to the page; the page's address in citations."""
+        fallback = self.edition.is_fallback(src_uri, self.docs_dir)  # shown in English: cited in English
         citation = cite.Citation(
             page_title(html, nav_title),
-            canonical_url or url,
+            self.edition.original_site_url + url if fallback else canonical_url or url,
             corrections.as_of(),
             versions.site_version(),
-            key=cite.key(src_uri, corrections.as_of()),
+            key=cite.key(self.edition.language.prefix + src_uri, corrections.as_of()),  # one key per edition
         )
+        if self.edition.language.original:
+            self.heading_ids[src_uri] = editions.heading_ids(html)
+        elif src_uri in self.edition.translated and src_uri in self.heading_ids:
+            try:  # `#for-teachers` must work in every edition
+                editions.check_heading_ids(self.heading_ids[src_uri], html, src_uri, self.edition.language)
+            except editions.EditionProblem as problem:
+                raise BuildProblem(str(problem)) from None
         html += str(
             cite.block_html(citation, words._("Cite this page"), "cite-this-page")
         )  # str: Markup would escape html
-        return link_site_paths(html, url, canonical_url or url)
+        html = link_site_paths(html, url, canonical_url or url)
+        if fallback:
+            self.fallbacks.add(url)
+            html = self.edition.fallback_html(html, url)
+        return html
 
     def post_page(self, output: str, url: str) -> str:
         """Every page gets its Content-Security-Policy. Pages with a chart fetch Vega and the runtime
         modules while the page is still parsing; pages with a widget also start Python's worker there."""
         if 'class="bx-figure' in output:
-            root = "../" * url.count("/")  # relative: any sub-path works
+            root = "../" * url.count("/")  # relative: any sub-path works (link_shared: another edition's)
             links = "".join(
                 f'<link rel="preload" as="script" href="{root}{path}">'
                 for path in runtime_assets.CHART_SCRIPTS
@@ -204,17 +245,28 @@ class Build:
             output = output.replace("</head>", links + "</head>", 1)
             if 'class="bx-figure bx-widget' in output:
                 # First in <head>: an inline script after the stylesheets would wait for them.
-                early = runtime_assets.early_worker_script(f"{root}assets/runtime/worker.js")
+                early = runtime_assets.early_worker_script(f"{self.edition.up}{root}assets/runtime/worker.js")
                 output = output.replace("<head>", "<head>" + early, 1)
+        output = editions.without_material_alternates(output)
+        if url in self.fallbacks:
+            output = self.edition.fallback_canonical(output, url)
+        output = editions.link_shared(output, self.edition)
         return csp.with_policy(output, live_reload=self.serving)
 
     def post_template(self, output: str, template_name: str) -> str:
         """Static templates (404.html) get the same policy as pages."""
         if template_name.endswith(".html"):
+            output = editions.link_shared(editions.without_material_alternates(output), self.edition)
             return csp.with_policy(output, live_reload=self.serving)
         return output
 
     def post_build(self, site_dir: Path) -> None:
+        if not self.edition.language.original:  # the root's build writes what is shared, after every edition
+            (site_dir / classroom_pack.SITE_PATH).unlink(missing_ok=True)  # the root's pack is linked
+            return
+        editions.add_sitemap_alternates(
+            site_dir, self.site_url, editions.translated_urls(self.edition.locales)
+        )
         offline.write_service_worker(site_dir)
         if not self.serving:  # 25 MB zipped on every live reload would slow editing; `mkdocs build` writes it
             classroom_pack.write_pack(site_dir)  # last: it holds every other file, the service worker too

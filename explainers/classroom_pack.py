@@ -45,6 +45,10 @@ Without the script: {SERVE}
 then open http://<this computer's address>:8000/ (not 127.0.0.1, which means "this computer").
 
 Opening the files directly (file://) does not work: browsers do not run Python from files.
+
+The site is in English and in Russian: add ru/ to the printed address for the Russian edition
+(http://192.168.1.20:8000/ru/); the language button in each page's header switches between them.
+Сайт на русском языке: добавьте ru/ к напечатанному адресу (например, http://192.168.1.20:8000/ru/).
 """
 
 

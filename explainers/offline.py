@@ -13,28 +13,49 @@ import json
 from pathlib import Path
 
 from explainers import downloads
+from explainers.languages import LANGUAGES
 from explainers.runtime_assets import RUNTIME_DIR
 
 SERVICE_WORKER = "sw.js"
 SOURCE = RUNTIME_DIR / SERVICE_WORKER
 HASH_LENGTH = 16  # hex digits of SHA-256: plenty to tell two builds' files apart
 
-# Not in the offline copy: source maps (for developers), Material's search stemmers for languages other
-# than the site's (it loads none for English), the build's memory snapshot (fetched only on a fast
-# line, and then kept by the Python worker itself: worker-boot.js), downloads, and the worker itself.
-# chart data and pictures: fetched when asked for
-SKIPPED_PREFIXES = ("assets/javascripts/lunr/", f"{downloads.FOLDER}/")
+# One service worker for the whole site: every language's edition (explainers/editions.py) is listed.
+# Not in the offline copy: source maps (for developers), Material's search stemmers but those of each
+# edition's own language (English loads none; Russian search needs its stemmer offline too), the build's
+# memory snapshot (fetched only on a fast line, and then kept by the Python worker itself:
+# worker-boot.js), downloads (chart data and pictures: fetched when asked for), and the worker itself.
+LUNR = "assets/javascripts/lunr/"
+SKIPPED_PREFIXES = tuple(
+    f"{language.prefix}{folder}"
+    for language in LANGUAGES.values()
+    for folder in (LUNR, f"{downloads.FOLDER}/")
+)
 SKIPPED_SUFFIXES = (".map", ".gz", ".zip")
 SKIPPED_NAMES = (SERVICE_WORKER,)
 # the runtime needs these
 KEPT_ZIPS = ("assets/runtime/widgets.zip", "assets/vendor/pyodide/python_stdlib.zip")
 
 
+def search_language_files() -> tuple[str, ...]:
+    """What Material's search worker loads for each edition's language (one language per edition): the
+    stemmer support and the language's own stemmer and stop words."""
+    return tuple(
+        f"{language.prefix}{LUNR}min/{name}"
+        for language in LANGUAGES.values()
+        if not language.original
+        for name in ("lunr.stemmer.support.min.js", f"lunr.{language.code}.min.js")
+    )
+
+
 def offline_files(site_dir: Path) -> list[str]:
     files = []
+    kept_search = search_language_files()
     for path in sorted(site_dir.rglob("*")):
         relative = path.relative_to(site_dir).as_posix()
-        if not path.is_file() or relative in SKIPPED_NAMES or relative.startswith(SKIPPED_PREFIXES):
+        if not path.is_file() or relative in SKIPPED_NAMES:
+            continue
+        if relative.startswith(SKIPPED_PREFIXES) and relative not in kept_search:
             continue
         if relative.endswith(SKIPPED_SUFFIXES) and relative not in KEPT_ZIPS:
             continue

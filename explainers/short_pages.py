@@ -84,8 +84,9 @@ def short_pages(docs_dir: Path) -> dict[str, ShortPage]:
 
 def is_forward(site_path: str) -> bool:
     """Whether a built file is a go/<name>/ page: it moves on to its assignment at once, so it is not a
-    page to read, cite or check as one (the tests that visit every page leave it out)."""
-    return re.fullmatch(rf"{FOLDER}/{NAME.pattern}/index\.html", site_path) is not None
+    page to read, cite or check as one (the tests that visit every page leave it out). Every language's
+    edition has them, under its folder (`ru/go/<name>/`)."""
+    return re.fullmatch(rf"(?:[a-z]{{2,3}}/)?{FOLDER}/{NAME.pattern}/index\.html", site_path) is not None
 
 
 def forward_html(short: ShortPage) -> str:

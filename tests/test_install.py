@@ -30,11 +30,11 @@ def test_a_plain_install_builds_the_site_from_a_folder_of_pages(tmp_path):
     )
     assert installed.returncode == 0, installed.stderr[-3000:]
 
-    # What a site's author keeps: the pages, the configuration, the theme overrides and the npm packages
-    # (the build's plugin is found through the installed package's entry point).
+    # What a site's author keeps: the pages and their translations, the configuration, the theme overrides
+    # and the npm packages (the build's plugin is found through the installed package's entry point).
     project = tmp_path / "pages"
     project.mkdir()
-    for name in ("docs", "overrides"):
+    for name in ("docs", "locales", "overrides"):
         shutil.copytree(ROOT / name, project / name)
     shutil.copy2(ROOT / "mkdocs.yml", project)
     (project / "node_modules").symlink_to(ROOT / "node_modules")  # installed by `make setup`; read only
@@ -57,6 +57,7 @@ def test_a_plain_install_builds_the_site_from_a_folder_of_pages(tmp_path):
         "assets/runtime/widgets.zip",
         "sw.js",
         "classroom-pack.zip",
+        "ru/index.html",  # the Russian edition, from locales/ beside mkdocs.yml
     ):
         assert (site / generated).is_file(), generated
     # the installed package, not this checkout, made it

@@ -26,6 +26,9 @@ def run_node_tests(tree: Path) -> subprocess.CompletedProcess[str]:
     shutil.copytree(RUNTIME_DIR, tree / "widgets" / "runtime")
     (tree / "widgets" / "runtime" / contract.MODULE.rsplit("/", 1)[-1]).write_text(contract.runtime_module())
     shutil.copytree(JS_TESTS, tree / "tests" / "js")
+    shutil.copytree(
+        ROOT / "docs" / "assets", tree / "docs" / "assets", ignore=shutil.ignore_patterns("*.css")
+    )
     shutil.copytree(ROOT / "tests" / "cases", tree / "tests" / "cases")
     (tree / "package.json").write_text('{"type": "module"}\n')  # the runtime's .js files are ES modules
     tests = sorted(p.relative_to(tree).as_posix() for p in (tree / "tests" / "js").glob("*.test.mjs"))

@@ -23,7 +23,7 @@ from tests.project_copy import copy_env, project_copy
 pytestmark = pytest.mark.serve
 
 FIRST_BUILD = 300  # s: the first build of a copy (its stdlib and snapshot come from the copied cache)
-REBUILD = 120  # s: from saving a file to the page showing it (about 30 s here, more on a busy machine)
+REBUILD = 180  # s: from saving a file to the page showing it, both editions rebuilt (about 60 s here)
 
 # (what a contributor edits, the file, its words before and after, the page that shows it, and how)
 EDITS = [
@@ -75,6 +75,14 @@ EDITS = [
         "busan-meeting/",
         # the slider's label: the page's "look inside" shows the model's file as it is on disk
         ">Section 301 tariff (on China only) (%)</label>",
+    ),
+    (
+        "a translated page",
+        "locales/ru/docs/index.md",
+        "## Коротко, за три минуты { #the-three-minute-version }\n",
+        "## Коротко, за три минуты { #the-three-minute-version }\n\nФраза, написанная во время работы сервера.\n",
+        "ru/",
+        "Фраза, написанная во время работы сервера.",
     ),
 ]
 

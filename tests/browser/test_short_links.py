@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 from playwright.sync_api import expect
 
 from explainers import offline, short_pages
+from explainers.languages import LANGUAGES
 from tests.browser.reader import Reader
 
 LESSONS = {
@@ -160,5 +161,6 @@ def test_the_short_pages_are_in_the_offline_copy(built_site):
         for p in built_site.rglob("index.html")
         if short_pages.is_forward(p.relative_to(built_site).as_posix())
     )
-    assert len(forwards) == sum(LESSONS.values())
-    assert all(path in listed for path in [*forwards, "go/index.html"])
+    assert len(forwards) == sum(LESSONS.values()) * len(LANGUAGES)  # every edition has its go/ pages
+    opening = [f"{language.prefix}go/index.html" for language in LANGUAGES.values()]
+    assert all(path in listed for path in [*forwards, *opening])
