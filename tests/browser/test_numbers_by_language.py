@@ -27,6 +27,7 @@ def russian() -> Iterator[None]:
     finally:
         words.use(words.ORIGINAL, {}, {})
 
+
 WIDGET = "widget-tariff_stack"
 PAGE = "busan-meeting/"
 NBSP = "\u00a0"
