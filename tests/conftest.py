@@ -59,3 +59,14 @@ def built_site(site: SiteServer) -> Path:
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {**browser_type_launch_args, **launch_args()}
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test() -> Iterator[None]:
+    """A Russian `Build` (or a test that speaks Russian) sets the process's language for numbers and words,
+    as a build of one language should; the next test starts in English again, as a new process would."""
+    yield
+    from widgets import numbers, words
+
+    numbers.set_language(numbers.ORIGINAL)
+    words.use(words.ORIGINAL, {}, {})
