@@ -152,7 +152,7 @@ class Build:
 
     def page_markdown(self, markdown: str, *, src_uri: str, url: str) -> str:
         try:
-            translation = self.translation(src_uri)  # in a translated edition: locales/<code>/docs/
+            translation = translations.translation_path(self.language, src_uri)
             if translation is not None:  # checked against its English page, with a notice if behind it
                 markdown = translations.translated_markdown(
                     markdown,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from explainers.markup import render
+from widgets import numbers, words
 from widgets.words import _
 
 AUTHOR = "The Busan truce explainer"
@@ -33,10 +34,15 @@ class Citation:
 
     def apa(self) -> str:
         kind = f" [{self.kind}]" if self.kind else ""
-        return (
-            f"{AUTHOR}. ({self.as_of.year}, {self.as_of:%B} {self.as_of.day}). {self.title}{kind} "
-            f"(Version {self.version}). {self.url}"
-        )
+        if words.language() == words.ORIGINAL:
+            return (
+                f"{AUTHOR}. ({self.as_of.year}, {self.as_of:%B} {self.as_of.day}). {self.title}{kind} "
+                f"(Version {self.version}). {self.url}"
+            )
+        # Another edition: the site's name, the date and "version" in its language (APA's order kept).
+        author = _("The Busan truce explainer")
+        version = _("Version {version}").format(version=self.version)
+        return f"{author}. ({numbers.date(self.as_of)}). {self.title}{kind} ({version}). {self.url}"
 
     def bibtex(self) -> str:
         note = _("Facts as of {date}").format(date=self.as_of.isoformat()) + (
