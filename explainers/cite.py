@@ -18,7 +18,15 @@ from widgets import numbers, words
 from widgets.words import _
 
 AUTHOR = "The Busan truce explainer"
-PAGE_URL = "bx-page-url:"  # replaced by the page's canonical address (explainers/build.py)
+PAGE_URL = "bx-page-url:"
+
+
+def author() -> str:
+    """The site as the author to credit, in the build's language (its name in that edition)."""
+    return _("The Busan truce explainer")
+
+
+# replaced by the page's canonical address (explainers/build.py)
 _BIBTEX_SPECIAL = re.compile(r"([&%$#_{}])")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -40,9 +48,8 @@ class Citation:
                 f"(Version {self.version}). {self.url}"
             )
         # Another edition: the site's name, the date and "version" in its language (APA's order kept).
-        author = _("The Busan truce explainer")
         version = _("Version {version}").format(version=self.version)
-        return f"{author}. ({numbers.date(self.as_of)}). {self.title}{kind} ({version}). {self.url}"
+        return f"{author()}. ({numbers.date(self.as_of)}). {self.title}{kind} ({version}). {self.url}"
 
     def bibtex(self) -> str:
         note = _("Facts as of {date}").format(date=self.as_of.isoformat()) + (

@@ -23,7 +23,7 @@ def menu_html(files: FigureFiles, note: str, extra: str = "") -> Markup:
         extra=extra,
         site_link=SITE_LINK,
         licence=LICENCE,
-        author=cite.AUTHOR,
+        author=cite.author(),
         as_of=corrections.as_of_text(),
         version=versions.site_version(),
     )
