@@ -16,7 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-LOCALES = Path(__file__).resolve().parent.parent / "locales"
+_BESIDE_PACKAGE = Path(__file__).resolve().parent.parent / "locales"
+# In a checkout (or an editable install) the translations sit beside the package; a plain `pip install .`
+# reads the project's own, beside its mkdocs.yml, from where MkDocs runs (as it finds docs/).
+LOCALES = _BESIDE_PACKAGE if _BESIDE_PACKAGE.is_dir() else Path.cwd() / "locales"
 
 
 @dataclass(frozen=True, kw_only=True)
