@@ -62,8 +62,8 @@ EDITS = [
     (
         "a chart module",
         "explainers/charts/timeline.py",
-        'title="Additional tariffs in 2025: escalation and truces"',
-        'title="Tariffs added in 2025: escalation and truces"',
+        'title=_("Additional tariffs in 2025: escalation and truces")',
+        'title=_("Tariffs added in 2025: escalation and truces")',
         "how-we-got-here/",
         "Tariffs added in 2025: escalation and truces",
     ),
