@@ -69,7 +69,10 @@ def manifest(site_dir: Path) -> dict:
         for path in offline_files(site_dir)
     }
     version = hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest()[:HASH_LENGTH]
-    return {"version": version, "hashLength": HASH_LENGTH, "files": files}
+    # The folders of the editions other than the root's: a reader's worker copies its own edition's pages
+    # and the shared runtime (sw.js, `?edition=`), not every language's.
+    editions = [language.prefix for language in LANGUAGES.values() if not language.original]
+    return {"version": version, "hashLength": HASH_LENGTH, "files": files, "editions": editions}
 
 
 def write_service_worker(site_dir: Path) -> dict:

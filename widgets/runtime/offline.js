@@ -9,6 +9,10 @@ export function offerOffline() {
   if (offered || !("serviceWorker" in navigator)) return; // e.g. plain http on a LAN: not a secure context
   offered = true;
   const worker = new URL("../../sw.js", import.meta.url); // assets/runtime/ -> the site root
+  // The page's edition (explainers/languages.py: English at the root, another language in its own folder):
+  // the worker copies that edition's pages for offline use.
+  const language = document.documentElement.lang || "en";
+  worker.searchParams.set("edition", language === "en" ? "" : `${language}/`);
   const register = () =>
     navigator.serviceWorker.register(worker, { type: "classic" }).catch(() => {
       // No offline copy (a browser setting, a host that blocks it): the site works online as before.

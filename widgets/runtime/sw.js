@@ -24,6 +24,17 @@ const sitePath = (url) => {
 };
 /** @param {string} path */
 const isRuntime = (path) => path.startsWith("assets/");
+// The reader's edition, from the page that registered this worker (offline.js: `sw.js?edition=ru/`, "" for
+// the root's): its pages and the shared runtime are copied, not every language's pages (a school line pays
+// for one edition). A page of another edition registers again with its own; the copy goes to the same cache,
+// so files already there are not fetched twice, and every edition visited stays offline.
+const EDITION = new URL(sw.location.href).searchParams.get("edition") ?? "";
+const SHARED = ["assets/runtime/", "assets/vendor/"]; // what every edition's pages load from the root
+/** @param {string} path */
+const inEdition = (path) =>
+  EDITION
+    ? path.startsWith(EDITION) || SHARED.some((folder) => path.startsWith(folder))
+    : !MANIFEST.editions.some((prefix) => path.startsWith(prefix));
 
 /** @param {ArrayBuffer} buffer */
 async function sha256hex(buffer) {
@@ -68,7 +79,7 @@ async function kept(path, hash) {
 
 async function precache() {
   const cache = await caches.open(CACHE);
-  const queue = Object.entries(MANIFEST.files);
+  const queue = Object.entries(MANIFEST.files).filter(([path]) => inEdition(path));
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const [path, hash] = next;
