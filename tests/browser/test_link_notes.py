@@ -29,9 +29,12 @@ KINDS = ("not a number", "out of range", "between steps")
 
 
 def site_widgets(built_site: Path) -> list[tuple[str, str]]:
-    """(page, figure id) of every widget figure in the built site, embeds included."""
+    """(page, figure id) of every widget figure in the English edition, embeds included (the Russian
+    edition's notes are the same sentences from the catalog, in Russian)."""
     found = []
     for path in sorted(built_site.rglob("index.html")):
+        if path.relative_to(built_site).as_posix().startswith("ru/"):
+            continue
         for figure_id in re.findall(
             r'<figure class="bx-figure bx-widget" id="([^"]+)"', path.read_text("utf-8")
         ):
