@@ -114,6 +114,37 @@ def test_after_one_widget_page_every_page_and_widget_works_offline(context, site
     reader.assert_clean()
 
 
+def test_the_offline_copy_waits_while_the_reader_moves_a_slider(context, built_site):
+    """The service worker copies the site in the background; while the reader moves a slider it waits, so
+    the copy's work (hashing, writing) does not slow the redraws they are watching, then completes."""
+    with SiteServer(built_site) as server:
+        reader = Reader.open(context, server.url)
+        page = reader.goto(PAGE)
+        reader.wait_python_ready(WIDGET)
+        page.locator(f"#{WIDGET}-fentanyl").focus()
+        served = server.httpd.served
+        keys = iter(["ArrowRight", "ArrowLeft"] * 1000)
+
+        def keep_moving(seconds: float, until=lambda: False) -> None:
+            end = time.monotonic() + seconds
+            while time.monotonic() < end and not until():
+                page.keyboard.press(next(keys))
+                time.sleep(0.25)
+
+        keep_moving(30, until=lambda: any("sw.js" in path for path in served))  # offered once Python is ready
+        registered = next(i for i, path in enumerate(served) if "sw.js" in path)
+        keep_moving(5)
+        # (Not the tab's icon: the browser asks for it again each time the address follows the slider.)
+        copied_meanwhile = [
+            path for path in served[registered + 1 :] if "sw.js" not in path and "favicon" not in path
+        ]
+        assert len(copied_meanwhile) <= 8, (
+            f"{len(copied_meanwhile)} files copied while the reader moved a slider: {copied_meanwhile}"
+        )
+        wait_until(page, OFFLINE_READY)  # once the reader rests, the copy is made
+        reader.assert_clean()
+
+
 def test_on_a_school_line_the_first_visit_fetches_no_snapshot_and_the_revisit_restores_its_own(
     context, built_site
 ):
