@@ -4,7 +4,8 @@ A translator changes words, never what the words stand on. Between a page and it
 identical, and `problems` names each difference, page and item, in plain words:
 
 - the numbers read from the data sets and the other `{{ … }}` values (`{{ data: … }}`, `{{ as_of }}`);
-- the sources cited (as a set: a Russian sentence may cite in another order);
+- the sources cited (as a set: a Russian sentence may cite in another order), except that a translation may
+  add a source written in its own language beside a source the English page cites (`sources_beside`);
 - the figures: each ```chart and ```widget fence, in order, with its header (name, id, preset);
 - the scenario and assignment links (their target, keys and values; only a teacher's question, a lesson's
   name and a prediction's options are words to translate) and the short addresses beside them (`data-go`);
@@ -22,7 +23,7 @@ from urllib.parse import parse_qsl
 
 import markdown as python_markdown
 
-from explainers import citations, corrections, data_in_prose, fence_header, quiz, versions
+from explainers import citations, corrections, data_in_prose, fence_header, quiz, sources, versions
 
 PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}")
 SHORT_ADDRESS = re.compile(r"""data-go=["']?([\w-]+)""")
@@ -36,12 +37,17 @@ ANY_FENCE = re.compile(r"^```[^\n]*\n.*?^```", re.M | re.S)
 TEXT_KEYS = ("q", "lesson", "choices")
 
 
-def problems(english: str, translated: str, page: str) -> list[str]:
-    """Every way the translated page's facts differ from its English page's, each naming page and item."""
-    found: list[str] = []
+def problems(english: str, translated: str, page: str, language: str = "") -> list[str]:
+    """Every way the translated page's facts differ from its English page's, each naming page and item;
+    `language` is the translation's (its own press may be cited beside the English page's sources)."""
+    found = _differences(
+        page,
+        "the citation of",
+        cited_sources(english),
+        cited_sources(translated) - sources_beside(english, translated, language),
+    )
     for what, read in (
         ("the value", placeholders),
-        ("the citation of", cited_sources),
         ("the scenario link", scenario_links),
         ("the short address", short_addresses),
         ("the build's marker", markers),
@@ -82,10 +88,37 @@ def placeholders(markdown: str) -> Counter[str]:
 
 
 def cited_sources(markdown: str) -> Counter[str]:
-    ids = {
-        part.strip().lstrip("@") for m in citations.CITATION.finditer(markdown) for part in m[1].split(";")
-    }
+    ids = {source_id for group in _citation_groups(markdown) for source_id in group}
     return Counter(f"[@{source_id}]" for source_id in ids)
+
+
+def sources_beside(english: str, translated: str, language: str) -> Counter[str]:
+    """The extra sources a translation may cite: each written in the translation's language (`language` in
+    sources.toml) and cited, every time, in the same brackets as a source the English page cites
+    (`[@astanatimes-mou; @lada-kz-mou-2025-11-07]`). So it backs a fact the English page states, as that
+    language's own press reports it (issue #26), never a fact of its own, and never replaces the English source.
+    """
+    english_ids = {source_id for group in _citation_groups(english) for source_id in group}
+    groups = [set(group) for group in _citation_groups(translated)]
+    extra = set().union(*groups) - english_ids
+    return Counter(
+        f"[@{source_id}]"
+        for source_id in extra
+        if _language(source_id) == language
+        and all(group & english_ids for group in groups if source_id in group)
+    )
+
+
+def _citation_groups(markdown: str) -> list[list[str]]:
+    """The ids of each citation, `[@a; @b]`, as one group."""
+    return [
+        [part.strip().lstrip("@") for part in m[1].split(";")] for m in citations.CITATION.finditer(markdown)
+    ]
+
+
+def _language(source_id: str) -> str | None:
+    source = sources.all_sources().get(source_id)  # an unknown id is the build's to name, not allowed here
+    return source.language if source else None
 
 
 def scenario_links(markdown: str) -> Counter[str]:

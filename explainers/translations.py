@@ -32,7 +32,7 @@ def check_translated_page(english: str, translation: str, page: str, language: s
     """Every problem of a translated page (its Markdown with its front matter) against its English page."""
     body = get_data(translation)[0]
     found = translation_status.problems(translation, page)
-    found += translation_parity.problems(get_data(english)[0], body, page)
+    found += translation_parity.problems(get_data(english)[0], body, page, language)
     found += [str(problem) for problem in quotations.unrecorded(body, page, language)]
     return found
 

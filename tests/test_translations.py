@@ -249,6 +249,57 @@ def test_the_words_of_an_assignment_link_are_translated_its_settings_are_not():
     assert "q=…" in next(iter(translation_parity.scenario_links(RUSSIAN)))
 
 
+# A source in the translation's own language, beside the English page's (issue #26) --------------------------
+
+# Two real registry entries: the English report of the Kazakhstan–US memorandum, and a Russian-language one.
+EN_MOU, RU_MOU, RU_OTHER = "astanatimes-mou", "lada-kz-mou-2025-11-07", "kazinform-ru-abraham-2025-11-07"
+EN_PAGE = f"# Title\n\nSigned on 6 November [@{EN_MOU}].\n"
+
+
+def _ru_page(citation: str) -> str:
+    return f"# Заголовок {{ #title }}\n\nПодписан 6 ноября {citation}.\n"
+
+
+def test_the_registry_marks_a_russian_language_source_so():
+    assert sources.get(RU_MOU).language == "ru" and sources.get(EN_MOU).language == "en"
+    # Its title is marked Russian wherever it is listed: on a Russian page and in the English bibliography.
+    assert citations.reference_markdown(sources.get(RU_MOU)).startswith('<span lang="ru">')
+
+
+def test_a_translation_may_cite_its_own_languages_source_beside_the_english_one():
+    beside = _ru_page(f"[@{EN_MOU}; @{RU_MOU}]")
+    assert translation_parity.problems(EN_PAGE, beside, "p.md", "ru") == []
+
+
+@pytest.mark.parametrize(
+    ("citation", "language", "named"),
+    [
+        pytest.param(f"[@{RU_MOU}]", "ru", f"[@{EN_MOU}] is in the English page but not", id="instead"),
+        pytest.param(f"[@{EN_MOU}] [@{RU_MOU}]", "ru", f"[@{RU_MOU}] is in the translation", id="alone"),
+        pytest.param(
+            f"[@{EN_MOU}; @{RU_MOU}] [@{RU_MOU}]", "ru", f"[@{RU_MOU}] is in the translation", id="alone-once"
+        ),
+        pytest.param(
+            f"[@{EN_MOU}; @baskaran-2025-10-16]", "ru", "[@baskaran-2025-10-16] is in", id="english-source"
+        ),
+        pytest.param(f"[@{EN_MOU}; @{RU_MOU}]", "kk", f"[@{RU_MOU}] is in the translation", id="kazakh-page"),
+        pytest.param(f"[@{EN_MOU}; @{RU_MOU}]", "", f"[@{RU_MOU}] is in the translation", id="no-language"),
+        pytest.param(
+            f"[@{EN_MOU}; @{RU_OTHER}; @{RU_MOU}] [@{RU_OTHER}]",
+            "ru",
+            f"[@{RU_OTHER}] is in the translation",
+            id="one-of-two-alone",
+        ),
+        pytest.param(f"[@{EN_MOU}; @no-such-source]", "ru", "[@no-such-source] is in", id="unknown"),
+    ],
+)
+def test_an_extra_source_is_refused_unless_its_own_languages_and_beside_an_english_one(
+    citation, language, named
+):
+    found = translation_parity.problems(EN_PAGE, _ru_page(citation), "p.md", language)
+    assert any(named in problem for problem in found), found
+
+
 # Which English version a translation was made from ---------------------------------------------------------
 
 
