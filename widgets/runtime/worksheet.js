@@ -305,7 +305,7 @@ const csvCell = (value) => {
   // A cell a spreadsheet would run as a formula starts with ' (OWASP's advice for CSV injection).
   const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
   // Not `return /…/`: Babel's extractor reads a regular expression after `return` as a division, and then
-  // misses every t("…") below it (make messages).
+  // misses every message below it (make messages).
   const quoted = /[",\n]/.test(safe);
   return quoted ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
