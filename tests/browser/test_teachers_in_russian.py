@@ -97,6 +97,8 @@ def test_a_russian_class_hands_in_and_the_russian_results_page_reads_it(reader, 
     page.get_by_label(RU["Your name (optional)"]).fill("Аня")
     with page.expect_download() as download:
         page.get_by_role("button", name=RU["Download worksheet (.json)"]).click()
+    # named by the lesson, in Latin letters (assignment-link.js slug), and the day
+    assert download.value.suggested_filename.startswith("urok-1-poshliny-")
     sheet = Path(download.value.path()).read_text(encoding="utf-8")
     assert json.loads(sheet)["lesson"] == LESSON
     files = [tmp_path / "anya.json", tmp_path / "photo.json"]
