@@ -8,10 +8,13 @@ widgets/runtime/assign.js; this module only gives it the names it may use.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from explainers import catalog
 from explainers.markup import json_block, render
+from widgets import words
+from widgets.words import _
 
 BUILDER_MARKER = "<!-- assignment-builder -->"
 NAMES_MARKER = "<!-- assignment-names -->"
@@ -40,17 +43,28 @@ def chart_title(view: Any) -> str:
 
 def widget_summary(name: str) -> dict[str, Any]:
     """What an assignment may name for one widget: sliders, read-outs (computed once at the defaults,
-    for their keys, labels and units) and charts (by the name of the function that draws them)."""
+    for their keys, labels and units) and charts (by the name of the function that draws them).
+    Labels and titles are in the build's language; names, keys and units (format.js reads them) are
+    not, so that a link made in one edition is the same link in every other."""
     widget = catalog.widget(name)
     model = widget.model
     figures = model.run(model.defaults()).figures
     return {
         "widget": name,
-        "title": model.title,
+        "title": _(model.title),
         "version": model.version,  # an assignment link names it (widgets/runtime/link-version.js)
-        "params": [p.as_dict() for p in model.params],
-        "presets": [{"key": p.key, "label": p.label, "values": dict(p.values)} for p in model.presets],
-        "figures": [{"key": f.key, "label": f.label, "unit": f.unit} for f in figures],
+        "params": [
+            {
+                **p.as_dict(),
+                "label": _(p.label),
+                "help": _(p.help),
+                "assumption": p.assumption and _(p.assumption),
+                "unitText": _(p.unit) if p.unit else "",  # the unit's words, for the builder's headings
+            }
+            for p in model.params
+        ],
+        "presets": [{"key": p.key, "label": _(p.label), "values": dict(p.values)} for p in model.presets],
+        "figures": [{"key": f.key, "label": _(f.label), "unit": f.unit} for f in figures],
         "charts": [{"name": view.__name__, "title": chart_title(view)} for view in widget.charts.views],
         "givesAway": {k: list(v) for k, v in GIVES_AWAY.get(name, {}).items()},
     }
@@ -58,20 +72,34 @@ def widget_summary(name: str) -> dict[str, Any]:
 
 def assign_page(name: str) -> str:
     """The student's page: the task, the widget, the model's explanation (shown after the prediction)
-    and the worksheet. Its parts are filled by assign.js from the link; without one it is the widget alone."""
+    and the worksheet. Its parts are filled by assign.js from the link; without one it is the widget alone.
+    Written in the build's language (each edition writes its own assign/ pages)."""
     model = catalog.widget(name).model
+    title = _("Assignment: {title}").format(title=_(model.title))
+    # The model's method is written in English only so far: marked so, as an untranslated page is.
+    method = (
+        model.method
+        if words.language() == words.ORIGINAL
+        else f'<div lang="en" markdown>\n\n{model.method}\n\n</div>'
+    )
+    # The words first, then the page: Babel finds _() in plain code, not inside an f-string's braces.
+    task, worksheet = _("Your task"), _("Your worksheet")
+    nojs = _(
+        "This assignment needs JavaScript: it asks for your prediction before it shows the model's results."
+    )
+    how, more = _("How the model works."), _("More on this model and what it leaves out")
     return f"""---
-title: "Assignment: {model.title}"
+title: {json.dumps(title, ensure_ascii=False)}
 hide: [navigation, toc]
 search:
   exclude: true
 ---
 
-# Assignment: {model.title}
+# {title}
 
 <section class="bx-assignment" data-for="widget-{name}" aria-labelledby="bx-task-{name}">
-<h2 id="bx-task-{name}">Your task</h2>
-<p class="bx-assign-nojs">This assignment needs JavaScript: it asks for your prediction before it shows the model's results.</p>
+<h2 id="bx-task-{name}">{task}</h2>
+<p class="bx-assign-nojs">{nojs}</p>
 {json_block("bx-assign-meta", {k: v for k, v in widget_summary(name).items() if k not in ("params", "presets")}, quotes=True)}
 </section>
 
@@ -80,16 +108,16 @@ search:
 
 <div class="bx-assign-method" hidden markdown>
 
-**How the model works.**
+**{how}**
 
-{model.method}
+{method}
 
-[More on this model and what it leaves out](../methodology.md#{name})
+[{more}](../methodology.md#{name})
 
 </div>
 
 <section class="bx-worksheet" data-for="widget-{name}" aria-labelledby="bx-worksheet-{name}" hidden>
-<h2 id="bx-worksheet-{name}">Your worksheet</h2>
+<h2 id="bx-worksheet-{name}">{worksheet}</h2>
 </section>
 """
 

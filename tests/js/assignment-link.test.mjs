@@ -194,6 +194,8 @@ test("a link to this computer is told apart from one a student's device can open
 test("a worksheet's file name is a plain slug, never empty", () => {
   assert.equal(slug("Lesson 1: Tariffs"), "lesson-1-tariffs");
   assert.equal(slug("Économie — « déjà vu »"), "economie-deja-vu");
+  assert.equal(slug("Урок 1: пошлины"), "urok-1-poshliny"); // a Russian lesson, in Latin letters
+  assert.equal(slug("Щёлочь, ЮЖНЫЙ объём"), "shcheloch-yuzhnyy-obem");
   assert.equal(slug("!!!"), "worksheet");
   assert.equal(slug(""), "worksheet");
   const long = slug(`${"word ".repeat(30)}`);

@@ -417,7 +417,9 @@ class Assignment {
     /** @type {HTMLElement[]} */
     const parts = [];
     if (plan.lesson)
-      parts.push(el("p", { class: "bx-assign-lesson" }, el("strong", { text: "Lesson: " }), plan.lesson));
+      parts.push(
+        el("p", { class: "bx-assign-lesson" }, el("strong", { text: t("Lesson:") }), " ", plan.lesson),
+      );
     if (plan.question) parts.push(el("p", { class: "bx-assign-question", text: plan.question }));
     const how = [];
     if (plan.locked.size) how.push(t("Some sliders are set by your teacher and cannot be moved."));

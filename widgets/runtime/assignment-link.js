@@ -184,13 +184,53 @@ export function readAssignment(key, info, search) {
   return plan;
 }
 
+// Russian letters in Latin ones (the common passport-style transliteration), so that a Russian lesson's
+// worksheet is named by its lesson too ("Урок 1: пошлины" -> "urok-1-poshliny"), not by its digits alone.
+/** @type {Record<string, string>} */
+const LATIN = {
+  а: "a",
+  б: "b",
+  в: "v",
+  г: "g",
+  д: "d",
+  е: "e",
+  ё: "e",
+  ж: "zh",
+  з: "z",
+  и: "i",
+  й: "y",
+  к: "k",
+  л: "l",
+  м: "m",
+  н: "n",
+  о: "o",
+  п: "p",
+  р: "r",
+  с: "s",
+  т: "t",
+  у: "u",
+  ф: "f",
+  х: "kh",
+  ц: "ts",
+  ч: "ch",
+  ш: "sh",
+  щ: "shch",
+  ъ: "",
+  ы: "y",
+  ь: "",
+  э: "e",
+  ю: "yu",
+  я: "ya",
+};
+
 /** A file name from a lesson's or widget's name: "Lesson 1: Tariffs" -> "lesson-1-tariffs".
  *  @param {string} text */
 export function slug(text) {
-  const ascii = text
+  const ascii = [...text.toLowerCase()]
+    .map((letter) => LATIN[letter] ?? letter)
+    .join("")
     .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
+    .replace(/[\u0300-\u036f]/g, "");
   const words = ascii.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   return words.slice(0, 60).replace(/-+$/, "") || "worksheet";
 }

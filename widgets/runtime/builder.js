@@ -6,23 +6,27 @@
 import { el } from "./assign.js";
 import { assignmentLink, localOnly, ownChoice } from "./assignment-link.js";
 import { GO_FOLDER } from "./contract.js";
+import { number } from "./format.js";
 import { pageData } from "./page-data.js";
 import { qrCode } from "./qr.js";
 import { shortCode } from "./short-link.js";
+import { t } from "./words.js";
 
 /** @typedef {import("./assignment-link.js").LinkChoices} LinkChoices */
 
-/** @type {[string, string][]} */
-const SLIDER = [
-  ["free", "Free to move"],
-  ["lock", "Locked (shown, set by you)"],
-  ["hide", "Hidden"],
+// Functions, not constants: the words are looked up once the page's catalog is read (main.js mounts the
+// builder after loadWords()). The values are link words, never translated.
+/** @returns {[string, string][]} */
+const SLIDER = () => [
+  ["free", t("Free to move")],
+  ["lock", t("Locked (shown, set by you)")],
+  ["hide", t("Hidden")],
 ];
-/** @type {[string, string][]} */
-const RESULT = [
-  ["shown", "Shown"],
-  ["reveal", "After their prediction"],
-  ["hide", "Hidden"],
+/** @returns {[string, string][]} */
+const RESULT = () => [
+  ["shown", t("Shown")],
+  ["reveal", t("After their prediction")],
+  ["hide", t("Hidden")],
 ];
 
 /** @param {string} text */
@@ -77,7 +81,7 @@ export function mountBuilder(root) {
     id: "bx-b-lesson",
     type: "text",
     maxlength: "80",
-    placeholder: "e.g. Lesson 1: Tariffs, step 3",
+    placeholder: t("e.g. Lesson 1: Tariffs, step 3"),
   });
   const question = el("textarea", { id: "bx-b-question", rows: "2", maxlength: "300" });
   const predict = el("select", { id: "bx-b-predict" });
@@ -86,8 +90,8 @@ export function mountBuilder(root) {
     { id: "bx-b-kind" },
     ...options(
       [
-        ["number", "A number"],
-        ["choice", "A choice between options"],
+        ["number", t("A number")],
+        ["choice", t("A choice between options")],
       ],
       "number",
     ),
@@ -100,12 +104,12 @@ export function mountBuilder(root) {
   const choiceField = el(
     "div",
     { class: "bx-builder-field", hidden: true },
-    el("label", { for: "bx-b-choices", text: "Options, one per line (two to six)" }),
+    el("label", { for: "bx-b-choices", text: t("Options, one per line (two to six)") }),
     choiceText,
     el("p", {
       id: "bx-b-choices-help",
       class: "bx-builder-help",
-      text: "Students pick one; the page then shows their choice beside the model's value.",
+      text: t("Students pick one; the page then shows their choice beside the model's value."),
     }),
   );
   const sliderBody = el("tbody");
@@ -123,40 +127,40 @@ export function mountBuilder(root) {
     class: "md-button",
     target: "_blank",
     rel: "noopener",
-    text: "Open it as a student",
+    text: t("Open it as a student"),
   });
   const copyLink = el("button", {
     type: "button",
     class: "md-button md-button--primary",
-    text: "Copy the link",
+    text: t("Copy the link"),
   });
-  const copySnippet = el("button", { type: "button", class: "md-button", text: "Copy the snippet" });
-  const printCard = el("button", { type: "button", class: "md-button", text: "Print the card" });
+  const copySnippet = el("button", { type: "button", class: "md-button", text: t("Copy the snippet") });
+  const printCard = el("button", { type: "button", class: "md-button", text: t("Print the card") });
   const projectCard = el("button", {
     type: "button",
     class: "md-button",
-    text: "Show the card full screen (for a projector)",
+    text: t("Show the card full screen (for a projector)"),
   });
   const copied = el("p", { class: "bx-builder-status", role: "status" });
-  const card = el("div", { class: "bx-card", "aria-label": "Printable card" });
+  const card = el("div", { class: "bx-card", "aria-label": t("Printable card") });
 
   const form = el(
     "form",
-    { class: "bx-builder-form", "aria-label": "Assignment builder" },
+    { class: "bx-builder-form", "aria-label": t("Assignment builder") },
     el(
       "fieldset",
       {},
-      el("legend", { text: "1. Widget and lesson" }),
+      el("legend", { text: t("1. Widget and lesson") }),
       el(
         "div",
         { class: "bx-builder-field" },
-        el("label", { for: "bx-b-widget", text: "Widget" }),
+        el("label", { for: "bx-b-widget", text: t("Widget") }),
         widgetSelect,
       ),
       el(
         "div",
         { class: "bx-builder-field" },
-        el("label", { for: "bx-b-preset", text: "Start from" }),
+        el("label", { for: "bx-b-preset", text: t("Start from") }),
         presetSelect,
       ),
       el(
@@ -164,7 +168,7 @@ export function mountBuilder(root) {
         { class: "bx-builder-field" },
         el("label", {
           for: "bx-b-lesson",
-          text: "Lesson or assignment name (names the student's worksheet file)",
+          text: t("Lesson or assignment name (names the student's worksheet file)"),
         }),
         lesson,
       ),
@@ -172,41 +176,41 @@ export function mountBuilder(root) {
     el(
       "fieldset",
       {},
-      el("legend", { text: "2. Starting values, and what students may do with each slider" }),
-      choiceTable(["Slider", "Starting value", "Students see it"], sliderBody),
+      el("legend", { text: t("2. Starting values, and what students may do with each slider") }),
+      choiceTable([t("Slider"), t("Starting value"), t("Students see it")], sliderBody),
     ),
     el(
       "fieldset",
       {},
-      el("legend", { text: "3. Results and charts" }),
+      el("legend", { text: t("3. Results and charts") }),
       el("p", {
         class: "bx-builder-help",
-        text:
-          "“After their prediction”: left out of the page until the student has entered a prediction. " +
-          "While any result is withheld, the data table is too.",
+        text: t(
+          "“After their prediction”: left out of the page until the student has entered a prediction. While any result is withheld, the data table is too.",
+        ),
       }),
-      choiceTable(["Result", "Students see it"], resultBody),
+      choiceTable([t("Result"), t("Students see it")], resultBody),
     ),
     el(
       "fieldset",
       {},
-      el("legend", { text: "4. Question and prediction (optional)" }),
+      el("legend", { text: t("4. Question and prediction (optional)") }),
       el(
         "div",
         { class: "bx-builder-field" },
-        el("label", { for: "bx-b-question", text: "Question for the students" }),
+        el("label", { for: "bx-b-question", text: t("Question for the students") }),
         question,
       ),
       el(
         "div",
         { class: "bx-builder-field" },
-        el("label", { for: "bx-b-predict", text: "Students first predict" }),
+        el("label", { for: "bx-b-predict", text: t("Students first predict") }),
         predict,
       ),
       el(
         "div",
         { class: "bx-builder-field" },
-        el("label", { for: "bx-b-kind", text: "Their prediction is" }),
+        el("label", { for: "bx-b-kind", text: t("Their prediction is") }),
         kind,
       ),
       choiceField,
@@ -218,11 +222,11 @@ export function mountBuilder(root) {
   const out = el(
     "section",
     { class: "bx-builder-out", "aria-labelledby": "bx-b-out-title" },
-    el("h2", { id: "bx-b-out-title", text: "Your assignment" }),
+    el("h2", { id: "bx-b-out-title", text: t("Your assignment") }),
     el(
       "div",
       { class: "bx-builder-field" },
-      el("label", { for: "bx-b-link", text: "Link for your students" }),
+      el("label", { for: "bx-b-link", text: t("Link for your students") }),
       linkField,
     ),
     shortBox,
@@ -231,7 +235,7 @@ export function mountBuilder(root) {
     el(
       "div",
       { class: "bx-builder-field" },
-      el("label", { for: "bx-b-snippet", text: "To embed it in a course page (<iframe>)" }),
+      el("label", { for: "bx-b-snippet", text: t("To embed it in a course page (<iframe>)") }),
       snippetField,
     ),
     el("div", {}, copySnippet, printCard, projectCard),
@@ -276,10 +280,10 @@ export function mountBuilder(root) {
       shortField.value = shortest;
       shortLabel.textContent =
         shortest === pack
-          ? "Short link, to type from the board (works while the classroom pack is running)"
-          : "Shorter link, to type (it holds the whole assignment: a long question makes it long)";
+          ? t("Short link, to type from the board (works while the classroom pack is running)")
+          : t("Shorter link, to type (it holds the whole assignment: a long question makes it long)");
       shortBox.hidden = false;
-      card.querySelector(".bx-card-short")?.replaceChildren(`Or type: ${shortField.value}`);
+      card.querySelector(".bx-card-short")?.replaceChildren(t("Or type: {link}", { link: shortField.value }));
     }, 300);
   }
   /** @type {{ sliders: Map<string, HTMLSelectElement>, results: Map<string, HTMLSelectElement> }} */
@@ -291,7 +295,7 @@ export function mountBuilder(root) {
   function setWidget(name) {
     current = byName.get(name) ?? current;
     presetSelect.replaceChildren(
-      ...options([["", "Its default settings"], ...current.presets.map((p) => [p.key, p.label])], ""),
+      ...options([["", t("Its default settings")], ...current.presets.map((p) => [p.key, p.label])], ""),
     );
     sliderBody.replaceChildren();
     resultBody.replaceChildren();
@@ -299,48 +303,48 @@ export function mountBuilder(root) {
     selects.results.clear();
     numbers.clear();
     for (const param of current.params) {
-      const unit = param.unit ? ` (${param.unit})` : "";
+      // The label and the unit's words are in the page's language (explainers/assign.py); the name is not.
+      const heading = param.unitText
+        ? t("{setting} ({unit})", { setting: param.label, unit: param.unitText })
+        : param.label;
       const number = el("input", {
         type: "number",
         min: param.minimum,
         max: param.maximum,
         step: param.step,
         value: param.default,
-        "aria-label": `${param.label}: starting value${unit}`,
+        "aria-label": t("{setting}: starting value", { setting: heading }),
         "data-param": param.name,
       });
       const mode = el(
         "select",
-        { "aria-label": `${param.label}: what students may do`, "data-slider": param.name },
-        ...options(SLIDER, "free"),
+        {
+          "aria-label": t("{setting}: what students may do", { setting: param.label }),
+          "data-slider": param.name,
+        },
+        ...options(SLIDER(), "free"),
       );
       numbers.set(param.name, number);
       selects.sliders.set(param.name, mode);
       sliderBody.append(
-        el(
-          "tr",
-          {},
-          el("th", { scope: "row", text: `${param.label}${unit}` }),
-          el("td", {}, number),
-          el("td", {}, mode),
-        ),
+        el("tr", {}, el("th", { scope: "row", text: heading }), el("td", {}, number), el("td", {}, mode)),
       );
     }
     const results = [
-      ...current.figures.map((f) => ({ key: f.key, label: `${f.label} (read-out)` })),
-      ...current.charts.map((c) => ({ key: c.name, label: `Chart: ${c.title}` })),
+      ...current.figures.map((f) => ({ key: f.key, label: t("{readout} (read-out)", { readout: f.label }) })),
+      ...current.charts.map((c) => ({ key: c.name, label: t("Chart: {title}", { title: c.title }) })),
     ];
     for (const { key, label } of results) {
       const mode = el(
         "select",
-        { "aria-label": `${label}: what students see`, "data-result": key },
-        ...options(RESULT, "shown"),
+        { "aria-label": t("{result}: what students see", { result: label }), "data-result": key },
+        ...options(RESULT(), "shown"),
       );
       selects.results.set(key, mode);
       resultBody.append(el("tr", {}, el("th", { scope: "row", text: label }), el("td", {}, mode)));
     }
     predict.replaceChildren(
-      ...options([["", "Nothing: no prediction"], ...current.figures.map((f) => [f.key, f.label])], ""),
+      ...options([["", t("Nothing: no prediction")], ...current.figures.map((f) => [f.key, f.label])], ""),
     );
     update();
   }
@@ -358,7 +362,13 @@ export function mountBuilder(root) {
       const clamped = Math.min(Math.max(value, param.minimum), param.maximum);
       if (clamped !== value) {
         notes.push(
-          `${param.label} must be between ${param.minimum} and ${param.maximum}; ${value} was changed to ${clamped}.`,
+          t("{setting} must be between {minimum} and {maximum}; {value} was changed to {clamped}.", {
+            setting: param.label,
+            minimum: number(param.minimum),
+            maximum: number(param.maximum),
+            value: number(value),
+            clamped: number(clamped),
+          }),
         );
         field.value = String(clamped);
       }
@@ -381,9 +391,9 @@ export function mountBuilder(root) {
       ),
     ];
     if (predict.value && kind.value === "choice" && (list.length < 2 || list.length > 6))
-      notes.push("A choice needs two to six options.");
+      notes.push(t("A choice needs two to six options."));
     if (predict.value && kind.value === "choice" && list.some((c) => c !== ownChoice(c))) {
-      notes.push("In the link, “|” separates the options, so an option's “|” is written as “/”.");
+      notes.push(t("In the link, “|” separates the options, so an option's “|” is written as “/”."));
     }
     return {
       values,
@@ -401,7 +411,7 @@ export function mountBuilder(root) {
   function update() {
     const made = choices();
     const link = assignmentLink(current, made, base);
-    const title = made.lesson || `Assignment: ${current.title}`;
+    const title = made.lesson || t("Assignment: {title}", { title: current.title });
     linkField.value = link;
     openLink.href = link;
     if (shortFor !== link) {
@@ -417,18 +427,21 @@ export function mountBuilder(root) {
       .map((key) => current.figures.find((f) => f.key === key)?.label)
       .filter(Boolean);
     giveaway.textContent = telling.length
-      ? `Students could work out their prediction from a read-out you left shown: ${telling.join("; ")}. ` +
-        "Consider “After their prediction” or “Hidden” for it."
+      ? t(
+          "Students could work out their prediction from a read-out you left shown: {readouts}. Consider “After their prediction” or “Hidden” for it.",
+          { readouts: telling.join("; ") },
+        )
       : "";
     hostWarning.textContent = localOnly(base)
-      ? `This link starts with ${base.host}, which means “this computer”: students' ` +
-        "devices cannot open it. Start the classroom pack with its start script (see “For teachers”) and open this builder at the " +
-        "network address the script prints; links made there work for every device on the school network."
+      ? t(
+          "This link starts with {host}, which means “this computer”: students' devices cannot open it. Start the classroom pack with its start script (see “For teachers”) and open this builder at the network address the script prints; links made there work for every device on the school network.",
+          { host: base.host },
+        )
       : "";
     status.textContent = [
       ...made.notes,
       openCharts
-        ? "The charts may show the answer to the prediction: consider “After their prediction” for them."
+        ? t("The charts may show the answer to the prediction: consider “After their prediction” for them.")
         : "",
     ]
       .filter(Boolean)
@@ -436,21 +449,30 @@ export function mountBuilder(root) {
     card.replaceChildren(
       el("h3", { text: title }),
       ...(made.question ? [el("p", { text: made.question })] : []),
-      ...(predicted ? [el("p", { text: `You will first predict: ${predicted.label}.` })] : []),
+      ...(predicted
+        ? [el("p", { text: t("You will first predict: {readout}.", { readout: predicted.label }) })]
+        : []),
       el(
         "div",
         { class: "bx-card-qr" },
-        qrCode(link, `QR code of the assignment link: ${link}`),
+        qrCode(link, t("QR code of the assignment link: {link}", { link })),
         el(
           "div",
           {},
-          el("p", { text: "Scan the code with a phone or tablet camera, or open this link in a browser:" }),
+          el("p", {
+            text: t("Scan the code with a phone or tablet camera, or open this link in a browser:"),
+          }),
           el("p", { class: "bx-card-link", text: link }),
-          el("p", { class: "bx-card-short", text: shortFor === link ? `Or type: ${shortField.value}` : "" }),
+          el("p", {
+            class: "bx-card-short",
+            text: shortFor === link ? t("Or type: {link}", { link: shortField.value }) : "",
+          }),
         ),
       ),
       el("p", {
-        text: "Fill in the worksheet at the bottom of the page, then print it or download it and hand it in.",
+        text: t(
+          "Fill in the worksheet at the bottom of the page, then print it or download it and hand it in.",
+        ),
       }),
     );
   }
@@ -482,18 +504,23 @@ export function mountBuilder(root) {
   form.addEventListener("input", update);
   form.addEventListener("change", update);
 
-  /** @param {string} text  @param {HTMLInputElement | HTMLTextAreaElement} field  @param {string} what */
-  const copy = async (text, field, what) => {
+  // Whole sentences per thing copied: a translation declines "link" and "snippet" as its grammar needs.
+  /** @param {HTMLInputElement | HTMLTextAreaElement} field  @param {string} done  @param {string} select */
+  const copy = async (field, done, select) => {
     try {
-      await navigator.clipboard.writeText(text);
-      copied.textContent = `${what} copied.`;
+      await navigator.clipboard.writeText(field.value);
+      copied.textContent = done;
     } catch {
       field.select();
-      copied.textContent = `Copy the selected ${what.toLowerCase()} (Ctrl+C or ⌘C).`;
+      copied.textContent = select;
     }
   };
-  copyLink.addEventListener("click", () => copy(linkField.value, linkField, "Link"));
-  copySnippet.addEventListener("click", () => copy(snippetField.value, snippetField, "Snippet"));
+  copyLink.addEventListener("click", () =>
+    copy(linkField, t("Link copied."), t("Copy the selected link (Ctrl+C or ⌘C).")),
+  );
+  copySnippet.addEventListener("click", () =>
+    copy(snippetField, t("Snippet copied."), t("Copy the selected snippet (Ctrl+C or ⌘C).")),
+  );
   printCard.addEventListener("click", () => window.print());
   projectCard.addEventListener("click", () => card.requestFullscreen?.().catch(() => {}));
   setWidget(first.widget);

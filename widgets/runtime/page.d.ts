@@ -60,7 +60,7 @@ interface GoMeta {
 /** "bx-builder-meta": every widget, for the builder (explainers/assign.py). */
 interface BuilderWidget extends AssignMeta {
   page: string;
-  params: Param[];
+  params: (Param & { unitText: string })[]; // label and help in the page's language; unitText the unit's words
   presets: PresetData[];
 }
 

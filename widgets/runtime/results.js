@@ -5,15 +5,27 @@
 import { el } from "./assign.js";
 import { createView } from "./charts.js";
 import { pageData } from "./page-data.js";
+import { t, tn } from "./words.js";
 import {
+  ANSWER_HEADER,
   addToClass,
   byName,
-  COLUMNS,
   classCsv,
-  gapWords,
+  columns,
   readAnswerTexts,
   readWorksheetFile,
 } from "./worksheet.js";
+
+// The words an answer text starts with: the format's own, in English in every edition.
+const answerStart = ANSWER_HEADER.slice(0, ANSWER_HEADER.indexOf(","));
+
+/** A message with English words in its {placeholder}, marked lang="en" (read out as English, and not taken
+ *  for a translation left undone).
+ *  @param {string} message  @param {string} name  @param {string} english  @returns {(string | HTMLElement)[]} */
+function withEnglish(message, name, english) {
+  const [before = "", after = ""] = message.split(`{${name}}`);
+  return [before, el("span", { lang: "en", text: english }), after];
+}
 
 const MAX_FILES = 200; // a class, or a few; more at once is a folder picked by mistake
 
@@ -39,17 +51,21 @@ export function mountResults(root) {
   const drop = el(
     "div",
     { class: "bx-results-drop" },
-    el("label", { for: "bx-r-files", text: "Choose the worksheet files (.json)" }),
+    el("label", { for: "bx-r-files", text: t("Choose the worksheet files (.json)") }),
     picker,
-    el("p", { text: "or drop them here. They are read by this browser only: nothing is uploaded." }),
+    el("p", { text: t("or drop them here. They are read by this browser only: nothing is uploaded.") }),
   );
   const paste = el("textarea", { id: "bx-r-paste", rows: "5", "aria-describedby": "bx-r-paste-help" });
-  const readPaste = el("button", { type: "button", class: "md-button", text: "Add the pasted answers" });
-  const clear = el("button", { type: "button", class: "md-button", text: "Start again (clear the class)" });
+  const readPaste = el("button", { type: "button", class: "md-button", text: t("Add the pasted answers") });
+  const clear = el("button", {
+    type: "button",
+    class: "md-button",
+    text: t("Start again (clear the class)"),
+  });
   const csv = el("button", {
     type: "button",
     class: "md-button md-button--primary",
-    text: "Download the class as CSV",
+    text: t("Download the class as CSV"),
     disabled: true,
   });
   const status = el("p", { class: "bx-results-status", role: "status" });
@@ -59,13 +75,13 @@ export function mountResults(root) {
     class: "bx-results-scroll",
     tabindex: "0",
     role: "region",
-    "aria-label": "The class, one row per student",
+    "aria-label": t("The class, one row per student"),
   });
   const groupSelect = el("select", { id: "bx-r-group" });
   const groupField = el(
     "div",
     { class: "bx-builder-field", hidden: true },
-    el("label", { for: "bx-r-group", text: "Chart of" }),
+    el("label", { for: "bx-r-group", text: t("Chart of") }),
     groupSelect,
   );
   const chartBox = el("div", { class: "bx-results-chart" });
@@ -75,15 +91,15 @@ export function mountResults(root) {
     el(
       "section",
       { "aria-labelledby": "bx-r-in" },
-      el("h2", { id: "bx-r-in", text: "1. Open the class's work" }),
+      el("h2", { id: "bx-r-in", text: t("1. Open the class's work") }),
       drop,
-      el("label", { for: "bx-r-paste", text: "Answer texts sent from phones (paste one or many)" }),
+      el("label", { for: "bx-r-paste", text: t("Answer texts sent from phones (paste one or many)") }),
       paste,
-      el("p", {
-        id: "bx-r-paste-help",
-        class: "bx-builder-help",
-        text: "Each starts with “Busan truce explainer answer” and ends with a “Check:” line.",
-      }),
+      el(
+        "p",
+        { id: "bx-r-paste-help", class: "bx-builder-help" },
+        ...withEnglish(t("Each starts with “{start}” and ends with a “Check:” line."), "start", answerStart),
+      ),
       el("div", { class: "bx-results-buttons" }, readPaste, clear),
       status,
       problems,
@@ -91,14 +107,14 @@ export function mountResults(root) {
     el(
       "section",
       { "aria-labelledby": "bx-r-table" },
-      el("h2", { id: "bx-r-table", text: "2. The class" }),
+      el("h2", { id: "bx-r-table", text: t("2. The class") }),
       tableBox,
       csv,
     ),
     el(
       "section",
       { "aria-labelledby": "bx-r-chart" },
-      el("h2", { id: "bx-r-chart", text: "3. Predictions against the model" }),
+      el("h2", { id: "bx-r-chart", text: t("3. Predictions against the model") }),
       groupField,
       chartNote,
       chartBox,
@@ -128,18 +144,23 @@ export function mountResults(root) {
     groupField.hidden = keys.length < 2;
     const list = found.get(chosen ?? "") ?? [];
     chartNote.textContent = list.length
-      ? `${list.length} numeric prediction${list.length === 1 ? "" : "s"}; the model's answer is for each student's own settings when they predicted.`
-      : "No numeric predictions yet: the chart shows once worksheets with a number predicted are loaded.";
+      ? tn(
+          "{count} numeric prediction; the model's answer is for each student's own settings when they predicted.",
+          "{count} numeric predictions; the model's answer is for each student's own settings when they predicted.",
+          list.length,
+        )
+      : t("No numeric predictions yet: the chart shows once worksheets with a number predicted are loaded.");
     /** @type {Map<string, number>} */
     const names = new Map();
     const rows = list.flatMap((item) => {
-      const base = item.name || "(no name)";
+      const base = item.name || t("(no name)");
       const seen = (names.get(base) ?? 0) + 1;
       names.set(base, seen);
       const student = seen > 1 ? `${base} (${seen})` : base;
+      // The kinds in the page's language: the chart's legend lists them so (explainers/class_results.py KINDS).
       return [
-        { student, kind: "Prediction", value: item.predictionValue, text: item.prediction },
-        { student, kind: "Model", value: item.modelValue, text: item.modelText },
+        { student, kind: t("Prediction"), value: item.predictionValue, text: item.prediction },
+        { student, kind: t("Model"), value: item.modelValue, text: item.modelText },
       ];
     });
     chartBox.hidden = !rows.length;
@@ -150,13 +171,14 @@ export function mountResults(root) {
   }
 
   function render() {
-    const heads = [...COLUMNS.map(([name]) => name)];
+    const COLUMNS = columns();
+    const heads = COLUMNS.map(([name]) => name);
     tableBox.replaceChildren(
       items.length
         ? el(
             "table",
             { class: "bx-ws-table bx-results-table" },
-            el("caption", { text: `${items.length} student${items.length === 1 ? "" : "s"}` }),
+            el("caption", { text: tn("{count} student", "{count} students", items.length) }),
             el("thead", {}, el("tr", {}, ...heads.map((h) => el("th", { scope: "col", text: h })))),
             el(
               "tbody",
@@ -165,27 +187,27 @@ export function mountResults(root) {
                 el(
                   "tr",
                   {},
-                  ...COLUMNS.map(([name, value], i) =>
+                  ...COLUMNS.map(([, value], i) =>
                     i === 0
                       ? el("th", { scope: "row", text: value(item) })
-                      : el("td", {
-                          text: name === "How far off" ? gapWords(item) || "—" : value(item) || "—",
-                        }),
+                      : el("td", { text: value(item) || "—" }),
                   ),
                 ),
               ),
             ),
           )
-        : el("p", { text: "No work loaded yet." }),
+        : el("p", { text: t("No work loaded yet.") }),
     );
     problems.replaceChildren(
       ...skipped.map(({ source, problem }) =>
-        el("li", {}, el("strong", { text: source }), `: ${problem}. Skipped.`),
+        el("li", {}, el("strong", { text: source }), t(": {problem}. Skipped.", { problem })),
       ),
     );
     csv.disabled = !items.length;
     drawChart().catch((error) => {
-      chartNote.textContent = `The chart could not be drawn (${error.message}); the table above has every value.`;
+      chartNote.textContent = t("The chart could not be drawn ({reason}); the table above has every value.", {
+        reason: error.message,
+      });
     });
   }
 
@@ -196,7 +218,10 @@ export function mountResults(root) {
     items.sort(byName);
     skipped.push(...found);
     const added = items.length - before;
-    status.textContent = `${what}: ${added} added${found.length ? `, ${found.length} skipped (listed below)` : ""}. ${items.length} in the class.`;
+    const counts = found.length
+      ? t("{added} added, {skipped} skipped (listed below)", { added, skipped: found.length })
+      : t("{added} added", { added });
+    status.textContent = t("{what}: {counts}. {total} in the class.", { what, counts, total: items.length });
     render();
   }
 
@@ -207,21 +232,21 @@ export function mountResults(root) {
     const results = await Promise.all(
       files.map(async (file) => {
         if (file.size > 1_000_000)
-          return { problem: "too large to be a worksheet from this site", source: file.name };
+          return { problem: t("too large to be a worksheet from this site"), source: file.name };
         try {
           const read = readWorksheetFile(await file.text(), file.name);
           return { ...read, source: file.name };
         } catch {
-          return { problem: "could not be read", source: file.name };
+          return { problem: t("could not be read"), source: file.name };
         }
       }),
     );
     if (fileList.length > MAX_FILES)
       results.push({
-        problem: `only the first ${MAX_FILES} files were read`,
-        source: `${fileList.length} files`,
+        problem: t("only the first {count} files were read", { count: MAX_FILES }),
+        source: tn("{count} file", "{count} files", fileList.length),
       });
-    add(results, `${files.length} file${files.length === 1 ? "" : "s"}`);
+    add(results, tn("{count} file", "{count} files", files.length));
   }
 
   picker.addEventListener("change", () => {
@@ -240,13 +265,13 @@ export function mountResults(root) {
     if (event.dataTransfer?.files?.length) openFiles(event.dataTransfer.files);
   });
   readPaste.addEventListener("click", () => {
-    add(readAnswerTexts(paste.value), "Pasted text");
+    add(readAnswerTexts(paste.value), t("Pasted text"));
     paste.value = "";
   });
   clear.addEventListener("click", () => {
     items.length = 0;
     skipped.length = 0;
-    status.textContent = "Cleared.";
+    status.textContent = t("Cleared.");
     render();
   });
   groupSelect.addEventListener("change", () => drawChart().catch(() => {}));

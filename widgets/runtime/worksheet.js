@@ -1,8 +1,11 @@
 // What a student hands in, and how the class results page reads it back: the worksheet file (JSON, from
 // assign.js) and the short answer text a phone can share or copy. Both are read into the same row; a
 // file from elsewhere, a damaged one or a second copy of the same work is named and skipped, never guessed at.
-// Pure functions, no page: node --test runs them (tests/js/worksheet.test.mjs).
-import { describe, plainNumber } from "./format.js";
+// Pure functions, no page: node --test runs them (tests/js/worksheet.test.mjs). What the teacher reads (the
+// reasons, the table's headings) is in the page's language (words.js); the answer text's own lines ("Lesson:",
+// "Check:") are a format, read back by any edition, and never translated.
+import { describe, plainNumber, points } from "./format.js";
+import { t } from "./words.js";
 
 /**
  * A student's prediction, as assign.js records it.
@@ -70,10 +73,12 @@ export function checksum(text) {
   return hash.toString(16).padStart(8, "0");
 }
 
-/** @param {unknown} text */
+/** Text on one line. A no-break space stays: a Russian amount is written "150,00 $" with one (numbers.py),
+ *  and the class table must not break it, nor show it otherwise than the model's answer beside it.
+ *  @param {unknown} text */
 const oneLine = (text) =>
   String(text ?? "")
-    .replace(/\s+/g, " ")
+    .replace(/[^\S\u00a0\u202f]+/g, " ")
     .trim();
 
 /** The answer text of a worksheet record: one "Key: value" a line, ending with its checksum.
@@ -132,10 +137,10 @@ export function gapWords(item) {
   const gap = item.predictionValue - item.modelValue;
   const size =
     item.unit === "%" || item.unit.startsWith("% ")
-      ? `${describe(Math.abs(gap), "")} points`
+      ? points(Math.abs(gap))
       : describe(Math.abs(gap), item.unit);
-  if (describe(item.predictionValue, item.unit) === describe(item.modelValue, item.unit)) return "matches";
-  return `${size} ${gap > 0 ? "above" : "below"}`;
+  if (describe(item.predictionValue, item.unit) === describe(item.modelValue, item.unit)) return t("matches");
+  return gap > 0 ? t("{gap} above", { gap: size }) : t("{gap} below", { gap: size });
 }
 
 /** The same work handed in twice (a file dropped twice, a text pasted twice) has the same key.
@@ -149,11 +154,11 @@ export const workKey = (item) =>
  *  @param {string} source
  *  @returns {ReadResult} */
 export function readWorksheetFile(text, source) {
-  if (text.length > MAX_FILE_BYTES) return { problem: "too large to be a worksheet from this site" };
+  if (text.length > MAX_FILE_BYTES) return { problem: t("too large to be a worksheet from this site") };
   if (text.trimStart().startsWith(ANSWER_HEADER)) {
     const [first, ...rest] = readAnswerTexts(text, source);
-    if (rest.length) return { problem: "holds several answer texts: paste them into the box instead" };
-    return first ?? { problem: "not a worksheet from this site" };
+    if (rest.length) return { problem: t("holds several answer texts: paste them into the box instead") };
+    return first ?? { problem: t("not a worksheet from this site") };
   }
   let data;
   try {
@@ -161,18 +166,21 @@ export function readWorksheetFile(text, source) {
   } catch {
     return {
       problem: text.trimStart().startsWith("{")
-        ? "damaged (the file is cut off or was edited)"
-        : "not a worksheet from this site",
+        ? t("damaged (the file is cut off or was edited)")
+        : t("not a worksheet from this site"),
     };
   }
   if (typeof data !== "object" || data === null || Array.isArray(data))
-    return { problem: "not a worksheet from this site" };
+    return { problem: t("not a worksheet from this site") };
   const version = data.format === VERSION_1 ? 1 : data.format === WORKSHEET.format ? data.version : null;
-  if (version === null) return { problem: "not a worksheet from this site" };
-  if (!Number.isInteger(version) || version < 1) return { problem: "damaged (its version is not readable)" };
+  if (version === null) return { problem: t("not a worksheet from this site") };
+  if (!Number.isInteger(version) || version < 1)
+    return { problem: t("damaged (its version is not readable)") };
   if (version > WORKSHEET.version)
     return {
-      problem: `made by a newer version of the site (worksheet version ${version}); reload this page`,
+      problem: t("made by a newer version of the site (worksheet version {version}); reload this page", {
+        version,
+      }),
     };
   /** @param {unknown} value */
   const text_ = (value) => typeof value === "string";
@@ -185,7 +193,7 @@ export function readWorksheetFile(text, source) {
     text_(data.answer ?? "") &&
     (p === null || p === undefined || (typeof p === "object" && text_(p.text))) &&
     (model === null || model === undefined || (typeof model === "object" && text_(model.text)));
-  if (!fine) return { problem: "damaged (parts of the worksheet are missing)" };
+  if (!fine) return { problem: t("damaged (parts of the worksheet are missing)") };
   return {
     item: row(
       {
@@ -210,14 +218,19 @@ export function readWorksheetFile(text, source) {
  *  @param {string} text
  *  @param {string} [source]
  *  @returns {ReadResult[]} */
-export function readAnswerTexts(text, source = "pasted text") {
+export function readAnswerTexts(text, source = t("pasted text")) {
   const blocks = String(text).replace(/\r\n?/g, "\n").split(ANSWER_HEADER).slice(1);
   if (!blocks.length)
     return String(text).trim()
-      ? [{ problem: `no answer text found (each starts with “${ANSWER_HEADER}”)`, source }]
+      ? [
+          {
+            problem: t("no answer text found (each starts with “{header}”)", { header: ANSWER_HEADER }),
+            source,
+          },
+        ]
       : [];
   return blocks.map((block, index) => {
-    const where = blocks.length > 1 ? `${source}, answer ${index + 1}` : source;
+    const where = blocks.length > 1 ? t("{source}, answer {number}", { source, number: index + 1 }) : source;
     const lines = block
       .split("\n")
       .map((line) => line.trim())
@@ -225,19 +238,19 @@ export function readAnswerTexts(text, source = "pasted text") {
     const check = lines.findIndex((line) => line.startsWith("Check: "));
     if (check < 0)
       return {
-        problem: "damaged (its last line, “Check: …”, is missing: copy the whole text)",
+        problem: t("damaged (its last line, “Check: …”, is missing: copy the whole text)"),
         source: where,
       };
     const body = [ANSWER_HEADER, ...lines.slice(0, check)].join("\n");
     if ((lines[check] ?? "").slice(7).trim() !== checksum(body))
-      return { problem: "damaged (the text was cut or changed after it was made)", source: where };
+      return { problem: t("damaged (the text was cut or changed after it was made)"), source: where };
     const field = Object.fromEntries(
       lines.slice(0, check).map((line) => {
         const colon = line.indexOf(": ");
         return colon > 0 ? [line.slice(0, colon), line.slice(colon + 2)] : [line, ""];
       }),
     );
-    if (!field.Widget) return { problem: "damaged (it names no widget)", source: where };
+    if (!field.Widget) return { problem: t("damaged (it names no widget)"), source: where };
     return {
       item: row(
         {
@@ -276,7 +289,7 @@ export function addToClass(items, results) {
     if (seen.has(key)) {
       problems.push({
         source: result.item.source,
-        problem: `the same work as ${seen.get(key)}, already loaded`,
+        problem: t("the same work as {source}, already loaded", { source: String(seen.get(key)) }),
       });
       continue;
     }
@@ -291,7 +304,10 @@ const csvCell = (value) => {
   const text = String(value ?? "");
   // A cell a spreadsheet would run as a formula starts with ' (OWASP's advice for CSV injection).
   const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
-  return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  // Not `return /…/`: Babel's extractor reads a regular expression after `return` as a division, and then
+  // misses every message below it (make messages).
+  const quoted = /[",\n]/.test(safe);
+  return quoted ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
 /** An ISO time as the teacher reads it, in their own time zone: "2026-12-07 09:02".
@@ -310,23 +326,25 @@ export const byName = (a, b) =>
   a.name.localeCompare(b.name, undefined, { sensitivity: "base", numeric: true }) ||
   a.time.localeCompare(b.time);
 
-/** The class table's columns: heading, and the cell of one student's work.
- *  @type {[string, (item: ClassItem) => string][]} */
-export const COLUMNS = [
-  ["Name", (i) => i.name || "(no name)"],
-  ["Lesson", (i) => i.lesson],
-  ["Prediction", (i) => i.prediction],
-  ["Model's answer", (i) => i.modelText],
-  ["How far off", gapWords],
-  ["Predicted at", (i) => timeText(i.time)],
-  ["Answer", (i) => i.answer],
-  ["From", (i) => i.source],
+/** The class table's columns: heading (in the page's language: a function, called once the page's words
+ *  are read), and the cell of one student's work.
+ *  @returns {[string, (item: ClassItem) => string][]} */
+export const columns = () => [
+  [t("Name"), (i) => i.name || t("(no name)")],
+  [t("Lesson"), (i) => i.lesson],
+  [t("Prediction"), (i) => i.prediction],
+  [t("Model's answer"), (i) => i.modelText],
+  [t("How far off"), gapWords],
+  [t("Predicted at"), (i) => timeText(i.time)],
+  [t("Answer"), (i) => i.answer],
+  [t("From"), (i) => i.source],
 ];
 
 /** The class as CSV (a header row, then one row per student; numbers as numbers for a spreadsheet).
  *  @param {ClassItem[]} items */
 export function classCsv(items) {
-  const head = [...COLUMNS.map(([name]) => name), "Prediction (number)", "Model (number)", "Unit"];
+  const COLUMNS = columns();
+  const head = [...COLUMNS.map(([name]) => name), t("Prediction (number)"), t("Model (number)"), t("Unit")];
   const lines = items.map((i) => [
     ...COLUMNS.map(([, value]) => value(i)),
     i.predictionValue ?? "",
