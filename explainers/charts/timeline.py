@@ -25,7 +25,7 @@ def side_rows(dataset: str, side: str, rate_column: str) -> list[dict[str, Any]]
             "note": r["note"],
             "source": r["source"],
         }
-        for r in data.load(dataset)
+        for r in data.translated(dataset)
     ]
 
 
