@@ -72,7 +72,7 @@ def mining_against_processing() -> alt.Chart:
                 legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0),
             ),
             strokeDash=scenarios.dash(),
-            detail="scenario:N",
+            detail=scenarios.field(),
             tooltip=[
                 scenarios.tooltip(),
                 alt.Tooltip("year:O", title=_("Year")),

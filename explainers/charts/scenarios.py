@@ -26,13 +26,14 @@ def named(chart: Chart) -> Chart:
     return shown.add(chart, "scenario", SCENARIOS)
 
 
-def _field() -> str:
+def field() -> str:
+    """The field that names each row's scenario in a chart made with `named` (a detail, an encoding)."""
     return shown.field("scenario", SCENARIOS) + ":N"
 
 
 def tooltip() -> alt.Tooltip:
     """The scenario's name first in every tooltip (a function: its title is in the build's language)."""
-    return alt.Tooltip(_field(), title=_("Scenario"))
+    return alt.Tooltip(field(), title=_("Scenario"))
 
 
 def dash(legend: bool = True) -> alt.StrokeDash:
@@ -41,11 +42,11 @@ def dash(legend: bool = True) -> alt.StrokeDash:
     scale = alt.Scale(domain=order, range=DASHES)
     if legend:
         return alt.StrokeDash(
-            _field(), sort=order, title=None, legend=alt.Legend(orient="bottom"), scale=scale
+            field(), sort=order, title=None, legend=alt.Legend(orient="bottom"), scale=scale
         )
-    return alt.StrokeDash(_field(), sort=order, legend=None, scale=scale)
+    return alt.StrokeDash(field(), sort=order, legend=None, scale=scale)
 
 
 def colour() -> alt.Color:
     """A colour by scenario, for a chart whose lines differ by nothing else."""
-    return alt.Color(_field(), sort=shown.names(SCENARIOS), title=None, legend=alt.Legend(orient="bottom"))
+    return alt.Color(field(), sort=shown.names(SCENARIOS), title=None, legend=alt.Legend(orient="bottom"))

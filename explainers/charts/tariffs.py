@@ -65,7 +65,7 @@ def volume_and_revenue() -> alt.TopLevelMixin:
         .transform_fold(["volume", "revenue"], as_=["measure", "value"])
         .transform_calculate(label=label)
         .mark_line()
-        .encode(x=x, y=y, color=colour, strokeDash=dash, detail="scenario:N")
+        .encode(x=x, y=y, color=colour, strokeDash=dash, detail=scenarios.field())
     )
     points = (
         scenarios.named(alt.Chart(alt.NamedData("point")))

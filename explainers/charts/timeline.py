@@ -73,7 +73,7 @@ def tariff_timeline(rows: list[dict[str, Any]]) -> alt.TopLevelMixin:
         )
     )
     busan = (
-        alt.Chart(alt.Data(values=[{"date": "2025-10-30", "label": "Busan, 30 Oct"}]))
+        alt.Chart(alt.Data(values=[{"date": "2025-10-30", "label": _("Busan, 30 Oct")}]))
         .mark_rule(strokeDash=[4, 3])
         .encode(x="date:T")
     )
