@@ -5,8 +5,6 @@ language (explainers/charts/shown.py)."""
 
 from __future__ import annotations
 
-from typing import TypeVar
-
 import altair as alt
 
 from explainers.charts import shown
@@ -18,10 +16,8 @@ SCENARIOS = [BASELINE, YOURS]
 DASHES = [[5, 4], [1, 0]]  # the baseline dashed, your scenario solid
 COLUMN = Column("scenario", N_("Scenario"))
 
-Chart = TypeVar("Chart", bound=alt.TopLevelMixin)
 
-
-def named(chart: Chart) -> Chart:
+def named(chart: shown.Chart) -> shown.Chart:
     """`chart` with the scenarios' names in the build's language, which tooltip(), dash() and colour() show."""
     return shown.add(chart, "scenario", SCENARIOS)
 

@@ -22,7 +22,7 @@ def tariff_layers() -> alt.Chart:
         chart.mark_bar()
         .encode(
             y=alt.Y(
-                shown.field("scenario", scenarios.SCENARIOS) + ":N",
+                scenarios.field(),
                 sort=shown.names(scenarios.SCENARIOS),
                 title=None,
                 axis=alt.Axis(labelLimit=260),
