@@ -10,8 +10,21 @@ from pathlib import Path
 from typing import Any
 
 from explainers import runtime_assets, sources
+from widgets.words import _
 
 DATA_DIR = Path(__file__).with_name("data")
+
+# The columns of each data set whose words a reader sees (a chart's legend, tooltip or table, the truce's
+# terms table): `make messages` extracts their values (explainers/messages.py), and `translated` writes them
+# in the build's language. Every other column stays as written: keys, ids, dates, numbers and sources.
+READER_TEXT: dict[str, tuple[str, ...]] = {
+    "central_asia_map": ("country", "role"),
+    "china_share_by_stage": ("stage", "measure"),
+    "china_tariffs_on_us_2025": ("note",),
+    "rare_earth_production_2024": ("country",),
+    "truce_terms": ("side", "what", "outcome_note"),
+    "us_tariffs_on_china_2025": ("note",),
+}
 
 
 class UnsourcedRow(ValueError):
@@ -35,6 +48,16 @@ def _read(name: str) -> tuple[dict[str, str], ...]:
 def load(name: str) -> list[dict[str, str]]:
     """The rows of one data set, as strings; callers convert the columns they chart."""
     return [dict(row) for row in _read(name)]
+
+
+def translated(name: str) -> list[dict[str, str]]:
+    """The rows of one data set with the words a reader sees (READER_TEXT) in the build's language, each
+    value's translation keyed by its English text; an empty value stays empty."""
+    shown = READER_TEXT.get(name, ())
+    return [
+        {column: _(value) if column in shown and value else value for column, value in row.items()}
+        for row in _read(name)
+    ]
 
 
 def row_sources(rows: list[dict[str, str]]) -> list[str]:

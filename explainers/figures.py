@@ -28,6 +28,9 @@ class SourceLink:
     href: str
     title: str
     label: str
+    # The language of the source's title and publisher, which the link shows as the source writes them: a
+    # screen reader reads them in that voice, and the check for English left in a translation skips them.
+    language: str
 
 
 def source_links(ids: Iterable[str], bibliography: str) -> Markup:
@@ -36,14 +39,18 @@ def source_links(ids: Iterable[str], bibliography: str) -> Markup:
     for source_id in ids:
         source = sources.get(source_id)
         label = f"{source.publisher}, {source.date}" if source.date else source.publisher
-        links.append(SourceLink(citations.entry_link(bibliography, source_id), source.title, label))
+        links.append(
+            SourceLink(citations.entry_link(bibliography, source_id), source.title, label, source.language)
+        )
     return render("source_links.html", links=links)
 
 
 def cell(value: Any, digits: int | None) -> str:
     if digits is not None and isinstance(value, (int, float)):
         return format_value(value, "", digits)
-    return str(value)
+    # Text is the data's words: a model writes its rows' labels in English ("Baseline", a layer's name),
+    # shown in the build's language; text with no translation (a date, a translated row) stays as it is.
+    return _(value) if isinstance(value, str) else str(value)
 
 
 def table_html(table: Table, rows: list[dict[str, Any]]) -> Markup:

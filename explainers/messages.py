@@ -8,10 +8,13 @@ added in code without `make messages` is a string no translator will see.
 
 from __future__ import annotations
 
+import csv
 import io
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO, Any
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
@@ -42,6 +45,23 @@ def extract(output: Path) -> None:
         ".",
     ]
     subprocess.run(command, cwd=ROOT, check=True)
+
+
+def extract_data(
+    fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: dict[str, Any]
+) -> Iterator[tuple[int, None, str, list[str]]]:
+    """Babel's extractor for explainers/data/*.csv (babel.cfg): the values of the columns a reader sees
+    (READER_TEXT in explainers/data.py), each a message keyed by its English text, so that a row added to
+    a data set reaches the translators as a string added in code does. Other columns are never words."""
+    from explainers.data import READER_TEXT  # here: Babel imports this module by name, without the build
+
+    name = Path(getattr(fileobj, "name", "")).stem
+    columns = READER_TEXT.get(name, ())
+    reader = csv.DictReader(io.TextIOWrapper(fileobj, encoding="utf-8", newline=""))
+    for row in reader:
+        for column in columns:
+            if row.get(column):
+                yield reader.line_num, None, row[column], [f"{name}.csv, column {column}"]
 
 
 def update() -> None:

@@ -14,18 +14,19 @@ from dataclasses import dataclass
 
 from explainers import data, sources
 from widgets import numbers
+from widgets.words import N_, _
 
 MARKER = "<!-- truce-terms -->"
 DATA_SET = "truce_terms"
 
-# outcome in the data file -> the words in the table
+# outcome in the data file (a key, never translated) -> the words in the table, in the build's language
 OUTCOMES = {
-    "extended": "Extended",
-    "lapsed": "Lapsed",
-    "replaced": "Replaced",
-    "struck down": "Struck down",
-    "met (reported)": "Met, as reported",
-    "not confirmed": "Not confirmed by any source we could read",
+    "extended": N_("Extended"),
+    "lapsed": N_("Lapsed"),
+    "replaced": N_("Replaced"),
+    "struck down": N_("Struck down"),
+    "met (reported)": N_("Met, as reported"),
+    "not confirmed": N_("Not confirmed by any source we could read"),
 }
 ONLY_AFTER_THE_END = ("extended", "lapsed")  # what can only be known once a term's end date has passed
 
@@ -97,19 +98,23 @@ def _cell(text: str) -> str:
 
 def table_markdown() -> str:
     """One row per term, five columns so that it fits a projected slide; the date each outcome was checked sits
-    beside the outcome. Sources are citations, which the page's citation step turns into numbered links."""
-    lines = [
-        "| Who | Term | In force | What happened at the end | Sources |",
-        "| --- | --- | --- | --- | --- |",
-    ]
+    beside the outcome. Sources are citations, which the page's citation step turns into numbered links. The
+    words are in the build's language: the data's text columns by their English (explainers/data.py,
+    READER_TEXT), dates as the language writes them."""
+    headings = (_("Who"), _("Term"), _("In force"), _("What happened at the end"), _("Sources"))
+    lines = ["| " + " | ".join(headings) + " |", "| --- | --- | --- | --- | --- |"]
     for term in terms():
         when = (
-            f"{_day(term.start)} – {_day(term.end)}" if term.end else f"from {_day(term.start)} (no end date)"
+            f"{_day(term.start)} – {_day(term.end)}"
+            if term.end
+            else _("from {day} (no end date)").format(day=_day(term.start))
         )
-        outcome = f"**{OUTCOMES[term.outcome]}** (checked {_day(term.checked)})"
+        outcome = _("{outcome} (checked {day})").format(
+            outcome=f"**{_(OUTCOMES[term.outcome])}**", day=_day(term.checked)
+        )
         if term.outcome_note:
-            outcome += f". {term.outcome_note}"
+            outcome += f". {_(term.outcome_note)}"
         cites = "[" + "; ".join(f"@{s}" for s in term.source_ids) + "]"
-        cells = (term.side, term.what, when, outcome, cites)
+        cells = (_(term.side), _(term.what), when, outcome, cites)
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     return "\n".join(lines) + "\n"

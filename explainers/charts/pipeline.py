@@ -16,8 +16,10 @@ def year() -> alt.X:
 
 def output_over_time() -> alt.Chart:
     return (
-        alt.Chart(
-            alt.NamedData("years"), title=_("Central Asian rare-earth output: baseline and your scenario")
+        scenarios.named(
+            alt.Chart(
+                alt.NamedData("years"), title=_("Central Asian rare-earth output: baseline and your scenario")
+            )
         )
         .mark_line(point=True)
         .encode(
@@ -42,9 +44,11 @@ def mining_against_processing() -> alt.Chart:
         "mine_share": _("Central Asia's share of world mining"),
     }
     return (
-        alt.Chart(
-            alt.NamedData("years"),
-            title=_("Mining is not processing: shares of the world, baseline and yours"),
+        scenarios.named(
+            alt.Chart(
+                alt.NamedData("years"),
+                title=_("Mining is not processing: shares of the world, baseline and yours"),
+            )
         )
         .transform_fold(list(labels), as_=["measure", "share"])
         .transform_calculate(
@@ -68,7 +72,7 @@ def mining_against_processing() -> alt.Chart:
                 legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0),
             ),
             strokeDash=scenarios.dash(),
-            detail="scenario:N",
+            detail=scenarios.field(),
             tooltip=[
                 scenarios.tooltip(),
                 alt.Tooltip("year:O", title=_("Year")),

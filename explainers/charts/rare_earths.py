@@ -14,7 +14,7 @@ from widgets.words import N_, _
 def production_rows() -> list[dict[str, Any]]:
     return [
         {"country": r["country"], "tonnes": float(r["tonnes_reo"]), "source": r["source"]}
-        for r in data.load("rare_earth_production_2024")
+        for r in data.translated("rare_earth_production_2024")
     ]
 
 
@@ -51,15 +51,20 @@ PRODUCTION = StaticChart(
 )
 
 
+# The chain's stages in order: the data's own words (explainers/data/china_share_by_stage.csv), translated
+# where the chart is made, as the rows are.
+STAGES = [N_("Mining"), N_("Refining and separation"), N_("Magnets")]
+
+
 def share_rows() -> list[dict[str, Any]]:
     return [
         {"stage": r["stage"], "measure": r["measure"], "share": float(r["share_pct"]), "source": r["source"]}
-        for r in data.load("china_share_by_stage")
+        for r in data.translated("china_share_by_stage")
     ]
 
 
 def share_by_stage(rows: list[dict[str, Any]]) -> alt.TopLevelMixin:
-    stages = ["Mining", "Refining and separation", "Magnets"]
+    stages = [_(stage) for stage in STAGES]
     bars = (
         alt.Chart(alt.Data(values=rows))
         # The axis names each bar without its source note, which the tooltip and the table give in full.

@@ -11,16 +11,18 @@ from explainers import data
 from explainers.charts.base import Column, StaticChart, Table
 from widgets.words import N_, _
 
+# The legend's order: the data's own words (explainers/data/central_asia_map.csv), translated where the chart
+# is made, as the rows are.
 ROLES = [
-    "Critical-minerals memorandum with the US",
-    "Other C5+1 member",
-    "On the Middle Corridor",
-    "Start of the Middle Corridor",
+    N_("Critical-minerals memorandum with the US"),
+    N_("Other C5+1 member"),
+    N_("On the Middle Corridor"),
+    N_("Start of the Middle Corridor"),
 ]
 
 
 def map_rows() -> list[dict[str, Any]]:
-    return data.load("central_asia_map")
+    return data.translated("central_asia_map")
 
 
 def region_map(rows: list[dict[str, Any]]) -> alt.Chart:
@@ -39,7 +41,10 @@ def region_map(rows: list[dict[str, Any]]) -> alt.Chart:
         .transform_filter("isValid(datum.role)")
         .encode(
             color=alt.Color(
-                "role:N", sort=ROLES, title=None, legend=alt.Legend(orient="bottom", columns=2, labelLimit=0)
+                "role:N",
+                sort=[_(role) for role in ROLES],
+                title=None,
+                legend=alt.Legend(orient="bottom", columns=2, labelLimit=0),
             ),
             tooltip=[alt.Tooltip("country:N", title=_("Country")), alt.Tooltip("role:N", title=_("Role"))],
         )

@@ -105,7 +105,9 @@ def supply_against_demand() -> alt.TopLevelMixin:
 
 def price() -> alt.Chart:
     return (
-        alt.Chart(alt.NamedData("months"), title=_("Price index (before the restriction = 100)"))
+        scenarios.named(
+            alt.Chart(alt.NamedData("months"), title=_("Price index (before the restriction = 100)"))
+        )
         .mark_line(interpolate="step-after")
         .encode(
             x=month(),

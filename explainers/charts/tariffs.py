@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import altair as alt
 
-from explainers.charts import scenarios
+from explainers.charts import scenarios, shown
 from explainers.charts.base import Column, Table, WidgetCharts
 from widgets import tariff_stack
 from widgets.model import YOURS
@@ -15,22 +15,29 @@ LAYER_ORDER = [label for _, label, _ in tariff_stack.LAYERS]
 
 
 def tariff_layers() -> alt.Chart:
+    chart = alt.Chart(alt.NamedData("layers"), title=_("US tariff layers on one good from China"))
+    chart = shown.add(scenarios.named(chart), "layer", LAYER_ORDER)  # the rows' English, shown translated
+    layer = shown.field("layer", LAYER_ORDER) + ":N"
     return (
-        alt.Chart(alt.NamedData("layers"), title=_("US tariff layers on one good from China"))
-        .mark_bar()
+        chart.mark_bar()
         .encode(
-            y=alt.Y("scenario:N", sort=scenarios.SCENARIOS, title=None, axis=alt.Axis(labelLimit=260)),
+            y=alt.Y(
+                scenarios.field(),
+                sort=shown.names(scenarios.SCENARIOS),
+                title=None,
+                axis=alt.Axis(labelLimit=260),
+            ),
             x=alt.X("sum(rate):Q", title=_("Tariff on the good from China (% of its value)")),
             color=alt.Color(
-                "layer:N",
-                sort=LAYER_ORDER,
+                layer,
+                sort=shown.names(LAYER_ORDER),
                 title=_("Tariff layer"),
                 legend=alt.Legend(orient="bottom", columns=2, labelLimit=0),
             ),
             order=alt.Order("order:Q"),
             tooltip=[
                 scenarios.tooltip(),
-                alt.Tooltip("layer:N", title=_("Layer")),
+                alt.Tooltip(layer, title=_("Layer")),
                 alt.Tooltip("rate:Q", title=_("Rate charged (%)")),
             ],
         )
@@ -54,14 +61,14 @@ def volume_and_revenue() -> alt.TopLevelMixin:
     x = alt.X("tariff:Q", title=_("Tariff on the good from China (%)"))
     y = alt.Y("value:Q", title=_("Index, or $ per $100 of no-tariff purchases"))
     lines = (
-        alt.Chart(alt.NamedData("curve"))
+        scenarios.named(alt.Chart(alt.NamedData("curve")))
         .transform_fold(["volume", "revenue"], as_=["measure", "value"])
         .transform_calculate(label=label)
         .mark_line()
-        .encode(x=x, y=y, color=colour, strokeDash=dash, detail="scenario:N")
+        .encode(x=x, y=y, color=colour, strokeDash=dash, detail=scenarios.field())
     )
     points = (
-        alt.Chart(alt.NamedData("point"))
+        scenarios.named(alt.Chart(alt.NamedData("point")))
         .transform_fold(["volume", "revenue"], as_=["measure", "value"])
         .transform_calculate(label=label)
         .mark_point(size=110)

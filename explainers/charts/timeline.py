@@ -25,7 +25,7 @@ def side_rows(dataset: str, side: str, rate_column: str) -> list[dict[str, Any]]
             "note": r["note"],
             "source": r["source"],
         }
-        for r in data.load(dataset)
+        for r in data.translated(dataset)
     ]
 
 
@@ -73,7 +73,7 @@ def tariff_timeline(rows: list[dict[str, Any]]) -> alt.TopLevelMixin:
         )
     )
     busan = (
-        alt.Chart(alt.Data(values=[{"date": "2025-10-30", "label": "Busan, 30 Oct"}]))
+        alt.Chart(alt.Data(values=[{"date": "2025-10-30", "label": _("Busan, 30 Oct")}]))
         .mark_rule(strokeDash=[4, 3])
         .encode(x="date:T")
     )

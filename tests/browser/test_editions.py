@@ -47,6 +47,38 @@ def test_a_widget_works_on_a_russian_page_from_the_shared_runtime(reader):
     assert not [s for s in scripts if "/ru/assets/runtime/" in s or "/ru/assets/vendor/" in s]
 
 
+# Every text a live view drew (axis and legend labels, titles), from Vega's scenegraph.
+DRAWN_TEXT = """async (id) => {
+  const views = await document.getElementById(id).bxViews;
+  const out = [];
+  const visit = (node) => {
+    if (node.marktype === "text") for (const item of node.items) out.push(String(item.text ?? ""));
+    for (const child of node.items ?? []) if (child.items) visit(child);
+  };
+  visit(views[0].vegaView().scenegraph().root);
+  return out;
+}"""
+
+
+def test_a_russian_widget_names_the_models_rows_in_russian_in_its_chart_and_table(reader):
+    """The worker's rows keep the model's English keys ("Baseline", a layer's name); the live view and the
+    refilled table show them in Russian, as the build's picture and table do (explainers/charts/shown.py)."""
+    page = reader.goto("ru/busan-meeting/")
+    reader.wait_python_ready(WIDGET)
+    page.locator(f"#{WIDGET} details.bx-data > summary").click()  # an open table is refilled on each run
+    table = page.locator(f"#{WIDGET} table[data-dataset='layers'] tbody")
+    before = table.text_content() or ""
+    page.locator(f"#{WIDGET}-reciprocal").focus()
+    page.keyboard.press("ArrowRight")
+    expect(table).not_to_have_text(before)  # refilled from the worker's rows
+    rows = table.text_content() or ""
+    assert "Базовый сценарий" in rows and "Надбавка по разделу 122 (все страны)" in rows
+    assert "Baseline" not in rows and "(all countries)" not in rows
+    drawn = page.evaluate(DRAWN_TEXT, WIDGET)
+    assert {"Базовый сценарий", "Ваш сценарий", "Надбавка по разделу 122 (все страны)"} <= set(drawn), drawn
+    assert not [text for text in drawn if text in ("Baseline", "Your scenario")], drawn
+
+
 def test_russian_search_finds_an_inflected_form_of_a_word(reader):
     page = reader.goto("ru/")
     # The home page writes «пошлину» and «пошлины»; the reader types another case of the same word.

@@ -25,7 +25,12 @@ function fillTable(table, rows) {
   const body = document.createElement("tbody");
   for (const row of rows) {
     const tr = body.insertRow();
-    for (const [key, digits] of columns) tr.insertCell().textContent = cell(row[key] ?? "", digits);
+    for (const [key, digits] of columns) {
+      // Text is the model's English label ("Baseline", a layer's name), shown in the page's language, as
+      // the build's table shows it (explainers/figures.py, cell)
+      const value = row[key] ?? "";
+      tr.insertCell().textContent = cell(typeof value === "string" ? t(value) : value, digits);
+    }
   }
   table.tBodies[0]?.replaceWith(body);
 }
