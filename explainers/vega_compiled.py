@@ -16,11 +16,13 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from explainers import catalog
+from explainers import catalog, catalogs
 from explainers.charts.base import to_spec
+from explainers.languages import LANGUAGES
 from explainers.runtime_assets import NODE_MODULES, VEGA_COMPILED_MODULE
 from explainers.snapshot import find_node
 from explainers.vega_build import vega_spec
+from widgets import numbers, words
 
 MODULE = VEGA_COMPILED_MODULE
 SCRIPT = Path(__file__).with_name("vega_compile.mjs")
@@ -39,12 +41,21 @@ class CompileFailed(RuntimeError):
 
 
 def widget_specs() -> list[dict[str, Any]]:
-    """The Vega spec of every widget view, as pages carry them (explainers/figures.py); the data only
-    fills the spec, and expressions do not depend on it."""
+    """The Vega spec of every widget view, as pages carry them (explainers/figures.py), in every edition's
+    language: an expression is found by its text, and a Russian chart's expressions hold Russian words (its
+    labels, its tooltips' titles), so specs in English alone left every Russian chart to the interpreter.
+    The data only fills the spec, and expressions do not depend on it."""
     specs: list[dict[str, Any]] = []
-    for widget in catalog.WIDGETS.values():
-        data = widget.model.run(widget.model.defaults()).data
-        specs.extend(vega_spec(to_spec(view(), data)) for view in widget.charts.views)
+    speaking = words.language()
+    try:
+        for code in LANGUAGES:
+            catalogs.use(code)
+            with numbers.speaking(code):
+                for widget in catalog.WIDGETS.values():
+                    data = widget.model.run(widget.model.defaults()).data
+                    specs.extend(vega_spec(to_spec(view(), data)) for view in widget.charts.views)
+    finally:
+        catalogs.use(speaking)
     return specs
 
 

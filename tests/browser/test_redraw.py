@@ -91,8 +91,10 @@ ITEMS = """async ([id, index]) => {
 }"""
 
 
-def test_compiled_expressions_draw_what_the_interpreter_draws(reader):
-    page = reader.goto(PAGE)
+@pytest.mark.parametrize("edition", ["", "ru/"])
+def test_compiled_expressions_draw_what_the_interpreter_draws(reader, edition):
+    # In each edition: a Russian chart's expressions hold Russian words, and are compiled too.
+    page = reader.goto(edition + PAGE)
     reader.wait_python_ready(WIDGET)
     page.evaluate("(id) => document.getElementById(id).bxViews", WIDGET)
     used = page.evaluate("() => window.busanExplainer.expressionsUsed")
