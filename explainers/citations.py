@@ -50,7 +50,8 @@ def reference_markdown(source: sources.Source) -> str:
     (explainers/english_runs.py) knows it is meant."""
     title = f"[{source.title}]({source.url})" if source.url else source.title
     own_words = ", ".join(p for p in (source.author, f"“{title}”", source.publisher) if p)
-    return f'<span lang="{source.language}">{own_words}</span>, {source.date or "undated"}.'
+    date = source.date or _("undated")  # not inside the f-string: Babel's extractor does not look there
+    return f'<span lang="{source.language}">{own_words}</span>, {date}.'
 
 
 def cite(markdown: str, page_src_uri: str) -> str:
