@@ -22,6 +22,7 @@ pages' widget keys and its numbering of quizzes live here, not in modules.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,7 @@ from explainers import (
     snapshot,
     sources,
     stdlib,
+    toc_languages,
     translations,
     truce_terms,
     vega_compiled,
@@ -176,7 +178,9 @@ class Build:
 
     def _page_markdown(self, markdown: str, src_uri: str) -> str:
         if methodology.MARKER in markdown:
-            markdown = markdown.replace(methodology.MARKER, methodology.methodology_markdown())
+            markdown = markdown.replace(
+                methodology.MARKER, self._in_english(methodology.methodology_markdown)
+            )
         markdown = markdown.replace(corrections.AS_OF_PLACEHOLDER, corrections.as_of_text(self.language))
         # numbers repeated from a data set are read from it, and written as the build's language writes them
         markdown = data_in_prose.fill(markdown, self.language)
@@ -191,7 +195,7 @@ class Build:
         if BIBLIOGRAPHY_MARKER in markdown:
             markdown = markdown.replace(BIBLIOGRAPHY_MARKER, citations.bibliography_markdown())
         if corrections.MARKER in markdown:
-            markdown = markdown.replace(corrections.MARKER, corrections.log_markdown())
+            markdown = markdown.replace(corrections.MARKER, self._in_english(corrections.log_markdown))
         markdown = assign.fill_builder(markdown)  # the teachers' assignment builder
         markdown = class_results.fill(markdown)  # the teachers' class results page
         markdown = citations.cite(markdown, src_uri)
@@ -201,8 +205,19 @@ class Build:
         if problems:
             raise BuildProblem("; ".join(problems))
         if versions.MARKER in markdown:  # the corrections page lists the models' versions
-            markdown = markdown.replace(versions.MARKER, versions.log_markdown())
+            markdown = markdown.replace(versions.MARKER, self._in_english(versions.log_markdown))
         return markdown
+
+    def _in_english(self, generate: Callable[[], str]) -> str:
+        """The models' notes, the corrections log and the models' versions are written from the code and the one
+        changes log, in English: another edition shows them in English, its dates and numbers too (so that their
+        headings keep the English page's ids, `#6-december-2026`), marked `lang="en"` for screen readers and for
+        the check for English left in a translation."""
+        if self.edition.language.original:
+            return generate()
+        with numbers.speaking(numbers.ORIGINAL):
+            text = generate()
+        return f'<div lang="en" markdown="1">\n\n{text}\n\n</div>'
 
     def page_content(self, html: str, *, src_uri: str, url: str, canonical_url: str, nav_title: str) -> str:
         """ "Cite this page" at the end; download links relative to the page; the page's address in citations."""
@@ -229,6 +244,11 @@ class Build:
             self.fallbacks.add(url)
             html = self.edition.fallback_html(html, url)
         return html
+
+    def page_toc(self, toc: Any, html: str) -> None:
+        """In a translation, the table of contents keeps an English heading English (`lang="en"`)."""
+        if not self.edition.language.original:
+            toc_languages.mark(toc, html, self.language)
 
     def post_page(self, output: str, url: str) -> str:
         """Every page gets its Content-Security-Policy. Pages with a chart fetch Vega and the runtime

@@ -105,7 +105,7 @@ class BuildPlugin(BasePlugin[BuildConfig]):
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
         try:
-            return self.build.page_content(
+            html = self.build.page_content(
                 html,
                 src_uri=page.file.src_uri,
                 url=page.url,
@@ -114,6 +114,8 @@ class BuildPlugin(BasePlugin[BuildConfig]):
             )
         except self.problem as problem:
             raise PluginError(str(problem)) from None  # a plain message, not a traceback
+        self.build.page_toc(page.toc, html)
+        return html
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         return self.build.post_page(output, page.url)

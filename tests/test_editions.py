@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from explainers import editions, offline
+from explainers import corrections, editions, offline
 from explainers.build import Build, BuildProblem
 from explainers.languages import LANGUAGES
+from widgets import numbers
 
 ROOT = Path(__file__).resolve().parent.parent
 RU = LANGUAGES["ru"]
@@ -191,3 +192,21 @@ def test_every_translated_page_says_which_english_version_it_translates():
     for src_uri, path in TRANSLATED.items():
         assert (ROOT / "docs" / src_uri).is_file(), f"{path}: docs/{src_uri} does not exist"
         assert re.search(r"^translated_from: [0-9a-f]{40}$", path.read_text(encoding="utf-8"), re.M), path
+
+
+def test_a_translated_page_shows_what_the_build_writes_from_the_log_and_models_in_english_marked_so(
+    built_site,
+):
+    """The corrections log and the models' notes are written from one English log and the models' code: a
+    Russian page writes them in English, dates included, under lang="en", with the English page's ids."""
+    latest = corrections.entries()[0]
+    english_date = numbers.date(latest.date, "en")
+    for url in ("corrections", "methodology"):
+        russian = html(built_site, f"ru/{url}")
+        assert "bx-untranslated" not in russian, url
+        assert '<div lang="en">' in russian, url
+        for heading_id in editions.heading_ids(html(built_site, url)):
+            assert f'id="{heading_id}"' in russian, (url, heading_id)
+    log = html(built_site, "ru/corrections")
+    assert re.search(rf'<div lang="en">\s*<h2 id="[^"]+">{english_date}<', log)
+    assert f'<span lang="en">{english_date}</span>' in log  # its entry in the table of contents
