@@ -91,9 +91,21 @@ ITEMS = """async ([id, index]) => {
 }"""
 
 
+def test_a_russian_chart_is_as_compiled_as_an_english_one(reader):
+    # A Russian chart's expressions hold Russian words (labels, tooltips' titles): compiled too, the
+    # interpreter is left the same run-time theme pieces in both editions (seen: 60 against 96 when the
+    # build compiled the English charts only).
+    used = {}
+    for edition in ("", "ru/"):
+        page = reader.goto(edition + PAGE)
+        reader.wait_python_ready(WIDGET)
+        page.evaluate("(id) => document.getElementById(id).bxViews", WIDGET)
+        used[edition] = page.evaluate("() => window.busanExplainer.expressionsUsed")
+    assert used["ru/"]["interpreted"] == used[""]["interpreted"], used
+
+
 @pytest.mark.parametrize("edition", ["", "ru/"])
 def test_compiled_expressions_draw_what_the_interpreter_draws(reader, edition):
-    # In each edition: a Russian chart's expressions hold Russian words, and are compiled too.
     page = reader.goto(edition + PAGE)
     reader.wait_python_ready(WIDGET)
     page.evaluate("(id) => document.getElementById(id).bxViews", WIDGET)
