@@ -80,7 +80,6 @@ def test_contract_js_carries_every_value_of_the_python_side():
     assert runtime_assets.CONTRACT_MODULE in runtime_assets.page_modules()
 
 
-
 def test_the_worker_bootstrap_imports_every_module_of_the_worker_at_once():
     """Loaded a level at a time, the worker's modules waited for the page's busy main thread in Firefox
     and WebKit (runtime_assets.worker_modules()); so the bootstrap lists them all, each after its imports."""
@@ -98,6 +97,7 @@ def test_the_worker_bootstrap_imports_every_module_of_the_worker_at_once():
     early = runtime_assets.early_worker_script("../")
     assert all(f'"../{path}"' in early for path in modules)
     assert contract.values()["WORKER_MODULES"] == modules  # python.js's newWorker() imports the same
+
 
 # Literals that belong to the contract: written in a runtime module, they would be a second copy.
 WRITTEN_ONCE = {
