@@ -145,10 +145,13 @@ _SIBLING_IMPORT = re.compile(r'^import\s(?:[^;"]*?\sfrom\s)?"\./([\w.-]+\.js)";'
 def worker_modules() -> list[str]:
     """Site paths of every module Python's worker runs, each after the modules it imports, worker.js last.
     The worker's bootstrap imports them all, so that they download at once: in Firefox and WebKit a
-    worker's module loads wait for the page's main thread, busy parsing and running the page's own
-    scripts, and loaded a level at a time (worker.js, then its imports) they kept the worker from its
-    first download until 1.9-3.5 s into a first visit on a 10 Mbit/s line, with the line idle from
-    0.8 s (docs/developers/performance.md). Generated modules (contract.js, python-size.js) import nothing."""
+    worker's module loads wait for the page's main thread, busy with the page's own scripts for the first
+    seconds of a visit. Loaded a level at a time (worker.js, then its imports), the worker ran its first
+    line at 1.7-3.5 s into a first visit on a 10 Mbit/s line in Firefox (three visits) and 1.9-2.5 s in
+    WebKit (two; the page's own files were in by 0.8-1.0 s); all at once, 1.5-1.6 s in Firefox (two
+    visits; the worker's steps timed in a copy of the build, load average 7-15). Stock Pyodide's figure in
+    the benchmark starts on a page already loaded, so this wait is all ours.
+    Generated modules (contract.js, python-size.js) import nothing."""
     ordered: list[str] = []
 
     def visit(name: str) -> None:
