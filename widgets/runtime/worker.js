@@ -57,7 +57,7 @@ import { chooseBoot } from "./worker-boot.js";
   // The page learns the answer from each progress message, so every change of it sends one: a download
   // that ends without a body (an optional snapshot that failed) or the loader arriving after the last
   // byte, each followed by a plain boot's silent seconds, would otherwise be timed as a stalled line
-  // (WebKit under load: "nothing arrived for 30 seconds").
+  // ("nothing arrived for 30 seconds"; test_python_start_failures.py keeps the thread busy after one).
   const awaitingBytes = () => downloads > 0 || !loaderArrived;
   function progress(force = false) {
     const now = performance.now();
