@@ -265,7 +265,7 @@ class Build:
             output = output.replace("</head>", links + "</head>", 1)
             if 'class="bx-figure bx-widget' in output:
                 # First in <head>: an inline script after the stylesheets would wait for them.
-                early = runtime_assets.early_worker_script(f"{self.edition.up}{root}assets/runtime/worker.js")
+                early = runtime_assets.early_worker_script(f"{self.edition.up}{root}")
                 output = output.replace("<head>", "<head>" + early, 1)
         output = editions.without_material_alternates(output)
         if url in self.fallbacks:

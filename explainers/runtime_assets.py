@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 from typing import Literal, TypedDict, get_args, get_type_hints
@@ -127,17 +128,51 @@ CHART_SCRIPTS = ("assets/vendor/vega.min.js", "assets/vendor/vega-embed.min.js")
 # sent meanwhile). Seconds of boot are the longest wait on the site, so they start first.
 # Like python.js's newWorker(), it starts worker.js from a blob: bootstrap, so the worker inherits
 # this page's Content-Security-Policy (a worker from a URL would run under no policy on most hosts).
+# The bootstrap imports every module of the worker at once (worker_modules()), not worker.js alone.
 EARLY_WORKER = (
-    "(function(){var q=[],u=URL.createObjectURL(new Blob(['import '+JSON.stringify(new URL(%s,document.baseURI).href)+';'],"
+    "(function(){var q=[],u=URL.createObjectURL(new Blob([%s.map(function(m){"
+    "return 'import '+JSON.stringify(new URL(m,document.baseURI).href)+';'}).join('')],"
     "{type:'text/javascript'})),w=new Worker(u,{type:'module'});"
     "w.onmessage=function(e){q.push(e.data)};"
     "w.onerror=function(e){e.preventDefault();q.push({type:'%s',text:'the Python worker failed to start'})};"
     "window.busanExplainer=Object.assign(window.busanExplainer||{},{earlyWorker:{worker:w,queued:q,bootstrap:u}})})()"
 )
+WORKER_SCRIPT = "assets/runtime/worker.js"
+# A static import of a module beside the importing one: `import "./x.js";` or `import { a } from "./x.js";`.
+_SIBLING_IMPORT = re.compile(r'^import\s(?:[^;"]*?\sfrom\s)?"\./([\w.-]+\.js)";', re.MULTILINE)
 
 
-def early_worker_script(worker_url: str) -> str:
-    return f"<script>{EARLY_WORKER % (json.dumps(worker_url), WORKER_MESSAGES['BOOT_ERROR'])}</script>"
+def worker_modules() -> list[str]:
+    """Site paths of every module Python's worker runs, each after the modules it imports, worker.js last.
+    The worker's bootstrap imports them all, so that they download at once: in Firefox and WebKit a
+    worker's module loads wait for the page's main thread, busy with the page's own scripts for the first
+    seconds of a visit. Loaded a level at a time (worker.js, then its imports), the worker ran its first
+    line at 1.7-3.5 s into a first visit on a 10 Mbit/s line in Firefox (three visits) and 1.9-2.5 s in
+    WebKit (two; the page's own files were in by 0.8-1.0 s); all at once, 1.5-1.6 s in Firefox (two
+    visits; the worker's steps timed in a copy of the build, load average 7-15). Stock Pyodide's figure in
+    the benchmark starts on a page already loaded, so this wait is all ours.
+    Generated modules (contract.js, python-size.js) import nothing."""
+    ordered: list[str] = []
+
+    def visit(name: str) -> None:
+        path = f"assets/runtime/{name}"
+        if path in ordered:
+            return
+        source = RUNTIME_DIR / name
+        for imported in (
+            _SIBLING_IMPORT.findall(source.read_text(encoding="utf-8")) if source.is_file() else []
+        ):
+            visit(imported)
+        ordered.append(path)
+
+    visit(WORKER_SCRIPT.rsplit("/", 1)[-1])
+    return ordered
+
+
+def early_worker_script(root: str) -> str:
+    """The inline script that starts the worker; `root` is the site root relative to the page."""
+    modules = json.dumps([root + path for path in worker_modules()], separators=(",", ":"))
+    return f"<script>{EARLY_WORKER % (modules, WORKER_MESSAGES['BOOT_ERROR'])}</script>"
 
 
 # What the worker downloads with fetch() as it starts, for the status line's "3.1 of 10.6 MB": Pyodide's

@@ -80,6 +80,25 @@ def test_contract_js_carries_every_value_of_the_python_side():
     assert runtime_assets.CONTRACT_MODULE in runtime_assets.page_modules()
 
 
+def test_the_worker_bootstrap_imports_every_module_of_the_worker_at_once():
+    """Loaded a level at a time, the worker's modules waited for the page's busy main thread in Firefox
+    and WebKit (runtime_assets.worker_modules()); so the bootstrap lists them all, each after its imports."""
+    modules = runtime_assets.worker_modules()
+    assert modules[-1] == runtime_assets.WORKER_SCRIPT
+    for index, path in enumerate(modules):
+        source = runtime_assets.RUNTIME_DIR / path.rsplit("/", 1)[-1]
+        if not source.is_file():
+            assert path in (runtime_assets.CONTRACT_MODULE, runtime_assets.DOWNLOAD_SIZE_MODULE), path
+            continue
+        # every relative import, however it is written, is listed before the module that imports it
+        for imported in re.findall(r'from\s+"\./([^"]+)"|^import\s+"\./([^"]+)"', source.read_text(), re.M):
+            name = next(part for part in imported if part)
+            assert f"assets/runtime/{name}" in modules[:index], (path, name)
+    early = runtime_assets.early_worker_script("../")
+    assert all(f'"../{path}"' in early for path in modules)
+    assert contract.values()["WORKER_MODULES"] == modules  # python.js's newWorker() imports the same
+
+
 # Literals that belong to the contract: written in a runtime module, they would be a second copy.
 WRITTEN_ONCE = {
     "the number grammar": "[0-9]+\\.?[0-9]*",

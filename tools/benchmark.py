@@ -384,7 +384,12 @@ def network_runs(engine: engines.Engine, site_dir: Path, runs: int, profiles: li
         server.precompress()  # a host compresses once; the first visit measured should not wait for it
         for _ in range(runs):
             for profile in profiles:
-                results.setdefault(profile.name, []).append(network_visits(engine, server, profile))
+                try:
+                    visits = network_visits(engine, server, profile)
+                except Exception as error:  # which line failed, and in which round, for the report
+                    done = len(results.get(profile.name, []))
+                    raise RuntimeError(f"{profile.name}, round {done + 1}: {error}") from error
+                results.setdefault(profile.name, []).append(visits)
     return results
 
 

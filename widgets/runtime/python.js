@@ -12,7 +12,7 @@
 // says is still checked as it arrives: a message is read only as far as the page needs it, a reply is
 // checked for the shape its type declares before a widget reads it, and nothing from either is ever
 // inserted as HTML.
-import { MESSAGES } from "./contract.js";
+import { MESSAGES, site, WORKER_MODULES } from "./contract.js";
 import { number } from "./format.js";
 import { track } from "./metrics.js";
 import { t, tn, wordsForPython } from "./words.js";
@@ -78,12 +78,12 @@ function rejectPending(text) {
 }
 
 /** The worker, started from a blob: bootstrap so that it runs under this page's policy (see worker.js).
- *  The same few lines run from the inline script in <head> on widget pages (runtime_assets.py). */
+ *  The same few lines run from the inline script in <head> on widget pages (runtime_assets.py). The
+ *  bootstrap imports all the worker's modules, so that they download at once (runtime_assets.py
+ *  worker_modules(): Firefox and WebKit load a worker's modules only as the page's busy thread allows). */
 function newWorker() {
-  const script = new URL("./worker.js", import.meta.url).href;
-  const bootstrap = URL.createObjectURL(
-    new Blob([`import ${JSON.stringify(script)};`], { type: "text/javascript" }),
-  );
+  const imports = WORKER_MODULES.map((path) => `import ${JSON.stringify(site(path))};`).join("");
+  const bootstrap = URL.createObjectURL(new Blob([imports], { type: "text/javascript" }));
   return { worker: new Worker(bootstrap, { type: "module" }), bootstrap };
 }
 

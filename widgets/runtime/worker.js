@@ -54,6 +54,10 @@ import { chooseBoot } from "./worker-boot.js";
   // Pyodide's loader modules come by import(), which no counted download sees: until both are in, a silence
   // may be a stalled line (the WebAssembly and the standard library are fetched at once, beside them).
   let loaderArrived = false;
+  // The page learns the answer from each progress message, so every change of it sends one: a download
+  // that ends without a body (an optional snapshot that failed) or the loader arriving after the last
+  // byte, each followed by a plain boot's silent seconds, would otherwise be timed as a stalled line
+  // ("nothing arrived for 30 seconds"; test_python_start_failures.py keeps the thread busy after one).
   const awaitingBytes = () => downloads > 0 || !loaderArrived;
   function progress(force = false) {
     const now = performance.now();
@@ -118,10 +122,14 @@ import { chooseBoot } from "./worker-boot.js";
       response = await nativeFetch(input, init);
     } catch (error) {
       downloads -= 1;
+      progress(true);
       if (required) bootFailed(`${file} could not be downloaded (the connection failed)`);
       throw error;
     }
-    if (!response.ok || !response.body) downloads -= 1; // its body is never read as Python's
+    if (!response.ok || !response.body) {
+      downloads -= 1; // its body is never read as Python's
+      progress(true);
+    }
     if (!response.ok && required) {
       bootFailed(`${file} could not be downloaded (HTTP ${response.status})`);
       // Never hand Pyodide the error page: it would start from it ("Fatal Python error" on the console,
@@ -297,6 +305,7 @@ import { chooseBoot } from "./worker-boot.js";
       throw new Error(N_("Python's loader (pyodide.asm.mjs) could not be downloaded"));
     }
     loaderArrived = true;
+    progress(true);
     let choice;
     try {
       choice = await chooseBoot(indexURL, version, models, stdlib, arrivedBoth, fetchSnapshot);
