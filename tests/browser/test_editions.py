@@ -79,6 +79,34 @@ def test_a_russian_widget_names_the_models_rows_in_russian_in_its_chart_and_tabl
     assert not [text for text in drawn if text in ("Baseline", "Your scenario")], drawn
 
 
+# What a screen reader is told of every live view of a figure: Vega's own accessibility attributes.
+ARIA = """(id) => [...document.querySelectorAll(`#${id} .bx-view [aria-roledescription], #${id} .bx-view [aria-label]`)]
+  .flatMap((e) => [e.getAttribute("aria-roledescription"), e.getAttribute("aria-label")]).filter(Boolean)"""
+VEGA_ENGLISH = re.compile(
+    r"\bmark( container)?$|^(Title|Subtitle) text '|^(title|subtitle|axis|legend)$|-axis titled"
+)
+
+
+def test_a_russian_chart_tells_a_screen_reader_in_russian(reader):
+    """Vega writes its own accessibility words in English ("Title text '…'", "line mark container"); on a
+    Russian page they are said in Russian, after the first draw and after a redraw (chart-aria.js)."""
+    page = reader.goto("ru/one-year-pause/")
+    figure = "widget-truce-lapses"
+    reader.wait_python_ready(figure)
+    page.evaluate("(id) => document.getElementById(id).bxViews", figure)
+    said = page.evaluate(ARIA, figure)
+    assert "Заголовок: Поставки и спрос в вашем сценарии" in said, said
+    assert not [words for words in said if VEGA_ENGLISH.search(words)], said
+    redraws = page.evaluate("() => window.busanExplainer.metrics.filter(m => m.name === 'redraw').length")
+    page.locator(f"#{figure}-duration").focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "(n) => window.busanExplainer.metrics.filter(m => m.name === 'redraw').length > n", arg=redraws
+    )
+    said = page.evaluate(ARIA, figure)
+    assert not [words for words in said if VEGA_ENGLISH.search(words)], said
+
+
 def test_russian_search_finds_an_inflected_form_of_a_word(reader):
     page = reader.goto("ru/")
     # The home page writes «пошлину» and «пошлины»; the reader types another case of the same word.

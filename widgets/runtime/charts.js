@@ -1,5 +1,7 @@
 // Vega views: load the self-hosted Vega once, embed the Vega specs the build compiled, theme them
 // from Material's palette (light or dark), and update their data in place.
+
+import { speakChartsLanguage } from "./chart-aria.js";
 import { CHART_SCRIPTS, NUMBER_STYLES, site } from "./contract.js";
 import { pageLanguage } from "./format.js";
 import { track } from "./metrics.js";
@@ -199,6 +201,7 @@ export async function createView(element, { vega, datasets }) {
   const entry = { element, spec: vega, datasets: null, result: null };
   const live = () => /** @type {import("vega-embed").Result} */ (entry.result).view;
   views.add(entry);
+  speakChartsLanguage(element);
   await embedInTurn(entry);
   track("view-drawn", { id: element.closest("figure")?.id });
   return {
