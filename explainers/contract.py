@@ -22,6 +22,7 @@ import types
 from typing import Any, Literal, NotRequired, Union, get_args, get_origin, get_type_hints, is_typeddict
 
 from explainers import assign, quiz, runtime_assets, short_pages, snapshot, stdlib, versions
+from explainers.languages import LANGUAGES
 from widgets import numbers, params, wire
 
 MODULE = runtime_assets.CONTRACT_MODULE
@@ -43,6 +44,8 @@ def values() -> dict[str, Any]:
         "VERSION_KEY": versions.VERSION_KEY,
         "ASSIGN_FOLDER": assign.FOLDER,  # assignment pages: assign/<widget>/
         "GO_FOLDER": short_pages.FOLDER,  # short addresses: go/<name>/ and go/#<code>
+        # Each language's edition: its folder under the site's root, by the code in <html lang> (edition.js).
+        "EDITIONS": {code: language.prefix for code, language in LANGUAGES.items()},
         "MESSAGES": runtime_assets.WORKER_MESSAGES,
         "CALLS": runtime_assets.WORKER_CALLS,
         "MODELS_DIR": snapshot.MODELS_DIR,

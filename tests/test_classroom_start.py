@@ -5,6 +5,7 @@ The script runs as the pack lays it out: the script, the pinned `qrcodegen` modu
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import re
@@ -14,6 +15,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -167,3 +169,33 @@ def test_a_broken_encoder_is_the_same_as_a_missing_one(tmp_path, broken):
     said, server = run_piped(script)
     stop(server)
     assert "No QR code" in said and "Students open:" in said
+
+
+def test_a_short_link_redirects_to_the_very_link_it_was_given_in_either_edition(tmp_path):
+    """The script keeps /s/<n> for whatever page of the site the builder sends: the Russian builder's
+    ru/assign/… as the English builder's assign/…, query and all."""
+    said, server = run_piped(lay_out_pack(tmp_path))
+    here = address(said)
+    no_redirects = urllib.request.build_opener(NoRedirect)
+    try:
+        for target in (
+            "/ru/assign/tariff_stack/?tariff_stack.predict=price&tariff_stack.q=%D0%A1%D0%BA%D0%BE%D0%BB%D1%8C%D0%BA%D0%BE%3F",
+            "/assign/tariff_stack/?tariff_stack.predict=price",
+        ):
+            request = urllib.request.Request(f"{here}short-link", data=target.encode(), method="POST")
+            with urllib.request.urlopen(request, timeout=10) as answer:
+                path = json.loads(answer.read())["path"]
+            assert re.fullmatch(r"s/\d+", path), path
+            with pytest.raises(urllib.error.HTTPError) as redirected:
+                no_redirects.open(f"{here}{path}", timeout=10)
+            assert redirected.value.code == 302
+            assert redirected.value.headers["Location"] == target
+    finally:
+        stop(server)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    """The answer itself, not the page it leads to (which this test's pack does not have)."""
+
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None

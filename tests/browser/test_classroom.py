@@ -323,6 +323,16 @@ def test_the_start_script_serves_the_room_and_the_builder_links_to_that_address(
     student = context.new_page()
     student.goto(short.input_value())
     assert student.url == link
+    # The Russian builder's link leads to the Russian student page; its /s/<n> redirects to that very link.
+    page = reader.goto("ru/teachers/builder/")
+    page.select_option("#bx-b-predict", "price")
+    russian = page.input_value("#bx-b-link")
+    expect(short).to_be_visible()
+    assert russian.startswith(f"{address}ru/assign/tariff_stack/?")
+    expect(short).to_have_value(re.compile(rf"^{re.escape(address)}s/\d+$"))
+    student.goto(short.input_value())
+    assert student.url == russian
+    expect(student.locator("html")).to_have_attribute("lang", "ru")
     student.close()
     # Only to pages of this site: never a way to another host.
     for target in (

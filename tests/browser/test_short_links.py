@@ -111,6 +111,49 @@ def test_the_builder_gives_a_shorter_link_that_opens_the_very_same_assignment(re
     student.assert_clean()
 
 
+def test_the_russian_go_page_opens_the_russian_student_page_with_the_same_code(reader):
+    """One code per assignment, whatever the edition; the go/ page that opens it decides the edition."""
+    page = reader.goto("ru/teachers/builder/")
+    page.select_option("#bx-b-predict", "price")
+    page.fill("#bx-b-lesson", "Урок 1")
+    link = page.input_value("#bx-b-link")
+    assert link.startswith(f"{reader.base}ru/assign/tariff_stack/?")
+    short = page.locator("#bx-b-short")
+    expect(short).to_have_value(re.compile(rf"^{re.escape(reader.base)}ru/go/#"))
+    code = short.input_value().split("#", 1)[1]
+
+    student = Reader.open(reader.context, reader.base)
+    page = student.goto(f"ru/go/#{code}")
+    page.wait_for_url(link)
+    expect(page.locator("html")).to_have_attribute("lang", "ru")
+    expect(page.locator(".bx-assign-lesson")).to_contain_text("Урок 1")
+    # Typed on the Russian go/ page: the same.
+    page = student.goto("ru/go/")
+    expect(page.locator("html")).to_have_attribute("lang", "ru")
+    page.locator("#bx-go-code").fill(code)
+    page.keyboard.press("Enter")
+    page.wait_for_url(link)
+    # The English go/ page opens the same code on the English page, as it always has.
+    page = student.goto(f"go/#{code}")
+    page.wait_for_url(link.replace("/ru/assign/", "/assign/"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    student.assert_clean()
+
+
+def test_a_russian_lesson_short_address_opens_its_russian_assignment(reader):
+    page = reader.goto("ru/teachers/lesson-tariffs/")
+    shorts = page.locator("a.bx-go-link")
+    expect(shorts).to_have_count(LESSONS["teachers/lesson-tariffs/"])
+    short = shorts.first
+    expect(short).to_have_text(re.compile(rf"^{re.escape(reader.base)}ru/go/\d[a-z]$"))
+    student = reader.context.new_page()
+    student.goto(short.inner_text())
+    student.wait_for_url(re.compile(rf"^{re.escape(reader.base)}ru/assign/[a-z_]+/\?"))
+    expect(student.locator("html")).to_have_attribute("lang", "ru")
+    expect(student.locator(".bx-assign-question")).not_to_be_empty()
+    student.close()
+
+
 def test_random_assignments_round_trip_through_their_short_codes(reader):
     page = reader.goto("teachers/builder/")
     expect(page.locator("#bx-b-link")).not_to_have_value("")

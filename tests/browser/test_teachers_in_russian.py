@@ -1,5 +1,6 @@
 """The teachers' tools in the Russian edition: a Russian teacher builds an assignment in Russian and gets the
-very link the English builder makes for the same choices (names, keys and values are never translated);
+English builder's link for the same choices, to the Russian student page (ru/assign/…, the same query: names,
+keys and values are never translated), and the same short code, which the Russian go/ page opens there;
 a student on the Russian assignment page hands in a worksheet; the Russian class results page reads it
 and writes the class, its problems, its chart and its CSV in Russian. The Russian words are the catalog's
 (locales/ru/LC_MESSAGES/messages.po), looked up here: a message left untranslated fails the lookup."""
@@ -10,6 +11,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from playwright.sync_api import expect
 
@@ -42,7 +44,7 @@ def label(name: str) -> str:
     return next(p.label for p in TARIFF.params if p.name == name)
 
 
-def test_a_russian_teacher_builds_in_russian_the_link_the_english_builder_makes(reader):
+def test_a_russian_teacher_builds_in_russian_the_english_link_to_the_russian_student_page(reader):
     page = reader.goto("ru/teachers/builder/")
     link = make_assignment(page)
     short = page.input_value("#bx-b-short")
@@ -71,13 +73,30 @@ def test_a_russian_teacher_builds_in_russian_the_link_the_english_builder_makes(
     page.fill("[data-param='pass_through']", "")  # back to the default: the link is as before
     expect(page.locator("#bx-b-link")).to_have_value(link)
 
-    # The same link as the English builder's, to the same student page (at the site's root).
-    assert link.startswith(f"{reader.base}assign/tariff_stack/?") and "/ru/" not in link
+    # The Russian student page (ru/assign/…), with the query the English builder writes, character for
+    # character; the English builder's link is as it always was (links already shared stay valid).
+    assert link.startswith(f"{reader.base}ru/assign/tariff_stack/?")
     assert "tariff_stack.lock=fentanyl,reciprocal" in link and "tariff_stack.predict=price" in link
+    expect(page.get_by_role("link", name=RU["Open it as a student"])).to_have_attribute("href", link)
     english = reader.goto("teachers/builder/")
-    assert make_assignment(english) == link
-    assert english.input_value("#bx-b-short") == short
+    english_link = make_assignment(english)
+    assert english_link.startswith(f"{reader.base}assign/tariff_stack/?") and "/ru/" not in english_link
+    assert urlsplit(link).query == urlsplit(english_link).query
+    assert link == f"{reader.base}ru/{english_link.removeprefix(reader.base)}"
+    # One short code for both: the edition is the go/ page's that opens it.
+    assert short.startswith(f"{reader.base}ru/go/#")
+    assert english.input_value("#bx-b-short") == short.replace("/ru/go/#", "/go/#")
     expect(english.locator(".bx-builder-form legend").first).to_have_text("1. Widget and lesson")
+
+    # The Russian short link opens the Russian student page, in Russian.
+    page = reader.goto(short.removeprefix(reader.base))
+    page.wait_for_url(link)
+    expect(page.locator("html")).to_have_attribute("lang", "ru")
+    expect(page.locator("article h1")).to_contain_text(
+        RU["Assignment: {title}"].format(title=RU[TARIFF.title])
+    )
+    expect(page.locator(".bx-assign-question")).to_have_text(QUESTION)
+    expect(page.locator(".bx-assignment h2")).to_have_text(RU["Your task"])
     reader.assert_clean()
 
 

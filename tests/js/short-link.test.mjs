@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { encode } from "../../widgets/runtime/assignment-link.js";
+import { editionFolder, editionRoot } from "../../widgets/runtime/edition.js";
 import { CodeError, compactText, expandText, readCode, shortCode } from "../../widgets/runtime/short-link.js";
 
 const BASE = "https://example.org/site/";
@@ -116,6 +117,27 @@ test("every assignment link reads back from its code as the very same link, and 
     assert.ok(code, `no code for ${link}`);
     assert.ok(same(await readCode(code), link), `#${i}: ${link}\n${code}`);
     assert.ok(`${BASE}go/#${code}`.length < link.length || link.length < 60, `#${i}: not shorter: ${link}`);
+  }
+});
+
+test("an assignment has the same code in every edition, and each edition's go/ page opens its own page", async () => {
+  // explainers/languages.py: English at the root (links already shared unchanged), Russian under ru/.
+  assert.equal(editionFolder("en"), "");
+  assert.equal(editionFolder("ru"), "ru/");
+  assert.equal(editionFolder("xx"), ""); // no such edition: the original
+  assert.equal(editionFolder("constructor"), ""); // a name every object has is no edition either
+  assert.equal(editionRoot(BASE, "en").href, BASE);
+  const russian = editionRoot(BASE, "ru");
+  assert.equal(russian.href, `${BASE}ru/`);
+  const next = random(26);
+  for (let i = 0; i < 100; i += 1) {
+    const link = randomLink(next);
+    const inRussian = `${BASE}ru/${link.slice(BASE.length)}`; // the Russian builder's: the same query
+    const code = await shortCode(inRussian, russian);
+    assert.equal(code, await shortCode(link, BASE), `#${i}: ${link}`);
+    // go.js: the code's path, from the root of the edition the go/ page belongs to.
+    assert.equal(new URL(await readCode(code), russian).href, new URL(inRussian).href, `#${i}`);
+    assert.equal(new URL(await readCode(code), editionRoot(BASE, "en")).href, new URL(link).href, `#${i}`);
   }
 });
 

@@ -6,6 +6,7 @@
 import { el } from "./assign.js";
 import { assignmentLink, localOnly, ownChoice } from "./assignment-link.js";
 import { GO_FOLDER } from "./contract.js";
+import { editionRoot } from "./edition.js";
 import { number } from "./format.js";
 import { pageData } from "./page-data.js";
 import { qrCode } from "./qr.js";
@@ -65,6 +66,9 @@ export function mountBuilder(root) {
   const first = widgets[0];
   if (!first) return; // a site without widgets has nothing to assign
   const base = new URL("../../", import.meta.url); // the site's root, wherever it is served
+  // The students' page in the builder's own edition (assign/… in English, as links already shared;
+  // ru/assign/… in Russian), with the same query: names, keys and values are never translated.
+  const edition = editionRoot(base);
   root.querySelector(".bx-builder-nojs")?.remove();
   const byName = new Map(widgets.map((w) => [w.widget, w]));
 
@@ -263,8 +267,10 @@ export function mountBuilder(root) {
   }
   /** @param {string} link  @returns {Promise<string | null>} */
   async function codeLink(link) {
-    const code = await shortCode(link, base);
-    return code && new URL(`${GO_FOLDER}/#${code}`, base).href;
+    // The same code in every edition (it holds the assignment, not the language); the edition's own go/
+    // page opens it in that edition (go.js).
+    const code = await shortCode(link, edition);
+    return code && new URL(`${GO_FOLDER}/#${code}`, edition).href;
   }
   /** @param {string} link */
   async function askShortLink(link) {
@@ -410,7 +416,7 @@ export function mountBuilder(root) {
 
   function update() {
     const made = choices();
-    const link = assignmentLink(current, made, base);
+    const link = assignmentLink(current, made, edition);
     const title = made.lesson || t("Assignment: {title}", { title: current.title });
     linkField.value = link;
     openLink.href = link;

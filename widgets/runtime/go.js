@@ -1,6 +1,7 @@
 // The go/ page opens a teacher's assignment from its short code (go/#<code>, short-link.js), and the
 // lessons show each ready-made assignment's short address (go/1a) written out in full, as it is typed.
-import { ASSIGN_FOLDER, site } from "./contract.js";
+import { ASSIGN_FOLDER, SITE_ROOT } from "./contract.js";
+import { editionRoot } from "./edition.js";
 import { pageData } from "./page-data.js";
 import { CodeError, readCode } from "./short-link.js";
 import { t } from "./words.js";
@@ -62,7 +63,9 @@ function mountOpener(root) {
         );
       }
       message.textContent = t("Opening the assignment…");
-      location.replace(site(path)); // the very link the teacher made; Back does not come here again
+      // The very link the teacher made, in this go/ page's edition (a code is the same in every edition);
+      // Back does not come here again.
+      location.replace(new URL(path, editionRoot(SITE_ROOT)).href);
     } catch (error) {
       message.dataset.state = "problem";
       message.textContent =

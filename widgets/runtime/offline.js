@@ -2,6 +2,8 @@
 // competes neither with the reader's first download nor with their first slider moves), register the
 // site's service worker (sw.js at the site root, explainers/offline.py). It copies the site in idle
 // time, and waits while the reader moves a control; a revisit needs no network.
+import { editionFolder } from "./edition.js";
+
 const AFTER_READY_MS = 3_000;
 let offered = false;
 
@@ -10,10 +12,8 @@ export function offerOffline() {
   offered = true;
   watchTheReader();
   const worker = new URL("../../sw.js", import.meta.url); // assets/runtime/ -> the site root
-  // The page's edition (explainers/languages.py: English at the root, another language in its own folder):
-  // the worker copies that edition's pages for offline use.
-  const language = document.documentElement.lang || "en";
-  worker.searchParams.set("edition", language === "en" ? "" : `${language}/`);
+  // The page's edition (edition.js): the worker copies that edition's pages for offline use.
+  worker.searchParams.set("edition", editionFolder());
   const register = () =>
     navigator.serviceWorker.register(worker, { type: "classic" }).then(tellWhileCopying, () => {
       // No offline copy (a browser setting, a host that blocks it): the site works online as before.
