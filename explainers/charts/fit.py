@@ -22,9 +22,10 @@ from typing import Any
 NARROW_BELOW = 480  # px of the chart's box: phones (254-324 px), not a tablet or a desktop column (650+)
 # About what a character takes, in px: the chart's title (14 px bold), a subtitle and axis text (12 px).
 TITLE_CHAR_PX, SUBTITLE_CHAR_PX, AXIS_CHAR_PX = 8.5, 7, 7
-LABEL_CHARS = {True: 16, False: 40}  # a line of a category axis's label, narrow box or wide
+LABEL_CHARS = {True: 12, False: 12}  # a line of a category axis's label, narrow box or wide (12 in both: a
+# Russian scenario's or stage's name on one line left a full-width picture's plot under half its box)
 LEGEND_MARGIN, NARROW_LEGEND_MARGIN = 40, 50  # px beside a legend label: its symbol, the chart's padding
-PICTURE_FONT_SLACK = 1.15  # how much wider the reader's font may draw a label than the build measured it
+PICTURE_FONT_SLACK = 1.3  # how much wider the reader's font may draw a label than the build measured it
 NARROW_HEIGHT, LOWEST_PX = 0.7, 120  # a plot's height on a narrow box: this share of its own, at least this
 Y_AXIS_PX = 90  # px a y axis's labels and title take, about: what an x axis's title does not have
 
@@ -68,7 +69,19 @@ def _title(title: Any) -> Any:
     return fitted
 
 
-def _axis(axis: dict[str, Any], height: float, narrow: bool | None) -> dict[str, Any]:
+def _y_axis_room(axes: list[dict[str, Any]], narrow: bool | None) -> str:
+    """About what the y axis takes, in px (an expression): more when its labels are wrapped names (a bar per
+    category), as long as a line of them; else Y_AXIS_PX. An x axis's title is centred under the plot, so it
+    must be no wider than what the y axis leaves (a Russian scenario's name took 40 px more than "Baseline")."""
+    wrapped_names = any(a.get("orient") in ("left", "right") and "labelLimit" in a for a in axes)
+    if not wrapped_names:
+        return str(Y_AXIS_PX)
+    room = {key: chars * AXIS_CHAR_PX + 30 for key, chars in LABEL_CHARS.items()}
+    chosen = _choose(narrow, room[True], room[False])
+    return f"({chosen['signal']})" if isinstance(chosen, dict) else str(chosen)
+
+
+def _axis(axis: dict[str, Any], height: float, narrow: bool | None, y_room: str) -> dict[str, Any]:
     if axis.get("labels") is False:  # a grid-only axis
         return axis
     vertical = axis.get("orient") in ("left", "right")
@@ -78,7 +91,7 @@ def _axis(axis: dict[str, Any], height: float, narrow: bool | None) -> dict[str,
         if vertical:  # as long as the plot is high, whatever the width
             fitted["title"] = lines(title, max(12, int(height // AXIS_CHAR_PX)))
         else:  # centred under the plot, which the y axis leaves (from the box, not the plot: no loop)
-            fitted["title"] = _text(title, f"box - {Y_AXIS_PX}", AXIS_CHAR_PX)
+            fitted["title"] = _text(title, f"box - {y_room}", AXIS_CHAR_PX)
     count = axis.get("tickCount")
     if isinstance(count, int) and not vertical:
         fitted["tickCount"] = _choose(narrow, max(2, count // 2), count)
@@ -116,7 +129,8 @@ def _group(spec: dict[str, Any], height: float, narrow: bool | None) -> dict[str
     if "title" in spec:
         fitted["title"] = _title(spec["title"])
     if "axes" in spec:
-        fitted["axes"] = [_axis(axis, height, narrow) for axis in spec["axes"]]
+        y_room = _y_axis_room(spec["axes"], narrow)
+        fitted["axes"] = [_axis(axis, height, narrow, y_room) for axis in spec["axes"]]
     if "legends" in spec:
         fitted["legends"] = [_legend(legend, narrow) for legend in spec["legends"]]
     if "marks" in spec:
