@@ -52,7 +52,8 @@ DRAWN_TEXT = """async (id) => {
   const views = await document.getElementById(id).bxViews;
   const out = [];
   const visit = (node) => {
-    if (node.marktype === "text") for (const item of node.items) out.push(String(item.text ?? ""));
+    // a wrapped label is an array of lines (explainers/charts/fit.py): read as one text
+    if (node.marktype === "text") for (const item of node.items) out.push([item.text ?? ""].flat().join(" "));
     for (const child of node.items ?? []) if (child.items) visit(child);
   };
   visit(views[0].vegaView().scenegraph().root);
