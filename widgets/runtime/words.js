@@ -8,6 +8,7 @@
 // them in any order. Babel extracts t("…") and tn("…", "…", n) calls (babel.cfg): a message must be a
 // string literal, never built at run time, or it cannot be looked up.
 import { site } from "./contract.js";
+import { pageLanguage } from "./format.js";
 
 /** @typedef {{ language: string, messages: Record<string, string>, plurals: Record<string, string[]> }} Catalog */
 
@@ -37,8 +38,8 @@ let catalogText = "";
 let loading = null;
 let loadedFor = ORIGINAL;
 
-/** The page's language, as the build wrote it into <html lang>. */
-export const pageLanguage = () => document.documentElement.lang || ORIGINAL;
+// The page's language (<html lang>) is format.js's pageLanguage: one reading for words and numbers.
+export { pageLanguage };
 
 /** Read the page's catalog (once per language; English needs none). A catalog that cannot be read leaves
  *  the English words: a page in the wrong language is better than a page that does not work.
