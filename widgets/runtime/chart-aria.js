@@ -24,8 +24,9 @@ const MARK_NAMES = () => ({
 /** Vega's English for one attribute, in the page's language; null when it is not Vega's own English.
  *  @param {string} name  @param {string} value  @returns {string | null} */
 function spoken(name, value) {
-  const marks = /** @type {Record<string, string>} */ (MARK_NAMES());
   if (name === "aria-roledescription") {
+    // (the names only here: every data point's aria-label passes through this function on each redraw)
+    const marks = /** @type {Record<string, string>} */ (MARK_NAMES());
     const [, type = "", container] = /^(\w+) mark( container)?$/.exec(value) ?? [];
     const named = marks[type];
     if (named) return container ? t("layer of marks: {mark}", { mark: named }) : named;
