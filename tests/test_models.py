@@ -771,5 +771,25 @@ def test_numbers_are_written_as_a_reader_writes_them(value, unit, text):
     assert format_value(value, unit) == text
 
 
+def test_the_rehearsal_is_a_readers_first_slider_moves_on_every_model():
+    """The worker replays these through the page's call path once ready (worker.js rehearse): each must
+    be a request the page could send, answered without error."""
+    requests = json.loads(registry.rehearsal())
+    assert {name for name, _ in requests} == set(registry.MODELS)
+    previous = None
+    for name, text in requests:
+        request = json.loads(text)
+        model = registry.get(name)
+        assert set(request) == {"settings", "baseline", "previous"}
+        assert request["previous"] in (None, previous), "each step names the one before, as the page does"
+        validate(model.params, request["settings"])  # in range, no unknown names
+        assert json.loads(registry.run_json(name, text))["ok"], (name, text)
+        previous = request["settings"]
+    firsts = [json.loads(text)["settings"] for name, text in requests if name == "tariff_stack"]
+    assert (
+        len({json.dumps(s, sort_keys=True) for s in firsts}) == registry.REHEARSAL_STEPS
+    )  # moves, not repeats
+
+
 def test_warm_up_runs_every_model_without_error():
     registry.warm_up()  # the worker calls it before saying "ready"; it must never raise

@@ -126,6 +126,30 @@ def set_language(code: str, catalog_json: str = "") -> str:
     return json.dumps(reply)
 
 
+REHEARSAL_STEPS = (
+    6  # per model: in the page, V8 had optimised the calls' path after five to eight slider moves
+)
+
+
+def rehearsal() -> str:
+    """Run requests as a reader's first slider moves send them (JSON text: a list of [widget, request JSON]),
+    which the worker makes through the page's own call path once it is ready, while the reader reads.
+    `warm_up` compiles each model's code once; what remains slow after it is the path through Pyodide's
+    JavaScript and V8's optimisation of it, which only repeated calls of the same kind warm."""
+    requests = []
+    for name, model in MODELS.items():
+        first = model.params[0]
+        previous = None
+        for step in range(REHEARSAL_STEPS):
+            settings = model.defaults()
+            settings[first.name] = min(first.maximum, settings[first.name] + step * first.step)
+            requests.append(
+                [name, json.dumps({"settings": settings, "baseline": None, "previous": previous})]
+            )
+            previous = settings
+    return json.dumps(requests)
+
+
 def warm_up() -> None:
     """Run every model once at its defaults, as the worker calls them (JSON in and out). In the browser
     the first call of a code path compiles it (WebAssembly is compiled lazily), which would otherwise

@@ -19,7 +19,9 @@
  * @typedef {object} Boot
  * @property {Record<string, unknown>} options
  * @property {string} source
- * @property {(pyodide: Pyodide, models: ArrayBuffer) => void} keep
+ * @property {(pyodide: Pyodide, models: ArrayBuffer, quiet: () => Promise<void>) => void} keep
+ *   `quiet` resolves when the reader pauses: writing the snapshot (31 MB) holds the worker's thread for
+ *   about 50 ms, which must not land between a slider move and its answer
  */
 
 const CACHE = "bx-python-snapshot";
@@ -112,29 +114,33 @@ export async function chooseBoot(indexURL, version, models, stdlib, arrivedBoth,
     return {
       options: { createPyodideModule, _loadSnapshot: fetched },
       source: `build snapshot (${Math.round(mbit)} Mbit/s)`,
-      keep: (pyodide, modelsBytes) => {
-        fetched.then((memory) => later(() => store(indexURL, version, modelsBytes, pyodide, memory)));
+      keep: (pyodide, modelsBytes, quiet) => {
+        fetched.then((memory) => later(quiet, () => store(indexURL, version, modelsBytes, pyodide, memory)));
       },
     };
   }
   return {
     options: { createPyodideModule, _makeSnapshot: true },
     source: mbit === null ? "plain boot" : `plain boot (${Math.round(mbit)} Mbit/s)`,
-    keep(pyodide, modelsBytes) {
+    keep(pyodide, modelsBytes, quiet) {
       let memory;
       try {
         memory = pyodide.makeMemorySnapshot();
       } catch {
         return; // a snapshot is an optimisation for the next visit, never a reason to fail this one
       }
-      later(() => store(indexURL, version, modelsBytes, pyodide, memory));
+      later(quiet, () => store(indexURL, version, modelsBytes, pyodide, memory));
     },
   };
 }
 
-// After the reader's first answers: writing 31 MB to disk is not their first slider move's business.
-/** @param {() => Promise<void>} task */
-const later = (task) => setTimeout(() => task().catch(() => {}), 2_000);
+// When the reader pauses: writing 31 MB to disk is not a slider move's business.
+/** @param {() => Promise<void>} quiet  @param {() => Promise<void>} task */
+const later = (quiet, task) => {
+  quiet()
+    .then(task)
+    .catch(() => {});
+};
 
 // Kept as it is, not gzipped: 31 MB of disk instead of 6, but gunzipping it would cost every revisit
 // about 300 ms (measured here), a fifth of a revisit's boot.
