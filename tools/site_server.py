@@ -34,6 +34,7 @@ FAULTS = (
     "truncated",  # half the file, with a length that matches (a mangled copy)
     "wrong-type",  # the whole file as text/plain (a host that does not know the extension)
     "stalled",  # the first 64 kB (at most half), then nothing: a line that stops
+    "content-encoded",  # a .gz file sent as gzip content encoding: the browser hands on the decoded bytes
 )
 STALL_BYTES = 65_536
 CSP_REPORTS = "/csp-reports"  # outside the site's sub-path: never a file of the site
@@ -86,6 +87,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return self._answer(200, self.guess_type(self.path), body[: len(body) // 2])
         if fault == "wrong-type":
             return self._answer(200, "text/plain", body)
+        if fault == "content-encoded":
+            return self._answer(200, "application/octet-stream", body, encoding="gzip")
         if fault == "stalled":
             self._answer(
                 200, self.guess_type(self.path), body[: min(STALL_BYTES, len(body) // 2)], length=len(body)
@@ -104,9 +107,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return
         raise ValueError(f"unknown fault {fault!r}")
 
-    def _answer(self, status: int, content_type: str, body: bytes, length: int | None = None) -> None:
+    def _answer(
+        self, status: int, content_type: str, body: bytes, length: int | None = None, encoding: str = ""
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
         self.send_header("Content-Length", str(len(body) if length is None else length))
         self.end_headers()
         self.wfile.write(body)

@@ -105,6 +105,23 @@ def test_without_the_memory_snapshot_python_boots_the_ordinary_way(context, site
         reader.assert_clean()
 
 
+def test_a_host_that_decodes_the_snapshot_on_its_way_still_starts_python_from_it(context, site):
+    """Some hosts send a .gz file with `Content-Encoding: gzip`: the browser then hands the worker Python's
+    memory already gunzipped, which it must take as it is (worker.js fetchSnapshot)."""
+    with site.failing("assets/vendor/pyodide/snapshot.bin.gz", "content-encoded"):
+        reader = Reader.open(context, site.url)
+        page = reader.goto(PAGE)
+        reader.wait_python_ready(WIDGET)
+        boot = page.evaluate("() => window.busanExplainer.metrics.find(m => m.name === 'python-boot')")
+        assert boot["fromSnapshot"] is True, boot
+        page.locator(f"#{WIDGET}-fentanyl").focus()
+        page.keyboard.press("ArrowLeft")
+        expect(page.locator(f"#{WIDGET} dd[data-figure='total']")).to_have_text(
+            readout("tariff_stack", "total", fentanyl=9)
+        )
+        reader.assert_clean()
+
+
 def test_python_starts_from_the_build_time_snapshot(reader):
     page = reader.goto(PAGE)
     reader.wait_python_ready(WIDGET)
