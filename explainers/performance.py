@@ -42,8 +42,8 @@ def _longest(ms: float | None) -> str:
 def redraw_markdown(section: dict[str, Any]) -> str:
     lines = [
         "| Engine | Widget | Main thread | Median ms | 95th pct. ms | Within target | "
-        "Python's part, median ms | Longest task ms |",
-        "| --- | --- | --- | ---: | ---: | --- | ---: | ---: |",
+        "Python's part, median ms | Longest task ms | At once: 95th pct. ms |",
+        "| --- | --- | --- | ---: | ---: | --- | ---: | ---: | ---: |",
     ]
     notes = []
     for engine, entry in section.items():
@@ -56,7 +56,7 @@ def redraw_markdown(section: dict[str, Any]) -> str:
                 f"{'as is' if slowdown == 1 else f'{slowdown}x slower'} | {_ms(row['median_ms'])} | "
                 f"{_ms(row['p95_ms'])} | {_within(row['p95_ms'], target) if target else ''} | "
                 f"{_ms(row['model_median_ms'])} | "
-                f"{_longest(row['longest_task_ms'])} |"
+                f"{_longest(row['longest_task_ms'])} | {_ms(row.get('at_once_p95_ms'))} |"
             )
         notes.append(
             f"- {name}, {_measured(entry)}." + "".join(f" {n[0].upper()}{n[1:]}." for n in entry["notes"])
