@@ -71,12 +71,16 @@ MEASURE = """() => {
 }""".replace("SLACK", str(SLACK))
 
 # Every figure's live views drawn, and Vega's layout settled after a resize (two frames alike).
+# Bounded everywhere: a page that stops rendering fires no animation frame, and an unbounded wait for one
+# hung two CI runs here (renderer idle, no error) where a failure with a reason was wanted.
 SETTLED = """async () => {
-  await Promise.all([...document.querySelectorAll("figure.bx-figure")].map((f) => f.bxViews));
+  const drawn = Promise.all([...document.querySelectorAll("figure.bx-figure")].map((f) => f.bxViews));
+  await Promise.race([drawn, new Promise((_, fail) => setTimeout(() => fail(new Error("the views were not drawn within 60 s")), 60000))]);
   const shape = () => [...document.querySelectorAll(".bx-view svg.marks")].map((s) => s.outerHTML.length + ":" + s.getAttribute("width")).join();
   let last = "";
   for (let i = 0; i < 40; i++) {
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+    // The next frame, then 50 ms; or 250 ms if no frame comes (a page not rendering).
+    await new Promise((r) => { const later = () => setTimeout(r, 50); requestAnimationFrame(later); setTimeout(r, 250); });
     const now = shape();
     if (now === last) return;
     last = now;
