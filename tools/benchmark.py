@@ -236,12 +236,14 @@ def moved(
 ) -> dict | None:
     """One fresh page: Python ready, `wait_ms` of reading, then the first slider moved `presses` times
     (None where the engine's driver cannot slow the main thread as asked)."""
+    if cpu_slowdown > 1 and not engine.slows_cpu:
+        return None  # asked first: booting Python in a page that cannot be measured is a minute lost
     session = engine.open()
     try:
         session.goto(url)
         session.run(READY, figure)
-        if cpu_slowdown > 1 and not session.cpu_slowdown(cpu_slowdown):
-            return None
+        if cpu_slowdown > 1:
+            session.cpu_slowdown(cpu_slowdown)
         session.run("(ms) => new Promise((resolve) => setTimeout(resolve, ms))", wait_ms)
         return session.run(REDRAWS, {"figure": figure, "presses": presses})
     finally:

@@ -39,9 +39,9 @@ class Session:
         """`script` is a JavaScript function of one argument; its (awaited) result, as JSON."""
         raise NotImplementedError
 
-    def cpu_slowdown(self, rate: float) -> bool:
-        """Slow the page's main thread `rate` times; False where the engine's driver cannot."""
-        return False
+    def cpu_slowdown(self, rate: float) -> None:
+        """Slow the page's main thread `rate` times (only where the engine `slows_cpu`)."""
+        raise NotImplementedError
 
     def close(self) -> None:
         raise NotImplementedError
@@ -50,6 +50,7 @@ class Session:
 class Engine:
     name = ""
     version = ""
+    slows_cpu = False  # whether its driver can slow a page's main thread (Chromium's CDP can; the others not)
 
     def open(self) -> Session:
         raise NotImplementedError
@@ -73,9 +74,8 @@ class _PlaywrightSession(Session):
     def run(self, script: str, arg: Any = None) -> Any:
         return self.page.evaluate(script, arg)
 
-    def cpu_slowdown(self, rate: float) -> bool:
+    def cpu_slowdown(self, rate: float) -> None:
         self.context.new_cdp_session(self.page).send("Emulation.setCPUThrottlingRate", {"rate": rate})
-        return True
 
     def close(self) -> None:
         self.context.close()
@@ -83,6 +83,7 @@ class _PlaywrightSession(Session):
 
 class Chromium(Engine):
     name = "chromium"
+    slows_cpu = True
 
     def __init__(self, playwright: Any) -> None:
         from tools.browser_setup import launch_args

@@ -2,7 +2,7 @@
 
 Used by the browser tests and the benchmark. `failing` lets a test make files fail the ways a school
 filter, a misconfigured host or a slow line would (`blocking` is its HTTP 404); `served` records every
-path requested (for byte counts); `reporting_csp` collects the policy violations a browser reports (for
+path requested (for byte counts) and `prefetched` what the browser prefetched on its own; `reporting_csp` collects the policy violations a browser reports (for
 engines that tell a test driver nothing of their console).
 """
 
@@ -82,7 +82,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return
         if fault == "blocked":
             return self._answer(403, "text/html", BLOCK_PAGE)
-        body = Path(self.translate_path(self.path)).read_bytes()
+        file = Path(self.translate_path(self.path))
+        body = (file / "index.html" if file.is_dir() else file).read_bytes()  # a page by its folder
         if fault == "truncated":
             return self._answer(200, self.guess_type(self.path), body[: len(body) // 2])
         if fault == "wrong-type":
@@ -147,6 +148,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         self.server.served.append(self.path)
+        if "prefetch" in self.headers.get("Sec-Purpose", ""):  # the browser's own, not a service worker's
+            self.server.prefetched.append(self.path)
 
 
 class SiteServer(LoopbackServer):
@@ -162,6 +165,7 @@ class SiteServer(LoopbackServer):
         faults: dict[str, str]
         released: threading.Event
         served: list[str]
+        prefetched: list[str]  # what the browser itself prefetched (Sec-Purpose: prefetch)
         csp_reports: list[dict] | None  # None: pages send no policy header
 
     httpd: _Server
@@ -174,6 +178,7 @@ class SiteServer(LoopbackServer):
         self.httpd.faults = {}
         self.httpd.released = threading.Event()
         self.httpd.served = []
+        self.httpd.prefetched = []
         self.httpd.csp_reports = None
         super().__init__()
 

@@ -26,10 +26,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
 
 from tests.browser.reader import PYTHON_READY_MS
+from tools.loopback import PREFIX
 from tools.site_server import CSP_REPORTS
 from widgets import registry, sandbox
 
@@ -76,6 +78,8 @@ def expected(built_site: Path) -> dict[str, Any]:
     reply = json.loads(sandbox.run_edited("tariff_stack", EDITED, json.dumps(moved)))
     heading = re.search(r"<h1[^>]*>(.*?)<a ", (built_site / "index.html").read_text(), re.S)
     assert heading, "the home page has no <h1>"
+    following = re.search(r'<link rel="next" href="([^"]+)"', (built_site / PAGE / "index.html").read_text())
+    assert following, f"{PAGE} names no next page"
     return {
         "page": PAGE,
         "heading": html.unescape(heading.group(1)).strip(),
@@ -86,6 +90,7 @@ def expected(built_site: Path) -> dict[str, Any]:
         "source": SOURCE,
         "editedSource": EDITED,
         "editedPrice": next(f["text"] for f in reply["figures"] if f["key"] == "price"),
+        "next": urljoin(PREFIX + PAGE, following.group(1)),  # the address the host sees
     }
 
 
@@ -113,6 +118,7 @@ def test_firefox_renders_draws_runs_python_and_works_offline(site, built_site):
         "probe": PROBE,
         "reports": site.origin + CSP_REPORTS,
     }
+    prefetched_before = len(site.httpd.prefetched)
     with site.reporting_csp() as reports:
         # Node.js as setup found it: the machine's, or the one it installed from PyPI into the venv.
         node = shutil.which("node") or str(Path(sys.executable).parent / "node")
@@ -136,6 +142,15 @@ def test_firefox_renders_draws_runs_python_and_works_offline(site, built_site):
         assert f"console error: probe: {PROBE}" in probe, probe
         assert not problems, "\n".join(problems)
         assert_no_violation_but_the_probe(reports)
+    # Firefox prefetches the page <link rel="next"> names. The service worker leaves that guess to the
+    # browser (sw.js isBrowsersGuess; one it answered, cancelled as its page closed, was a console error):
+    # the visits under its control (after the reload, and the shared edit's page) still prefetch it as the
+    # browser's own request (a service worker's fetch of it would carry no Sec-Purpose header).
+    following = want["next"]
+    prefetches = [
+        path for path in site.httpd.prefetched[prefetched_before:] if path.split("?")[0] == following
+    ]
+    assert len(prefetches) >= 2, f"Firefox's own prefetches of {following}: {prefetches}"
 
 
 # ---------------------------------------------------------------------------------------------- WebKit

@@ -15,7 +15,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, TimeoutError, expect
 
 from explainers import offline, runtime_assets, short_pages, snapshot, stdlib
 from tests.browser.reader import PYTHON_READY_MS, Reader, total
@@ -54,6 +54,11 @@ def boot(page: Page) -> dict:
     return page.evaluate("() => window.busanExplainer.metrics.filter(m => m.name === 'python-boot').at(-1)")
 
 
+WIDGET_SAYS = (
+    "(f) => [...f.querySelectorAll('.bx-error, .bx-status')].map(e => e.textContent.trim()).join(' | ')"
+)
+
+
 def move_every_widget(reader: Reader, page: Page) -> int:
     """Each widget on the page answers its sliders: Python redraws, and a read-out or a chart changes."""
     figures = page.locator("figure.bx-widget")
@@ -73,13 +78,24 @@ def move_every_widget(reader: Reader, page: Page) -> int:
             redraws = page.evaluate(
                 "() => window.busanExplainer.metrics.filter(m => m.name === 'redraw').length"
             )
-            sliders.nth(j).focus()
+            slider = sliders.nth(j)
+            slider.focus()
             page.keyboard.press("End")
-            page.wait_for_function(
-                "(n) => window.busanExplainer.metrics.filter(m => m.name === 'redraw').length > n",
-                arg=redraws,
-                timeout=PYTHON_READY_MS,
-            )
+            try:
+                page.wait_for_function(
+                    "(n) => window.busanExplainer.metrics.filter(m => m.name === 'redraw').length > n",
+                    arg=redraws,
+                    timeout=PYTHON_READY_MS,
+                )
+            except TimeoutError as missing:  # say what the reader saw, not only that nothing came
+                said = figure.evaluate(WIDGET_SAYS)
+                raise AssertionError(
+                    f"{page.url} {figure_id}: no redraw after End on {slider.get_attribute('name')} "
+                    f"(now {slider.input_value()}, max {slider.get_attribute('max')}, focused: "
+                    f"{slider.evaluate('(e) => e === document.activeElement')}); Python: "
+                    f"{figure.get_attribute('data-python')!r}; the widget says {said!r}; "
+                    f"problems: {reader.problems}"
+                ) from missing
             if shown() != before:
                 break
         assert shown() != before, f"{figure_id}: no slider changed a read-out or a chart"

@@ -394,7 +394,6 @@ import { chooseBoot } from "./worker-boot.js";
     const registry = pyodide.pyimport("widgets.registry");
     const sandbox = pyodide.pyimport("widgets.sandbox");
     registry.warm_up(); // before "ready": compiling the models' code paths is not the reader's first slider move
-    rehearse(JSON.parse(registry.rehearsal()), (widget, values) => registry.run_json(widget, values));
     // Each call takes and returns strings (JSON).
     /** @type {Calls} */
     const calls = {
@@ -409,6 +408,7 @@ import { chooseBoot } from "./worker-boot.js";
         return JSON.stringify(reply);
       },
     };
+    rehearse(JSON.parse(registry.rehearsal()), calls.run); // through the reader's own call
     return calls;
   }
 
