@@ -44,6 +44,25 @@ def test_dark_mode_toggle_rethemes_charts_and_keeps_the_reader_scenario(reader):
     ]
 
 
+def test_the_same_scheme_set_again_leaves_the_views_alone(reader):
+    """Material sets the scheme attribute as it starts, to the value it already has, sometimes after the
+    first views are drawn: that re-drew every view (tens of milliseconds each, and a view replaced under
+    a slider's update)."""
+    page = reader.goto(PAGE)
+    reader.wait_python_ready(WIDGET)
+    page.evaluate(
+        f"async () => {{ window.__handle = (await document.getElementById('{WIDGET}').bxViews)[0];"
+        " window.__view = window.__handle.vegaView(); }"
+    )
+    page.evaluate(
+        "() => document.body.setAttribute('data-md-color-scheme', document.body.getAttribute('data-md-color-scheme'))"
+    )
+    page.wait_for_timeout(500)  # a re-embed takes one task and tens of milliseconds
+    assert page.evaluate("() => window.__handle.vegaView() === window.__view"), (
+        "setting the same scheme again re-drew the view"
+    )
+
+
 def test_instant_navigation_keeps_charts_working_and_python_booted_once(reader, built_site):
     widget_pages = sorted(
         p.parent.relative_to(built_site).as_posix() + "/"

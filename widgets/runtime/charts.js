@@ -11,7 +11,8 @@ import { t } from "./words.js";
 
 /** One live view: where it is drawn, its spec, the data it was last given, and Vega-Embed's result.
  *  @typedef {{ element: HTMLElement, spec: VegaSpec, datasets: Record<string, unknown> | null,
- *    texts?: Record<string, string>, result: import("vega-embed").Result | null, updated?: boolean }} Entry */
+ *    texts?: Record<string, string>, result: import("vega-embed").Result | null, updated?: boolean,
+ *    scheme?: string }} Entry */
 /** What a figure holds of one live view.
  *  @typedef {object} ViewHandle
  *  @property {(datasets: Record<string, unknown>) => Promise<void>} update
@@ -134,9 +135,13 @@ function themed(spec, within = document.body) {
   return JSON.parse(JSON.stringify(spec), (_key, value) => (typeof value === "string" ? fill(value) : value));
 }
 
+/** The reader's colour scheme (Material's palette): "slate" or "default". */
+const scheme = () => (document.body.getAttribute("data-md-color-scheme") === "slate" ? "slate" : "default");
+
 /** @param {Entry} entry */
 async function embed(entry) {
   await loadVega();
+  entry.scheme = scheme();
   const spec = themed(entry.spec);
   for (const data of spec.data ?? [])
     if (entry.datasets?.[data.name]) data.values = entry.datasets[data.name];
@@ -315,9 +320,10 @@ export function unmountAll() {
   views.clear();
 }
 
-// Re-theme every view when the reader toggles light/dark; the current data is kept.
+// Re-theme every view when the reader toggles light/dark; the current data is kept. Only a change counts:
+// Material also sets the attribute, to the same value, as it starts, which could come after the first views.
 new MutationObserver(() => {
-  for (const entry of views) embedInTurn(entry);
+  for (const entry of views) if (entry.scheme && entry.scheme !== scheme()) embedInTurn(entry);
 }).observe(document.body, {
   attributes: true,
   attributeFilter: ["data-md-color-scheme"],
