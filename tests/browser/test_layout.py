@@ -210,6 +210,12 @@ PLACES = """(id) => {
 }"""
 
 
+# What takes a place in a widget's strip of charts (a chart, or its class), and whether it has a description with words.
+STRIP = """(id) => [...document.querySelectorAll(`#${id} .bx-views > *`)]
+  .filter((e) => e.getBoundingClientRect().width > 1)
+  .map((e) => [e.classList.contains('bx-view') ? 'chart' : e.className, Boolean(document.getElementById(e.getAttribute('aria-describedby'))?.textContent.trim())])"""
+
+
 # How many times a widget has redrawn its charts after an input (widget.js reports each).
 REDRAWS = "window.busanExplainer.metrics.filter((m) => m.name === 'redraw' && m.id === '{}').length"
 
@@ -229,6 +235,11 @@ def phone(browser, site):
 def test_on_a_phone_each_slider_is_in_view_with_its_chart_and_read_outs(phone, path, widget):
     page = phone.goto(path)
     phone.wait_python_ready(widget)
+    # The strip of charts holds charts only: the one peeking in at the edge is a chart, not a paragraph cut
+    # off (each chart's summary stays in the page for screen readers, its chart's description).
+    strip = page.evaluate(STRIP, widget)
+    assert strip and all(kind == "chart" for kind, _ in strip), strip
+    assert all(described for _, described in strip), strip
     redrawn = REDRAWS.format(widget)
     sliders = page.locator(f"#{widget} .bx-control input[type='range']")
     order = list(range(sliders.count()))
