@@ -113,6 +113,13 @@ const compiledExpressions = () =>
       }
     : {};
 
+/** The colour scheme (Material's palette) that applies to an element, the page's by default: "slate" or "default".
+ *  @param {Element} [within] */
+const scheme = (within = document.body) =>
+  within.closest("[data-md-color-scheme]")?.getAttribute("data-md-color-scheme") === "slate"
+    ? "slate"
+    : "default";
+
 // The build compiled each spec with the site's theme (explainers/charts/theme.py), its colours and
 // font left as `var(--…)` slots: they are filled here from the page and the reader's scheme, so a
 // live view always matches the palette the reader picked.
@@ -121,12 +128,7 @@ const compiledExpressions = () =>
 function themed(spec, within = document.body) {
   const style = getComputedStyle(within);
   /** @type {Record<string, string>} */
-  const hues =
-    HUES[
-      within.closest("[data-md-color-scheme]")?.getAttribute("data-md-color-scheme") === "slate"
-        ? "slate"
-        : "default"
-    ];
+  const hues = HUES[scheme(within)];
   /** @param {string} text */
   const fill = (text) =>
     text.replace(/var\((--[\w-]+)\)/g, (slot, name) =>
@@ -134,9 +136,6 @@ function themed(spec, within = document.body) {
     );
   return JSON.parse(JSON.stringify(spec), (_key, value) => (typeof value === "string" ? fill(value) : value));
 }
-
-/** The reader's colour scheme (Material's palette): "slate" or "default". */
-const scheme = () => (document.body.getAttribute("data-md-color-scheme") === "slate" ? "slate" : "default");
 
 /** @param {Entry} entry */
 async function embed(entry) {
