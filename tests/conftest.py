@@ -56,6 +56,16 @@ def built_site(site: SiteServer) -> Path:
     return site.directory
 
 
+@pytest.fixture(scope="module")
+def browser(launch_browser):
+    """A fresh Chromium for each test module (pytest-playwright keeps one for the whole session): the few
+    flaky failures of full runs came in a browser that had served dozens of tests before (a page that seemed
+    to stop drawing frames), never in a module run alone. A launch is about a second."""
+    browser = launch_browser()
+    yield browser
+    browser.close()
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {**browser_type_launch_args, **launch_args()}

@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 PYTHON_READY_MS = 90_000  # Pyodide's boot on a busy 2-core machine; the UI says what is happening meanwhile
 
@@ -27,6 +28,27 @@ window.Worker = new Proxy(window.Worker, {
   },
 });
 """
+
+# What a page is doing, for a test that waited in vain: whether it is shown, whether it still draws frames
+# (a headless page that stops rendering fires no animation frame, so no resize event and no Vega re-layout,
+# while its timers and scripts go on), and the last things the page's own metrics recorded.
+CONDITION = """async (figureId) => {
+  const frame = await Promise.race([
+    new Promise((r) => requestAnimationFrame(() => r("a frame came"))),
+    new Promise((r) => setTimeout(() => r("no animation frame in 2 s"), 2000)),
+  ]);
+  const figure = figureId && document.getElementById(figureId);
+  return {
+    url: location.href, visibility: document.visibilityState, focus: document.hasFocus(), frame,
+    python: figure ? figure.dataset.python : undefined,
+    says: figure ? [...figure.querySelectorAll(".bx-error, .bx-status")].map((e) => e.textContent.trim()).join(" | ") : undefined,
+    serviceWorker: navigator.serviceWorker?.controller?.state ?? "none",
+    workers: (window.__workers ?? []).length,
+    workerSaid: (window.__workerMessages ?? []).slice(-5).map((m) => m?.type + (m?.phase ? ":" + m.phase : "")),
+    metrics: (window.busanExplainer?.metrics ?? []).slice(-12).map((m) => `${m.name}@${Math.round(m.t)}`),
+    now: Math.round(performance.now()),
+  };
+}"""
 
 
 @dataclass
@@ -84,7 +106,21 @@ class Reader:
         return self.page
 
     def wait_python_ready(self, figure_id: str) -> None:
-        self.page.wait_for_selector(f'#{figure_id}[data-python="ready"]', timeout=PYTHON_READY_MS)
+        try:
+            self.page.wait_for_selector(f'#{figure_id}[data-python="ready"]', timeout=PYTHON_READY_MS)
+        except PlaywrightTimeout as late:
+            raise AssertionError(
+                f"{figure_id}: Python not ready in {PYTHON_READY_MS // 1000} s; {self.condition(figure_id)}"
+            ) from late
+
+    def condition(self, figure_id: str = "") -> str:
+        """What the page is doing now (CONDITION), and whether bringing it to the front makes it draw
+        again: said in a failure's message, so that a flaky wait names its cause."""
+        seen = self.page.evaluate(CONDITION, figure_id)
+        if seen["frame"] != "a frame came":
+            self.page.bring_to_front()
+            seen["after bring_to_front"] = self.page.evaluate(CONDITION, figure_id)["frame"]
+        return f"the page: {seen}; problems: {self.problems}"
 
     def python_worker_urls(self) -> list[str]:
         """The addresses the page started its Python workers from (not Material's search worker)."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from tests.browser.reader import Reader, readout
@@ -97,9 +98,23 @@ def chart_pages(site_dir: Path) -> list[str]:
     )
 
 
-def problems_at(page, width: int) -> list[str]:
+# Vega-Lite's width "container" follows the window's resize event, which a page dispatches as it draws its
+# next frame: a busy machine may take seconds to draw it, so the measure waits for the event itself.
+AWAIT_RESIZE = """() => { window.__resized = false; addEventListener("resize", () => { window.__resized = true; }, { once: true }); }"""
+RESIZE_MS = 30_000
+
+
+def problems_at(reader: Reader, width: int) -> list[str]:
     """What is wrong with the page at this width, with its data tables closed and then open."""
+    page = reader.page
+    resizes = page.evaluate("innerWidth") != width
+    page.evaluate(AWAIT_RESIZE)
     page.set_viewport_size({"width": width, "height": HEIGHT})
+    if resizes:
+        try:
+            page.wait_for_function("() => window.__resized", polling=100, timeout=RESIZE_MS)
+        except PlaywrightTimeout:
+            return [f"{width} px: no resize event in {RESIZE_MS // 1000} s; {reader.condition()}"]
     page.evaluate(SETTLED)
     found = []
     for state in ("closed", "open"):
@@ -153,7 +168,7 @@ def test_every_chart_fits_every_width(browser, site, pages):
             page = reader.goto(path)
             page.wait_for_selector(".bx-view svg")
             for width in WIDTHS:
-                found.extend(f"{path} {problem}" for problem in problems_at(page, width))
+                found.extend(f"{path} {problem}" for problem in problems_at(reader, width))
     finally:
         reader.assert_clean()
         context.close()

@@ -94,7 +94,7 @@ def move_every_widget(reader: Reader, page: Page) -> int:
                     f"(now {slider.input_value()}, max {slider.get_attribute('max')}, focused: "
                     f"{slider.evaluate('(e) => e === document.activeElement')}); Python: "
                     f"{figure.get_attribute('data-python')!r}; the widget says {said!r}; "
-                    f"problems: {reader.problems}"
+                    f"{reader.condition(figure_id)}"
                 ) from missing
             if shown() != before:
                 break
