@@ -138,6 +138,7 @@ EARLY_WORKER = (
     "window.busanExplainer=Object.assign(window.busanExplainer||{},{earlyWorker:{worker:w,queued:q,bootstrap:u}})})()"
 )
 WORKER_SCRIPT = "assets/runtime/worker.js"
+PAGE_SCRIPT = "assets/runtime/main.js"  # the page's entry (mkdocs.yml extra_javascript)
 # A static import of a module beside the importing one: `import "./x.js";` or `import { a } from "./x.js";`.
 _SIBLING_IMPORT = re.compile(r'^import\s(?:[^;"]*?\sfrom\s)?"\./([\w.-]+\.js)";', re.MULTILINE)
 
@@ -152,6 +153,12 @@ def worker_modules() -> list[str]:
     visits; the worker's steps timed in a copy of the build, load average 7-15). Stock Pyodide's figure in
     the benchmark starts on a page already loaded, so this wait is all ours.
     Generated modules (contract.js, python-size.js) import nothing."""
+    return _static_imports(WORKER_SCRIPT)
+
+
+def _static_imports(entry: str) -> list[str]:
+    """Site paths of a runtime module and every module it imports statically, each after its imports.
+    Generated modules (theme.js, contract.js, python-size.js) import nothing."""
     ordered: list[str] = []
 
     def visit(name: str) -> None:
@@ -165,7 +172,7 @@ def worker_modules() -> list[str]:
             visit(imported)
         ordered.append(path)
 
-    visit(WORKER_SCRIPT.rsplit("/", 1)[-1])
+    visit(entry.rsplit("/", 1)[-1])
     return ordered
 
 
@@ -223,14 +230,12 @@ def runtime_files() -> dict[str, Path]:
 
 
 def page_modules() -> list[str]:
-    """Site paths of the ES modules a page imports (for <link rel="modulepreload">): the runtime's own,
-    and the generated theme and contract; not worker.js and worker-boot.js, which run in the worker, not in the page."""
-    own = [
-        path
-        for path in runtime_files()
-        if path.endswith(".js") and not path.rsplit("/", 1)[-1].startswith("worker")
-    ]
-    return [*own, THEME_MODULE, CONTRACT_MODULE]
+    """Site paths of the ES modules every chart page imports as it starts (for <link rel="modulepreload">):
+    main.js and its static imports. Modules a page imports only when it needs them (the teachers' builder,
+    the class results, short links, the QR code) are fetched by the pages that use them: preloaded
+    everywhere, they were six more requests ahead of Python's downloads on every widget page (Firefox
+    queues a worker's requests behind the page's on HTTP/1.1's six connections)."""
+    return _static_imports(PAGE_SCRIPT)
 
 
 def widgets_archive() -> bytes:

@@ -99,6 +99,27 @@ def test_the_worker_bootstrap_imports_every_module_of_the_worker_at_once():
     assert contract.values()["WORKER_MODULES"] == modules  # python.js's newWorker() imports the same
 
 
+def test_a_chart_page_preloads_what_it_imports_as_it_starts_and_nothing_it_may_never_import():
+    """Every module main.js reaches by static imports is preloaded (else it loads a level at a time); a
+    module imported only when a page needs it is not (six more requests ahead of Python's on every widget
+    page, in Firefox's queue)."""
+    modules = runtime_assets.page_modules()
+    assert modules[-1] == runtime_assets.PAGE_SCRIPT
+    for path in modules:
+        source = runtime_assets.RUNTIME_DIR / path.rsplit("/", 1)[-1]
+        if source.is_file():
+            for imported in re.findall(
+                r'from\s+"\./([^"]+)"|^import\s+"\./([^"]+)"', source.read_text(), re.M
+            ):
+                assert f"assets/runtime/{next(part for part in imported if part)}" in modules, path
+    imported_later = {"builder.js", "results.js", "go.js", "qr.js"}  # import("./…") where a page needs them
+    main = (runtime_assets.RUNTIME_DIR / "main.js").read_text() + (
+        runtime_assets.RUNTIME_DIR / "assign.js"
+    ).read_text()
+    assert all(f'import("./{name}")' in main for name in imported_later)
+    assert not {path.rsplit("/", 1)[-1] for path in modules} & imported_later
+
+
 # Literals that belong to the contract: written in a runtime module, they would be a second copy.
 WRITTEN_ONCE = {
     "the number grammar": "[0-9]+\\.?[0-9]*",
