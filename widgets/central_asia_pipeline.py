@@ -188,18 +188,27 @@ def compute(values: dict[str, float]) -> Result:
     last = rows[-1]
     figures = [
         Figure("first_output", N_("First year of output"), producing[0] if producing else 0, "year"),
-        Figure("output_2050", N_("Output in 2050 (tonnes of rare-earth oxide)"), last["output"], "t", 0),
+        Figure(
+            "output_2050",
+            N_("Output in 2050 (tonnes of rare-earth oxide)"),
+            last["output"],
+            "t",
+            0,
+            short=N_("Output in 2050"),
+        ),
         Figure(
             "mine_share_2050",
             N_("Central Asia's share of world mine output in 2050"),
             100 * last["mine_share"],
             "%",
+            short=N_("Central Asia's mine share"),
         ),
         Figure(
             "china_share_2050",
             N_("China's share of world processing in 2050 (90% today)"),
             100 * last["china_processing_share"],
             "%",
+            short=N_("China's processing share"),
         ),
         Figure(
             "value_2050",
@@ -207,6 +216,7 @@ def compute(values: dict[str, float]) -> Result:
             last["value_kept"],
             "$ m",
             0,
+            short=N_("Value of 2050 output"),
         ),
     ]
     return Result({"years": rows}, figures, inactive(values))

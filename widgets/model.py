@@ -43,6 +43,9 @@ class Figure:
     unit: str
     digits: int = 1
     baseline: float | None = None  # the same figure in the baseline, once the run has one
+    # A few words for a phone's compact read-outs, where the label would be cut (the label stays for
+    # screen readers, the table and wider screens).
+    short: str = ""
 
     @property
     def text(self) -> str:

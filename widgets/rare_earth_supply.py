@@ -298,14 +298,23 @@ def compute(values: dict[str, float]) -> Result:
             N_("Peak shortfall (share of demand outside China)"),
             100 * max(r["unmet_share"] for r in rows),
             "%",
+            short=N_("Peak shortfall"),
         ),
-        Figure("months_covered", N_("Months the stockpile covers in full"), len(covered), "months", 0),
+        Figure(
+            "months_covered",
+            N_("Months the stockpile covers in full"),
+            len(covered),
+            "months",
+            0,
+            short=N_("Months covered by stocks"),
+        ),
         Figure("months_short", N_("Months in shortage"), len(short), "months", 0),
         Figure(
             "peak_price",
             N_("Peak price (times the pre-restriction price)"),
             max(r["price"] for r in rows) / 100,
             "×",
+            short=N_("Peak price"),
         ),
     ]
     return Result({"months": rows}, figures, inactive(values, bool(short), withheld_any))

@@ -312,36 +312,47 @@ def compute(values: dict[str, float]) -> Result:
     curve = [{"tariff": rate, **outcome(rate, others, values)} for rate in curve_rates(china)]
     mine = outcome(china, others, values)
     figures = [
-        Figure("total", N_("Tariff on this good from China (all layers that apply)"), china, "%"),
+        Figure(
+            "total",
+            N_("Tariff on this good from China (all layers that apply)"),
+            china,
+            "%",
+            short=N_("Tariff from China"),
+        ),
         Figure(
             "price",
             N_("Duty-paid import price of the $100 Chinese good (before any shop mark-up)"),
             mine["price"],
             "$",
+            short=N_("Price of the $100 good"),
         ),
         Figure(
             "volume",
             N_("Imports of this good from China, as a share of their no-tariff level"),
             mine["volume"],
             "%",
+            short=N_("Imports from China"),
         ),
         Figure(
             "effective_before",
             N_("Average tariff on all imports of this good, before buyers switch suppliers"),
             mine["effective_before"],
             "%",
+            short=N_("Avg. tariff before switch"),
         ),
         Figure(
             "effective_after",
             N_("Average tariff on all imports of this good, after buyers switch suppliers"),
             mine["effective_after"],
             "%",
+            short=N_("Avg. tariff after switch"),
         ),
         Figure(
             "revenue",
             N_("Customs revenue per $100 of no-tariff purchases of this good"),
             mine["revenue"],
             "$",
+            short=N_("Customs revenue per $100"),
         ),
     ]
     point = [{"tariff": china, "others_tariff": others, **mine}]

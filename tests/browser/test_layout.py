@@ -231,6 +231,11 @@ STRIP = """(id) => [...document.querySelectorAll(`#${id} .bx-views > *`)]
   .map((e) => [e.classList.contains('bx-view') ? 'chart' : e.className, Boolean(document.getElementById(e.getAttribute('aria-describedby'))?.textContent.trim())])"""
 
 
+# The read-out labels a phone shows cut (with an ellipsis), as they read.
+CUT_LABELS = """(id) => [...document.querySelectorAll(`#${id} .bx-figures dt`)]
+  .filter((dt) => dt.scrollWidth > dt.clientWidth + 1).map((dt) => dt.innerText)"""
+
+
 # How many times a widget has redrawn its charts after an input (widget.js reports each).
 REDRAWS = "window.busanExplainer.metrics.filter((m) => m.name === 'redraw' && m.id === '{}').length"
 
@@ -245,7 +250,12 @@ def phone(browser, site):
 
 
 @pytest.mark.parametrize(
-    ("path", "widget"), [("busan-meeting/", WIDGET), ("one-year-pause/", "widget-truce-lapses")]
+    ("path", "widget"),
+    [
+        ("busan-meeting/", WIDGET),
+        ("one-year-pause/", "widget-truce-lapses"),
+        ("ru/busan-meeting/", WIDGET),  # longer words: labels, read-outs
+    ],
 )
 def test_on_a_phone_each_slider_is_in_view_with_its_chart_and_read_outs(phone, path, widget):
     page = phone.goto(path)
@@ -255,6 +265,9 @@ def test_on_a_phone_each_slider_is_in_view_with_its_chart_and_read_outs(phone, p
     strip = page.evaluate(STRIP, widget)
     assert strip and all(kind == "chart" for kind, _ in strip), strip
     assert all(described for _, described in strip), strip
+    # Each read-out's label shows whole (a cut "Average tariff on all impo…" named two read-outs alike).
+    cut = page.evaluate(CUT_LABELS, widget)
+    assert not cut, cut
     redrawn = REDRAWS.format(widget)
     sliders = page.locator(f"#{widget} .bx-control input[type='range']")
     order = list(range(sliders.count()))
