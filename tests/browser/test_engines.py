@@ -277,17 +277,6 @@ def test_webkit_renders_draws_runs_python_and_works_offline(site, built_site, we
 
         after_last_byte = step("Python becomes ready", python)
 
-        def rehearsed() -> None:
-            # Safari has no idle callbacks: the views' rehearsals of their update (charts.js) run on timers.
-            count = driver.execute_script(
-                "return window.busanExplainer.metrics.filter((m) => m.name === 'view-rehearsed'"
-                " && m.id === arguments[0]).length",
-                WIDGET,
-            )
-            assert count >= 2, f"{count} rehearsals of the widget's two views"
-
-        step("while Python started, the views rehearsed their update", rehearsed)
-
         def slider() -> None:
             control = driver.find_element(By.ID, want["slider"])
             for _ in range(PRESSES):

@@ -202,18 +202,9 @@ const asText = (rows) => {
 // 7). Each rehearsal gives the view a fresh copy of the rows it shows, so the picture does not change; they
 // stop at the view's first real update.
 const REHEARSALS = 4;
-// Safari has no idle callbacks: there a rehearsal waits for a timer instead, after the tasks already queued
-// (without rehearsals, WebKit's first moves the instant Python was ready took 42-204 ms at the median, its
-// moves a few seconds later 15-20 ms: benchmark, 7 December 2026).
-const REHEARSAL_GAP_MS = 50;
-/** @type {(task: () => void) => unknown} */
-const whenIdle =
-  typeof requestIdleCallback === "function"
-    ? (task) => requestIdleCallback(task)
-    : (task) => setTimeout(task, REHEARSAL_GAP_MS);
 /** @param {Entry} entry  @param {string[]} names  the model's data sets the view reads */
 function rehearse(entry, names) {
-  if (!names.length) return;
+  if (!names.length || typeof requestIdleCallback !== "function") return; // Safari has no idle callbacks
   let left = REHEARSALS;
   const shown = (/** @type {string} */ name) =>
     entry.datasets?.[name] ?? entry.spec.data?.find((data) => data.name === name)?.values;
@@ -227,11 +218,11 @@ function rehearse(entry, names) {
       if (Array.isArray(rows)) view.data(name, JSON.parse(JSON.stringify(rows))); // new rows: Vega marks what it ingests
     }
     view.runAsync().then(
-      () => whenIdle(once),
+      () => requestIdleCallback(once),
       () => {}, // a rehearsal only saves time
     );
   };
-  whenIdle(once);
+  requestIdleCallback(once);
 }
 
 /** Embed one view ({vega, datasets}) into one element; resolves to a handle with update() and data().
