@@ -98,6 +98,12 @@ def chart_pages(site_dir: Path) -> list[str]:
     )
 
 
+# The read-out labels shown cut (an ellipsis, or lines beyond the two a phone gives), as they read.
+CUT_LABELS = """(id) => [...document.querySelectorAll(`${id ? "#" + id : ""} .bx-figures dt`)]
+  .filter((dt) => dt.scrollWidth > dt.clientWidth + 1 || dt.scrollHeight > dt.clientHeight + 1)
+  .map((dt) => dt.innerText)"""
+
+
 # Vega-Lite's width "container" follows the window's resize event, which a page dispatches as it draws its
 # next frame: a busy machine may take seconds to draw it, so the measure waits for the event itself.
 AWAIT_RESIZE = """() => { window.__resized = false; addEventListener("resize", () => { window.__resized = true; }, { once: true }); }"""
@@ -123,6 +129,8 @@ def problems_at(reader: Reader, width: int) -> list[str]:
             page.evaluate(SETTLED)
         seen = page.evaluate(MEASURE)
         where = f"{width} px, tables {state}"
+        if state == "closed" and (cut := page.evaluate(CUT_LABELS, "")):
+            found.append(f"{where}: read-out labels cut: {cut}")
         if seen["pageWidth"] > seen["innerWidth"]:
             found.append(
                 f"{where}: the page scrolls sideways ({seen['pageWidth']} px of {seen['innerWidth']})"
@@ -229,11 +237,6 @@ PLACES = """(id) => {
 STRIP = """(id) => [...document.querySelectorAll(`#${id} .bx-views > *`)]
   .filter((e) => e.getBoundingClientRect().width > 1)
   .map((e) => [e.classList.contains('bx-view') ? 'chart' : e.className, Boolean(document.getElementById(e.getAttribute('aria-describedby'))?.textContent.trim())])"""
-
-
-# The read-out labels a phone shows cut (with an ellipsis), as they read.
-CUT_LABELS = """(id) => [...document.querySelectorAll(`#${id} .bx-figures dt`)]
-  .filter((dt) => dt.scrollWidth > dt.clientWidth + 1).map((dt) => dt.innerText)"""
 
 
 # How many times a widget has redrawn its charts after an input (widget.js reports each).
