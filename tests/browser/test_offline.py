@@ -219,7 +219,7 @@ def rebuild_with_a_changed_model(site_dir) -> str:
     with zipfile.ZipFile(io.BytesIO(archive.read_bytes())) as old:
         files = {info.filename: old.read(info) for info in old.infolist()}
     model = files["widgets/tariff_stack.py"].decode()
-    line = 'Figure("total", N_("Tariff on this good from China (all layers that apply)"), china, "%")'
+    line = 'N_("Tariff on this good from China (all layers that apply)"),\n            china,\n'
     assert line in model
     files["widgets/tariff_stack.py"] = model.replace(line, line.replace("china,", "china + 100,")).encode()
     buffer = io.BytesIO()
