@@ -10,6 +10,7 @@ the build's data is what they draw first."""
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pytest
@@ -108,6 +109,7 @@ CUT_LABELS = """(id) => [...document.querySelectorAll(`${id ? "#" + id : ""} .bx
 # next frame: a busy machine may take seconds to draw it, so the measure waits for the event itself.
 AWAIT_RESIZE = """() => { window.__resized = false; addEventListener("resize", () => { window.__resized = true; }, { once: true }); }"""
 RESIZE_MS = 30_000
+NO_RESIZE = "no resize event"
 
 
 def problems_at(reader: Reader, width: int) -> list[str]:
@@ -120,7 +122,7 @@ def problems_at(reader: Reader, width: int) -> list[str]:
         try:
             page.wait_for_function("() => window.__resized", polling=100, timeout=RESIZE_MS)
         except PlaywrightTimeout:
-            return [f"{width} px: no resize event in {RESIZE_MS // 1000} s; {reader.condition()}"]
+            return [f"{width} px: {NO_RESIZE} in {RESIZE_MS // 1000} s; {reader.condition()}"]
     page.evaluate(SETTLED)
     found = []
     for state in ("closed", "open"):
@@ -171,12 +173,23 @@ def test_every_chart_fits_every_width(browser, site, pages):
     context = browser.new_context(viewport={"width": WIDTHS[0], "height": HEIGHT})
     reader = Reader.open(context, site.url)
     found = []
+
+    def measured(path: str) -> list[str]:
+        reader.goto(path).wait_for_selector(".bx-view svg")
+        return [f"{path} {problem}" for width in WIDTHS for problem in problems_at(reader, width)]
+
     try:
         for path in pages:
-            page = reader.goto(path)
-            page.wait_for_selector(".bx-view svg")
-            for width in WIDTHS:
-                found.extend(f"{path} {problem}" for problem in problems_at(reader, width))
+            problems = measured(path)
+            if any(NO_RESIZE in problem for problem in problems):
+                # Headless Chromium's stall, seen in two CI runs, each on one embed page after some twenty
+                # pages in this context: the page visible and focused, its scripts and timers running, no
+                # animation frame for minutes (so no resize event), not even after bring_to_front; the next
+                # page drew at once. Not reproduced here in 40 loads of those pages. Such a page is loaded
+                # again, once, and measured from the start; the stall is said as a warning.
+                warnings.warn(f"{path}: the page drew no frames; loaded again. {problems[0]}", stacklevel=1)
+                problems = measured(path)
+            found.extend(problems)
     finally:
         reader.assert_clean()
         context.close()
