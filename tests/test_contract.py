@@ -80,6 +80,13 @@ def test_contract_js_carries_every_value_of_the_python_side():
     assert runtime_assets.CONTRACT_MODULE in runtime_assets.page_modules()
 
 
+def static_imports(source) -> list[str]:
+    """The sibling modules a runtime module imports statically, however the import is written (read apart
+    from runtime_assets' own reading, which these tests check)."""
+    found = re.findall(r'from\s+"\./([^"]+)"|^import\s+"\./([^"]+)"', source.read_text(), re.M)
+    return [next(part for part in imported if part) for imported in found]
+
+
 def test_the_worker_bootstrap_imports_every_module_of_the_worker_at_once():
     """Loaded a level at a time, the worker's modules waited for the page's busy main thread in Firefox
     and WebKit (runtime_assets.worker_modules()); so the bootstrap lists them all, each after its imports."""
@@ -91,8 +98,7 @@ def test_the_worker_bootstrap_imports_every_module_of_the_worker_at_once():
             assert path in (runtime_assets.CONTRACT_MODULE, runtime_assets.DOWNLOAD_SIZE_MODULE), path
             continue
         # every relative import, however it is written, is listed before the module that imports it
-        for imported in re.findall(r'from\s+"\./([^"]+)"|^import\s+"\./([^"]+)"', source.read_text(), re.M):
-            name = next(part for part in imported if part)
+        for name in static_imports(source):
             assert f"assets/runtime/{name}" in modules[:index], (path, name)
     early = runtime_assets.early_worker_script("../")
     assert all(f'"../{path}"' in early for path in modules)
@@ -107,10 +113,8 @@ def test_a_chart_page_preloads_what_it_imports_as_it_starts_and_nothing_it_may_n
     for path in modules:
         source = runtime_assets.RUNTIME_DIR / path.rsplit("/", 1)[-1]
         if source.is_file():
-            for imported in re.findall(
-                r'from\s+"\./([^"]+)"|^import\s+"\./([^"]+)"', source.read_text(), re.M
-            ):
-                assert f"assets/runtime/{next(part for part in imported if part)}" in modules, path
+            for name in static_imports(source):
+                assert f"assets/runtime/{name}" in modules, (path, name)
     imported_later = {"builder.js", "results.js", "go.js", "qr.js"}  # import("./…") where a page needs them
     main = (runtime_assets.RUNTIME_DIR / "main.js").read_text() + (
         runtime_assets.RUNTIME_DIR / "assign.js"

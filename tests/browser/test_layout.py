@@ -116,7 +116,8 @@ def problems_at(reader: Reader, width: int) -> list[str]:
     """What is wrong with the page at this width, with its data tables closed and then open."""
     page = reader.page
     resizes = page.evaluate("innerWidth") != width
-    page.evaluate(AWAIT_RESIZE)
+    if resizes:
+        page.evaluate(AWAIT_RESIZE)
     page.set_viewport_size({"width": width, "height": HEIGHT})
     if resizes:
         try:
