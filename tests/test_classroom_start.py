@@ -120,7 +120,8 @@ def read_text_qr(lines: list[str], blocks_are_dark: bool) -> str:
         0 if is_dark else 255 for row in dark for _ in range(scale) for is_dark in row for _ in range(scale)
     )
     image = memoryview(pixels).cast("B", [len(dark) * scale, len(dark[0]) * scale])
-    found = zxingcpp.read_barcodes(image, try_invert=False)  # the colours must be the right way round
+    # the colours must be the right way round; QR codes only (zxing's 1-D readers see false codes in its stripes)
+    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode, try_invert=False)
     assert len(found) == 1, f"{len(found)} codes read"
     return found[0].text
 
