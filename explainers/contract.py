@@ -58,7 +58,7 @@ def values() -> dict[str, Any]:
             "pyodide": posixpath.dirname(stdlib.SITE_PATH) + "/",
         },
         "CHART_SCRIPTS": list(runtime_assets.CHART_SCRIPTS),  # in the order they must run
-        "WORKER_MODULES": runtime_assets.worker_modules(),  # the worker's bootstrap imports them all at once
+        "WORKER_MODULES": runtime_assets.worker_bootstrap(),  # the worker's bootstrap imports them all at once
     }
 
 

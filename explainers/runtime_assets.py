@@ -128,7 +128,7 @@ CHART_SCRIPTS = ("assets/vendor/vega.min.js", "assets/vendor/vega-embed.min.js")
 # sent meanwhile). Seconds of boot are the longest wait on the site, so they start first.
 # Like python.js's newWorker(), it starts worker.js from a blob: bootstrap, so the worker inherits
 # this page's Content-Security-Policy (a worker from a URL would run under no policy on most hosts).
-# The bootstrap imports every module of the worker at once (worker_modules()), not worker.js alone.
+# The bootstrap imports every module of the worker at once (worker_bootstrap()), not worker.js alone.
 EARLY_WORKER = (
     "(function(){var q=[],u=URL.createObjectURL(new Blob([%s.map(function(m){"
     "return 'import '+JSON.stringify(new URL(m,document.baseURI).href)+';'}).join('')],"
@@ -156,6 +156,19 @@ def worker_modules() -> list[str]:
     return _static_imports(WORKER_SCRIPT)
 
 
+# Pyodide's loader, which worker.js imports first thing: the bootstrap loads it with the worker's own
+# modules. Imported by worker.js itself, it was asked for half a second after the worker started in Firefox
+# (100 Mbit/s, 40 ms: the request waited for the page's busy main thread), and the boot waited for it.
+# Its 1.2 MB companion, pyodide.asm.mjs, is not listed: the worker's first line, which starts the big
+# downloads, would wait for it.
+PYODIDE_LOADER = "assets/vendor/pyodide/pyodide.mjs"
+
+
+def worker_bootstrap() -> list[str]:
+    """What the worker's bootstrap imports at once: Pyodide's loader and every module of the worker."""
+    return [PYODIDE_LOADER, *worker_modules()]
+
+
 def _static_imports(entry: str) -> list[str]:
     """Site paths of a runtime module and every module it imports statically, each after its imports.
     Generated modules (theme.js, contract.js, python-size.js) import nothing."""
@@ -178,7 +191,7 @@ def _static_imports(entry: str) -> list[str]:
 
 def early_worker_script(root: str) -> str:
     """The inline script that starts the worker; `root` is the site root relative to the page."""
-    modules = json.dumps([root + path for path in worker_modules()], separators=(",", ":"))
+    modules = json.dumps([root + path for path in worker_bootstrap()], separators=(",", ":"))
     return f"<script>{EARLY_WORKER % (modules, WORKER_MESSAGES['BOOT_ERROR'])}</script>"
 
 

@@ -121,7 +121,9 @@ def read_text_qr(lines: list[str], blocks_are_dark: bool) -> str:
     )
     image = memoryview(pixels).cast("B", [len(dark) * scale, len(dark[0]) * scale])
     # the colours must be the right way round; QR codes only (zxing's 1-D readers see false codes in its stripes)
-    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode, try_invert=False)
+    found = zxingcpp.read_barcodes(
+        image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode), try_invert=False
+    )
     assert len(found) == 1, f"{len(found)} codes read"
     return found[0].text
 

@@ -100,9 +100,14 @@ def test_the_worker_bootstrap_imports_every_module_of_the_worker_at_once():
         # every relative import, however it is written, is listed before the module that imports it
         for name in static_imports(source):
             assert f"assets/runtime/{name}" in modules[:index], (path, name)
+    # and Pyodide's loader with them (worker.js imports it first thing)
+    bootstrap = runtime_assets.worker_bootstrap()
+    assert bootstrap == [runtime_assets.PYODIDE_LOADER, *modules]
+    assert runtime_assets.PYODIDE_LOADER == contract.values()["FILES"]["pyodide"] + "pyodide.mjs"
+    assert 'import(pyodideFile("pyodide.mjs"))' in (runtime_assets.RUNTIME_DIR / "worker.js").read_text()
     early = runtime_assets.early_worker_script("../")
-    assert all(f'"../{path}"' in early for path in modules)
-    assert contract.values()["WORKER_MODULES"] == modules  # python.js's newWorker() imports the same
+    assert all(f'"../{path}"' in early for path in bootstrap)
+    assert contract.values()["WORKER_MODULES"] == bootstrap  # python.js's newWorker() imports the same
 
 
 def test_a_chart_page_preloads_what_it_imports_as_it_starts_and_nothing_it_may_never_import():

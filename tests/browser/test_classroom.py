@@ -188,7 +188,7 @@ def read_qr(locator) -> str:
     pixels = memoryview(bytes(drawn["grey"])).cast("B", [drawn["size"], drawn["size"]])
     # QR codes only: a phone's camera app looks for one, and zxing's 1-D readers find an ITF or Codabar
     # "code" in a QR code's stripes for about 1 link in 400 (seen in CI; a sweep of 18,432 links: 47).
-    found = zxingcpp.read_barcodes(pixels, formats=zxingcpp.BarcodeFormat.QRCode)
+    found = zxingcpp.read_barcodes(pixels, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode))
     assert len(found) == 1, f"{len(found)} codes read"
     return found[0].text
 

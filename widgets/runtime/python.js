@@ -79,8 +79,9 @@ function rejectPending(text) {
 
 /** The worker, started from a blob: bootstrap so that it runs under this page's policy (see worker.js).
  *  The same few lines run from the inline script in <head> on widget pages (runtime_assets.py). The
- *  bootstrap imports all the worker's modules, so that they download at once (runtime_assets.py
- *  worker_modules(): Firefox and WebKit load a worker's modules only as the page's busy thread allows). */
+ *  bootstrap imports all the worker's modules and Pyodide's loader, so that they download at once
+ *  (runtime_assets.py worker_bootstrap(): Firefox and WebKit load a worker's modules only as the page's
+ *  busy thread allows). */
 function newWorker() {
   const imports = WORKER_MODULES.map((path) => `import ${JSON.stringify(site(path))};`).join("");
   const bootstrap = URL.createObjectURL(new Blob([imports], { type: "text/javascript" }));

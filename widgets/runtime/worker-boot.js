@@ -89,7 +89,8 @@ export function lineSpeed(samples) {
  * Options for loadPyodide on this visit, where they came from, and `keep(pyodide, models)`: call it
  * once the models are imported (before any other Python call) so the next visit starts from memory.
  * `stdlib` resolves to the standard library zip's bytes, `arrivedBoth` to lineSpeed()'s samples once it
- * and the WebAssembly have arrived; `fetchBuildSnapshot()` resolves to the build's snapshot (gunzipped).
+ * and the WebAssembly have arrived (the WebAssembly perhaps still compiling); `fetchBuildSnapshot()`
+ * resolves to the build's snapshot (gunzipped).
  * @param {string} indexURL
  * @param {string} version
  * @param {Promise<ArrayBuffer>} models
@@ -105,15 +106,17 @@ export async function chooseBoot(indexURL, version, models, stdlib, arrivedBoth,
   } catch {
     // Cache Storage unavailable (private mode, a quota) or a damaged entry: choose as on a first visit.
   }
-  // Pyodide's loader, imported here (it would be anyway) while the big files arrive.
-  const createPyodideModule = (await import(`${indexURL}pyodide.asm.mjs`)).default;
   const mbit = lineSpeed(await arrivedBoth);
-  if (mbit !== null && mbit >= FAST_MBIT) {
-    const fetched = fetchBuildSnapshot();
-    fetched.catch(() => {}); // the caller falls back to the ordinary boot
+  // Asked for before anything else is awaited: the line is idle until it is.
+  const fetched = mbit !== null && mbit >= FAST_MBIT ? fetchBuildSnapshot() : null;
+  fetched?.catch(() => {}); // the caller falls back to the ordinary boot
+  // Pyodide's loader (worker.js imports it at the same time; it is fetched once).
+  const createPyodideModule = (await import(`${indexURL}pyodide.asm.mjs`)).default;
+  const speed = mbit === null ? "" : ` (${Math.round(mbit)} Mbit/s)`;
+  if (fetched) {
     return {
       options: { createPyodideModule, _loadSnapshot: fetched },
-      source: `build snapshot (${Math.round(mbit)} Mbit/s)`,
+      source: `build snapshot${speed}`,
       keep: (pyodide, modelsBytes, quiet) => {
         fetched.then((memory) => later(quiet, () => store(indexURL, version, modelsBytes, pyodide, memory)));
       },
@@ -121,7 +124,7 @@ export async function chooseBoot(indexURL, version, models, stdlib, arrivedBoth,
   }
   return {
     options: { createPyodideModule, _makeSnapshot: true },
-    source: mbit === null ? "plain boot" : `plain boot (${Math.round(mbit)} Mbit/s)`,
+    source: `plain boot${speed}`,
     keep(pyodide, modelsBytes, quiet) {
       let memory;
       try {
