@@ -12,7 +12,7 @@
 /** Bytes as the worker has them.
  *  @typedef {Uint8Array<ArrayBuffer> | ArrayBuffer} Bytes */
 /** worker.js's record of one download, as it arrived (worker.js sampled()).
- *  @typedef {{ url: string, first: number | null, last: number, bytes: number, encoded: boolean, length: number }} Sample */
+ *  @typedef {{ url: string, asked: number, last: number, bytes: number, encoded: boolean, length: number }} Sample */
 /**
  * One way to boot: loadPyodide's options (its own, and the snapshot options it keeps private), where they
  * came from, and `keep`, which saves a snapshot for the next visit.
@@ -61,28 +61,34 @@ const megabits = (bytes, ms) => (bytes * 8) / Math.max(ms, 1) / 1000;
  * The line's speed in Mbit/s over downloads made at the same time (the standard library and the
  * WebAssembly, 4.4 MB on the wire: a small file says more about a request's round trip and the page's
  * own start than about the line), or null when unknown. Each sample is worker.js's record of one
- * download ({ url, first, last, bytes, encoded, length }). Resource Timing's network times and sizes
- * where the engine gives them; WebKit gives no sizes inside a worker, so there the chunks as the worker
- * read them: the bytes read are the bytes on the wire unless the host compressed the file, and then
- * its Content-Length says how many crossed the wire.
+ * download ({ url, asked, last, bytes, encoded, length }).
+ * Times are the network's, from Resource Timing, where the engine gives them: the worker's thread, busy
+ * importing Pyodide's loader, reads chunks late and then in a burst (timed from the first chunk read, a
+ * 100 Mbit/s line read 800-3200 Mbit/s in WebKit; to the last, 35-49). Otherwise the worker's own, from
+ * asking for the file to reading its last chunk, which a busy thread can only make read slower.
+ * Sizes are the bytes on the wire: Resource Timing's where given (WebKit gives none inside a worker),
+ * else the bytes read, or the Content-Length of a file the host compressed.
  * @param {Sample[]} samples
  * @returns {number | null}
  */
 export function lineSpeed(samples) {
-  const found = samples.map((sample) => performance.getEntriesByName(sample.url).at(-1));
-  const entries = /** @type {PerformanceResourceTiming[]} */ (found.filter((entry) => entry !== undefined));
-  if (entries.length === samples.length && entries.every((entry) => entry.encodedBodySize)) {
-    if (entries.some((entry) => !entry.transferSize)) return null; // from a cache: nothing about the line
-    const ms =
-      Math.max(...entries.map((e) => e.responseEnd)) - Math.min(...entries.map((e) => e.responseStart));
-    return megabits(sum(entries.map((e) => e.encodedBodySize)), ms);
-  }
-  // A compressed file sent without its length (gzipped on the fly) is left out: what remains shared the
-  // line with it, so it reads low, and a low reading only means the ordinary boot.
-  const known = samples.filter((s) => s.first !== null && (!s.encoded || s.length > 0));
+  const timed = samples.map((sample) => ({
+    sample,
+    entry: /** @type {PerformanceResourceTiming | undefined} */ (
+      performance.getEntriesByName(sample.url).at(-1)
+    ),
+  }));
+  if (timed.some(({ entry }) => entry?.encodedBodySize && !entry.transferSize)) return null; // from a cache
+  /** @param {{ sample: Sample, entry: PerformanceResourceTiming | undefined }} download */
+  const wireBytes = ({ sample, entry }) =>
+    entry?.encodedBodySize || (sample.encoded ? sample.length : sample.bytes);
+  // A compressed file of unknown size on the wire (gzipped on the fly, without a length) is left out: what
+  // remains shared the line with it, so it reads low, and a low reading only means the ordinary boot.
+  const known = timed.filter((download) => download.sample.bytes > 0 && wireBytes(download) > 0);
   if (!known.length) return null;
-  const ms = Math.max(...known.map((s) => s.last)) - Math.min(...known.map((s) => s.first ?? s.last));
-  return megabits(sum(known.map((s) => (s.encoded ? s.length : s.bytes))), ms);
+  const start = Math.min(...known.map(({ sample, entry }) => entry?.responseStart || sample.asked));
+  const end = Math.max(...known.map(({ sample, entry }) => entry?.responseEnd || sample.last));
+  return megabits(sum(known.map(wireBytes)), end - start);
 }
 
 /**

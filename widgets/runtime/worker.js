@@ -169,14 +169,15 @@ import { chooseBoot } from "./worker-boot.js";
   };
 
   /** The response, with a record of how it arrived (worker-boot.js lineSpeed() times the line from it):
-   *  its first and last chunk as read here, the bytes read, and its size on the wire as the host
-   *  declared it when it compressed the file. `read` is called once its last chunk is read.
-   *  @param {Response} response  @param {string} url  @param {Sample[]} samples  @param {() => void} read */
-  function sampled(response, url, samples, read) {
+   *  when it was asked for, when its last chunk was read here, the bytes read, and its size on the wire
+   *  as the host declared it when it compressed the file. `read` is called once its last chunk is read.
+   *  @param {Response} response  @param {string} url  @param {number} asked  @param {Sample[]} samples
+   *  @param {() => void} read */
+  function sampled(response, url, asked, samples, read) {
     /** @type {Sample} */
     const sample = {
       url,
-      first: null,
+      asked,
       last: 0,
       bytes: 0,
       encoded: response.headers.has("Content-Encoding"),
@@ -187,7 +188,6 @@ import { chooseBoot } from "./worker-boot.js";
     const timer = new TransformStream({
       transform(chunk, controller) {
         sample.last = performance.now();
-        sample.first ??= sample.last;
         sample.bytes += chunk.byteLength;
         controller.enqueue(chunk);
       },
@@ -213,8 +213,9 @@ import { chooseBoot } from "./worker-boot.js";
         wasmRead = () => done(0);
       }),
     ]);
+    const asked = performance.now();
     const stdlib = download(STDLIB)
-      .then((response) => sampled(response, STDLIB, samples, stdlibRead).arrayBuffer())
+      .then((response) => sampled(response, STDLIB, asked, samples, stdlibRead).arrayBuffer())
       .catch((error) => {
         bootFailed(`${FILES.pythonStdlib.split("/").pop()} could not be downloaded (the connection failed)`);
         throw error;
@@ -222,7 +223,7 @@ import { chooseBoot } from "./worker-boot.js";
     fetched.set(STDLIB, stdlib);
     const module = download(WASM)
       .then((response) =>
-        nativeWasm.compileStreaming.call(WebAssembly, sampled(response, WASM, samples, wasmRead)),
+        nativeWasm.compileStreaming.call(WebAssembly, sampled(response, WASM, asked, samples, wasmRead)),
       )
       .catch((error) => {
         bootFailed(N_("Python (pyodide.asm.wasm) arrived damaged and could not be started"));
