@@ -63,6 +63,15 @@ def test_scripts_and_styles_come_from_the_site_itself(built_site):
             raise AssertionError(f"{page.name} loads from another host: {match.group(0)}")
 
 
+def test_a_chart_page_preloads_its_modules_at_low_priority(built_site):
+    """Some thirty modules at the default priority held the host's connections ahead of Material's own
+    script (explainers/build.py post_page has the figures): every preload of a runtime module is low."""
+    page = (built_site / "busan-meeting" / "index.html").read_text(encoding="utf-8")
+    preloads = re.findall(r'<link rel="modulepreload"[^>]*>', page)
+    assert len(preloads) == len(runtime_assets.page_modules())
+    assert all('fetchpriority="low"' in link for link in preloads), preloads
+
+
 def test_runtime_is_vendored_at_the_locked_versions(built_site):
     lock = json.loads((ROOT / "package-lock.json").read_text())["packages"]
     for site_path in runtime_assets.VENDOR:
