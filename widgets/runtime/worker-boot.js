@@ -26,7 +26,7 @@
 
 const CACHE = "bx-python-snapshot";
 // One reader's break-even is about 30 Mbit/s (6.2 MB against 1.5-2 s of CPU). On the benchmark's
-// simulated lines, on this busy 2-core machine, lineSpeed() read (7 December 2026, network times) 36-45 on a
+// simulated lines, on this busy 2-core machine, lineSpeed() read (7 December 2026, network times) 36-46 on a
 // 50 Mbit/s line and 71-91 on a 100 in the three engines, 9-11 on a 10: it reads a little low, and the
 // threshold sits a little below the break-even. (Timed by the chunks as the worker read them, it had read
 // 18 on a 20 Mbit/s line.)
