@@ -172,8 +172,8 @@ import { chooseBoot } from "./worker-boot.js";
    *  when it was asked for, when its last chunk was read here, the bytes read, and its size on the wire
    *  as the host declared it when it compressed the file. `read` is called once its last chunk is read.
    *  @param {Response} response  @param {string} url  @param {number} asked  @param {Sample[]} samples
-   *  @param {() => void} read */
-  function sampled(response, url, asked, samples, read) {
+   *  @param {() => void} [read] */
+  function sampled(response, url, asked, samples, read = () => {}) {
     /** @type {Sample} */
     const sample = {
       url,
@@ -202,20 +202,15 @@ import { chooseBoot } from "./worker-boot.js";
   function prefetch() {
     /** @type {Sample[]} */
     const samples = [];
-    // Called as each download's last chunk is read.
-    let stdlibRead = () => {};
+    // The WebAssembly's last chunk read (its module resolves only once compiled; the standard library's
+    // bytes resolve as they are read).
     let wasmRead = () => {};
-    const readBoth = Promise.all([
-      new Promise((done) => {
-        stdlibRead = () => done(0);
-      }),
-      new Promise((done) => {
-        wasmRead = () => done(0);
-      }),
-    ]);
+    const wasmArrived = new Promise((done) => {
+      wasmRead = () => done(0);
+    });
     const asked = performance.now();
     const stdlib = download(STDLIB)
-      .then((response) => sampled(response, STDLIB, asked, samples, stdlibRead).arrayBuffer())
+      .then((response) => sampled(response, STDLIB, asked, samples).arrayBuffer())
       .catch((error) => {
         bootFailed(`${FILES.pythonStdlib.split("/").pop()} could not be downloaded (the connection failed)`);
         throw error;
@@ -234,7 +229,7 @@ import { chooseBoot } from "./worker-boot.js";
     // with it the snapshot's download, then overlaps the compile's last part and the loader's import
     // (measured in Firefox at 100 Mbit/s: the snapshot was asked for 200-600 ms after the line fell idle).
     // A download that fails before it is read settles it too (as a failure, reported above).
-    const arrivedBoth = Promise.race([readBoth, Promise.all([stdlib, module])]).then(() => samples);
+    const arrivedBoth = Promise.all([stdlib, Promise.race([wasmArrived, module])]).then(() => samples);
     for (const early of [stdlib, module, arrivedBoth]) early.catch(() => {}); // reported above
     return { stdlib, arrivedBoth };
   }
