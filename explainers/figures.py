@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from explainers import catalog, citations, data, download_menu, model_notes, sources
+from explainers.charts import fit
 from explainers.charts.base import StaticChart, Table, named_data, to_spec
 from explainers.downloads import Downloads
 from explainers.markup import json_block, render
@@ -116,13 +117,21 @@ def views_html(
     return render("views.html", views=views, specs=json_block("bx-specs", payload))
 
 
+def legend_wrapped(spec: dict[str, Any]) -> dict[str, Any]:
+    """A static chart's spec, its legend's labels wrapped rather than cut (explainers/charts/fit.py): its
+    height is its own, not a share of a phone's screen beside a widget's sliders."""
+    return {**spec, "usermeta": {**spec.get("usermeta", {}), fit.WRAPPED_LEGEND: True}}
+
+
 def static_chart_html(chart: StaticChart, figure_id: str, bibliography: str, downloads: Downloads) -> Markup:
     rows = chart.rows()
     return render(
         "figure_chart.html",
         chart=chart,
         figure_id=figure_id,
-        views=views_html([to_spec(chart.build(rows))], [chart.name], figure_id, title=_(chart.title)),
+        views=views_html(
+            [legend_wrapped(to_spec(chart.build(rows)))], [chart.name], figure_id, title=_(chart.title)
+        ),
         sources=source_links(data.row_sources(rows), bibliography),
         table=table_html(chart.table, rows),
         # reuse: data, pictures, metadata (explainers/downloads.py)

@@ -3,9 +3,9 @@
 Vega-Lite's `width: "container"` with `autosize: fit` gives the plot whatever the box leaves after the
 title, axes and legend; a guide wider than the box leaves the plot nothing. So each compiled Vega spec
 gets a `narrow` signal (its box is under NARROW_BELOW px, re-read when the window resizes) and its guides
-follow it: titles and axis titles take more, shorter lines; legends go to one column with labels
-shortened to the box; time axes ask for fewer ticks and listed ticks keep every other one; long labels
-of a category axis wrap. The full text stays in the tooltip and the data table.
+follow it: titles and axis titles take more, shorter lines; legends go to one column, a static chart's
+labels wrapped and a widget's shortened to the box; time axes ask for fewer ticks and listed ticks keep
+every other one; long labels of a category axis wrap. The full text stays in the tooltip and the data table.
 
 The build's pictures use the same spec with `narrow` fixed and the box at the picture's width (one
 picture for wide boxes, one for narrow ones), so the picture shown before Vega loads is laid out like
@@ -24,6 +24,16 @@ NARROW_BELOW = 480  # px of the chart's box: phones (254-324 px), not a tablet o
 TITLE_CHAR_PX, SUBTITLE_CHAR_PX, AXIS_CHAR_PX = 8.5, 7, 7
 LABEL_CHARS = {True: 12, False: 12}  # a line of a category axis's label, narrow box or wide (12 in both: a
 # Russian scenario's or stage's name on one line left a full-width picture's plot under half its box)
+# A chart whose Vega-Lite `usermeta` holds this key set to true has its legend labels in lines of
+# LEGEND_LINE_CHARS, not cut to one line (explainers/figures.py sets it on every static chart). A widget's
+# legend is left cut: on a phone its chart and read-outs share one screen with the slider being moved
+# (widgets.css), and a wrapped legend pushed the tariff widget's read-outs out of it.
+WRAPPED_LEGEND = "bxWrappedLegend"
+# What the narrowest box (254 px, a 320 px window) leaves a label beside its symbol, at 8.5 px a character
+# of 12 px Cyrillic. The same at every width: lines that followed the box were laid out right when first
+# drawn, but after a resize Vega kept each legend entry's old height, and a label grown by a line ran over
+# the next.
+LEGEND_LINE_CHARS = 24
 LEGEND_MARGIN, NARROW_LEGEND_MARGIN = 40, 50  # px beside a legend label: its symbol, the chart's padding
 PICTURE_FONT_SLACK = 1.3  # how much wider the reader's font may draw a label than the build measured it
 NARROW_HEIGHT, LOWEST_PX = 0.7, 120  # a plot's height on a narrow box: this share of its own, at least this
@@ -109,8 +119,9 @@ def _axis(axis: dict[str, Any], height: float, narrow: bool | None, y_room: str)
     return fitted
 
 
-def _legend(legend: dict[str, Any], narrow: bool | None) -> dict[str, Any]:
-    """One column when narrow; each label at most its column's share of the box (the rest is "…")."""
+def _legend(legend: dict[str, Any], narrow: bool | None, wrapped_labels: bool) -> dict[str, Any]:
+    """One column when narrow; each label (or each of its lines, if `wrapped_labels`) at most its column's
+    share of the box (the rest is "…")."""
     columns = legend.get("columns", 1 if legend.get("direction") == "vertical" else 0)
     limit = legend.get("labelLimit", 0) or 100_000  # 0 means none
     wide = (
@@ -121,10 +132,17 @@ def _legend(legend: dict[str, Any], narrow: bool | None) -> dict[str, Any]:
     # A picture's labels are cut where the build measures them, but drawn in the reader's font.
     font = 1 if narrow is None else PICTURE_FONT_SLACK
     label_limit = {"signal": f"(narrow ? max(60, box - {NARROW_LEGEND_MARGIN}) : {wide}) / {font}"}
-    return {**legend, "columns": _choose(narrow, 1, columns), "labelLimit": label_limit}
+    fitted = {**legend, "columns": _choose(narrow, 1, columns), "labelLimit": label_limit}
+    if wrapped_labels:
+        encode = copy.deepcopy(legend.get("encode", {}))
+        encode.setdefault("labels", {}).setdefault("update", {})["text"] = {
+            "signal": wrapped("datum.label", str(LEGEND_LINE_CHARS))
+        }
+        fitted["encode"] = encode
+    return fitted
 
 
-def _group(spec: dict[str, Any], height: float, narrow: bool | None) -> dict[str, Any]:
+def _group(spec: dict[str, Any], height: float, narrow: bool | None, wrapped_labels: bool) -> dict[str, Any]:
     fitted = dict(spec)
     if "title" in spec:
         fitted["title"] = _title(spec["title"])
@@ -132,10 +150,11 @@ def _group(spec: dict[str, Any], height: float, narrow: bool | None) -> dict[str
         y_room = _y_axis_room(spec["axes"], narrow)
         fitted["axes"] = [_axis(axis, height, narrow, y_room) for axis in spec["axes"]]
     if "legends" in spec:
-        fitted["legends"] = [_legend(legend, narrow) for legend in spec["legends"]]
+        fitted["legends"] = [_legend(legend, narrow, wrapped_labels) for legend in spec["legends"]]
     if "marks" in spec:
         fitted["marks"] = [
-            _group(mark, height, narrow) if mark.get("type") == "group" else mark for mark in spec["marks"]
+            _group(mark, height, narrow, wrapped_labels) if mark.get("type") == "group" else mark
+            for mark in spec["marks"]
         ]
     return fitted
 
@@ -145,7 +164,7 @@ def fitted(vega: dict[str, Any], narrow: bool | None = None) -> dict[str, Any]:
         the box, and again on every resize; True or False: a build-time picture of a narrow or a wide box
     (the spec's `width`, a number, is the box)."""
     height = vega.get("height", 200) if isinstance(vega.get("height"), (int, float)) else 200
-    spec = _group(vega, height, narrow)
+    spec = _group(vega, height, narrow, (vega.get("usermeta") or {}).get(WRAPPED_LEGEND) is True)
     # A lower plot on a phone leaves the controls room below it (widgets.css); not where each category
     # needs its wrapped label's lines (an axis with a labelLimit), nor a plot low already.
     wrapped_labels = any("labelLimit" in axis for axis in vega.get("axes", []))
