@@ -119,9 +119,9 @@ def _axis(axis: dict[str, Any], height: float, narrow: bool | None, y_room: str)
     return fitted
 
 
-def _legend(legend: dict[str, Any], narrow: bool | None, wrapped_labels: bool) -> dict[str, Any]:
-    """One column when narrow; each label (or each of its lines, if `wrapped_labels`) at most its column's
-    share of the box (the rest is "…")."""
+def _legend(legend: dict[str, Any], narrow: bool | None, wrap: bool) -> dict[str, Any]:
+    """One column when narrow; each label (or each of its lines, if `wrap`) at most its column's share of
+    the box (the rest is "…")."""
     columns = legend.get("columns", 1 if legend.get("direction") == "vertical" else 0)
     limit = legend.get("labelLimit", 0) or 100_000  # 0 means none
     wide = (
@@ -133,7 +133,7 @@ def _legend(legend: dict[str, Any], narrow: bool | None, wrapped_labels: bool) -
     font = 1 if narrow is None else PICTURE_FONT_SLACK
     label_limit = {"signal": f"(narrow ? max(60, box - {NARROW_LEGEND_MARGIN}) : {wide}) / {font}"}
     fitted = {**legend, "columns": _choose(narrow, 1, columns), "labelLimit": label_limit}
-    if wrapped_labels:
+    if wrap:
         encode = copy.deepcopy(legend.get("encode", {}))
         encode.setdefault("labels", {}).setdefault("update", {})["text"] = {
             "signal": wrapped("datum.label", str(LEGEND_LINE_CHARS))
@@ -142,7 +142,7 @@ def _legend(legend: dict[str, Any], narrow: bool | None, wrapped_labels: bool) -
     return fitted
 
 
-def _group(spec: dict[str, Any], height: float, narrow: bool | None, wrapped_labels: bool) -> dict[str, Any]:
+def _group(spec: dict[str, Any], height: float, narrow: bool | None, wrap_legends: bool) -> dict[str, Any]:
     fitted = dict(spec)
     if "title" in spec:
         fitted["title"] = _title(spec["title"])
@@ -150,10 +150,10 @@ def _group(spec: dict[str, Any], height: float, narrow: bool | None, wrapped_lab
         y_room = _y_axis_room(spec["axes"], narrow)
         fitted["axes"] = [_axis(axis, height, narrow, y_room) for axis in spec["axes"]]
     if "legends" in spec:
-        fitted["legends"] = [_legend(legend, narrow, wrapped_labels) for legend in spec["legends"]]
+        fitted["legends"] = [_legend(legend, narrow, wrap_legends) for legend in spec["legends"]]
     if "marks" in spec:
         fitted["marks"] = [
-            _group(mark, height, narrow, wrapped_labels) if mark.get("type") == "group" else mark
+            _group(mark, height, narrow, wrap_legends) if mark.get("type") == "group" else mark
             for mark in spec["marks"]
         ]
     return fitted
@@ -164,7 +164,8 @@ def fitted(vega: dict[str, Any], narrow: bool | None = None) -> dict[str, Any]:
         the box, and again on every resize; True or False: a build-time picture of a narrow or a wide box
     (the spec's `width`, a number, is the box)."""
     height = vega.get("height", 200) if isinstance(vega.get("height"), (int, float)) else 200
-    spec = _group(vega, height, narrow, (vega.get("usermeta") or {}).get(WRAPPED_LEGEND) is True)
+    wrap_legends = (vega.get("usermeta") or {}).get(WRAPPED_LEGEND) is True
+    spec = _group(vega, height, narrow, wrap_legends)
     # A lower plot on a phone leaves the controls room below it (widgets.css); not where each category
     # needs its wrapped label's lines (an axis with a labelLimit), nor a plot low already.
     wrapped_labels = any("labelLimit" in axis for axis in vega.get("axes", []))

@@ -61,15 +61,15 @@ MEASURE = """() => {
           r.top < visible.top - SLACK || r.bottom > visible.bottom + SLACK) outside.push(text.textContent);
     }
     const overlapping = [];
-    for (const axis of svg.querySelectorAll(".role-axis-label, .role-legend")) {
-      const labels = [...axis.querySelectorAll(".role-axis-label text, .role-legend-label text")].filter(seen).map((t) => [t.textContent, t.getBoundingClientRect()]);
+    for (const guide of svg.querySelectorAll(".role-axis-label, .role-legend")) {
+      const labels = [...guide.querySelectorAll(".role-axis-label text, .role-legend-label text")].filter(seen).map((t) => [t.textContent, t.getBoundingClientRect()]);
       labels.forEach(([a, ra], i) => labels.slice(i + 1).forEach(([b, rb]) => { if (overlap(ra, rb)) overlapping.push(`${a} / ${b}`); }));
     }
     // Text Vega cut to its room ("…" added): titles never; a static chart's legend labels wrap instead
     // (fit.py; a widget's stay on one line, the full text in its table and tooltip).
     const widget = view.closest("figure")?.id.startsWith("widget-");
-    const cuttable = widget ? ".role-title text, .role-axis-title text" : ".role-title text, .role-axis-title text, .role-legend-label text";
-    const cut = [...svg.querySelectorAll(cuttable)].filter(seen).map((t) => t.textContent).filter((t) => t.endsWith("…"));
+    const cuttable = [".role-title text", ".role-axis-title text", ...(widget ? [] : [".role-legend-label text"])];
+    const cut = [...svg.querySelectorAll(cuttable.join())].filter(seen).map((t) => t.textContent).filter((t) => t.endsWith("…"));
     // How much CSS shrank the drawing: a chart drawn wider than its box is scaled down, text and all.
     const scale = svgBox.width / svg.width.baseVal.value;
     views.push({ name, box: Math.round(box.width), plot: Math.round(plot?.width ?? 0), scale, outside, overlapping, cut });
